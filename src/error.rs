@@ -1,0 +1,66 @@
+//! The library's errors. `main` is the one place that reports them.
+
+use std::path::PathBuf;
+
+use crate::fonts::FontError;
+
+/// A position in an input file (1-based).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl std::fmt::Display for Pos {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// Everything that can go wrong between an input file and an output file.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{}: cannot read: {source}", path.display())]
+    Read { path: PathBuf, source: std::io::Error },
+
+    #[error("{}: not UTF-8 text (byte {offset}); save the file as UTF-8", path.display())]
+    NotUtf8 { path: PathBuf, offset: usize },
+
+    /// The YAML is malformed, or does not fit the document model.
+    #[error("{}:{}: {message}", path.display(), pos.map_or("1:1".to_string(), |p| p.to_string()))]
+    Invalid { path: PathBuf, pos: Option<Pos>, message: String },
+
+    /// A character that no font of its role can show.
+    #[error(
+        "{}:{}: {field}: no bundled or chosen font has the character {ch:?} (U+{:04X}) that {role} text uses; \
+         add a font that has it with --font-dir, or replace the character",
+        path.display(), pos.map_or("?".to_string(), |p| p.to_string()), *ch as u32
+    )]
+    MissingGlyph { path: PathBuf, pos: Option<Pos>, field: String, ch: char, role: &'static str },
+
+    /// An element the chosen writer cannot typeset yet.
+    #[error("{}: {field}: {writer} does not typeset {element} (GB/T 9704-2012 {clause}) yet; remove the field to typeset the rest", path.display())]
+    Unsupported {
+        path: PathBuf,
+        field: &'static str,
+        element: &'static str,
+        clause: &'static str,
+        writer: &'static str,
+    },
+
+    #[error(transparent)]
+    Font(#[from] FontError),
+
+    /// Typst failed, or warned (every warning is treated as an error, so
+    /// that no font substitution happens silently).
+    #[error("typesetting failed: {0}")]
+    Typeset(String),
+
+    #[error("{}: cannot write: {source}", path.display())]
+    Write { path: PathBuf, source: std::io::Error },
+
+    #[error("{}: {message}", path.display())]
+    Output { path: PathBuf, message: String },
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,370 @@
+//! Fonts: the bundled open fonts, an office's own fonts, and which font
+//! sets each character of each role.
+//!
+//! The bundled fonts are compiled into the binary, so `gen` needs no system
+//! fonts. An office that owns the official fonts (方正小标宋简体, 仿宋_GB2312,
+//! 楷体_GB2312, 黑体, 宋体, Times New Roman) points `--font-dir` (or
+//! `GONGWEN_FONT_DIR`) at them; they are then preferred, role by role, and
+//! the bundled fonts remain the fallback.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use typst::foundations::Bytes;
+use typst::layout::Abs;
+use typst::text::{
+    Font, FontBook, FontInstance, FontStretch, FontStyle, FontVariant, FontVariations, FontWeight,
+};
+
+use crate::model::Role;
+
+/// A font compiled into the binary.
+struct Bundled {
+    file: &'static str,
+    data: &'static [u8],
+}
+
+macro_rules! bundled {
+    ($($file:literal),* $(,)?) => {
+        [$(Bundled { file: $file, data: include_bytes!(concat!("../fonts/", $file)) }),*]
+    };
+}
+
+/// The bundled fonts (see `fonts/README.md` for sources and licences).
+static BUNDLED: [Bundled; 6] = bundled![
+    "FandolFang-Regular.subset.otf",
+    "NotoSerifCJKsc-Bold.subset.otf",
+    "NotoSerifCJKsc-Regular.subset.otf",
+    "NotoSansCJKsc-Medium.subset.otf",
+    "GongwenKai-Regular.ttf",
+    "LiberationSerif-Regular.ttf",
+];
+
+/// The family that catches every character a role's own fonts lack.
+pub const FALLBACK_FAMILY: &str = "Noto Serif CJK SC";
+
+/// What a role asks for: the official font's names first (any of the names
+/// an installed copy may carry), then the bundled substitute.
+struct RoleSpec {
+    /// Official names, Chinese and English, in order of preference.
+    official: &'static [&'static str],
+    /// The bundled family.
+    bundled: &'static str,
+    /// The weight to select within each family.
+    weight: u16,
+}
+
+fn spec(role: Role) -> RoleSpec {
+    match role {
+        // 3号仿宋 (§5.2.2).
+        Role::Body => RoleSpec {
+            official: &["仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong"],
+            bundled: "FandolFang",
+            weight: 400,
+        },
+        // 黑体 (§7.3.3, first-level headings).
+        Role::Hei => RoleSpec {
+            official: &["黑体", "SimHei"],
+            bundled: "Noto Sans CJK SC",
+            weight: 500,
+        },
+        // 楷体 (§7.3.3, second-level headings).
+        Role::Kai => RoleSpec {
+            official: &["楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi"],
+            bundled: "Gongwen Kai",
+            weight: 400,
+        },
+        // 小标宋体 (§7.3.1).
+        Role::Title => RoleSpec {
+            official: &["方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "FZXiaoBiaoSong-B05"],
+            bundled: "Noto Serif CJK SC",
+            weight: 700,
+        },
+        // 宋体 (§7.5, page numbers).
+        Role::Song => RoleSpec {
+            official: &["宋体", "SimSun"],
+            bundled: "Noto Serif CJK SC",
+            weight: 400,
+        },
+    }
+}
+
+/// Latin letters and digits: Times New Roman by agency convention,
+/// Liberation Serif (metric-compatible) bundled.
+const LATIN_OFFICIAL: &[&str] = &["Times New Roman"];
+const LATIN_BUNDLED: &str = "Liberation Serif";
+
+/// Characters that exist in Latin fonts but must come from the CJK font
+/// (Typst's `latin-in-cjk` coverage, which the PDF template uses): the
+/// middle dot, dashes, curly quotes and ellipses.
+pub fn cjk_preferred(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00B7}'
+            | '\u{2013}'
+            | '\u{2014}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{2025}'..='\u{2027}'
+            | '\u{2E3A}'
+    )
+}
+
+/// Errors while loading fonts.
+#[derive(Debug, thiserror::Error)]
+pub enum FontError {
+    #[error("font directory {path}: {source}")]
+    Dir { path: PathBuf, source: std::io::Error },
+    #[error("font directory {0} holds no font Typst can read (.ttf, .otf, .ttc, .otc)")]
+    Empty(PathBuf),
+}
+
+/// The fonts of one run, and which font sets each character.
+pub struct FontSet {
+    fonts: Vec<Font>,
+    book: FontBook,
+    /// Per role: the family chain (resolved Typst family names).
+    chains: HashMap<Role, Vec<String>>,
+    latin: String,
+    /// Font files that were read from a font directory.
+    user_files: Vec<PathBuf>,
+    instances: std::sync::Mutex<HashMap<usize, FontInstance>>,
+}
+
+const ALL_ROLES: [Role; 5] = [Role::Body, Role::Hei, Role::Kai, Role::Title, Role::Song];
+
+impl FontSet {
+    /// Only the bundled fonts.
+    pub fn bundled() -> Self {
+        Self::build(Vec::new(), Vec::new())
+    }
+
+    /// The fonts in `dir` (not recursive) before the bundled ones.
+    pub fn with_dir(dir: &Path) -> Result<Self, FontError> {
+        let err = |source| FontError::Dir { path: dir.to_path_buf(), source };
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(err)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "ttf" | "otf" | "ttc" | "otc"))
+            })
+            .collect();
+        files.sort();
+        let mut fonts = Vec::new();
+        let mut used = Vec::new();
+        for path in files {
+            let data = std::fs::read(&path).map_err(err)?;
+            let before = fonts.len();
+            fonts.extend(Font::iter(Bytes::new(data)));
+            if fonts.len() > before {
+                used.push(path);
+            }
+        }
+        if fonts.is_empty() {
+            return Err(FontError::Empty(dir.to_path_buf()));
+        }
+        Ok(Self::build(fonts, used))
+    }
+
+    fn build(user: Vec<Font>, user_files: Vec<PathBuf>) -> Self {
+        // Every localised family name of the user's fonts, so that an
+        // office font is found by its Chinese name too.
+        let mut aliases: HashMap<String, String> = HashMap::new();
+        for font in &user {
+            let instance = instantiate(font);
+            for name in instance.ttf().names() {
+                if matches!(name.name_id, 1 | 16)
+                    && let Some(s) = name.to_string()
+                {
+                    aliases.entry(s.to_lowercase()).or_insert_with(|| font.info().family.clone());
+                }
+            }
+            aliases
+                .entry(font.info().family.to_lowercase())
+                .or_insert_with(|| font.info().family.clone());
+        }
+        let mut fonts = user;
+        for b in &BUNDLED {
+            let before = fonts.len();
+            fonts.extend(Font::iter(Bytes::new(b.data)));
+            debug_assert!(fonts.len() > before, "bundled font {} did not parse", b.file);
+        }
+        let book = FontBook::from_fonts(&fonts);
+        let official = |names: &[&str]| -> Option<String> {
+            names.iter().find_map(|n| aliases.get(&n.to_lowercase()).cloned())
+        };
+        let mut chains = HashMap::new();
+        for role in ALL_ROLES {
+            let s = spec(role);
+            let mut chain: Vec<String> = Vec::new();
+            for family in official(s.official).into_iter().chain([s.bundled.to_string(), FALLBACK_FAMILY.to_string()]) {
+                if !chain.iter().any(|f| f.eq_ignore_ascii_case(&family)) {
+                    chain.push(family);
+                }
+            }
+            chains.insert(role, chain);
+        }
+        let latin = official(LATIN_OFFICIAL).unwrap_or_else(|| LATIN_BUNDLED.to_string());
+        Self {
+            fonts,
+            book,
+            chains,
+            latin,
+            user_files,
+            instances: Default::default(),
+        }
+    }
+
+    /// All fonts, for Typst's `World`.
+    pub fn fonts(&self) -> &[Font] {
+        &self.fonts
+    }
+
+    /// The font book, for Typst's `World`.
+    pub fn book(&self) -> &FontBook {
+        &self.book
+    }
+
+    /// The font files read from a font directory.
+    pub fn user_files(&self) -> &[PathBuf] {
+        &self.user_files
+    }
+
+    /// The CJK family chain of a role, most preferred first.
+    pub fn chain(&self, role: Role) -> &[String] {
+        &self.chains[&role]
+    }
+
+    /// The Latin family (letters and digits in every role but page numbers).
+    pub fn latin(&self) -> &str {
+        &self.latin
+    }
+
+    /// The weight a role selects within its families.
+    pub fn weight(role: Role) -> u16 {
+        spec(role).weight
+    }
+
+    /// The official East Asian font name of a role (what a DOCX names).
+    pub fn official_name(role: Role) -> &'static str {
+        spec(role).official[0]
+    }
+
+    /// The bundled family of a role.
+    pub fn bundled_name(role: Role) -> &'static str {
+        spec(role).bundled
+    }
+
+    fn variant(role: Role) -> FontVariant {
+        FontVariant::new(
+            FontStyle::Normal,
+            FontWeight::from_number(Self::weight(role)),
+            FontStretch::NORMAL,
+        )
+    }
+
+    /// The index of the font that sets `c` in `role`, as the PDF template
+    /// asks Typst for it: the Latin font for what it covers (except
+    /// [`cjk_preferred`] characters), else the first font of the role's
+    /// chain that has the character. `None`: no font has it.
+    pub fn resolve(&self, role: Role, c: char) -> Option<usize> {
+        let variant = Self::variant(role);
+        let covers = |family: &str| {
+            self.book
+                .select(&family.to_lowercase(), variant)
+                .filter(|&i| self.fonts[i].info().coverage.contains(c as u32))
+        };
+        if role != Role::Song && !cjk_preferred(c)
+            && let Some(i) = covers(&self.latin)
+        {
+            return Some(i);
+        }
+        self.chain(role).iter().find_map(|f| covers(f))
+    }
+
+    /// Whether some font of `role` has `c`.
+    pub fn covers(&self, role: Role, c: char) -> bool {
+        c.is_whitespace() || c.is_control() || self.resolve(role, c).is_some()
+    }
+
+    /// The advance of `c` in `role`, in em, or `None` if no font has it.
+    pub fn advance(&self, role: Role, c: char) -> Option<f64> {
+        let index = self.resolve(role, c)?;
+        let mut cache = self.instances.lock().unwrap_or_else(|e| e.into_inner());
+        let instance = cache.entry(index).or_insert_with(|| instantiate(&self.fonts[index]));
+        let glyph = instance.ttf().glyph_index(c)?;
+        instance.x_advance(glyph.0).map(|em| em.get())
+    }
+
+    /// The top of `c`'s ink above the baseline, in em (for placing the
+    /// 一字线 of the page number by its upper edge, §7.5).
+    pub fn ink_top(&self, role: Role, c: char) -> Option<f64> {
+        let index = self.resolve(role, c)?;
+        let mut cache = self.instances.lock().unwrap_or_else(|e| e.into_inner());
+        let instance = cache.entry(index).or_insert_with(|| instantiate(&self.fonts[index]));
+        let glyph = instance.ttf().glyph_index(c)?;
+        let bbox = instance.ttf().glyph_bounding_box(glyph)?;
+        Some(instance.to_em(bbox.y_max).get())
+    }
+
+    /// The family name of font `index`.
+    pub fn family(&self, index: usize) -> &str {
+        &self.fonts[index].info().family
+    }
+}
+
+fn instantiate(font: &Font) -> FontInstance {
+    font.clone()
+        .instantiate(font.info().variant, Abs::pt(16.0), &FontVariations::default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_roles_resolve_to_the_intended_families() {
+        let fonts = FontSet::bundled();
+        let fam = |role, c| fonts.family(fonts.resolve(role, c).unwrap()).to_string();
+        assert_eq!(fam(Role::Body, '国'), "FandolFang");
+        assert_eq!(fam(Role::Hei, '国'), "Noto Sans CJK SC");
+        assert_eq!(fam(Role::Kai, '国'), "Gongwen Kai");
+        assert_eq!(fam(Role::Title, '国'), "Noto Serif CJK SC");
+        assert_eq!(fam(Role::Body, '8'), "Liberation Serif");
+        assert_eq!(fam(Role::Body, '，'), "FandolFang");
+        assert_eq!(fam(Role::Body, '“'), "FandolFang");
+        // 啰 is not in GB 2312 and so not in FandolFang: Noto Serif has it.
+        assert_eq!(fam(Role::Body, '啰'), "Noto Serif CJK SC");
+        // The page-number role takes digits from 宋体, not from the Latin font.
+        assert_eq!(fam(Role::Song, '8'), "Noto Serif CJK SC");
+    }
+
+    #[test]
+    fn title_uses_the_bold_face() {
+        let fonts = FontSet::bundled();
+        let i = fonts.resolve(Role::Title, '国').unwrap();
+        assert_eq!(fonts.fonts()[i].info().variant.weight.to_number(), 700);
+        let j = fonts.resolve(Role::Body, '啰').unwrap();
+        assert_eq!(fonts.fonts()[j].info().variant.weight.to_number(), 400);
+    }
+
+    #[test]
+    fn uncovered_characters_resolve_to_none() {
+        let fonts = FontSet::bundled();
+        // U+20000 (CJK Extension B) is in no bundled font.
+        assert!(fonts.resolve(Role::Body, '\u{20000}').is_none());
+        assert!(!fonts.covers(Role::Body, '\u{20000}'));
+    }
+
+    #[test]
+    fn advances() {
+        let fonts = FontSet::bundled();
+        assert_eq!(fonts.advance(Role::Body, '国'), Some(1.0));
+        assert_eq!(fonts.advance(Role::Body, '，'), Some(1.0));
+        assert_eq!(fonts.advance(Role::Body, '0'), Some(0.5));
+    }
+}

@@ -1,0 +1,162 @@
+//! Every number of GB/T 9704-2012 that decides where ink goes, with its
+//! clause. Both writers take their geometry from here and from nowhere
+//! else.
+//!
+//! Lengths are in PostScript points (1 pt = 25.4/72 mm) unless the name
+//! says `_MM`.
+//!
+//! # The 版心 convention
+//!
+//! The standard gives a 156 × 225 mm 版心 at 37 mm from the top and 28 mm
+//! from the left (§5.2.1), 22 lines of 28 characters "撑满版心" (§5.2.3), and
+//! defines 一行 as one character's height plus 7/8 of it (§3.2). It does not
+//! say which box of a line touches the 版心's edges. We take the reading of
+//! GB/T 33476.2's display geometry and of the 应用指南 (facts §11.2): **the
+//! 版心 is bounded by the em boxes of the text**.
+//!
+//! * Line 1's em-box top is 37 mm from the paper top; line 22's em-box
+//!   bottom is at 37 + 225 = 262 mm. Hence 22 em boxes and 21 gaps fill
+//!   225 mm: the line pitch is (225 mm − 16 pt) / 21 ≈ 29.61 pt.
+//! * The first character's left edge is at 28 mm, the 28th character's right
+//!   edge at 184 mm: the character pitch is 156 mm / 28 ≈ 15.79 pt, so each
+//!   16 pt character is tracked by ≈ −0.21 pt.
+//!
+//! The em box of a CJK font is the ideographic em box: 0.88 em above and
+//! 0.12 em below the baseline (the Adobe-Japan1/Noto CJK convention; the
+//! bundled FandolFang draws its hanzi inside it as well).
+
+/// Millimetres to points.
+pub const fn mm(v: f64) -> f64 {
+    v * 72.0 / 25.4
+}
+
+/// Points to millimetres.
+pub const fn to_mm(pt: f64) -> f64 {
+    pt * 25.4 / 72.0
+}
+
+/// 字号 → pt (Word/PostScript points; facts §2 font-size table).
+pub mod size {
+    /// 二号.
+    pub const ERHAO: f64 = 22.0;
+    /// 三号.
+    pub const SANHAO: f64 = 16.0;
+    /// 四号.
+    pub const SIHAO: f64 = 14.0;
+}
+
+/// A4 width (§5.1, GB/T 148).
+pub const PAPER_WIDTH_MM: f64 = 210.0;
+/// A4 height (§5.1, GB/T 148).
+pub const PAPER_HEIGHT_MM: f64 = 297.0;
+/// 天头: paper top to 版心 top (§5.2.1).
+pub const TOP_MARGIN_MM: f64 = 37.0;
+/// 订口: paper left to 版心 left (§5.2.1).
+pub const LEFT_MARGIN_MM: f64 = 28.0;
+/// 版心 width (§5.2.1).
+pub const BLOCK_WIDTH_MM: f64 = 156.0;
+/// 版心 height (§5.2.1).
+pub const BLOCK_HEIGHT_MM: f64 = 225.0;
+/// Lines on a full page (§5.2.3).
+pub const LINES_PER_PAGE: usize = 22;
+/// Characters on a full line (§5.2.3).
+pub const CHARS_PER_LINE: usize = 28;
+
+/// Body text size: 3号 (§5.2.2 "如无特殊说明，公文格式各要素一般用3号仿宋体字").
+pub const BODY_SIZE: f64 = size::SANHAO;
+/// 标题 size: 2号 (§7.3.1).
+pub const TITLE_SIZE: f64 = size::ERHAO;
+/// 页码 size: 4号 (§7.5).
+pub const PAGE_NUMBER_SIZE: f64 = size::SIHAO;
+
+/// Em-box top above the baseline, in em (ideographic em box).
+pub const EM_BOX_ASCENT: f64 = 0.88;
+/// Em-box bottom below the baseline, in em.
+pub const EM_BOX_DESCENT: f64 = 0.12;
+
+/// Right margin implied by §5.2.1: 210 − 28 − 156 = 26 mm.
+pub const RIGHT_MARGIN_MM: f64 = PAPER_WIDTH_MM - LEFT_MARGIN_MM - BLOCK_WIDTH_MM;
+/// Bottom margin implied by §5.2.1: 297 − 37 − 225 = 35 mm.
+pub const BOTTOM_MARGIN_MM: f64 = PAPER_HEIGHT_MM - TOP_MARGIN_MM - BLOCK_HEIGHT_MM;
+/// 版心 bottom edge from the paper top: 262 mm.
+pub const BLOCK_BOTTOM_MM: f64 = TOP_MARGIN_MM + BLOCK_HEIGHT_MM;
+/// 版心 right edge from the paper left: 184 mm.
+pub const BLOCK_RIGHT_MM: f64 = LEFT_MARGIN_MM + BLOCK_WIDTH_MM;
+
+/// Character pitch (一字, §3.1 on the 28-character grid): 156 mm / 28.
+pub const CHAR_PITCH: f64 = mm(BLOCK_WIDTH_MM) / CHARS_PER_LINE as f64;
+
+/// Line pitch: 22 em boxes and 21 equal gaps fill the 225 mm 版心.
+pub const LINE_PITCH: f64 = (mm(BLOCK_HEIGHT_MM) - BODY_SIZE) / (LINES_PER_PAGE as f64 - 1.0);
+
+/// The gap between one line's em box and the next (7/8 of a character in
+/// the standard's idealisation, §3.2; ≈ 13.61 pt here).
+pub const LINE_GAP: f64 = LINE_PITCH - BODY_SIZE;
+
+/// Tracking added after every body character so that 28 of them fill 156 mm.
+///
+/// 1 mpt less than the exact value: the writers fill a line with exactly 28
+/// cells, and Typst must not find it a hair too wide through rounding.
+/// Justification absorbs the 28 mpt.
+pub const BODY_TRACKING: f64 = CHAR_PITCH - BODY_SIZE - 0.001;
+
+/// The measure Typst sets body lines to: 28 characters at the character
+/// pitch, except that the last glyph of a line carries no tracking. A 16 pt
+/// glyph is 0.21 pt wider than its 15.79 pt cell, so the 28th glyph's em box
+/// ends 0.07 mm right of 184 mm; the first glyph starts exactly at 28 mm.
+pub const LINE_WIDTH: f64 = (CHARS_PER_LINE as f64 - 1.0) * CHAR_PITCH + BODY_SIZE;
+
+/// 正文 paragraphs: 左空二字 (§7.3.3).
+pub const PARAGRAPH_INDENT_CHARS: usize = 2;
+
+/// Blank lines between 标题 and 主送机关 (or the 正文 when there is no
+/// 主送机关): one (§7.3.2, and §7.3.3 for a document without 主送机关).
+pub const TITLE_GAP_LINES: usize = 1;
+
+/// 署名 without seal: one blank line below the 正文 (§7.3.5.2).
+pub const SIGNATURE_GAP_LINES: usize = 1;
+/// 署名 without seal: 右空二字 (§7.3.5.2).
+pub const SIGNATURE_RIGHT_CHARS: usize = 2;
+/// 成文日期 without seal: its first character two characters right of the
+/// 署名's first character (§7.3.5.2).
+pub const DATE_SHIFT_CHARS: usize = 2;
+/// 成文日期 without seal, when longer than the 署名: 右空二字 (§7.3.5.2).
+pub const DATE_RIGHT_CHARS: usize = 2;
+
+/// 页码: the 一字线's upper edge is 7 mm below the 版心 (§7.5).
+pub const PAGE_NUMBER_GAP_MM: f64 = 7.0;
+/// 页码: 单页码居右空一字，双页码居左空一字 (§7.5). One character is taken as
+/// one cell of the body grid (156 mm / 28), the unit the 版心 is measured in.
+pub const PAGE_NUMBER_INSET_CHARS: usize = 1;
+/// The 一字线 (U+2014) on each side of the page number (§7.5).
+pub const PAGE_NUMBER_DASH: char = '\u{2014}';
+
+/// The upper edge of the 一字线 from the paper top: 262 + 7 = 269 mm.
+pub const PAGE_NUMBER_DASH_TOP_MM: f64 = BLOCK_BOTTOM_MM + PAGE_NUMBER_GAP_MM;
+
+/// The widest line a title may have, in points: the 版心 width.
+pub const TITLE_MAX_WIDTH: f64 = mm(BLOCK_WIDTH_MM);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn derived_numbers_match_the_fact_sheet() {
+        // facts §11.2: 15.79 pt character pitch, 29.61 pt line pitch.
+        assert!((CHAR_PITCH - 15.79).abs() < 0.01, "{CHAR_PITCH}");
+        assert!((LINE_PITCH - 29.61).abs() < 0.01, "{LINE_PITCH}");
+        assert!(close(RIGHT_MARGIN_MM, 26.0));
+        assert!(close(BOTTOM_MARGIN_MM, 35.0));
+        assert!(close(PAGE_NUMBER_DASH_TOP_MM, 269.0));
+        // 22 em boxes and 21 gaps are exactly the 版心 height.
+        let h = 22.0 * BODY_SIZE + 21.0 * LINE_GAP;
+        assert!((to_mm(h) - 225.0).abs() < 1e-9);
+        // 28 cells are exactly the 版心 width.
+        assert!((to_mm(28.0 * CHAR_PITCH) - 156.0).abs() < 1e-9);
+    }
+}

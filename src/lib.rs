@@ -1,0 +1,20 @@
+//! gongwen: typesets Chinese official documents (公文) to GB/T 9704-2012.
+//!
+//! Readers build one [`model::Document`]; [`compose`] lays its elements out
+//! in page order with the standard's spacing ([`geometry`]); the writers
+//! ([`pdf`]) set that composition and never decide content on their own.
+
+pub mod compose;
+pub mod date;
+pub mod error;
+pub mod fonts;
+pub mod geometry;
+pub mod linebreak;
+pub mod load;
+pub mod model;
+pub mod numbering;
+pub mod output;
+pub mod pdf;
+pub mod title;
+
+pub use error::{Error, Result};

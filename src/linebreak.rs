@@ -1,0 +1,275 @@
+//! Breaking paragraphs into lines on the standard's grid of 28 characters.
+//!
+//! Typst compresses CJK punctuation (half-width at a line end, 1.5 em for
+//! an adjacent pair) and so fits a 29th character into many lines, while
+//! GB/T 9704-2012 counts a punctuation mark as a full character (§5.2.3,
+//! "每行排28个字"). So the PDF writer decides the line breaks itself, with
+//! every mark a full cell, and hands Typst one line at a time (each
+//! justified to the full measure).
+//!
+//! The rules (GB/T 15834 标点符号用法, and the 1999 standard's "数字、年份不能
+//! 回行", which offices still follow):
+//! * a line never starts with closing punctuation (，。、；：？！）》” …) and
+//!   never ends with opening punctuation (（《“ …); when the 29th cell
+//!   would be such a mark, the last character of the line moves down with
+//!   it (推出, "push out"), and that line is justified over 27 cells;
+//! * a run of ASCII letters, digits and symbols (`32.4%`, `84368824`,
+//!   `dlshkqw@sina.com`) is never broken, nor a number from the 年, 月 or 日
+//!   that follows it (`2019年`);
+//! * `——` and `……` stay whole.
+//! Punctuation never hangs into the margin.
+
+use crate::fonts::FontSet;
+use crate::model::{Role, Run};
+
+/// Characters that must not begin a line (GB/T 15834 4.x, clreq 行首禁则).
+pub fn no_line_start(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '、' | '；' | '：' | '？' | '！' | '）' | '》' | '」' | '』' | '】' | '〕' | '〉'
+            | '］' | '｝' | '”' | '’' | '…' | '‥' | '·' | '％' | '‰' | '℃' | '〗' | '〙'
+            | ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '%'
+    )
+}
+
+/// Characters that must not end a line (行尾禁则).
+pub fn no_line_end(c: char) -> bool {
+    matches!(
+        c,
+        '（' | '《' | '「' | '『' | '【' | '〔' | '〈' | '［' | '｛' | '“' | '‘' | '〖' | '〘' | '(' | '['
+            | '{'
+    )
+}
+
+/// CJK units a number stays with (`2019年`, `8月`, `14日`).
+fn binds_to_number(c: char) -> bool {
+    matches!(c, '年' | '月' | '日')
+}
+
+/// How text is set: the font size and the tracking after each character.
+#[derive(Debug, Clone, Copy)]
+pub struct Setting {
+    pub size: f64,
+    pub tracking: f64,
+}
+
+/// One unbreakable piece of a paragraph.
+#[derive(Debug, Clone, Copy)]
+struct Atom {
+    /// Char range in the paragraph.
+    start: usize,
+    end: usize,
+}
+
+/// A paragraph's characters with their roles and advances.
+struct Chars {
+    chars: Vec<(char, Role)>,
+    /// `cum[k]`: the summed advance-plus-tracking of chars `0..k`.
+    cum: Vec<f64>,
+    /// `bounds[k]`: how many role changes lie between chars `0..k`
+    /// (a change between char m and m+1 counts at index m+1).
+    bounds: Vec<usize>,
+    tracking: f64,
+}
+
+impl Chars {
+    fn new(runs: &[Run], fonts: &FontSet, setting: Setting) -> Self {
+        let chars: Vec<(char, Role)> =
+            runs.iter().flat_map(|r| r.text.chars().map(move |c| (c, r.role))).collect();
+        let mut cum = Vec::with_capacity(chars.len() + 1);
+        let mut bounds = Vec::with_capacity(chars.len() + 1);
+        cum.push(0.0);
+        bounds.push(0);
+        for (k, &(c, role)) in chars.iter().enumerate() {
+            let adv = fonts.advance(role, c).unwrap_or(1.0);
+            cum.push(cum[k] + adv * setting.size + setting.tracking);
+            let change = k > 0 && chars[k - 1].1 != role;
+            bounds.push(bounds[k] + usize::from(change));
+        }
+        Self { chars, cum, bounds, tracking: setting.tracking }
+    }
+
+    fn atoms(&self) -> Vec<Atom> {
+        let cs = &self.chars;
+        let mut atoms = Vec::new();
+        let mut i = 0;
+        while i < cs.len() {
+            let c = cs[i].0;
+            let mut j = i + 1;
+            if c.is_ascii_graphic() {
+                while j < cs.len() && cs[j].0.is_ascii_graphic() {
+                    j += 1;
+                }
+                if cs[j - 1].0.is_ascii_digit() && j < cs.len() && binds_to_number(cs[j].0) {
+                    j += 1;
+                }
+            } else if matches!(c, '—' | '…') {
+                while j < cs.len() && cs[j].0 == c {
+                    j += 1;
+                }
+            }
+            atoms.push(Atom { start: i, end: j });
+            i = j;
+        }
+        atoms
+    }
+
+    /// Natural width of chars `start..end` set as one line. Typst adds
+    /// tracking after every glyph but the last of each shaped run, and a
+    /// line is one run per role.
+    fn width(&self, start: usize, end: usize) -> f64 {
+        let runs = 1 + self.bounds[end] - self.bounds[start + 1];
+        self.cum[end] - self.cum[start] - self.tracking * runs as f64
+    }
+}
+
+/// Breaks `runs` into lines: the first line `first` points wide, the
+/// others `rest` points wide. Each line is returned as runs.
+pub fn break_lines(
+    runs: &[Run],
+    fonts: &FontSet,
+    setting: Setting,
+    first: f64,
+    rest: f64,
+) -> Vec<Vec<Run>> {
+    const EPS: f64 = 0.01;
+    let chars = Chars::new(runs, fonts, setting);
+    // An atom wider than a whole line (a very long URL) cannot stay whole:
+    // it is split into characters.
+    let atoms: Vec<Atom> = chars
+        .atoms()
+        .into_iter()
+        .flat_map(|a| {
+            if a.end - a.start > 1 && chars.width(a.start, a.end) > rest + EPS {
+                (a.start..a.end).map(|k| Atom { start: k, end: k + 1 }).collect()
+            } else {
+                vec![a]
+            }
+        })
+        .collect();
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < atoms.len() {
+        let avail = if lines.is_empty() { first } else { rest };
+        let start = atoms[i].start;
+        // Greedy: as many atoms as fit (at least one).
+        let mut j = i;
+        while j < atoms.len() && chars.width(start, atoms[j].end) <= avail + EPS {
+            j += 1;
+        }
+        if j == atoms.len() {
+            lines.push((i, j));
+            break;
+        }
+        let j = j.max(i + 1);
+        // 禁则: push characters out until neither rule is broken.
+        let mut b = j;
+        while b > i + 1
+            && (no_line_start(chars.chars[atoms[b].start].0)
+                || no_line_end(chars.chars[atoms[b - 1].end - 1].0))
+        {
+            b -= 1;
+        }
+        lines.push((i, b));
+        i = b;
+        // A line does not begin with a space.
+        while i < atoms.len() && chars.chars[atoms[i].start].0 == ' ' {
+            i += 1;
+        }
+    }
+    let ranges: Vec<(usize, usize)> = lines
+        .iter()
+        .map(|&(a, b)| (atoms[a].start, atoms[b - 1].end))
+        .collect();
+    finish(&chars, &ranges)
+}
+
+fn finish(chars: &Chars, ranges: &[(usize, usize)]) -> Vec<Vec<Run>> {
+    ranges
+        .iter()
+        .map(|&(s, e)| {
+            let mut runs: Vec<Run> = Vec::new();
+            for &(c, role) in &chars.chars[s..e] {
+                match runs.last_mut() {
+                    Some(r) if r.role == role => r.text.push(c),
+                    _ => runs.push(Run { role, text: c.to_string() }),
+                }
+            }
+            runs
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geometry;
+
+    fn body(text: &str) -> Vec<Run> {
+        vec![Run { role: Role::Body, text: text.to_string() }]
+    }
+
+    fn lines(text: &str) -> Vec<String> {
+        let fonts = FontSet::bundled();
+        let setting = Setting { size: geometry::BODY_SIZE, tracking: geometry::BODY_TRACKING };
+        break_lines(
+            &body(text),
+            &fonts,
+            setting,
+            geometry::LINE_WIDTH - 2.0 * geometry::CHAR_PITCH,
+            geometry::LINE_WIDTH,
+        )
+        .into_iter()
+        .map(|l| l.iter().map(|r| r.text.as_str()).collect())
+        .collect()
+    }
+
+    #[test]
+    fn full_lines_hold_28_cells_and_the_first_26() {
+        let text = "国".repeat(26 + 28 + 5);
+        let ls = lines(&text);
+        let counts: Vec<usize> = ls.iter().map(|l| l.chars().count()).collect();
+        assert_eq!(counts, [26, 28, 5]);
+    }
+
+    #[test]
+    fn punctuation_is_a_full_cell() {
+        // 28 cells with commas: still 28 per line, never 29.
+        let text = "国，".repeat(13) + &"国，".repeat(14) + "国";
+        let ls = lines(&text);
+        assert_eq!(ls[0].chars().count(), 26);
+        assert_eq!(ls[1].chars().count(), 28);
+    }
+
+    #[test]
+    fn closing_punctuation_never_starts_a_line() {
+        // 26 hanzi fill the first line; the 27th character is a comma, so
+        // the 26th hanzi moves down with it.
+        let text = "国".repeat(26) + "，后文";
+        let ls = lines(&text);
+        assert_eq!(ls[0].chars().count(), 25);
+        assert!(ls[1].starts_with("国，"));
+        for l in &ls {
+            assert!(!no_line_start(l.chars().next().unwrap()), "{l}");
+        }
+    }
+
+    #[test]
+    fn opening_punctuation_never_ends_a_line() {
+        let text = "国".repeat(25) + "《文件》";
+        let ls = lines(&text);
+        assert_eq!(ls[0].chars().count(), 25);
+        assert!(ls[1].starts_with('《'));
+    }
+
+    #[test]
+    fn numbers_and_addresses_stay_whole() {
+        for unit in ["2019年", "32.4%", "84368824", "dlshkqw@sina.com"] {
+            for pad in 20..27 {
+                let text = "国".repeat(pad) + unit + &"国".repeat(30);
+                let ls = lines(&text);
+                assert!(ls.iter().any(|l| l.contains(unit)), "{unit} split at pad {pad}: {ls:?}");
+            }
+        }
+    }
+}

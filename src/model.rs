@@ -1,0 +1,494 @@
+//! The document model: one 公文, as the 条例 (Art. 9) and GB/T 9704-2012
+//! define it. Readers (YAML today, `gen import` later) build it; writers
+//! (PDF, DOCX) only read it.
+//!
+//! Field names are English; each carries the standard's term in its doc
+//! comment. Every element of Art. 9 has a place here, even those the
+//! writers do not render yet: a writer that meets one it cannot render
+//! says so instead of dropping it.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess};
+
+use crate::date::Date;
+
+/// One official document (公文).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// 公文格式: general (the default), 信函, 命令 or 纪要 (§10).
+    #[serde(default)]
+    pub format: Format,
+    /// 文种 (条例 Art. 8): one of the fifteen kinds, written in Chinese.
+    pub kind: Kind,
+    /// 份号 (§7.2.1): six digits, e.g. `000017`.
+    #[serde(default)]
+    pub copy_number: Option<String>,
+    /// 密级和保密期限 (§7.2.2).
+    #[serde(default)]
+    pub classification: Option<Classification>,
+    /// 紧急程度 (§7.2.3).
+    #[serde(default)]
+    pub urgency: Option<Urgency>,
+    /// 发文机关标志 (§7.2.4), e.g. `××市人民政府文件`.
+    #[serde(default)]
+    pub issuer_mark: Option<String>,
+    /// 发文字号 (§7.2.5), e.g. `国办发〔2012〕1号`.
+    #[serde(default)]
+    pub doc_number: Option<String>,
+    /// 签发人 (§7.2.6): the names of the signing leaders.
+    #[serde(default)]
+    pub signers: Vec<String>,
+    /// 标题 (§7.3.1). A line feed in the text forces a line break; without
+    /// one, the title is broken automatically at word boundaries.
+    pub title: Text,
+    /// 主送机关 (§7.3.2).
+    #[serde(default)]
+    pub addressees: Vec<String>,
+    /// 正文 (§7.3.3): paragraphs and numbered sections, up to four levels.
+    pub body: Vec<Block>,
+    /// 附件说明 (§7.3.4): the names of the attachments, in order.
+    #[serde(default)]
+    pub attachments: Vec<String>,
+    /// 发文机关署名 (§7.3.5): one name, or several for a joint document.
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub issuer: Vec<String>,
+    /// 成文日期 (§7.3.5.4).
+    pub date: Date,
+    /// 印章 (§7.3.5.1): whether the document is sealed.
+    #[serde(default)]
+    pub seal: Seal,
+    /// 附注 (§7.3.6), without its parentheses.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// 抄送机关 (§7.4.2).
+    #[serde(default)]
+    pub cc: Vec<String>,
+    /// 印发机关和印发日期 (§7.4.3).
+    #[serde(default)]
+    pub printing: Option<Printing>,
+}
+
+/// Non-empty, trimmed text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text(pub String);
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        let t = s.trim();
+        if t.is_empty() {
+            return Err(de::Error::custom("expected text, found an empty string"));
+        }
+        Ok(Text(t.to_string()))
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    struct V;
+    impl<'de> de::Visitor<'de> for V {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an issuing organ's name, or a list of names")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(vec![v.trim().to_string()])
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(s) = seq.next_element::<Text>()? {
+                out.push(s.0);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_any(V)
+}
+
+/// 公文格式 (§7 and §10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// 通用格式 (§7).
+    #[default]
+    General,
+    /// 信函格式 (§10.1).
+    Letter,
+    /// 命令（令）格式 (§10.2).
+    Order,
+    /// 纪要格式 (§10.3).
+    Minutes,
+}
+
+/// 文种: the fifteen kinds of 条例 Art. 8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Kind {
+    #[serde(rename = "决议")]
+    Resolution,
+    #[serde(rename = "决定")]
+    Decision,
+    #[serde(rename = "命令", alias = "令", alias = "命令（令）")]
+    Order,
+    #[serde(rename = "公报")]
+    Communique,
+    #[serde(rename = "公告")]
+    Announcement,
+    #[serde(rename = "通告")]
+    PublicNotice,
+    #[serde(rename = "意见")]
+    Opinion,
+    #[serde(rename = "通知")]
+    Notice,
+    #[serde(rename = "通报")]
+    Circular,
+    #[serde(rename = "报告")]
+    Report,
+    #[serde(rename = "请示")]
+    Request,
+    #[serde(rename = "批复")]
+    Reply,
+    #[serde(rename = "议案")]
+    Motion,
+    #[serde(rename = "函")]
+    Letter,
+    #[serde(rename = "纪要")]
+    Minutes,
+}
+
+impl Kind {
+    /// The 文种's name as written in a title.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Resolution => "决议",
+            Kind::Decision => "决定",
+            Kind::Order => "命令",
+            Kind::Communique => "公报",
+            Kind::Announcement => "公告",
+            Kind::PublicNotice => "通告",
+            Kind::Opinion => "意见",
+            Kind::Notice => "通知",
+            Kind::Circular => "通报",
+            Kind::Report => "报告",
+            Kind::Request => "请示",
+            Kind::Reply => "批复",
+            Kind::Motion => "议案",
+            Kind::Letter => "函",
+            Kind::Minutes => "纪要",
+        }
+    }
+
+    /// 上行文 (sent to a higher organ): the 条例 requires a 签发人 on these.
+    pub fn is_upward(self) -> bool {
+        matches!(self, Kind::Report | Kind::Request)
+    }
+}
+
+/// 密级和保密期限 (§7.2.2).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Classification {
+    /// 密级.
+    pub level: SecrecyLevel,
+    /// 保密期限, e.g. `1年`; written after a ★.
+    #[serde(default)]
+    pub period: Option<String>,
+}
+
+/// 密级 (条例 Art. 9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum SecrecyLevel {
+    #[serde(rename = "绝密")]
+    TopSecret,
+    #[serde(rename = "机密")]
+    Secret,
+    #[serde(rename = "秘密")]
+    Confidential,
+}
+
+/// 紧急程度 (§7.2.3; 特提 and 平急 are for telegrams).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Urgency {
+    #[serde(rename = "特提")]
+    Flash,
+    #[serde(rename = "特急")]
+    Immediate,
+    #[serde(rename = "加急")]
+    Urgent,
+    #[serde(rename = "平急")]
+    Priority,
+}
+
+/// 印章 (§7.3.5): how the 署名 is authenticated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Seal {
+    /// 不加盖印章 (§7.3.5.2).
+    #[default]
+    None,
+    /// 加盖印章 (§7.3.5.1).
+    Seal,
+    /// 加盖签发人签名章 (§7.3.5.3).
+    Signature,
+}
+
+/// 印发机关和印发日期 (§7.4.3).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Printing {
+    /// 印发机关.
+    pub organ: String,
+    /// 印发日期.
+    pub date: Date,
+}
+
+/// An item of the 正文.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A plain paragraph (自然段).
+    Paragraph(String),
+    /// A numbered section: its heading, and what follows it.
+    Section(Section),
+}
+
+/// A numbered section of the 正文 (§7.3.3 结构层次序数). Its number
+/// (一、 / （一） / 1. / （1）) follows from its depth and position; the
+/// author writes only the heading text.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// The heading's text, without its number.
+    pub heading: Text,
+    /// Run-in text: the rest of the heading's own paragraph (the heading and
+    /// this text form one paragraph, as in `（1）标题。正文……`).
+    #[serde(default)]
+    pub text: Option<Text>,
+    /// The paragraphs and subsections under this heading.
+    #[serde(default)]
+    pub body: Vec<Block>,
+}
+
+/// The deepest heading level the standard numbers (§7.3.3).
+pub const MAX_HEADING_DEPTH: usize = 4;
+
+thread_local! {
+    /// Nesting depth of sections while deserialising (so that a fifth level
+    /// is rejected with the YAML position of the offending item).
+    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+struct DepthGuard;
+impl DepthGuard {
+    fn enter() -> Result<Self, usize> {
+        let depth = DEPTH.with(|d| {
+            d.set(d.get() + 1);
+            d.get()
+        });
+        let guard = DepthGuard;
+        if depth > MAX_HEADING_DEPTH {
+            return Err(depth);
+        }
+        Ok(guard)
+    }
+}
+impl Drop for DepthGuard {
+    fn drop(&mut self) {
+        DEPTH.with(|d| d.set(d.get() - 1));
+    }
+}
+
+impl<'de> Deserialize<'de> for Block {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = Block;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a paragraph (text) or a section (a map with `heading`, and optionally `text` and `body`)")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Block, E> {
+                let t = v.trim();
+                if t.is_empty() {
+                    return Err(E::custom("expected a paragraph's text, found an empty string"));
+                }
+                Ok(Block::Paragraph(t.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Block, A::Error> {
+                let _guard = DepthGuard::enter().map_err(|depth| {
+                    de::Error::custom(format!(
+                        "a section nested {depth} levels deep; the standard numbers four levels \
+                         (一、 / （一） / 1. / （1）, GB/T 9704-2012 §7.3.3): make this a paragraph \
+                         or move it up a level"
+                    ))
+                })?;
+                Section::deserialize(de::value::MapAccessDeserializer::new(map)).map(Block::Section)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The role of a piece of text, which decides its typeface (§7.3.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// 仿宋: body text, 3rd and 4th level headings, 署名, 成文日期.
+    Body,
+    /// 黑体: 1st level headings (一、).
+    Hei,
+    /// 楷体: 2nd level headings (（一）).
+    Kai,
+    /// 小标宋: the 标题.
+    Title,
+    /// 宋体: page numbers.
+    Song,
+}
+
+/// A run of text in one role.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Run {
+    pub role: Role,
+    pub text: String,
+}
+
+/// A paragraph of the 正文 ready to be typeset: numbering resolved, runs
+/// styled. Both writers consume these; neither numbers on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Heading depth (1..=4) if this paragraph starts with a heading.
+    pub level: Option<usize>,
+    pub runs: Vec<Run>,
+    /// Where it came from in the model, e.g. `body[1].body[0].heading`.
+    pub path: String,
+}
+
+impl Paragraph {
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+}
+
+/// The typeface role of a heading at `depth` (§7.3.3): 一、 黑体,
+/// （一） 楷体, 1. and （1） 仿宋.
+pub fn heading_role(depth: usize) -> Role {
+    match depth {
+        1 => Role::Hei,
+        2 => Role::Kai,
+        _ => Role::Body,
+    }
+}
+
+impl Document {
+    /// The 正文 as a flat list of paragraphs, numbers generated from the
+    /// structure (§7.3.3).
+    pub fn paragraphs(&self) -> Vec<Paragraph> {
+        let mut out = Vec::new();
+        flatten(&self.body, 1, "body", &mut out);
+        out
+    }
+
+    /// The 署名 lines (one per issuing organ).
+    pub fn issuer_names(&self) -> &[String] {
+        &self.issuer
+    }
+}
+
+fn flatten(blocks: &[Block], depth: usize, path: &str, out: &mut Vec<Paragraph>) {
+    let mut number = 0;
+    for (i, block) in blocks.iter().enumerate() {
+        let here = format!("{path}[{i}]");
+        match block {
+            Block::Paragraph(text) => out.push(Paragraph {
+                level: None,
+                runs: vec![Run { role: Role::Body, text: text.clone() }],
+                path: here,
+            }),
+            Block::Section(section) => {
+                number += 1;
+                let role = heading_role(depth);
+                let marker = crate::numbering::marker(depth, number);
+                let mut runs = vec![Run {
+                    role,
+                    text: format!("{marker}{}", section.heading),
+                }];
+                if let Some(text) = &section.text {
+                    runs.push(Run { role: Role::Body, text: text.0.clone() });
+                }
+                out.push(Paragraph {
+                    level: Some(depth),
+                    runs,
+                    path: format!("{here}.heading"),
+                });
+                flatten(&section.body, depth + 1, &format!("{here}.body"), out);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(body: &str) -> Result<Document, serde_yaml_ng::Error> {
+        serde_yaml_ng::from_str(&format!(
+            "kind: 通知\ntitle: 关于测试的通知\ndate: 2020-01-02\nbody:\n{body}"
+        ))
+    }
+
+    #[test]
+    fn numbers_follow_structure() {
+        let d = doc(concat!(
+            "  - heading: 甲\n    body:\n",
+            "      - heading: 乙\n        body:\n",
+            "          - heading: 丙\n            body:\n",
+            "              - heading: 丁\n                text: 正文。\n",
+            "              - heading: 戊\n",
+            "  - heading: 己\n",
+        ))
+        .unwrap();
+        let texts: Vec<String> = d.paragraphs().iter().map(Paragraph::text).collect();
+        assert_eq!(texts, ["一、甲", "（一）乙", "1.丙", "（1）丁正文。", "（2）戊", "二、己"]);
+        let roles: Vec<Role> = d.paragraphs().iter().map(|p| p.runs[0].role).collect();
+        assert_eq!(roles, [Role::Hei, Role::Kai, Role::Body, Role::Body, Role::Body, Role::Hei]);
+    }
+
+    #[test]
+    fn fifth_level_is_rejected_with_position() {
+        let e = doc(concat!(
+            "  - heading: a\n    body:\n",
+            "      - heading: b\n        body:\n",
+            "          - heading: c\n            body:\n",
+            "              - heading: d\n                body:\n",
+            "                  - heading: e\n",
+        ))
+        .unwrap_err();
+        assert!(e.to_string().contains("four levels"), "{e}");
+        assert!(e.location().is_some());
+        // The guard unwinds: a fresh parse is unaffected.
+        assert!(doc("  - heading: a\n").is_ok());
+    }
+
+    #[test]
+    fn kinds_are_the_fifteen() {
+        for k in [
+            "决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告",
+            "请示", "批复", "议案", "函", "纪要",
+        ] {
+            let kind: Kind = serde_yaml_ng::from_str(k).unwrap();
+            assert_eq!(kind.name(), k);
+        }
+        assert!(serde_yaml_ng::from_str::<Kind>("会议纪要").is_err());
+    }
+}

@@ -1,0 +1,193 @@
+//! The PDF writer: the composition, broken into lines on the 28-character
+//! grid, handed to the Typst template as JSON data, typeset and exported.
+
+mod world;
+
+use serde_json::{Value, json};
+use typst::diag::{SourceDiagnostic, Warned};
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, Timestamp};
+
+use crate::compose::{self, Composition, Item};
+use crate::error::Error;
+use crate::fonts::FontSet;
+use crate::geometry::{self as g, mm};
+use crate::linebreak::{self, Setting};
+use crate::load::Source;
+use crate::model::{Document, Role};
+
+pub use world::{GongwenWorld, TEMPLATE};
+
+/// The name used in messages about this writer.
+pub const WRITER: &str = "gen pdf";
+
+/// When the PDF says it was made.
+#[derive(Debug, Clone, Copy, Default)]
+pub enum Stamp {
+    /// The document's 成文日期, at 00:00 UTC (the default: reproducible).
+    #[default]
+    DocumentDate,
+    /// Seconds since 1970-01-01 UTC (e.g. from `SOURCE_DATE_EPOCH`).
+    Unix(i64),
+}
+
+/// Typesets `doc` and returns the laid-out pages (for inspection).
+pub fn typeset(doc: &Document, source: &Source, fonts: &FontSet) -> Result<PagedDocument, Error> {
+    let composition = compose::compose(doc, source, fonts, WRITER)?;
+    let data = template_data(doc, &composition, fonts);
+    let bytes = serde_json::to_vec(&data).expect("JSON of plain data serialises");
+    let world = GongwenWorld::new(fonts, bytes, date_time(doc));
+    let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+    // Every warning is an error: a font fallback must never pass silently.
+    if !warnings.is_empty() {
+        return Err(Error::Typeset(describe(&warnings)));
+    }
+    output.map_err(|errors| Error::Typeset(describe(&errors)))
+}
+
+/// Typesets `doc` as PDF bytes.
+pub fn render(doc: &Document, source: &Source, fonts: &FontSet, stamp: Stamp) -> Result<Vec<u8>, Error> {
+    let paged = typeset(doc, source, fonts)?;
+    let timestamp = match stamp {
+        Stamp::DocumentDate => Timestamp::new_utc(date_time(doc)),
+        Stamp::Unix(secs) => Timestamp::new_utc(unix_to_datetime(secs)),
+    };
+    let options = PdfOptions {
+        ident: Smart::Custom(format!("gongwen:{}:{}", doc.date.iso(), doc.title)),
+        creator: Smart::Custom(Some(format!("gongwen {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: Some(timestamp),
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(&paged, &options).map_err(|errors| Error::Typeset(describe(&errors)))
+}
+
+fn date_time(doc: &Document) -> Datetime {
+    let d = doc.date;
+    Datetime::from_ymd_hms(i32::from(d.year), d.month, d.day, 0, 0, 0)
+        .expect("a validated date is a valid datetime")
+}
+
+fn unix_to_datetime(secs: i64) -> Datetime {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Civil from days (Howard Hinnant).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Datetime::from_ymd_hms(year, month, day, (rem / 3600) as u8, (rem % 3600 / 60) as u8, (rem % 60) as u8)
+        .unwrap_or_else(|| Datetime::from_ymd(1980, 1, 1).expect("valid"))
+}
+
+fn describe(diags: &[SourceDiagnostic]) -> String {
+    diags
+        .iter()
+        .map(|d| {
+            let mut s = d.message.to_string();
+            for hint in &d.hints {
+                s.push_str(&format!(" (hint: {})", hint.v));
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn role_key(role: Role) -> &'static str {
+    match role {
+        Role::Body => "body",
+        Role::Hei => "hei",
+        Role::Kai => "kai",
+        Role::Title => "title",
+        Role::Song => "song",
+    }
+}
+
+/// The JSON the template reads as `/data.json`. All lengths in points.
+fn template_data(doc: &Document, c: &Composition, fonts: &FontSet) -> Value {
+    let setting = Setting { size: g::BODY_SIZE, tracking: g::BODY_TRACKING };
+    let items: Vec<Value> = c
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let blank = if i == 0 { c.title_gap_lines } else { item.blank_lines_before };
+            item_json(item, blank, fonts, setting)
+        })
+        .collect();
+    let roles: serde_json::Map<String, Value> = [Role::Body, Role::Hei, Role::Kai, Role::Title, Role::Song]
+        .into_iter()
+        .map(|r| {
+            (
+                role_key(r).to_string(),
+                json!({ "families": fonts.chain(r), "weight": FontSet::weight(r) }),
+            )
+        })
+        .collect();
+    let dash_ink_top = fonts.ink_top(Role::Song, g::PAGE_NUMBER_DASH).unwrap_or(0.4);
+    let cell = g::CHAR_PITCH * g::PAGE_NUMBER_INSET_CHARS as f64;
+    json!({
+        "meta": {
+            "title": c.title.concat(),
+            "author": doc.issuer.join("、"),
+        },
+        "geometry": {
+            "paper_width": mm(g::PAPER_WIDTH_MM),
+            "paper_height": mm(g::PAPER_HEIGHT_MM),
+            "margin_top": mm(g::TOP_MARGIN_MM),
+            "margin_left": mm(g::LEFT_MARGIN_MM),
+            "margin_right": mm(g::PAPER_WIDTH_MM - g::LEFT_MARGIN_MM) - g::LINE_WIDTH,
+            // One point less than the 35 mm 下白边: 22 lines fill exactly
+            // 225 mm, and rounding must not push the 22nd to the next page.
+            // A 23rd line needs a whole pitch more, so it still cannot fit.
+            "margin_bottom": mm(g::BOTTOM_MARGIN_MM) - 1.0,
+            "body_size": g::BODY_SIZE,
+            "title_size": g::TITLE_SIZE,
+            "tracking": g::BODY_TRACKING,
+            "line_gap": g::LINE_GAP,
+            "em_ascent": g::EM_BOX_ASCENT,
+            "em_descent": g::EM_BOX_DESCENT,
+            "page_number": {
+                "size": g::PAGE_NUMBER_SIZE,
+                "dash_top": mm(g::PAGE_NUMBER_DASH_TOP_MM),
+                "dash_ink_top": dash_ink_top,
+                "right_inset": mm(g::RIGHT_MARGIN_MM) + cell,
+                "left_inset": mm(g::LEFT_MARGIN_MM) + cell,
+            },
+        },
+        "fonts": { "latin": fonts.latin(), "roles": roles },
+        "title": c.title,
+        "items": items,
+    })
+}
+
+fn item_json(item: &Item, blank_lines: usize, fonts: &FontSet, setting: Setting) -> Value {
+    let lines = linebreak::break_lines(
+        &item.runs,
+        fonts,
+        setting,
+        g::LINE_WIDTH - item.first_indent,
+        g::LINE_WIDTH - item.rest_indent,
+    );
+    let lines: Vec<Value> = lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, runs)| {
+            let indent = if i == 0 { item.first_indent } else { item.rest_indent };
+            let runs: Vec<Value> =
+                runs.iter().map(|r| json!({ "role": role_key(r.role), "text": r.text })).collect();
+            json!({ "indent": indent, "runs": runs })
+        })
+        .collect();
+    json!({
+        "above": g::LINE_GAP + blank_lines as f64 * g::LINE_PITCH,
+        "justify": item.justify,
+        "lines": lines,
+    })
+}

@@ -1,0 +1,209 @@
+//! Breaking the 标题 into lines (GB/T 9704-2012 §7.3.1): "回行时，要做到
+//! 词意完整，排列对称，长短适宜，间距恰当，标题排列应当使用梯形或菱形".
+//!
+//! Lines break only between words (found with the jieba segmenter), never
+//! before closing or after opening punctuation, and never before 的. Among
+//! the breaks that fit the 版心, the fewest lines win; among those, shapes
+//! with a line shorter than both its neighbours (an hourglass) are
+//! rejected, and the most even lines win, a two-line title preferring the
+//! shorter line on top (a 正梯形) when the choice is otherwise close.
+//! An author forces breaks with line feeds in the title.
+
+use std::sync::OnceLock;
+
+use crate::fonts::FontSet;
+use crate::geometry;
+use crate::linebreak::{no_line_end, no_line_start};
+use crate::model::Role;
+
+/// The word segmenter, built once per process (its dictionary takes tens
+/// of milliseconds to load; [`warm_up`] starts that early on another
+/// thread).
+fn jieba() -> &'static jieba_rs::Jieba {
+    static JIEBA: OnceLock<jieba_rs::Jieba> = OnceLock::new();
+    JIEBA.get_or_init(jieba_rs::Jieba::new)
+}
+
+/// Starts loading the segmenter's dictionary in the background.
+pub fn warm_up() {
+    std::thread::spawn(|| {
+        jieba();
+    });
+}
+
+/// Word boundaries of `text` as char offsets (excluding 0 and the end).
+pub fn word_boundaries(text: &str) -> Vec<usize> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for token in jieba().cut(text, true) {
+        let b = token.end;
+        if b == 0 || b >= chars.len() {
+            continue;
+        }
+        // Punctuation stays with its neighbour; 的 never starts a line.
+        if no_line_start(chars[b]) || no_line_end(chars[b - 1]) || chars[b] == '的' {
+            continue;
+        }
+        out.push(b);
+    }
+    out
+}
+
+/// The title's lines.
+pub fn break_title(title: &str, fonts: &FontSet) -> Vec<String> {
+    title
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .flat_map(|line| break_one(line, fonts))
+        .collect()
+}
+
+fn break_one(text: &str, fonts: &FontSet) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let widths: Vec<f64> = chars
+        .iter()
+        .map(|&c| fonts.advance(Role::Title, c).unwrap_or(1.0) * geometry::TITLE_SIZE)
+        .collect();
+    let total: f64 = widths.iter().sum();
+    let max = geometry::TITLE_MAX_WIDTH + 0.01;
+    if total <= max {
+        return vec![text.to_string()];
+    }
+    let mut candidates = word_boundaries(text);
+    let best = best_split(&widths, &candidates, max).or_else(|| {
+        // No word boundary gives lines that fit: fall back to any break
+        // the punctuation rules allow.
+        candidates = (1..chars.len())
+            .filter(|&b| !no_line_start(chars[b]) && !no_line_end(chars[b - 1]))
+            .collect();
+        best_split(&widths, &candidates, max)
+    });
+    let breaks = best.unwrap_or_default();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for b in breaks.into_iter().chain([chars.len()]) {
+        out.push(chars[start..b].iter().collect());
+        start = b;
+    }
+    out
+}
+
+/// The best set of breaks among `candidates`, or `None` if no set makes
+/// every line fit within `max`.
+fn best_split(widths: &[f64], candidates: &[usize], max: f64) -> Option<Vec<usize>> {
+    let total: f64 = widths.iter().sum();
+    let min_lines = (total / max).ceil() as usize;
+    let width = |a: usize, b: usize| widths[a..b].iter().sum::<f64>();
+    for lines in min_lines.max(2)..=candidates.len() + 1 {
+        let mut best: Option<(f64, Vec<usize>)> = None;
+        let mut chosen = Vec::with_capacity(lines - 1);
+        search(candidates, 0, lines - 1, &mut chosen, &mut |breaks| {
+            let mut ws = Vec::with_capacity(lines);
+            let mut start = 0;
+            for &b in breaks.iter().chain([widths.len()].iter()) {
+                ws.push(width(start, b));
+                start = b;
+            }
+            if ws.iter().any(|&w| w > max) {
+                return;
+            }
+            if let Some(cost) = shape_cost(&ws) {
+                if best.as_ref().is_none_or(|(c, _)| cost < *c) {
+                    best = Some((cost, breaks.to_vec()));
+                }
+            }
+        });
+        if let Some((_, breaks)) = best {
+            return Some(breaks);
+        }
+    }
+    None
+}
+
+/// Calls `f` with every increasing choice of `k` elements of `from[i..]`.
+fn search(from: &[usize], i: usize, k: usize, chosen: &mut Vec<usize>, f: &mut impl FnMut(&[usize])) {
+    if k == 0 {
+        f(chosen);
+        return;
+    }
+    for j in i..from.len() {
+        if from.len() - j < k {
+            break;
+        }
+        chosen.push(from[j]);
+        search(from, j + 1, k - 1, chosen, f);
+        chosen.pop();
+    }
+}
+
+/// The cost of a shape (lower is better), `None` for an hourglass.
+fn shape_cost(ws: &[f64]) -> Option<f64> {
+    let n = ws.len();
+    // An interior line shorter than both neighbours makes an hourglass.
+    if (1..n.saturating_sub(1)).any(|i| ws[i] < ws[i - 1] && ws[i] < ws[i + 1]) {
+        return None;
+    }
+    let longest = ws.iter().cloned().fold(0.0, f64::max);
+    let mut cost: f64 = ws.iter().map(|w| longest - w).sum();
+    // Two lines: prefer the shorter one on top (正梯形), by half a character.
+    if n == 2 && ws[0] > ws[1] {
+        cost += geometry::TITLE_SIZE * 0.5;
+    }
+    Some(cost)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_titles_stay_on_one_line() {
+        let fonts = FontSet::bundled();
+        assert_eq!(break_title("关于做好安全工作的通知", &fonts), ["关于做好安全工作的通知"]);
+    }
+
+    #[test]
+    fn the_seed_title_breaks_between_words() {
+        let fonts = FontSet::bundled();
+        let lines = break_title("中共大连市沙河口区委关于省委巡视整改情况的通报", &fonts);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        // Every break is a word boundary.
+        let words: Vec<String> = jieba()
+            .cut("中共大连市沙河口区委关于省委巡视整改情况的通报", true)
+            .into_iter()
+            .map(|t| t.word.to_string())
+            .collect();
+        let first = &lines[0];
+        let mut acc = String::new();
+        assert!(words.iter().any(|w| {
+            acc.push_str(w);
+            &acc == first
+        }), "{lines:?} vs {words:?}");
+    }
+
+    #[test]
+    fn forced_breaks_are_kept() {
+        let fonts = FontSet::bundled();
+        assert_eq!(break_title("关于\n测试的通知", &fonts), ["关于", "测试的通知"]);
+    }
+
+    #[test]
+    fn hourglass_is_rejected() {
+        assert!(shape_cost(&[10.0, 4.0, 10.0]).is_none());
+        assert!(shape_cost(&[6.0, 10.0, 8.0]).is_some());
+        assert!(shape_cost(&[6.0, 8.0, 10.0]).is_some());
+    }
+
+    #[test]
+    fn long_titles_get_a_good_shape() {
+        let fonts = FontSet::bundled();
+        let t = "国务院办公厅关于进一步加强和改进新形势下全国基层政府信息公开标准化规范化工作的实施意见";
+        let lines = break_title(t, &fonts);
+        assert!(lines.len() >= 3, "{lines:?}");
+        assert_eq!(lines.concat(), t);
+        let ws: Vec<f64> = lines.iter().map(|l| l.chars().count() as f64).collect();
+        assert!(shape_cost(&ws).is_some(), "{lines:?}");
+        assert!(lines.iter().all(|l| l.chars().count() <= 20), "{lines:?}");
+    }
+}
