@@ -59,7 +59,8 @@ fn spec(role: Role) -> RoleSpec {
         // 3号仿宋 (§5.2.2).
         Role::Body => RoleSpec {
             official: &["仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong"],
-            bundled: "FandolFang",
+            // Typst names families by name ID 1, which is "FandolFang R" here.
+            bundled: "FandolFang R",
             weight: 400,
         },
         // 黑体 (§7.3.3, first-level headings).
@@ -300,17 +301,6 @@ impl FontSet {
         instance.x_advance(glyph.0).map(|em| em.get())
     }
 
-    /// The top of `c`'s ink above the baseline, in em (for placing the
-    /// 一字线 of the page number by its upper edge, §7.5).
-    pub fn ink_top(&self, role: Role, c: char) -> Option<f64> {
-        let index = self.resolve(role, c)?;
-        let mut cache = self.instances.lock().unwrap_or_else(|e| e.into_inner());
-        let instance = cache.entry(index).or_insert_with(|| instantiate(&self.fonts[index]));
-        let glyph = instance.ttf().glyph_index(c)?;
-        let bbox = instance.ttf().glyph_bounding_box(glyph)?;
-        Some(instance.to_em(bbox.y_max).get())
-    }
-
     /// The family name of font `index`.
     pub fn family(&self, index: usize) -> &str {
         &self.fonts[index].info().family
@@ -330,13 +320,13 @@ mod tests {
     fn bundled_roles_resolve_to_the_intended_families() {
         let fonts = FontSet::bundled();
         let fam = |role, c| fonts.family(fonts.resolve(role, c).unwrap()).to_string();
-        assert_eq!(fam(Role::Body, '国'), "FandolFang");
+        assert_eq!(fam(Role::Body, '国'), "FandolFang R");
         assert_eq!(fam(Role::Hei, '国'), "Noto Sans CJK SC");
         assert_eq!(fam(Role::Kai, '国'), "Gongwen Kai");
         assert_eq!(fam(Role::Title, '国'), "Noto Serif CJK SC");
         assert_eq!(fam(Role::Body, '8'), "Liberation Serif");
-        assert_eq!(fam(Role::Body, '，'), "FandolFang");
-        assert_eq!(fam(Role::Body, '“'), "FandolFang");
+        assert_eq!(fam(Role::Body, '，'), "FandolFang R");
+        assert_eq!(fam(Role::Body, '“'), "FandolFang R");
         // 啰 is not in GB 2312 and so not in FandolFang: Noto Serif has it.
         assert_eq!(fam(Role::Body, '啰'), "Noto Serif CJK SC");
         // The page-number role takes digits from 宋体, not from the Latin font.

@@ -130,7 +130,6 @@ fn template_data(doc: &Document, c: &Composition, fonts: &FontSet) -> Value {
             )
         })
         .collect();
-    let dash_ink_top = fonts.ink_top(Role::Song, g::PAGE_NUMBER_DASH).unwrap_or(0.4);
     let cell = g::CHAR_PITCH * g::PAGE_NUMBER_INSET_CHARS as f64;
     json!({
         "meta": {
@@ -156,7 +155,6 @@ fn template_data(doc: &Document, c: &Composition, fonts: &FontSet) -> Value {
             "page_number": {
                 "size": g::PAGE_NUMBER_SIZE,
                 "dash_top": mm(g::PAGE_NUMBER_DASH_TOP_MM),
-                "dash_ink_top": dash_ink_top,
                 "right_inset": mm(g::RIGHT_MARGIN_MM) + cell,
                 "left_inset": mm(g::LEFT_MARGIN_MM) + cell,
             },
@@ -182,7 +180,13 @@ fn item_json(item: &Item, blank_lines: usize, fonts: &FontSet, setting: Setting)
             let indent = if i == 0 { item.first_indent } else { item.rest_indent };
             let runs: Vec<Value> =
                 runs.iter().map(|r| json!({ "role": role_key(r.role), "text": r.text })).collect();
-            json!({ "indent": indent, "runs": runs })
+            let text: String = runs.iter().map(|r| r["text"].as_str().unwrap_or_default()).collect();
+            json!({
+                "indent": indent,
+                "runs": runs,
+                "guard_start": text.chars().next().is_some_and(|c| !c.is_ascii() && linebreak::no_line_end(c)),
+                "guard_end": text.chars().last().is_some_and(|c| !c.is_ascii() && linebreak::no_line_start(c)),
+            })
         })
         .collect();
     json!({

@@ -1,0 +1,206 @@
+//! `gen` on bad input: a clear message naming file, line, column and field,
+//! a non-zero exit, and no output file written or clobbered.
+
+mod common;
+
+use std::path::Path;
+
+use common::{run_gen, path_str};
+
+const GOOD: &str = "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n  - 正文。\n";
+
+struct Case {
+    yaml: &'static str,
+    /// Substrings the message must contain.
+    expect: &'static [&'static str],
+}
+
+/// Runs `gen pdf` on `yaml`, with an existing output file that must survive.
+fn fails(case: &Case) -> String {
+    let dir = common::tempdir();
+    let input = dir.path().join("doc.yaml");
+    std::fs::write(&input, case.yaml).unwrap();
+    let out = dir.path().join("doc.pdf");
+    std::fs::write(&out, b"KEEP").unwrap();
+    let o = run_gen(&["pdf", path_str(&input)]);
+    let stderr = String::from_utf8_lossy(&o.stderr).to_string();
+    assert!(!o.status.success(), "expected failure for {:?}", case.yaml);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    for e in case.expect {
+        assert!(stderr.contains(e), "message {stderr:?} lacks {e:?}");
+    }
+    assert_eq!(std::fs::read(&out).unwrap(), b"KEEP", "output clobbered");
+    assert_no_temp_files(dir.path());
+    stderr
+}
+
+fn assert_no_temp_files(dir: &Path) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let name = e.unwrap().file_name().to_string_lossy().to_string();
+        assert!(name == "doc.yaml" || name == "doc.pdf", "left behind: {name}");
+    }
+}
+
+#[test]
+fn good_input_works() {
+    let dir = common::tempdir();
+    let input = dir.path().join("doc.yaml");
+    std::fs::write(&input, GOOD).unwrap();
+    let o = run_gen(&["pdf", path_str(&input)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pdf = std::fs::read(dir.path().join("doc.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn malformed_yaml() {
+    fails(&Case { yaml: "kind: 通知\ntitle: \"unterminated\nbody: x\n", expect: &["doc.yaml:", "found unexpected end of stream"] });
+}
+
+#[test]
+fn unknown_field() {
+    let msg = fails(&Case {
+        yaml: "kind: 通知\ntitle: 标题\nissuer: 机关\ndate: 2020-01-02\nsubtitle: 副标题\nbody: [正文]\n",
+        expect: &["doc.yaml:5:1", "unknown field `subtitle`", "expected one of"],
+    });
+    assert!(msg.contains("`title`"), "{msg}");
+}
+
+#[test]
+fn unknown_field_in_a_section_names_its_path() {
+    fails(&Case {
+        yaml: "kind: 通知\ntitle: 标题\ndate: 2020-01-02\nbody:\n  - heading: 一\n    bodyy: [x]\n",
+        expect: &["doc.yaml:6:5", "body[0]", "unknown field `bodyy`"],
+    });
+}
+
+#[test]
+fn wrong_type() {
+    fails(&Case {
+        yaml: "kind: 通知\ntitle: 标题\ndate: 2020-01-02\nbody: 正文\n",
+        expect: &["doc.yaml:4:7", "body", "expected a sequence"],
+    });
+}
+
+#[test]
+fn missing_title() {
+    fails(&Case { yaml: "kind: 通知\ndate: 2020-01-02\nbody: [正文]\n", expect: &["doc.yaml:1:1", "missing field `title`"] });
+}
+
+#[test]
+fn impossible_date() {
+    fails(&Case {
+        yaml: "kind: 通知\ntitle: 标题\ndate: 2019-02-29\nbody: [正文]\n",
+        expect: &["doc.yaml:3:7", "date", "2019-02-29 is not a real date", "28 days"],
+    });
+}
+
+#[test]
+fn unknown_kind() {
+    fails(&Case {
+        yaml: "kind: 会议纪要\ntitle: 标题\ndate: 2019-02-01\nbody: [正文]\n",
+        expect: &["doc.yaml:1:7", "kind", "unknown variant `会议纪要`", "纪要"],
+    });
+}
+
+#[test]
+fn a_character_no_font_has() {
+    // U+20000 (CJK Extension B) is in no bundled font.
+    fails(&Case {
+        yaml: "kind: 通知\ntitle: 标题\ndate: 2019-02-01\nbody:\n  - 正文有\u{20000}字。\n",
+        expect: &["doc.yaml:5:8", "body[0]", "U+20000", "仿宋"],
+    });
+}
+
+#[test]
+fn five_heading_levels() {
+    fails(&Case {
+        yaml: concat!(
+            "kind: 通知\ntitle: 标题\ndate: 2019-02-01\nbody:\n",
+            "  - heading: a\n    body:\n",
+            "      - heading: b\n        body:\n",
+            "          - heading: c\n            body:\n",
+            "              - heading: d\n                body:\n",
+            "                  - heading: e\n"
+        ),
+        expect: &["doc.yaml:13:21", "four levels", "§7.3.3"],
+    });
+}
+
+#[test]
+fn unsupported_element_is_refused_not_dropped() {
+    fails(&Case {
+        yaml: "kind: 通知\ntitle: 标题\ndoc_number: 国办发〔2012〕1号\ndate: 2019-02-01\nbody: [正文]\n",
+        expect: &["doc_number", "发文字号", "§7.2.5"],
+    });
+}
+
+#[test]
+fn missing_input_file() {
+    let o = run_gen(&["pdf", "no/such/file.yaml"]);
+    assert!(!o.status.success());
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(e.contains("no/such/file.yaml") && e.contains("cannot read"), "{e}");
+}
+
+#[test]
+fn unwritable_output_path() {
+    let dir = common::tempdir();
+    let input = dir.path().join("doc.yaml");
+    std::fs::write(&input, GOOD).unwrap();
+    // The output's folder is a file: nothing can be written there.
+    let blocker = dir.path().join("blocker");
+    std::fs::write(&blocker, b"x").unwrap();
+    let out = blocker.join("doc.pdf");
+    let o = run_gen(&["pdf", path_str(&input), "-o", path_str(&out)]);
+    assert!(!o.status.success());
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(e.contains("cannot write") && e.contains("blocker/doc.pdf"), "{e}");
+    assert_eq!(std::fs::read(&blocker).unwrap(), b"x");
+    // And a directory given as the output is refused, not replaced.
+    let o = run_gen(&["pdf", path_str(&input), "-o", path_str(dir.path())]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is a directory"));
+}
+
+#[test]
+fn help_and_version() {
+    let o = run_gen(&["--help"]);
+    assert!(o.status.success());
+    let h = String::from_utf8_lossy(&o.stdout);
+    assert!(h.contains("pdf") && h.contains("GB/T 9704-2012"), "{h}");
+    let o = run_gen(&["pdf", "--help"]);
+    let h = String::from_utf8_lossy(&o.stdout);
+    assert!(h.contains("--font-dir") && h.contains("-o, --output"), "{h}");
+    let o = run_gen(&["--version"]);
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("gen "));
+}
+
+#[test]
+fn font_dir_must_hold_fonts() {
+    let dir = common::tempdir();
+    let input = dir.path().join("doc.yaml");
+    std::fs::write(&input, GOOD).unwrap();
+    let o = run_gen(&["pdf", path_str(&input), "--font-dir", path_str(dir.path())]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("holds no font"));
+}
+
+#[test]
+fn font_dir_fonts_are_preferred_by_family_name() {
+    // An office font is found by its name: here a copy of a bundled font
+    // stands in for one (the official fonts cannot ship), and the run
+    // succeeds with it loaded first.
+    let dir = common::tempdir();
+    let fonts = dir.path().join("fonts");
+    std::fs::create_dir(&fonts).unwrap();
+    std::fs::copy(common::root().join("fonts/LiberationSerif-Regular.ttf"), fonts.join("a.ttf")).unwrap();
+    let set = gongwen::fonts::FontSet::with_dir(&fonts).unwrap();
+    assert_eq!(set.user_files().len(), 1);
+    assert_eq!(set.latin(), "Liberation Serif");
+    let input = dir.path().join("doc.yaml");
+    std::fs::write(&input, GOOD).unwrap();
+    let o = run_gen(&["pdf", path_str(&input), "--font-dir", path_str(&fonts)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}

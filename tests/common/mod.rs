@@ -1,0 +1,154 @@
+//! Shared helpers for the integration tests: the seed document, typeset
+//! once, and a walker that reads lines of glyphs out of Typst's frames.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use gongwen::fonts::FontSet;
+use typst::layout::{Frame, FrameItem, Point};
+use typst_layout::PagedDocument;
+
+pub const SEED: &str = "data/seed-notice.yaml";
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fonts() -> &'static FontSet {
+    static F: OnceLock<FontSet> = OnceLock::new();
+    F.get_or_init(FontSet::bundled)
+}
+
+/// The seed notice, typeset once per test binary.
+pub fn seed() -> &'static PagedDocument {
+    static DOC: OnceLock<PagedDocument> = OnceLock::new();
+    DOC.get_or_init(|| {
+        let (doc, source) = gongwen::load::load(&root().join(SEED)).expect("seed loads");
+        gongwen::pdf::typeset(&doc, &source, fonts()).expect("seed typesets")
+    })
+}
+
+/// One glyph as laid out, in points from the page's top-left corner.
+#[derive(Debug, Clone)]
+pub struct Glyph {
+    /// The text the glyph stands for.
+    pub text: String,
+    /// Left edge of its advance box.
+    pub x: f64,
+    /// Its advance as laid out (tracking and justification included).
+    pub advance: f64,
+    /// Its advance in the font (its em box's width for a CJK glyph).
+    pub natural: f64,
+    pub baseline: f64,
+    pub size: f64,
+    pub family: String,
+    pub weight: u16,
+}
+
+/// Glyphs sharing a baseline and a size.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub baseline: f64,
+    pub size: f64,
+    pub glyphs: Vec<Glyph>,
+}
+
+impl Line {
+    pub fn text(&self) -> String {
+        self.glyphs.iter().map(|g| g.text.as_str()).collect()
+    }
+    pub fn left(&self) -> f64 {
+        self.glyphs.first().map_or(0.0, |g| g.x)
+    }
+    /// The right edge of the last glyph's box in the font, so that space
+    /// justification added after it does not count.
+    pub fn right(&self) -> f64 {
+        self.glyphs.last().map_or(0.0, |g| g.x + g.natural)
+    }
+    pub fn chars(&self) -> usize {
+        self.text().chars().count()
+    }
+}
+
+fn walk(frame: &Frame, offset: Point, out: &mut Vec<Glyph>) {
+    for (pos, item) in frame.items() {
+        let p = offset + *pos;
+        match item {
+            FrameItem::Group(group) => {
+                let t = group.transform;
+                let p = Point::new(p.x + t.tx, p.y + t.ty);
+                walk(&group.frame, p, out);
+            }
+            FrameItem::Text(text) => {
+                let size = text.size.to_pt();
+                let mut x = p.x.to_pt();
+                for g in &text.glyphs {
+                    let advance = g.x_advance.at(text.size).to_pt();
+                    let natural = text.font.x_advance(g.id).map_or(advance, |em| em.at(text.size).to_pt());
+                    out.push(Glyph {
+                        natural,
+                        text: text.text[g.range()].to_string(),
+                        x: x + g.x_offset.at(text.size).to_pt(),
+                        advance,
+                        baseline: p.y.to_pt(),
+                        size,
+                        family: text.font.font().info().family.clone(),
+                        weight: text.font.font().info().variant.weight.to_number(),
+                    });
+                    x += advance;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The lines of every page, top to bottom.
+pub fn pages(doc: &PagedDocument) -> Vec<Vec<Line>> {
+    doc.pages()
+        .iter()
+        .map(|page| {
+            let mut glyphs = Vec::new();
+            walk(&page.frame, Point::zero(), &mut glyphs);
+            let mut lines: Vec<Line> = Vec::new();
+            for g in glyphs {
+                match lines
+                    .iter_mut()
+                    .find(|l| (l.baseline - g.baseline).abs() < 0.01 && (l.size - g.size).abs() < 0.01)
+                {
+                    Some(l) => l.glyphs.push(g),
+                    None => lines.push(Line { baseline: g.baseline, size: g.size, glyphs: vec![g] }),
+                }
+            }
+            for l in &mut lines {
+                l.glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+            }
+            lines.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
+            lines
+        })
+        .collect()
+}
+
+pub fn mm(pt: f64) -> f64 {
+    pt * 25.4 / 72.0
+}
+
+/// Runs the `gen` binary.
+pub fn run_gen(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_gen"))
+        .args(args)
+        .current_dir(root())
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env_remove("GONGWEN_FONT_DIR")
+        .output()
+        .expect("gen runs")
+}
+
+pub fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+pub fn path_str(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}

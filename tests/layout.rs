@@ -1,0 +1,301 @@
+//! Layout of the seed notice, read from Typst's laid-out frames and compared
+//! with GB/T 9704-2012's numbers. The expected numbers are the standard's,
+//! written here in millimetres; none is taken from the code under test.
+
+mod common;
+
+use common::{Line, mm, pages, seed};
+use gongwen::linebreak::{no_line_end, no_line_start};
+
+/// §5.2.1: 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm.
+const TOP: f64 = 37.0;
+const LEFT: f64 = 28.0;
+const RIGHT: f64 = 28.0 + 156.0;
+const BOTTOM: f64 = 37.0 + 225.0;
+/// One character of the 28-character grid, in mm.
+const CELL: f64 = 156.0 / 28.0;
+/// Line pitch under the em-box convention: (225 mm − 16 pt) / 21.
+const PITCH: f64 = (225.0 - 16.0 * 25.4 / 72.0) / 21.0;
+const TOL: f64 = 0.5;
+
+fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol
+}
+
+/// Body-size (3号) lines.
+fn body_lines(lines: &[Line]) -> Vec<&Line> {
+    lines.iter().filter(|l| (l.size - 16.0).abs() < 0.01).collect()
+}
+
+/// The em box of a 3号 line: 0.88 em above the baseline, 0.12 em below.
+fn em_top(l: &Line) -> f64 {
+    mm(l.baseline - 0.88 * 16.0)
+}
+fn em_bottom(l: &Line) -> f64 {
+    mm(l.baseline + 0.12 * 16.0)
+}
+
+/// Every character of the line is full-width (CJK, full-width punctuation).
+fn full_width_only(l: &Line) -> bool {
+    l.text().chars().all(|c| !c.is_ascii() && !matches!(c, '\u{00C0}'..='\u{024F}'))
+}
+
+#[test]
+fn paper_is_a4() {
+    for page in seed().pages() {
+        let size = page.frame.size();
+        assert!(close(mm(size.x.to_pt()), 210.0, 0.01));
+        assert!(close(mm(size.y.to_pt()), 297.0, 0.01));
+    }
+}
+
+#[test]
+fn first_line_em_box_top_is_37mm() {
+    let pages = pages(seed());
+    // Page 1 starts with the title (2号): its grid line's centre is the
+    // centre of a 3号 em box whose top is at 37 mm.
+    let title = &pages[0][0];
+    assert!((title.size - 22.0).abs() < 0.01, "page 1 starts with the title");
+    let centre = mm(title.baseline - (0.88 - 0.12) / 2.0 * 22.0);
+    assert!(close(centre - mm(8.0), TOP, TOL), "title grid top at {:.3} mm", centre - mm(8.0));
+    for (i, page) in pages.iter().enumerate().skip(1) {
+        let first = body_lines(page)[0];
+        assert!(close(em_top(first), TOP, TOL), "page {}: first em-box top {:.3} mm", i + 1, em_top(first));
+    }
+}
+
+#[test]
+fn full_pages_have_22_lines_ending_at_262mm() {
+    let pages = pages(seed());
+    assert!(pages.len() > 10);
+    for (i, page) in pages[..pages.len() - 1].iter().enumerate() {
+        let body = body_lines(page);
+        let last = body.last().unwrap();
+        assert!(
+            close(em_bottom(last), BOTTOM, TOL),
+            "page {}: last em-box bottom {:.3} mm",
+            i + 1,
+            em_bottom(last)
+        );
+        // Every line sits on the grid: slot k at 37 mm + k × pitch.
+        let mut slots = std::collections::BTreeSet::new();
+        for l in &body {
+            let k = (em_top(l) - TOP) / PITCH;
+            assert!((k - k.round()).abs() < 0.02, "page {}: line off the grid (slot {k:.3})", i + 1);
+            slots.insert(k.round() as i64);
+        }
+        assert_eq!(*slots.iter().next().unwrap(), if i == 0 { 3 } else { 0 });
+        assert_eq!(*slots.iter().last().unwrap(), 21, "page {}: 22 grid lines", i + 1);
+    }
+}
+
+#[test]
+fn lines_start_at_28mm_and_end_at_184mm() {
+    let pages = pages(seed());
+    let mut justified = 0;
+    for (i, page) in pages.iter().enumerate() {
+        for l in body_lines(page) {
+            // Nothing hangs outside the 版心, punctuation included.
+            assert!(mm(l.left()) >= LEFT - TOL, "page {}: {:?} starts at {:.3}", i + 1, l.text(), mm(l.left()));
+            assert!(mm(l.right()) <= RIGHT + TOL, "page {}: {:?} ends at {:.3}", i + 1, l.text(), mm(l.right()));
+            // A line starts flush left, or two characters in (左空二字).
+            let indent = (mm(l.left()) - LEFT) / CELL;
+            if indent < 2.5 {
+                assert!(
+                    close(indent, 0.0, TOL / CELL) || close(indent, 2.0, TOL / CELL),
+                    "page {}: {:?} indented {indent:.3} characters",
+                    i + 1,
+                    l.text()
+                );
+            }
+            if mm(l.right()) > RIGHT - CELL / 2.0 {
+                assert!(close(mm(l.right()), RIGHT, TOL), "{:?} ends at {:.3} mm", l.text(), mm(l.right()));
+                justified += 1;
+            }
+        }
+        let min_left = body_lines(page).iter().map(|l| mm(l.left())).fold(f64::MAX, f64::min);
+        assert!(close(min_left, LEFT, TOL), "page {}: leftmost text at {min_left:.3} mm", i + 1);
+    }
+    assert!(justified > 500, "only {justified} full lines found");
+}
+
+/// The width in cells of the unit a line cannot be broken inside of, at
+/// the start of `line` (half a cell for an ASCII character).
+fn leading_unit_cells(line: &[char]) -> f64 {
+    let cell = |c: char| if c.is_ascii() { 0.5 } else { 1.0 };
+    let (mut i, mut w) = (0, 0.0);
+    while i < line.len() && no_line_end(line[i]) {
+        w += cell(line[i]);
+        i += 1;
+    }
+    if i < line.len() && line[i].is_ascii_graphic() {
+        while i < line.len() && line[i].is_ascii_graphic() {
+            w += 0.5;
+            i += 1;
+        }
+        if i < line.len() && matches!(line[i], '年' | '月' | '日') {
+            w += 1.0;
+            i += 1;
+        }
+    } else if i < line.len() {
+        w += cell(line[i]);
+        i += 1;
+    }
+    while i < line.len() && no_line_start(line[i]) {
+        w += cell(line[i]);
+        i += 1;
+    }
+    w
+}
+
+#[test]
+fn full_lines_of_full_width_text_hold_28_characters() {
+    let pages = pages(seed());
+    let lines: Vec<&Line> = pages.iter().flat_map(|p| body_lines(p)).collect();
+    let mut checked = 0;
+    let mut pushed_out = 0;
+    for (k, l) in lines.iter().enumerate() {
+        if mm(l.right()) < RIGHT - CELL / 2.0 || !full_width_only(l) {
+            continue;
+        }
+        let indent = ((mm(l.left()) - LEFT) / CELL).round() as usize;
+        let cells = indent + l.chars();
+        checked += 1;
+        if cells == 28 {
+            continue;
+        }
+        // The one exception: 推出. The next line's leading unbreakable unit
+        // (opening marks with what follows, a number with its 年/月/日, a
+        // character with the closing marks after it) did not fit.
+        let next: Vec<char> = lines[k + 1].text().chars().collect();
+        let why = cells < 28 && cells as f64 + leading_unit_cells(&next) > 28.0;
+        assert!(
+            why,
+            "{:?}: {cells} cells; next line {:?}",
+            l.text(),
+            lines[k + 1].text()
+        );
+        pushed_out += 1;
+    }
+    assert!(checked > 300, "only {checked} full lines of full-width text");
+    // Push-outs are the exception, not the rule.
+    assert!(pushed_out * 5 < checked, "{pushed_out} of {checked} lines pushed out");
+    for l in &lines {
+        let cs: Vec<char> = l.text().chars().collect();
+        assert!(!no_line_start(cs[0]), "line starts with closing punctuation: {:?}", l.text());
+        assert!(!no_line_end(*cs.last().unwrap()), "line ends with opening punctuation: {:?}", l.text());
+    }
+}
+
+#[test]
+fn numbers_and_addresses_stay_whole() {
+    let text: Vec<String> = pages(seed()).iter().flatten().map(Line::text).collect();
+    for unit in ["2019年", "32.4%", "84368824", "dlshkqw@sina.com", "89%"] {
+        let whole = text.iter().any(|l| l.contains(unit));
+        let somewhere = text.concat().contains(unit);
+        assert!(!somewhere || whole, "{unit} is split across lines");
+    }
+    assert!(text.iter().any(|l| l.contains("dlshkqw@sina.com")));
+    assert!(text.iter().any(|l| l.contains("84368824")));
+}
+
+#[test]
+fn title_is_2hao_centred_in_two_lines() {
+    let pages = pages(seed());
+    let title: Vec<&Line> = pages[0].iter().filter(|l| (l.size - 22.0).abs() < 0.01).collect();
+    assert_eq!(title.len(), 2);
+    assert_eq!(
+        title.iter().map(|l| l.text()).collect::<String>(),
+        "中共大连市沙河口区委关于省委巡视整改情况的通报"
+    );
+    for l in &title {
+        // Centred in the 版心 (28 + 156/2 = 106 mm from the paper's left).
+        let centre = mm(l.left() + l.right()) / 2.0;
+        assert!(close(centre, LEFT + 78.0, TOL), "{:?} centred at {centre:.3} mm", l.text());
+        assert!(l.glyphs.iter().all(|g| g.family == "Noto Serif CJK SC" && g.weight == 700));
+    }
+    // One blank line between title and body (§7.3.1/§7.3.3): the body's first
+    // line is two pitches below the last title line.
+    let first_body = body_lines(&pages[0])[0];
+    let gap = mm(first_body.baseline - title[1].baseline) - ((0.88 - 0.12) / 2.0) * mm(16.0 - 22.0);
+    // (The 2号 glyphs sit 0.13 mm above their grid line's centre.)
+    assert!(close(gap, 2.0 * PITCH, 0.15), "title to body: {gap:.3} mm");
+}
+
+fn line_starting<'a>(pages: &'a [Vec<Line>], prefix: &str) -> &'a Line {
+    pages
+        .iter()
+        .flatten()
+        .find(|l| l.text().starts_with(prefix))
+        .unwrap_or_else(|| panic!("no line starts with {prefix}"))
+}
+
+#[test]
+fn each_role_has_its_typeface() {
+    let pages = pages(seed());
+    let family_of = |prefix: &str, ch: &str| {
+        let l = line_starting(&pages, prefix);
+        l.glyphs.iter().find(|g| g.text == ch).unwrap().family.clone()
+    };
+    // 一、 黑体; （一） 楷体; 1. and （1） 仿宋; body 仿宋 (§7.3.3).
+    assert_eq!(family_of("一、坚持政治引领", "坚"), "Noto Sans CJK SC");
+    assert_eq!(family_of("（一）提高政治站位", "提"), "Gongwen Kai");
+    assert_eq!(family_of("1.学习浮于面上", "学"), "FandolFang R");
+    assert_eq!(family_of("（1）对中心组学习", "对"), "FandolFang R");
+    assert_eq!(family_of("根据省委", "根"), "FandolFang R");
+    // Latin digits in body text: Liberation Serif (Times New Roman's metrics).
+    assert_eq!(family_of("根据省委", "2"), "Liberation Serif");
+    // Headings are not bold (§7.3.3 gives only the typeface).
+    let h1 = line_starting(&pages, "一、坚持政治引领");
+    assert!(h1.glyphs.iter().all(|g| g.weight <= 500));
+}
+
+#[test]
+fn signature_and_date_without_seal() {
+    let pages = pages(seed());
+    let last = pages.last().unwrap();
+    let body = body_lines(last);
+    let sig = body.iter().find(|l| l.text() == "中共大连市沙河口区委").expect("署名");
+    let date = body.iter().find(|l| l.text() == "2019年8月14日").expect("成文日期");
+    // 署名 右空二字 (§7.3.5.2).
+    assert!(close(mm(sig.right()), RIGHT - 2.0 * CELL, TOL), "署名 ends at {:.3}", mm(sig.right()));
+    // The date on the next line, its first character two characters right of
+    // the 署名's first.
+    assert!(close(mm(date.baseline - sig.baseline), PITCH, 0.05));
+    assert!(close(mm(date.left() - sig.left()), 2.0 * CELL, TOL), "date shift {:.3}", mm(date.left() - sig.left()));
+    // One blank line between the body and the 署名.
+    let i = body.iter().position(|l| std::ptr::eq(*l, *sig)).unwrap();
+    assert!(i > 0, "the 署名 is not alone at the top of the page");
+    assert!(close(mm(sig.baseline - body[i - 1].baseline), 2.0 * PITCH, 0.05));
+    assert!(body[i - 1].text().ends_with("dlshkqw@sina.com"));
+}
+
+#[test]
+fn page_numbers_are_4hao_song_outside_the_block() {
+    let pages = pages(seed());
+    for (i, page) in pages.iter().enumerate() {
+        let n = i + 1;
+        let numbers: Vec<&Line> = page.iter().filter(|l| (l.size - 14.0).abs() < 0.01).collect();
+        assert_eq!(numbers.len(), 1, "page {n}");
+        let l = numbers[0];
+        assert_eq!(l.text(), format!("\u{2014} {n} \u{2014}"), "page {n}");
+        assert!(l.glyphs.iter().all(|g| g.family == "Noto Serif CJK SC" && g.weight == 400));
+        // Half-width digits (§7.5 "半角").
+        for g in l.glyphs.iter().filter(|g| g.text.chars().all(|c| c.is_ascii_digit())) {
+            assert!(close(g.advance, 7.0, 0.01), "digit advance {}", g.advance);
+        }
+        // The dashes are full 一字线 (one em).
+        for g in l.glyphs.iter().filter(|g| g.text == "\u{2014}") {
+            assert!(close(g.advance, 14.0, 0.01), "dash advance {}", g.advance);
+        }
+        if n % 2 == 1 {
+            // 单页码居右空一字.
+            assert!(close(mm(l.right()), RIGHT - CELL, TOL), "page {n}: right {:.3}", mm(l.right()));
+        } else {
+            // 双页码居左空一字.
+            assert!(close(mm(l.left()), LEFT + CELL, TOL), "page {n}: left {:.3}", mm(l.left()));
+        }
+        // Below the 版心.
+        assert!(mm(l.baseline) > BOTTOM + 7.0);
+    }
+}
