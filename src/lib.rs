@@ -6,6 +6,7 @@
 
 pub mod compose;
 pub mod date;
+pub mod docx;
 pub mod error;
 pub mod fonts;
 pub mod geometry;
