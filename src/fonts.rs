@@ -260,6 +260,25 @@ impl FontSet {
         spec(role).bundled
     }
 
+    /// The bundled font's family as Word and fontconfig name it (name ID 1,
+    /// which includes the weight for Noto Sans CJK SC Medium).
+    pub fn bundled_legacy_name(role: Role) -> &'static str {
+        match role {
+            Role::Hei => "Noto Sans CJK SC Medium",
+            _ => spec(role).bundled,
+        }
+    }
+
+    /// The official Latin font (agency convention).
+    pub fn official_latin() -> &'static str {
+        LATIN_OFFICIAL[0]
+    }
+
+    /// The bundled Latin font.
+    pub fn bundled_latin() -> &'static str {
+        LATIN_BUNDLED
+    }
+
     fn variant(role: Role) -> FontVariant {
         FontVariant::new(
             FontStyle::Normal,
@@ -299,6 +318,22 @@ impl FontSet {
         let instance = cache.entry(index).or_insert_with(|| instantiate(&self.fonts[index]));
         let glyph = instance.ttf().glyph_index(c)?;
         instance.x_advance(glyph.0).map(|em| em.get())
+    }
+
+    /// For the font that sets `c` in `role`: the top of `c`'s ink above the
+    /// baseline and the font's descent below it, both in em. (Word
+    /// processors hang a single line from the font's descent; the DOCX
+    /// footer is placed with these so that the 一字线's top lands where
+    /// §7.5 puts it.)
+    pub fn ink_top_and_descent(&self, role: Role, c: char) -> Option<(f64, f64)> {
+        let index = self.resolve(role, c)?;
+        let mut cache = self.instances.lock().unwrap_or_else(|e| e.into_inner());
+        let instance = cache.entry(index).or_insert_with(|| instantiate(&self.fonts[index]));
+        let face = instance.ttf();
+        let glyph = face.glyph_index(c)?;
+        let bbox = face.glyph_bounding_box(glyph)?;
+        let upem = f64::from(face.units_per_em());
+        Some((f64::from(bbox.y_max) / upem, -f64::from(face.descender()) / upem))
     }
 
     /// The family name of font `index`.

@@ -137,6 +137,65 @@ pub const PAGE_NUMBER_DASH_TOP_MM: f64 = BLOCK_BOTTOM_MM + PAGE_NUMBER_GAP_MM;
 /// The widest line a title may have, in points: the 版心 width.
 pub const TITLE_MAX_WIDTH: f64 = mm(BLOCK_WIDTH_MM);
 
+/// Points to twips (1/20 pt), WordprocessingML's unit.
+pub fn twips(pt: f64) -> i64 {
+    (pt * 20.0).round() as i64
+}
+
+/// Word processors lay out DOCX lines themselves; these are the settings
+/// that make them fall on the same grid (measured on LibreOffice's
+/// rendering by `tests/docx.rs`).
+pub mod docx {
+    use super::*;
+
+    /// Exact line spacing: the line pitch in whole twips (592 = 29.6 pt).
+    pub fn line_twips() -> i64 {
+        twips(LINE_PITCH)
+    }
+
+    /// Character spacing after every character: −4 twips (−0.2 pt), so that
+    /// a 3号 character takes 15.8 pt, the whole-twip value nearest the 15.79 pt
+    /// cell. (A negative `docGrid charSpace` would do the same in Word, but
+    /// LibreOffice 7.4 sets 14–18 characters a line with it.)
+    pub const CHAR_SPACING_TWIPS: i64 = -4;
+
+    /// The width of a character cell as the word processor sets it.
+    pub fn cell() -> f64 {
+        BODY_SIZE + CHAR_SPACING_TWIPS as f64 / 20.0
+    }
+
+    /// Text width: 28 cells of 15.8 pt (442.4 pt) plus SLACK.
+    pub fn text_width_twips() -> i64 {
+        twips(CHARS_PER_LINE as f64 * cell()) + TEXT_WIDTH_SLACK_TWIPS
+    }
+
+    /// Slack so that 28 characters always fit the line despite the word
+    /// processor's rounding (LibreOffice 7.4 set 27 with 1 twip).
+    pub const TEXT_WIDTH_SLACK_TWIPS: i64 = 10;
+
+    /// Where an exact-height line puts its baseline, as a fraction of the
+    /// line height from its top: LibreOffice 7.4 sets every exact line,
+    /// whatever its font and size, with the baseline 80 % down (measured:
+    /// 23.68 pt of 29.6 pt). GB/T 33476.2's 34.58 mm assumes the em box
+    /// centred instead; that lands 1 mm low in LibreOffice.
+    pub const BASELINE_IN_EXACT_LINE: f64 = 0.8;
+
+    /// Top margin: line 1's em box starts at 37 mm.
+    pub fn top_margin_twips() -> i64 {
+        let line = line_twips() as f64 / 20.0;
+        twips(mm(TOP_MARGIN_MM) - (BASELINE_IN_EXACT_LINE * line - EM_BOX_ASCENT * BODY_SIZE))
+    }
+
+    /// Footer distance from the paper's bottom edge to the page number
+    /// line's bottom, for a 一字线 whose ink top is `dash_top` em above the
+    /// baseline in a font whose descent is `descent` em: the dash's top lands
+    /// 7 mm below the 版心 (§7.5).
+    pub fn footer_twips(dash_top: f64, descent: f64) -> i64 {
+        let from_bottom = mm(PAPER_HEIGHT_MM - PAGE_NUMBER_DASH_TOP_MM);
+        twips(from_bottom - (dash_top + descent) * PAGE_NUMBER_SIZE)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,41 @@
+#!/usr/bin/env python3
+"""Print every character of a PDF with its position, as JSON.
+
+    pdf_chars.py FILE.pdf
+
+Output: [{"width": pt, "height": pt, "chars": [{"c": "国", "x": pt,
+"x1": pt, "baseline": pt, "size": pt, "font": "FandolFang-Regular"}]}]
+Coordinates are in points from the page's top-left corner; `x` is the left
+edge of the glyph's advance box and `baseline` the baseline's y. Used by the
+DOCX tests to measure LibreOffice's rendering (pdfminer.six).
+"""
+import json, sys
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LAParams, LTChar, LTContainer
+
+
+def chars(obj):
+    if isinstance(obj, LTChar):
+        yield obj
+    elif isinstance(obj, LTContainer):
+        for child in obj:
+            yield from chars(child)
+
+
+pages = []
+for page in extract_pages(sys.argv[1], laparams=LAParams()):
+    h = page.height
+    out = []
+    for ch in chars(page):
+        a, b, c, d, e, f = ch.matrix
+        name = ch.fontname.split("+", 1)[-1]
+        out.append({
+            "c": ch.get_text(),
+            "x": ch.x0,
+            "x1": ch.x1,
+            "baseline": h - f,
+            "size": round(ch.size, 3),
+            "font": name,
+        })
+    pages.append({"width": page.width, "height": h, "chars": out})
+json.dump(pages, sys.stdout, ensure_ascii=False)
