@@ -11,6 +11,16 @@ pub const NS_R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/re
 const NS_PKG_REL: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 const REL_BASE: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
+/// `w:overflowPunct` ("allow punctuation to extend past text extents").
+///
+/// "1", Word's own default, on purpose: LibreOffice 7.4 reads this flag
+/// inverted (writerfilter sets IsHangingPunctuation = (val == 0)), and when
+/// it hangs a mark it draws none: with "0" the seed lost 20 commas and full
+/// stops from LibreOffice's page. With "1" LibreOffice never hangs and moves
+/// the character before down instead, as gongwen's PDF does; Word keeps its
+/// usual behaviour, which may hang a mark on a full line.
+const OVERFLOW_PUNCT: &str = "1";
+
 /// Page size and margins in twips.
 #[derive(Debug, Clone, Copy)]
 pub struct PageSetup {
@@ -236,10 +246,10 @@ pub fn styles(names: FontNames) -> String {
     x.close().close();
     x.open("w:pPrDefault", &[]).open("w:pPr", &[]);
     // No widow/orphan control (it would leave pages with 21 lines), no
-    // hanging punctuation, no automatic CJK–Latin spacing, no grid snapping:
-    // the line is exactly the pitch.
+    // automatic CJK–Latin spacing, no grid snapping: the line is exactly the
+    // pitch. See `OVERFLOW_PUNCT` for hanging punctuation.
     x.empty("w:widowControl", &[("w:val", "0")]);
-    x.empty("w:overflowPunct", &[("w:val", "0")]);
+    x.empty("w:overflowPunct", &[("w:val", OVERFLOW_PUNCT)]);
     x.empty("w:autoSpaceDE", &[("w:val", "0")]);
     x.empty("w:autoSpaceDN", &[("w:val", "0")]);
     x.empty("w:snapToGrid", &[("w:val", "0")]);
@@ -255,7 +265,7 @@ pub fn styles(names: FontNames) -> String {
     // Repeated here: LibreOffice does not take these from the defaults.
     x.open("w:pPr", &[]);
     x.empty("w:widowControl", &[("w:val", "0")]);
-    x.empty("w:overflowPunct", &[("w:val", "0")]);
+    x.empty("w:overflowPunct", &[("w:val", OVERFLOW_PUNCT)]);
     x.empty("w:autoSpaceDE", &[("w:val", "0")]);
     x.empty("w:autoSpaceDN", &[("w:val", "0")]);
     x.empty("w:snapToGrid", &[("w:val", "0")]);

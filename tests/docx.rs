@@ -1,0 +1,438 @@
+//! `gen docx` judged in a real office suite: LibreOffice converts our DOCX
+//! to PDF (with a fontconfig file that maps the official font names to the
+//! bundled fonts, so the intended metrics are used), and the result is
+//! measured like our own PDF. python-docx checks the package's structure.
+//!
+//! Needs `soffice` (libreoffice-writer-nogui), poppler-utils, and a Python
+//! with python-docx and pdfminer.six (`GONGWEN_PYTHON`; `.ci/run` makes it).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use common::{SEED, path_str, root, run_gen};
+use gongwen::linebreak::{no_line_end, no_line_start};
+use serde_json::Value;
+
+const TOP: f64 = 37.0;
+const LEFT: f64 = 28.0;
+const RIGHT: f64 = 184.0;
+const BOTTOM: f64 = 262.0;
+const CELL: f64 = 156.0 / 28.0;
+/// The issue's tolerance for the word processor's rendering.
+const TOL: f64 = 1.0;
+
+fn python() -> String {
+    std::env::var("GONGWEN_PYTHON").unwrap_or_else(|_| {
+        let venv = "/var/cache/gongwen/venv/bin/python";
+        if Path::new(venv).exists() { venv.into() } else { "python3".into() }
+    })
+}
+
+fn run(cmd: &str, args: &[&str], env: &[(&str, &str)]) -> Vec<u8> {
+    let o = Command::new(cmd)
+        .args(args)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd} must be installed (run .ci/run): {e}"));
+    assert!(o.status.success(), "{cmd} {args:?} failed: {}", String::from_utf8_lossy(&o.stderr));
+    o.stdout
+}
+
+struct Rendered {
+    _dir: tempfile::TempDir,
+    docx: PathBuf,
+    pdf: PathBuf,
+    pages: Vec<Page>,
+}
+
+/// The seed as DOCX, and LibreOffice's PDF of it, made once.
+fn rendered() -> &'static Rendered {
+    static R: OnceLock<Rendered> = OnceLock::new();
+    R.get_or_init(|| {
+        let dir = common::tempdir();
+        let docx = dir.path().join("seed.docx");
+        let o = run_gen(&["docx", SEED, "-o", path_str(&docx)]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let pdf = libreoffice(&docx, "pdf", dir.path());
+        let json = run(&python(), &[path_str(&root().join("tests/support/pdf_chars.py")), path_str(&pdf)], &[]);
+        let pages = parse_pages(&serde_json::from_slice(&json).unwrap());
+        Rendered { _dir: dir, docx, pdf, pages }
+    })
+}
+
+/// A fontconfig file: only the bundled fonts, and the official names
+/// mapped onto them.
+fn fonts_conf(dir: &Path) -> PathBuf {
+    let map = [
+        ("仿宋_GB2312", "FandolFang", None),
+        ("楷体_GB2312", "Gongwen Kai", None),
+        ("黑体", "Noto Sans CJK SC", Some("medium")),
+        ("方正小标宋简体", "Noto Serif CJK SC", Some("bold")),
+        ("宋体", "Noto Serif CJK SC", None),
+        ("Times New Roman", "Liberation Serif", None),
+    ];
+    let mut conf = format!(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n<dir>{}</dir>\n<cachedir>{}</cachedir>\n",
+        root().join("fonts").display(),
+        dir.join("fc-cache").display()
+    );
+    for (from, to, weight) in map {
+        conf.push_str(&format!(
+            "<match target=\"pattern\"><test name=\"family\"><string>{from}</string></test>\
+             <edit name=\"family\" mode=\"assign\" binding=\"strong\"><string>{to}</string></edit>"
+        ));
+        if let Some(w) = weight {
+            conf.push_str(&format!("<edit name=\"weight\" mode=\"assign\" binding=\"strong\"><const>{w}</const></edit>"));
+        }
+        conf.push_str("</match>\n");
+    }
+    conf.push_str("</fontconfig>\n");
+    let path = dir.join("fonts.conf");
+    std::fs::write(&path, conf).unwrap();
+    path
+}
+
+/// Converts `input` with LibreOffice, headless, in a private profile.
+fn libreoffice(input: &Path, to: &str, dir: &Path) -> PathBuf {
+    let out = dir.join(format!("lo-{to}"));
+    std::fs::create_dir_all(&out).unwrap();
+    let conf = fonts_conf(dir);
+    let profile = format!("-env:UserInstallation=file://{}", dir.join("lo-profile").display());
+    run(
+        "soffice",
+        &[&profile, "--headless", "--convert-to", to, "--outdir", path_str(&out), path_str(input)],
+        &[("FONTCONFIG_FILE", path_str(&conf))],
+    );
+    let stem = input.file_stem().unwrap().to_str().unwrap();
+    let ext = to.split(':').next().unwrap();
+    let path = out.join(format!("{stem}.{ext}"));
+    assert!(path.exists(), "LibreOffice wrote no {}", path.display());
+    path
+}
+
+#[derive(Debug, Clone)]
+struct Char {
+    c: String,
+    x: f64,
+    x1: f64,
+    baseline: f64,
+    size: f64,
+    font: String,
+}
+
+#[derive(Debug, Clone)]
+struct Line {
+    baseline: f64,
+    size: f64,
+    chars: Vec<Char>,
+}
+
+impl Line {
+    fn text(&self) -> String {
+        self.chars.iter().map(|c| c.c.as_str()).collect()
+    }
+    fn left(&self) -> f64 {
+        mm(self.chars[0].x)
+    }
+    fn right(&self) -> f64 {
+        mm(self.chars.last().unwrap().x1)
+    }
+    fn em_top(&self) -> f64 {
+        mm(self.baseline - 0.88 * self.size)
+    }
+}
+
+struct Page {
+    width: f64,
+    height: f64,
+    lines: Vec<Line>,
+}
+
+fn mm(pt: f64) -> f64 {
+    pt * 25.4 / 72.0
+}
+
+fn parse_pages(v: &Value) -> Vec<Page> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let mut lines: Vec<Line> = Vec::new();
+            for c in p["chars"].as_array().unwrap() {
+                let ch = Char {
+                    c: c["c"].as_str().unwrap().to_string(),
+                    x: c["x"].as_f64().unwrap(),
+                    x1: c["x1"].as_f64().unwrap(),
+                    baseline: c["baseline"].as_f64().unwrap(),
+                    size: c["size"].as_f64().unwrap(),
+                    font: c["font"].as_str().unwrap().to_string(),
+                };
+                if ch.c.trim().is_empty() {
+                    continue;
+                }
+                match lines.iter_mut().find(|l| (l.baseline - ch.baseline).abs() < 0.1 && (l.size - ch.size).abs() < 0.01) {
+                    Some(l) => l.chars.push(ch),
+                    None => lines.push(Line { baseline: ch.baseline, size: ch.size, chars: vec![ch] }),
+                }
+            }
+            for l in &mut lines {
+                l.chars.sort_by(|a, b| a.x.total_cmp(&b.x));
+            }
+            lines.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
+            Page { width: p["width"].as_f64().unwrap(), height: p["height"].as_f64().unwrap(), lines }
+        })
+        .collect()
+}
+
+fn text_lines(p: &Page) -> Vec<&Line> {
+    p.lines.iter().filter(|l| l.size > 15.0).collect()
+}
+
+#[test]
+fn the_package_is_well_formed_with_named_styles() {
+    let json = run(&python(), &[path_str(&root().join("tests/support/docx_check.py")), path_str(&rendered().docx)], &[]);
+    let d: Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(d["xml_errors"], serde_json::json!([]), "malformed parts");
+    assert_eq!(d["duplicate_style_ids"], serde_json::json!([]));
+    // The styles a user sees in Word's style pane, each with its role's font.
+    let styles = &d["styles"];
+    for (name, east_asia, size) in [
+        ("公文标题", "方正小标宋简体", 22.0),
+        ("公文正文", "仿宋_GB2312", 16.0),
+        ("一级标题", "黑体", 16.0),
+        ("二级标题", "楷体_GB2312", 16.0),
+        ("三级标题", "仿宋_GB2312", 16.0),
+        ("四级标题", "仿宋_GB2312", 16.0),
+        ("发文机关署名", "仿宋_GB2312", 16.0),
+        ("成文日期", "仿宋_GB2312", 16.0),
+        ("页码", "宋体", 14.0),
+    ] {
+        assert_eq!(styles[name]["east_asia"], east_asia, "{name}");
+        assert_eq!(styles[name]["size_pt"], size, "{name}");
+    }
+    assert_eq!(styles["公文正文"]["ascii"], "Times New Roman");
+    // Paragraphs carry the styles; body text is paragraphs.
+    let paras = d["paragraphs"].as_array().unwrap();
+    let style_of = |prefix: &str| {
+        paras.iter().find(|p| p["text"].as_str().unwrap().starts_with(prefix)).unwrap()["style"].clone()
+    };
+    assert_eq!(style_of("中共大连市沙河口区委关于"), "公文标题");
+    assert_eq!(style_of("一、坚持政治引领"), "一级标题");
+    assert_eq!(style_of("（一）提高政治站位"), "二级标题");
+    assert_eq!(style_of("1.学习浮于面上"), "三级标题");
+    assert_eq!(style_of("（1）对中心组学习"), "四级标题");
+    assert_eq!(style_of("根据省委"), "公文正文");
+    assert_eq!(style_of("2019年8月14日"), "成文日期");
+    // Core properties: title = 标题, creator = the issuer, date = 成文日期.
+    assert_eq!(d["core"]["title"], "中共大连市沙河口区委关于省委巡视整改情况的通报");
+    assert_eq!(d["core"]["author"], "中共大连市沙河口区委");
+    assert!(d["core"]["created"].as_str().unwrap().starts_with("2019-08-14"));
+    // A4, 奇偶页不同, page-number footers.
+    let s = &d["sections"][0];
+    assert!((s["width_mm"].as_f64().unwrap() - 210.0).abs() < 0.1);
+    assert!((s["height_mm"].as_f64().unwrap() - 297.0).abs() < 0.1);
+    assert!((s["left_mm"].as_f64().unwrap() - 28.0).abs() < 0.1);
+    assert_eq!(d["even_and_odd_headers"], true);
+    assert_eq!(d["footers"]["odd"], "\u{2014} 1 \u{2014}");
+}
+
+#[test]
+fn libreoffice_sets_a4_with_line_1_at_37mm_and_22_lines() {
+    let r = rendered();
+    let pitch = mm(592.0 / 20.0);
+    assert!(r.pages.len() > 10);
+    for (i, p) in r.pages.iter().enumerate() {
+        assert!((mm(p.width) - 210.0).abs() < 0.1 && (mm(p.height) - 297.0).abs() < 0.1);
+        let lines = text_lines(p);
+        // Line 1 (page 1's is the title; its body is checked below).
+        let first = lines[0];
+        if i > 0 {
+            assert!((first.em_top() - TOP).abs() <= TOL, "page {}: line 1 em top {:.2} mm", i + 1, first.em_top());
+        }
+        // Every line on the grid of exact lines.
+        for l in &lines {
+            let k = (mm(l.baseline) - mm(lines[0].baseline)) / pitch;
+            assert!((k - k.round()).abs() < 0.03, "page {}: {:?} off the grid ({k:.3})", i + 1, l.text());
+        }
+        if i + 1 < r.pages.len() {
+            let last = lines.last().unwrap();
+            let bottom = mm(last.baseline + 0.12 * 16.0);
+            assert!((bottom - BOTTOM).abs() <= TOL, "page {}: line 22 em bottom {bottom:.2}", i + 1);
+            let k = ((mm(last.baseline) - mm(lines[0].baseline)) / pitch).round() as usize;
+            if i > 0 {
+                assert_eq!(k + 1, 22, "page {}: 22 lines", i + 1);
+            }
+        }
+    }
+    // Page 1: the body's first line em top is in slot 3 (title 2 lines,
+    // one blank line): 37 mm + 3 pitches.
+    let p1 = text_lines(&r.pages[0]);
+    let body = p1.iter().find(|l| (l.size - 16.0).abs() < 0.01).unwrap();
+    assert!((body.em_top() - (TOP + 3.0 * pitch)).abs() <= TOL, "page 1 body starts at {:.2}", body.em_top());
+}
+
+#[test]
+fn libreoffice_lines_hold_28_characters_from_28mm() {
+    let r = rendered();
+    let lines: Vec<&Line> = r.pages.iter().flat_map(text_lines).filter(|l| (l.size - 16.0).abs() < 0.01).collect();
+    let (mut full, mut exact, mut hanging) = (0, 0, 0);
+    for (k, l) in lines.iter().enumerate() {
+        assert!(l.left() >= LEFT - TOL, "{:?} starts at {:.2}", l.text(), l.left());
+        let text = l.text();
+        if l.right() < RIGHT - CELL / 2.0 || !text.chars().all(|c| !c.is_ascii()) {
+            continue;
+        }
+        full += 1;
+        let indent = ((l.left() - LEFT) / CELL).round() as usize;
+        let cells = indent + text.chars().count();
+        let last = text.chars().last().unwrap();
+        if l.right() > RIGHT + TOL {
+            // A closing mark hung past the margin.
+            assert!(no_line_start(last), "{text:?} overflows without a hanging mark");
+            hanging += 1;
+            continue;
+        }
+        assert!((l.right() - RIGHT).abs() <= TOL, "{text:?} ends at {:.2}", l.right());
+        if cells == 28 {
+            exact += 1;
+        } else {
+            // Pushed out by 避头尾: the next line starts with a closing mark
+            // after one character, or with an opening mark.
+            let next: Vec<char> = lines[k + 1].text().chars().collect();
+            assert!(
+                cells < 28 && (no_line_start(next[1]) || no_line_end(next[0]) || next[0].is_ascii() || next[1].is_ascii_digit()),
+                "{text:?}: {cells} cells, next {:?}",
+                lines[k + 1].text()
+            );
+        }
+    }
+    eprintln!("LibreOffice: {full} full lines of full-width text, {exact} with 28 characters, {hanging} with a hanging mark");
+    assert!(full > 300);
+    // The rest are 推出 lines (checked above); LibreOffice pushes out more
+    // often than gongwen's PDF (measured: 384 of 430 hold 28).
+    assert!(exact * 100 >= full * 85, "only {exact} of {full} full lines hold 28 characters");
+    assert_eq!(hanging, 0, "{hanging} of {full} lines hang punctuation");
+}
+
+#[test]
+fn libreoffice_page_numbers() {
+    let r = rendered();
+    for (i, p) in r.pages.iter().enumerate() {
+        let n = i + 1;
+        let l = p.lines.iter().find(|l| (l.size - 14.0).abs() < 0.01).unwrap_or_else(|| panic!("page {n}: no number"));
+        assert_eq!(l.text().replace(' ', ""), format!("\u{2014}{n}\u{2014}"));
+        assert!(l.chars.iter().all(|c| c.font.contains("NotoSerifCJK")), "{:?}", l.chars[0].font);
+        if n % 2 == 1 {
+            assert!((l.right() - (RIGHT - CELL)).abs() <= TOL, "page {n}: right {:.2}", l.right());
+        } else {
+            assert!((l.left() - (LEFT + CELL)).abs() <= TOL, "page {n}: left {:.2}", l.left());
+        }
+    }
+    // The dash's upper edge 7 mm below the 版心, read from the pixels.
+    for n in [1usize, 2] {
+        let dir = common::tempdir();
+        let prefix = dir.path().join("p");
+        let ns = n.to_string();
+        run("pdftoppm", &["-r", "600", "-gray", "-f", &ns, "-l", &ns, path_str(&r.pdf), path_str(&prefix)], &[]);
+        let file = std::fs::read_dir(dir.path()).unwrap().next().unwrap().unwrap().path();
+        let data = std::fs::read(file).unwrap();
+        let header: Vec<&[u8]> = data.splitn(4, |b| *b == b'\n').collect();
+        let dims: Vec<usize> = std::str::from_utf8(header[1]).unwrap().split(' ').map(|s| s.parse().unwrap()).collect();
+        let (w, h, px) = (dims[0], dims[1], header[3]);
+        let dash = &r.pages[n - 1].lines.iter().find(|l| (l.size - 14.0).abs() < 0.01).unwrap().chars[0];
+        let to_px = |v: f64| (v / 25.4 * 600.0) as usize;
+        let (x0, x1) = (to_px(mm(dash.x)) + 3, to_px(mm(dash.x1)) - 3);
+        let top = (to_px(BOTTOM)..h).find(|&y| (x0..x1).any(|x| px[y * w + x] < 128)).unwrap();
+        let top_mm = top as f64 / 600.0 * 25.4;
+        assert!((top_mm - 269.0).abs() <= TOL, "page {n}: dash top {top_mm:.2} mm");
+    }
+}
+
+fn strip(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn fixture() -> String {
+    strip(&std::fs::read_to_string(root().join("tests/fixtures/seed-notice.txt")).unwrap())
+}
+
+#[test]
+fn libreoffice_text_is_the_notice() {
+    let text = String::from_utf8(run("pdftotext", &[path_str(&rendered().pdf), "-"], &[])).unwrap();
+    let body: String = text
+        .lines()
+        .filter(|l| {
+            let t = strip(l);
+            !(t.starts_with('\u{2014}') && t.ends_with('\u{2014}') && t[3..t.len() - 3].chars().all(|c| c.is_ascii_digit()))
+        })
+        .collect();
+    assert_same_text(&strip(&body), &fixture());
+}
+
+/// Compares by code point and reports the first difference briefly.
+fn assert_same_text(got: &str, want: &str) {
+    let (g, w): (Vec<char>, Vec<char>) = (got.chars().collect(), want.chars().collect());
+    if g != w {
+        let i = g.iter().zip(&w).position(|(a, b)| a != b).unwrap_or(g.len().min(w.len()));
+        let ctx = |v: &[char]| v[i.saturating_sub(15)..(i + 15).min(v.len())].iter().collect::<String>();
+        panic!("text differs at {i}: got …{}…, want …{}…", ctx(&g), ctx(&w));
+    }
+}
+
+#[test]
+fn a_libreoffice_round_trip_loses_no_text() {
+    let dir = common::tempdir();
+    let copy = dir.path().join("seed.docx");
+    std::fs::copy(&rendered().docx, &copy).unwrap();
+    let back = libreoffice(&copy, "docx:MS Word 2007 XML", dir.path());
+    let json = run(&python(), &[path_str(&root().join("tests/support/docx_check.py")), path_str(&back)], &[]);
+    let d: Value = serde_json::from_slice(&json).unwrap();
+    let text: String = d["paragraphs"].as_array().unwrap().iter().map(|p| p["text"].as_str().unwrap().to_string()).collect();
+    assert_same_text(&strip(&text), &fixture());
+    // The styles survive too.
+    assert!(d["paragraphs"].as_array().unwrap().iter().any(|p| p["style"] == "一级标题"));
+}
+
+#[test]
+fn pdf_and_docx_page_counts_agree() {
+    let pdf_pages = common::seed().pages().len();
+    let docx_pages = rendered().pages.len();
+    eprintln!("pages: gen pdf {pdf_pages}, LibreOffice from gen docx {docx_pages}");
+    assert!(pdf_pages.abs_diff(docx_pages) <= 1, "pdf {pdf_pages} vs docx {docx_pages}");
+}
+
+#[test]
+fn same_input_same_bytes() {
+    let dir = common::tempdir();
+    let (a, b) = (dir.path().join("a.docx"), dir.path().join("b.docx"));
+    assert!(run_gen(&["docx", SEED, "-o", path_str(&a)]).status.success());
+    assert!(run_gen(&["docx", SEED, "-o", path_str(&b)]).status.success());
+    assert!(std::fs::read(&a).unwrap() == std::fs::read(&b).unwrap());
+}
+
+#[test]
+fn bundled_font_names_on_request() {
+    let dir = common::tempdir();
+    let out = dir.path().join("b.docx");
+    let o = run_gen(&["docx", SEED, "-o", path_str(&out), "--docx-fonts", "bundled"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let json = run(&python(), &[path_str(&root().join("tests/support/docx_check.py")), path_str(&out)], &[]);
+    let d: Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(d["styles"]["公文正文"]["east_asia"], "FandolFang R");
+    assert_eq!(d["styles"]["一级标题"]["east_asia"], "Noto Sans CJK SC Medium");
+    assert_eq!(d["styles"]["公文正文"]["ascii"], "Liberation Serif");
+}
+
+#[test]
+fn docx_errors_like_pdf() {
+    let dir = common::tempdir();
+    let input = dir.path().join("doc.yaml");
+    std::fs::write(&input, "kind: 通知\ntitle: 标题\ndate: 2019-02-30\nbody: [正文]\n").unwrap();
+    let o = run_gen(&["docx", path_str(&input)]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("doc.yaml:3:7"));
+    assert!(!dir.path().join("doc.docx").exists());
+}
