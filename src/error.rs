@@ -61,6 +61,11 @@ pub enum Error {
 
     #[error("{}: {message}", path.display())]
     Output { path: PathBuf, message: String },
+
+    /// `gen check` cannot lint the input at all: unreadable, not UTF-8, or
+    /// not YAML (exit status 2, not 1).
+    #[error(transparent)]
+    Unusable(#[from] crate::check::CheckError),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -4,12 +4,14 @@
 //! in page order with the standard's spacing ([`geometry`]); the writers
 //! ([`pdf`]) set that composition and never decide content on their own.
 
+pub mod check;
 pub mod compose;
 pub mod date;
 pub mod docx;
 pub mod error;
 pub mod fonts;
 pub mod geometry;
+pub mod import;
 pub mod linebreak;
 pub mod load;
 pub mod model;

@@ -1,0 +1,128 @@
+//! 附件说明 against the attachments (GB/T 9704-2012 §7.3.4, §7.3.7): the
+//! names take no punctuation at their end and no number (gongwen numbers
+//! them: `附件：1.…`), and every 附件N the 正文 refers to must be listed.
+
+use super::{Context, Place, texts};
+use crate::check::{Finding, Severity};
+use crate::import::marker;
+
+const CLAUSE: &str = "GB/T 9704-2012 §7.3.4";
+const END_MARKS: &str = "。，、；：？！,.;:?!";
+
+/// Numbers the 正文 refers to as 附件N (`见附件2`, `附件1`); 0 for a bare `见附件`.
+fn references(text: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < chars.len() {
+        if chars[i] == '附' && chars[i + 1] == '件' {
+            let digits: String = chars[i + 2..].iter().take_while(|c| c.is_ascii_digit()).collect();
+            let cn: String = chars[i + 2..].iter().take_while(|c| "一二三四五六七八九十".contains(**c)).collect();
+            let n = digits.parse().ok().or_else(|| marker::chinese_value(&cn));
+            let bare_ref = i > 0 && "见详如按".contains(chars[i - 1]);
+            match n {
+                Some(n) => out.push((i, n)),
+                None if bare_ref => out.push((i, 0)),
+                None => {}
+            }
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let names: Vec<(&crate::check::index::Node, &str)> = cx
+        .index
+        .nodes
+        .iter()
+        .filter(|n| n.path.starts_with("attachments["))
+        .filter_map(|n| Some((n, n.text()?)))
+        .collect();
+    for (i, (node, name)) in names.iter().enumerate() {
+        let trimmed = name.trim();
+        if let Some(m) = marker::parse(trimmed).filter(|m| m.level >= 3) {
+            let rest: String = trimmed.chars().skip(m.len).collect();
+            out.push(
+                Finding::new(
+                    "attachment-number",
+                    CLAUSE,
+                    Severity::Error,
+                    &node.path,
+                    cx.index.pos_in(node, 0),
+                    format!("attachment name starts with the number `{}`; the 附件说明 numbers attachments itself", m.written(trimmed)),
+                )
+                .suggest(rest.trim().to_string()),
+            );
+        } else if let Some(rest) = trimmed.strip_prefix("附件") {
+            out.push(
+                Finding::new(
+                    "attachment-number",
+                    CLAUSE,
+                    Severity::Error,
+                    &node.path,
+                    cx.index.pos_in(node, 0),
+                    "attachment name starts with `附件`; the 附件说明 writes `附件：` itself".into(),
+                )
+                .suggest(rest.trim_start_matches(|c: char| c.is_ascii_digit() || "：:.．、 ".contains(c)).to_string()),
+            );
+        }
+        if let Some(last) = trimmed.chars().last().filter(|c| END_MARKS.contains(*c)) {
+            out.push(
+                Finding::new(
+                    "attachment-punctuation",
+                    CLAUSE,
+                    Severity::Warning,
+                    &node.path,
+                    cx.index.pos_in(node, trimmed.chars().count() - 1),
+                    format!("attachment name ends in `{last}`; no punctuation follows an attachment's name"),
+                )
+                .suggest(trimmed.trim_end_matches(|c| END_MARKS.contains(c)).to_string()),
+            );
+        }
+        if names[..i].iter().any(|(_, other)| other.trim() == trimmed) {
+            out.push(Finding::new(
+                "attachment-duplicate",
+                CLAUSE,
+                Severity::Warning,
+                &node.path,
+                cx.index.start(node),
+                format!("attachment `{trimmed}` is listed twice"),
+            ));
+        }
+    }
+    let count = names.len();
+    for (node, text, place) in texts(cx.index) {
+        if !matches!(place, Place::Body | Place::Heading(_)) {
+            continue;
+        }
+        for (at, n) in references(text) {
+            let message = if count == 0 {
+                if n == 0 {
+                    "the 正文 refers to an attachment (附件) but the document lists none (`attachments:`)".to_string()
+                } else {
+                    format!("the 正文 refers to 附件{n} but the document lists no attachments (`attachments:`)")
+                }
+            } else if n > count {
+                format!("the 正文 refers to 附件{n} but the 附件说明 lists {count}")
+            } else {
+                continue;
+            };
+            out.push(Finding::new("attachment-reference", "GB/T 9704-2012 §7.3.4, §7.3.7", Severity::Error, &node.path, cx.index.pos_in(node, at), message));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_references() {
+        assert_eq!(references("详见附件2和附件三。"), [(2, 2), (6, 3)]);
+        assert_eq!(references("见附件。"), [(1, 0)]);
+        assert!(references("附件说明略").is_empty());
+    }
+}

@@ -1,0 +1,113 @@
+//! The rules. Each module checks one requirement and cites its clause.
+
+pub mod attachments;
+pub mod dates;
+pub mod doc_number;
+pub mod glyphs;
+pub mod numbering;
+pub mod punctuation;
+pub mod schema;
+pub mod signers;
+pub mod title;
+
+use crate::fonts::FontSet;
+use crate::load::Source;
+use crate::model::{Role, heading_role};
+
+use super::index::{Index, Node};
+use super::Finding;
+
+/// What a rule sees.
+pub struct Context<'a> {
+    pub index: &'a Index,
+    pub source: &'a Source,
+    pub fonts: &'a FontSet,
+}
+
+/// Runs every rule.
+pub fn run(index: &Index, source: &Source, fonts: &FontSet) -> Vec<Finding> {
+    let cx = Context { index, source, fonts };
+    let mut out = Vec::new();
+    doc_number::check(&cx, &mut out);
+    dates::check(&cx, &mut out);
+    punctuation::check(&cx, &mut out);
+    numbering::check(&cx, &mut out);
+    title::check(&cx, &mut out);
+    attachments::check(&cx, &mut out);
+    signers::check(&cx, &mut out);
+    glyphs::check(&cx, &mut out);
+    schema::check(&cx, &mut out);
+    out
+}
+
+/// Where a text sits in the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Title,
+    /// A heading at depth 1..=4.
+    Heading(usize),
+    /// A paragraph of the 正文, or a heading's run-in text.
+    Body,
+    /// Any other text field (署名, 主送机关, 附件说明 …).
+    Other,
+    /// The 发文字号 (its own rule).
+    DocNumber,
+}
+
+/// The place of the scalar at `path`, if it is a text of the document.
+pub fn place(path: &str) -> Option<Place> {
+    if path == "title" {
+        return Some(Place::Title);
+    }
+    if path == "doc_number" {
+        return Some(Place::DocNumber);
+    }
+    if path.starts_with("body[") {
+        if path.ends_with(".heading") {
+            return Some(Place::Heading(path.matches("body[").count()));
+        }
+        if path.ends_with(".text") || path.ends_with(']') {
+            return Some(Place::Body);
+        }
+        return None;
+    }
+    let field = path.split(['[', '.']).next().unwrap_or_default();
+    let other = matches!(field, "addressees" | "attachments" | "issuer" | "note" | "cc" | "issuer_mark" | "signers")
+        || path == "printing.organ";
+    other.then_some(Place::Other)
+}
+
+/// The typeface role a text is set in (for the glyph rule).
+pub fn role(path: &str, place: Place) -> Role {
+    match place {
+        Place::Title => Role::Title,
+        Place::Heading(depth) => heading_role(depth),
+        _ if path.starts_with("issuer_mark") => Role::Title,
+        _ if path.starts_with("signers") => Role::Kai,
+        _ => Role::Body,
+    }
+}
+
+/// Every text scalar of the document with its place.
+pub fn texts<'a>(index: &'a Index) -> impl Iterator<Item = (&'a Node, &'a str, Place)> + 'a {
+    index.nodes.iter().filter_map(|n| Some((n, n.text()?, place(&n.path)?)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places() {
+        assert_eq!(place("title"), Some(Place::Title));
+        assert_eq!(place("body[0]"), Some(Place::Body));
+        assert_eq!(place("body[1].heading"), Some(Place::Heading(1)));
+        assert_eq!(place("body[1].body[2].heading"), Some(Place::Heading(2)));
+        assert_eq!(place("body[1].text"), Some(Place::Body));
+        assert_eq!(place("body[1].body[0]"), Some(Place::Body));
+        assert_eq!(place("issuer"), Some(Place::Other));
+        assert_eq!(place("attachments[0]"), Some(Place::Other));
+        assert_eq!(place("kind"), None);
+        assert_eq!(place("date"), None);
+    }
+}
