@@ -23,12 +23,18 @@ body:
 ";
 
 fn lint(yaml: &str) -> Vec<Finding> {
-    check_bytes(Path::new("t.yaml"), yaml.as_bytes(), common::fonts()).expect("lintable").findings
+    check_bytes(Path::new("t.yaml"), yaml.as_bytes(), common::fonts())
+        .expect("lintable")
+        .findings
 }
 
 /// The findings of `rule`, as (line, column, severity, clause).
 fn of(findings: &[Finding], rule: &str) -> Vec<(usize, usize, Severity, &'static str)> {
-    findings.iter().filter(|f| f.rule == rule).map(|f| (f.line, f.column, f.severity, f.clause)).collect()
+    findings
+        .iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| (f.line, f.column, f.severity, f.clause))
+        .collect()
 }
 
 fn one<'a>(findings: &'a [Finding], rule: &str) -> &'a Finding {
@@ -53,43 +59,85 @@ fn doc_number_form() {
         ("国办发〔2012〕01号", "zeros"),
     ];
     for (number, says) in bad {
-        let f = lint(&CLEAN.replace("issuer: 测试机关\n", &format!("issuer: 测试机关\ndoc_number: {number}\n")));
+        let f = lint(&CLEAN.replace(
+            "issuer: 测试机关\n",
+            &format!("issuer: 测试机关\ndoc_number: {number}\n"),
+        ));
         let d = one(&f, "doc-number");
-        assert_eq!((d.line, d.column, d.severity, d.clause), (4, 13, Severity::Error, "GB/T 9704-2012 §7.2.5"), "{number}");
+        assert_eq!(
+            (d.line, d.column, d.severity, d.clause),
+            (4, 13, Severity::Error, "GB/T 9704-2012 §7.2.5"),
+            "{number}"
+        );
         assert!(d.message.contains(says), "{number}: {}", d.message);
-        assert_eq!(d.suggestion.as_deref(), Some("国办发〔2012〕1号"), "{number}");
+        assert_eq!(
+            d.suggestion.as_deref(),
+            Some("国办发〔2012〕1号"),
+            "{number}"
+        );
     }
-    let good = lint(&CLEAN.replace("issuer: 测试机关\n", "issuer: 测试机关\ndoc_number: 国办发〔2012〕1号\n"));
+    let good = lint(&CLEAN.replace(
+        "issuer: 测试机关\n",
+        "issuer: 测试机关\ndoc_number: 国办发〔2012〕1号\n",
+    ));
     assert_eq!(of(&good, "doc-number"), []);
 }
 
 #[test]
 fn real_calendar_dates() {
     let f = lint(&CLEAN.replace("date: 2020-01-02", "date: 2019-02-29"));
-    assert_eq!(of(&f, "date"), [(4, 7, Severity::Error, "GB/T 9704-2012 §7.3.5.4")]);
+    assert_eq!(
+        of(&f, "date"),
+        [(4, 7, Severity::Error, "GB/T 9704-2012 §7.3.5.4")]
+    );
     // The load error for the same place is not repeated.
     assert_eq!(of(&f, "schema"), []);
     let f = lint(&CLEAN.replace("date: 2020-01-02", "date: 2020年1月2日"));
-    assert_eq!(of(&f, "date"), [(4, 7, Severity::Error, "GB/T 9704-2012 §7.3.5.4")]);
+    assert_eq!(
+        of(&f, "date"),
+        [(4, 7, Severity::Error, "GB/T 9704-2012 §7.3.5.4")]
+    );
     // In the text: a date that does not exist, and one that lost its 月.
     let f = lint(&CLEAN.replace("为做好安全工作", "2019年2月30日和329日"));
-    assert_eq!(of(&f, "date"), [(6, 5, Severity::Error, "GB/T 9704-2012 §9")]);
+    assert_eq!(
+        of(&f, "date"),
+        [(6, 5, Severity::Error, "GB/T 9704-2012 §9")]
+    );
     let d = one(&f, "damaged-date");
     assert_eq!((d.line, d.column, d.severity), (6, 16, Severity::Warning));
     assert_eq!(d.suggestion.as_deref(), Some("3月29日"));
     // Leap days and sound text pass.
-    assert_eq!(lint(&CLEAN.replace("date: 2020-01-02", "date: 2020-02-29").replace("为做好", "2020年2月29日为做好")), []);
+    assert_eq!(
+        lint(
+            &CLEAN
+                .replace("date: 2020-01-02", "date: 2020-02-29")
+                .replace("为做好", "2020年2月29日为做好")
+        ),
+        []
+    );
 }
 
 #[test]
 fn half_width_punctuation_in_chinese_text() {
-    let f = lint(&CLEAN.replace("为做好安全工作，现通知如下。", "为做好安全工作,现通知如下(试行):一是。"));
+    let f = lint(&CLEAN.replace(
+        "为做好安全工作，现通知如下。",
+        "为做好安全工作,现通知如下(试行):一是。",
+    ));
     let p = of(&f, "punctuation");
-    assert_eq!(p.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>(), [(6, 12), (6, 18), (6, 21), (6, 22)]);
-    assert!(p.iter().all(|x| x.2 == Severity::Warning && x.3.starts_with("GB/T 9704-2012 §9")));
+    assert_eq!(
+        p.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>(),
+        [(6, 12), (6, 18), (6, 21), (6, 22)]
+    );
+    assert!(
+        p.iter()
+            .all(|x| x.2 == Severity::Warning && x.3.starts_with("GB/T 9704-2012 §9"))
+    );
     assert_eq!(f[0].suggestion.as_deref(), Some("， (U+FF0C)"));
     // Numbers, decimals, e-mail addresses and URLs are not Chinese text.
-    let ok = CLEAN.replace("为做好安全工作", "增长30.1%，1,000元，邮箱a@b.cn，网址https://www.gov.cn/a?b=1,2，为做好安全工作");
+    let ok = CLEAN.replace(
+        "为做好安全工作",
+        "增长30.1%，1,000元，邮箱a@b.cn，网址https://www.gov.cn/a?b=1,2，为做好安全工作",
+    );
     assert_eq!(of(&lint(&ok), "punctuation"), []);
 }
 
@@ -97,32 +145,65 @@ fn half_width_punctuation_in_chinese_text() {
 fn heading_numbers_written_by_hand() {
     let f = lint(&CLEAN.replace("heading: 总体要求", "heading: 一、总体要求"));
     let h = one(&f, "hand-numbered-heading");
-    assert_eq!((h.line, h.column, h.severity, h.clause), (7, 14, Severity::Error, "GB/T 9704-2012 §7.3.3"));
+    assert_eq!(
+        (h.line, h.column, h.severity, h.clause),
+        (7, 14, Severity::Error, "GB/T 9704-2012 §7.3.3")
+    );
     assert_eq!(h.suggestion.as_deref(), Some("总体要求"));
     // Numbers typed into plain paragraphs must run on.
     let list = "  - 1.第一项。\n  - 2.第二项。\n  - 4.第四项。\n  - 4.又一项。\n";
     let f = lint(&CLEAN.replace("  - 为做好安全工作，现通知如下。\n", list));
-    assert_eq!(of(&f, "numbering"), [(8, 5, Severity::Warning, "GB/T 9704-2012 §7.3.3"), (9, 5, Severity::Warning, "GB/T 9704-2012 §7.3.3")]);
+    assert_eq!(
+        of(&f, "numbering"),
+        [
+            (8, 5, Severity::Warning, "GB/T 9704-2012 §7.3.3"),
+            (9, 5, Severity::Warning, "GB/T 9704-2012 §7.3.3")
+        ]
+    );
     let ok = "  - 1.第一项。\n  - 2.第二项。\n  - （1）小项。\n  - 3.第三项。\n";
-    assert_eq!(lint(&CLEAN.replace("  - 为做好安全工作，现通知如下。\n", ok)), []);
+    assert_eq!(
+        lint(&CLEAN.replace("  - 为做好安全工作，现通知如下。\n", ok)),
+        []
+    );
 }
 
 #[test]
 fn title_ending_in_punctuation() {
     let f = lint(&CLEAN.replace("的通知\n", "的通知。\n"));
     let t = one(&f, "title-punctuation");
-    assert_eq!((t.line, t.column, t.severity, t.clause), (2, 19, Severity::Warning, "GB/T 9704-2012 §7.3.1"));
+    assert_eq!(
+        (t.line, t.column, t.severity, t.clause),
+        (2, 19, Severity::Warning, "GB/T 9704-2012 §7.3.1")
+    );
     assert_eq!(t.suggestion.as_deref(), Some("关于做好安全工作的通知"));
-    assert_eq!(of(&lint(&CLEAN.replace("title: 关于做好安全工作的通知", "title: 关于印发《安全规定》的通知")), "title-punctuation"), []);
+    assert_eq!(
+        of(
+            &lint(&CLEAN.replace(
+                "title: 关于做好安全工作的通知",
+                "title: 关于印发《安全规定》的通知"
+            )),
+            "title-punctuation"
+        ),
+        []
+    );
 }
 
 #[test]
 fn title_break_that_splits_a_word() {
-    let f = lint(&CLEAN.replace("title: 关于做好安全工作的通知", "title: \"关于做好安\\n全工作的通知\""));
+    let f = lint(&CLEAN.replace(
+        "title: 关于做好安全工作的通知",
+        "title: \"关于做好安\\n全工作的通知\"",
+    ));
     let t = one(&f, "title-break");
-    assert_eq!((t.line, t.severity, t.clause), (2, Severity::Warning, "GB/T 9704-2012 §7.3.1"));
+    assert_eq!(
+        (t.line, t.severity, t.clause),
+        (2, Severity::Warning, "GB/T 9704-2012 §7.3.1")
+    );
     assert!(t.message.contains("安全"), "{}", t.message);
-    let ok = CLEAN.replace("title: 关于做好安全工作的通知", "title: |-\n  关于做好安全\n  工作的通知");
+    let ok = CLEAN.replace(
+        "title: 关于做好安全工作的通知",
+        "title: |-\n  关于做好安全\n  工作的通知",
+    );
     assert_eq!(lint(&ok), []);
 }
 
@@ -132,24 +213,50 @@ fn attachments_against_the_body() {
     // Referred to but not listed.
     let f = lint(&with("attachments:\n  - 检查表\n", "详见附件2。"));
     let r = one(&f, "attachment-reference");
-    assert_eq!((r.line, r.column, r.severity, r.clause), (8, 13, Severity::Error, "GB/T 9704-2012 §7.3.4, §7.3.7"));
+    assert_eq!(
+        (r.line, r.column, r.severity, r.clause),
+        (8, 13, Severity::Error, "GB/T 9704-2012 §7.3.4, §7.3.7")
+    );
     let f = lint(&with("", "详见附件。"));
     assert_eq!(of(&f, "attachment-reference").len(), 1);
     // Names numbered by hand or ending in punctuation.
-    let f = lint(&with("attachments:\n  - 1.检查表\n  - 值班表。\n", "详见附件1、附件2。"));
-    assert_eq!(of(&f, "attachment-number"), [(10, 5, Severity::Error, "GB/T 9704-2012 §7.3.4")]);
-    assert_eq!(of(&f, "attachment-punctuation"), [(11, 8, Severity::Warning, "GB/T 9704-2012 §7.3.4")]);
+    let f = lint(&with(
+        "attachments:\n  - 1.检查表\n  - 值班表。\n",
+        "详见附件1、附件2。",
+    ));
+    assert_eq!(
+        of(&f, "attachment-number"),
+        [(10, 5, Severity::Error, "GB/T 9704-2012 §7.3.4")]
+    );
+    assert_eq!(
+        of(&f, "attachment-punctuation"),
+        [(11, 8, Severity::Warning, "GB/T 9704-2012 §7.3.4")]
+    );
     assert_eq!(of(&f, "attachment-reference"), []);
     // All in order.
-    assert_eq!(lint(&with("attachments:\n  - 检查表\n  - 值班表\n", "详见附件1、附件2。")), []);
+    assert_eq!(
+        lint(&with(
+            "attachments:\n  - 检查表\n  - 值班表\n",
+            "详见附件1、附件2。"
+        )),
+        []
+    );
 }
 
 #[test]
 fn upward_documents_need_a_signer() {
     for kind in ["请示", "报告"] {
-        let f = lint(&CLEAN.replace("kind: 通知", &format!("kind: {kind}")).replace("的通知", &format!("的{kind}")));
+        let f = lint(
+            &CLEAN
+                .replace("kind: 通知", &format!("kind: {kind}"))
+                .replace("的通知", &format!("的{kind}")),
+        );
         let s = one(&f, "signer");
-        assert_eq!((s.line, s.column, s.severity), (1, 7, Severity::Error), "{kind}");
+        assert_eq!(
+            (s.line, s.column, s.severity),
+            (1, 7, Severity::Error),
+            "{kind}"
+        );
         assert!(s.clause.contains("条例 第九条"), "{}", s.clause);
         let signed = CLEAN
             .replace("kind: 通知", &format!("kind: {kind}"))
@@ -162,10 +269,19 @@ fn upward_documents_need_a_signer() {
 #[test]
 fn characters_no_font_has() {
     let f = lint(&CLEAN.replace("坚持安全第一", "坚持安全第\u{20000}一"));
-    assert_eq!(of(&f, "missing-glyph"), [(8, 16, Severity::Error, "GB/T 9704-2012 §5.2.2")]);
+    assert_eq!(
+        of(&f, "missing-glyph"),
+        [(8, 16, Severity::Error, "GB/T 9704-2012 §5.2.2")]
+    );
     assert!(f[0].message.contains("U+20000"), "{}", f[0].message);
     // 啰 is outside GB 2312 but the fallback font has it.
-    assert_eq!(of(&lint(&CLEAN.replace("坚持安全第一", "不啰嗦")), "missing-glyph"), []);
+    assert_eq!(
+        of(
+            &lint(&CLEAN.replace("坚持安全第一", "不啰嗦")),
+            "missing-glyph"
+        ),
+        []
+    );
 }
 
 #[test]
@@ -189,26 +305,43 @@ fn exit_status_and_formats() {
     };
     let clean = write("clean.yaml", CLEAN.as_bytes());
     let o = run_gen(&["check", path_str(&clean)]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
     assert!(String::from_utf8_lossy(&o.stdout).contains("no findings"));
 
     let warn = write("warn.yaml", CLEAN.replace("，现", ",现").as_bytes());
     let o = run_gen(&["check", path_str(&warn)]);
     assert_eq!(o.status.code(), Some(0), "warnings alone pass");
     let out = String::from_utf8_lossy(&o.stdout).to_string();
-    assert!(out.contains("warn.yaml:6:12: warning: body[0]: half-width `,`"), "{out}");
+    assert!(
+        out.contains("warn.yaml:6:12: warning: body[0]: half-width `,`"),
+        "{out}"
+    );
 
-    let bad = write("bad.yaml", CLEAN.replace("2020-01-02", "2019-02-29").as_bytes());
+    let bad = write(
+        "bad.yaml",
+        CLEAN.replace("2020-01-02", "2019-02-29").as_bytes(),
+    );
     let o = run_gen(&["check", path_str(&bad), "--format", "json"]);
     assert_eq!(o.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     assert_eq!(json["errors"], 1);
     let f = &json["findings"][0];
-    assert_eq!((f["rule"].as_str(), f["line"].as_u64(), f["column"].as_u64()), (Some("date"), Some(4), Some(7)));
+    assert_eq!(
+        (f["rule"].as_str(), f["line"].as_u64(), f["column"].as_u64()),
+        (Some("date"), Some(4), Some(7))
+    );
     assert_eq!(f["clause"], "GB/T 9704-2012 §7.3.5.4");
     assert_eq!(f["severity"], "error");
 
-    for (name, bytes) in [("syntax.yaml", &b"title: [\n"[..]), ("latin1.yaml", &b"title: \xff\xfe\n"[..])] {
+    for (name, bytes) in [
+        ("syntax.yaml", &b"title: [\n"[..]),
+        ("latin1.yaml", &b"title: \xff\xfe\n"[..]),
+    ] {
         let p = write(name, bytes);
         let o = run_gen(&["check", path_str(&p)]);
         assert_eq!(o.status.code(), Some(2), "{name}");
@@ -231,7 +364,12 @@ fn the_imported_seed_is_linted_with_positions() {
     for x in &f {
         let line: String = lines[x.line - 1].chars().skip(x.column - 1).collect();
         let text = x.message.split('`').nth(1).unwrap();
-        assert!(line.starts_with(text), "{}:{} `{line}` vs `{text}`", x.line, x.column);
+        assert!(
+            line.starts_with(text),
+            "{}:{} `{line}` vs `{text}`",
+            x.line,
+            x.column
+        );
     }
     assert_eq!(f.iter().filter(|x| x.rule == "damaged-date").count(), 21);
 }
@@ -240,9 +378,47 @@ fn the_imported_seed_is_linted_with_positions() {
 fn yamlish() -> impl Strategy<Value = String> {
     prop::collection::vec(
         prop::sample::select(vec![
-            "kind: ", "title: ", "date: ", "body:", "heading: ", "text: ", "attachments:", "signers:", "doc_number: ", "\n", "\n  ",
-            "  - ", "- ", "[", "]", "{", "}", "\"", "'", "|", ">", "&a ", "*a", "? ", ": ", "#", "通知", "请示", "2019-02-29",
-            "国办发[2012]01号", "一、", "1.", "附件2", ",", "(", "\u{20000}", "\t", "---\n", "...\n", "\\n", "!!str ",
+            "kind: ",
+            "title: ",
+            "date: ",
+            "body:",
+            "heading: ",
+            "text: ",
+            "attachments:",
+            "signers:",
+            "doc_number: ",
+            "\n",
+            "\n  ",
+            "  - ",
+            "- ",
+            "[",
+            "]",
+            "{",
+            "}",
+            "\"",
+            "'",
+            "|",
+            ">",
+            "&a ",
+            "*a",
+            "? ",
+            ": ",
+            "#",
+            "通知",
+            "请示",
+            "2019-02-29",
+            "国办发[2012]01号",
+            "一、",
+            "1.",
+            "附件2",
+            ",",
+            "(",
+            "\u{20000}",
+            "\t",
+            "---\n",
+            "...\n",
+            "\\n",
+            "!!str ",
         ]),
         0..50,
     )

@@ -54,7 +54,11 @@ const DAMAGE: &[(usize, &str, &str)] = &[
 ];
 
 /// Certain repairs of markers the README lists (`Every other N) … becomes （N）`).
-const REPAIRED: &[(usize, &str, &str)] = &[(102, "1)", "（1）"), (112, "2)", "（2）"), (46, "5)", "（5）")];
+const REPAIRED: &[(usize, &str, &str)] = &[
+    (102, "1)", "（1）"),
+    (112, "2)", "（2）"),
+    (46, "5)", "（5）"),
+];
 
 /// The README's damage that no rule can find, fixed by hand: the dropped
 /// 一 of 一体推进, the missing 人 of 5人, and the 。 missing at line 134.
@@ -65,7 +69,11 @@ const BY_HAND: &[(&str, &str)] = &[
 ];
 
 fn load_yaml(name: &str, yaml: &str) -> Document {
-    parse(&Source { path: name.into(), text: yaml.to_string() }).unwrap_or_else(|e| panic!("{e}\n{yaml}"))
+    parse(&Source {
+        path: name.into(),
+        text: yaml.to_string(),
+    })
+    .unwrap_or_else(|e| panic!("{e}\n{yaml}"))
 }
 
 fn seed_notice() -> Document {
@@ -89,17 +97,28 @@ fn seed_imports_with_every_heading_at_its_level() {
     assert_eq!(doc.issuer, want.issuer);
     assert_eq!(doc.date, want.date);
     // Run-in headings are told apart from standalone ones as the notice has them.
-    let run_in = |d: &Document| d.paragraphs().iter().map(|p| p.runs.len()).collect::<Vec<_>>();
+    let run_in = |d: &Document| {
+        d.paragraphs()
+            .iter()
+            .map(|p| p.runs.len())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(run_in(&doc), run_in(&want));
 }
 
 #[test]
 fn seed_report_names_every_damaged_place_the_readme_lists() {
     let report = import(scraped().as_bytes()).report;
-    let review: Vec<&Note> = report.notes.iter().filter(|n| n.action == Action::Review).collect();
+    let review: Vec<&Note> = report
+        .notes
+        .iter()
+        .filter(|n| n.action == Action::Review)
+        .collect();
     for &(line, text, fix) in DAMAGE {
         let found = review.iter().find(|n| n.line == line && n.text == text);
-        let n = found.unwrap_or_else(|| panic!("line {line}: `{text}` not reported; review notes: {review:#?}"));
+        let n = found.unwrap_or_else(|| {
+            panic!("line {line}: `{text}` not reported; review notes: {review:#?}")
+        });
         assert_eq!(n.replacement.as_deref(), Some(fix), "line {line}: `{text}`");
     }
     // Nothing else is flagged: no false alarms.
@@ -122,7 +141,12 @@ fn seed_report_names_every_damaged_place_the_readme_lists() {
 fn seed_chrome_is_dropped_and_reported() {
     let text = scraped();
     let report = import(text.as_bytes()).report;
-    let dropped: BTreeSet<usize> = report.notes.iter().filter(|n| n.action == Action::Dropped).map(|n| n.line).collect();
+    let dropped: BTreeSet<usize> = report
+        .notes
+        .iter()
+        .filter(|n| n.action == Action::Dropped)
+        .map(|n| n.line)
+        .collect();
     // Lines 1, 3, 4 (信息预览, 发表日期, 【打印】 【关闭】) and every line of only no-break spaces.
     let mut want: BTreeSet<usize> = [1, 3, 4].into();
     for (i, l) in text.lines().enumerate() {
@@ -137,11 +161,19 @@ fn seed_chrome_is_dropped_and_reported() {
 #[test]
 fn seed_punctuation_is_full_width_and_addresses_survive() {
     let doc = load_yaml("seed.yaml", &import(scraped().as_bytes()).yaml("seed.txt"));
-    let all: String = doc.paragraphs().iter().map(|p| p.text()).collect::<Vec<_>>().join("\n");
+    let all: String = doc
+        .paragraphs()
+        .iter()
+        .map(|p| p.text())
+        .collect::<Vec<_>>()
+        .join("\n");
     for bad in [',', ':', ';', '(', ')', '?', '!'] {
         assert!(!all.contains(bad), "half-width {bad:?} left in the text");
     }
-    assert!(all.contains("联系方式：电话84368824；邮政信箱："), "contact line");
+    assert!(
+        all.contains("联系方式：电话84368824；邮政信箱："),
+        "contact line"
+    );
     assert!(all.contains("电子邮箱dlshkqw@sina.com"));
     assert!(all.contains("增长32.4%，工业增加值同比增长30.1%"));
     assert!(all.contains("（1）对中心组学习内容实行计划管理"));
@@ -159,7 +191,13 @@ fn apply_fixes(text: &str, report: &serde_json::Value) -> (String, usize) {
         .map(|n| {
             let num = |k: &str| n[k].as_u64().expect(k) as usize;
             let s = |k: &str| n[k].as_str().expect(k).to_string();
-            (num("line"), num("column"), num("end_column"), s("text"), s("replacement"))
+            (
+                num("line"),
+                num("column"),
+                num("end_column"),
+                s("text"),
+                s("replacement"),
+            )
         })
         .collect();
     // Right to left, so that earlier columns stay valid.
@@ -170,7 +208,14 @@ fn apply_fixes(text: &str, report: &serde_json::Value) -> (String, usize) {
         assert_eq!(&here, old, "line {line}:{col}");
         l.splice(col - 1..end - 1, new.chars());
     }
-    (lines.iter().map(|l| l.iter().collect::<String>()).collect::<Vec<_>>().join("\n"), fixes.len())
+    (
+        lines
+            .iter()
+            .map(|l| l.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        fixes.len(),
+    )
 }
 
 #[test]
@@ -179,9 +224,17 @@ fn suggested_fixes_give_the_reconstructed_notice() {
     let input = dir.path().join("seed.txt");
     std::fs::copy(root().join(SCRAPED), &input).unwrap();
     let out = dir.path().join("seed.yaml");
-    let o = run_gen(&["import", path_str(&input), "-o", path_str(&out), "--format", "json"]);
+    let o = run_gen(&[
+        "import",
+        path_str(&input),
+        "-o",
+        path_str(&out),
+        "--format",
+        "json",
+    ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("the JSON report parses");
+    let report: serde_json::Value =
+        serde_json::from_slice(&o.stdout).expect("the JSON report parses");
     assert_eq!(report["review"], DAMAGE.len());
     let (mut fixed, applied) = apply_fixes(&scraped(), &report);
     assert_eq!(applied, DAMAGE.len());
@@ -190,8 +243,16 @@ fn suggested_fixes_give_the_reconstructed_notice() {
         fixed = fixed.replace(from, to);
     }
     let again = import(fixed.as_bytes());
-    let left: Vec<&Note> = again.report.notes.iter().filter(|n| n.action == Action::Review).collect();
-    assert!(left.is_empty(), "still to review after the fixes: {left:#?}");
+    let left: Vec<&Note> = again
+        .report
+        .notes
+        .iter()
+        .filter(|n| n.action == Action::Review)
+        .collect();
+    assert!(
+        left.is_empty(),
+        "still to review after the fixes: {left:#?}"
+    );
     let doc = load_yaml("fixed.yaml", &again.yaml("fixed.txt"));
 
     // Its text, by code point, whitespace aside, is the reconstructed notice.
@@ -199,13 +260,30 @@ fn suggested_fixes_give_the_reconstructed_notice() {
     text.extend(doc.paragraphs().iter().map(|p| p.text()));
     text.extend(doc.issuer.iter().cloned());
     text.push(doc.date.to_string());
-    let strip = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<Vec<char>>();
+    let strip = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<Vec<char>>()
+    };
     let got = strip(&text.join("\n"));
-    let want = strip(&std::fs::read_to_string(root().join("tests/fixtures/seed-notice.txt")).unwrap());
+    let want =
+        strip(&std::fs::read_to_string(root().join("tests/fixtures/seed-notice.txt")).unwrap());
     if got != want {
-        let i = got.iter().zip(&want).position(|(a, b)| a != b).unwrap_or(got.len().min(want.len()));
-        let ctx = |v: &[char]| v[i.saturating_sub(20)..(i + 20).min(v.len())].iter().collect::<String>();
-        panic!("differs at char {i}:\n got: {}\nwant: {}", ctx(&got), ctx(&want));
+        let i = got
+            .iter()
+            .zip(&want)
+            .position(|(a, b)| a != b)
+            .unwrap_or(got.len().min(want.len()));
+        let ctx = |v: &[char]| {
+            v[i.saturating_sub(20)..(i + 20).min(v.len())]
+                .iter()
+                .collect::<String>()
+        };
+        panic!(
+            "differs at char {i}:\n got: {}\nwant: {}",
+            ctx(&got),
+            ctx(&want)
+        );
     }
     // And it is the hand-made seed notice, element for element.
     assert_eq!(doc, seed_notice());
@@ -219,13 +297,20 @@ fn imported_seed_renders_with_gen_pdf() {
     let o = run_gen(&["import", path_str(&input)]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(stderr.contains("seed.txt:50:1: review [marker]"), "{stderr}");
+    assert!(
+        stderr.contains("seed.txt:50:1: review [marker]"),
+        "{stderr}"
+    );
     assert!(stderr.contains("suggested fix: `7` → `（7）`"), "{stderr}");
     let yaml = dir.path().join("seed.yaml");
     assert!(yaml.exists(), "default output is INPUT with .yaml");
     let o = run_gen(&["pdf", path_str(&yaml)]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(std::fs::read(dir.path().join("seed.pdf")).unwrap().starts_with(b"%PDF-"));
+    assert!(
+        std::fs::read(dir.path().join("seed.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
 }
 
 #[test]
@@ -233,7 +318,10 @@ fn gbk_input_reads_as_utf8_input_does() {
     let text = scraped();
     let (gbk, _, unmappable) = encoding_rs::GB18030.encode(&text);
     assert!(!unmappable);
-    assert!(std::str::from_utf8(&gbk).is_err(), "the bytes really are not UTF-8");
+    assert!(
+        std::str::from_utf8(&gbk).is_err(),
+        "the bytes really are not UTF-8"
+    );
     let a = import(text.as_bytes());
     let b = import(&gbk);
     assert_eq!(b.report.encoding.name(), "GB18030");
@@ -248,7 +336,10 @@ fn refuses_to_overwrite_its_input() {
     let o = run_gen(&["import", path_str(&input)]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("is the input"));
-    assert_eq!(std::fs::read_to_string(&input).unwrap(), "关于测试的通知\n正文。\n");
+    assert_eq!(
+        std::fs::read_to_string(&input).unwrap(),
+        "关于测试的通知\n正文。\n"
+    );
 }
 
 #[test]
@@ -313,8 +404,18 @@ fn a_draft_with_every_element() {
     );
     let report = &imported.report;
     // 1. under 二、 skips （一）: reported, since it will print as （一）.
-    assert!(report.notes.iter().any(|n| n.line == 10 && n.rule == "numbering" && n.message.contains("skips a level")));
-    assert!(report.notes.iter().any(|n| n.line == 1 && n.rule == "doc-number" && n.action == Action::Repaired));
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.line == 10 && n.rule == "numbering" && n.message.contains("skips a level"))
+    );
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.line == 1 && n.rule == "doc-number" && n.action == Action::Repaired)
+    );
 }
 
 #[test]
@@ -323,10 +424,19 @@ fn missing_elements_are_left_for_a_person_not_guessed() {
     let yaml = imported.yaml("x.txt");
     assert!(yaml.contains("# title: ?"), "{yaml}");
     assert!(yaml.contains("# date: YYYY-MM-DD"), "{yaml}");
-    let e = parse(&Source { path: "x.yaml".into(), text: yaml }).unwrap_err().to_string();
+    let e = parse(&Source {
+        path: "x.yaml".into(),
+        text: yaml,
+    })
+    .unwrap_err()
+    .to_string();
     assert!(e.contains("missing field"), "{e}");
     let rules: Vec<&str> = imported.report.notes.iter().map(|n| n.rule).collect();
-    assert_eq!(rules.iter().filter(|r| **r == "missing").count(), 2, "{rules:?}");
+    assert_eq!(
+        rules.iter().filter(|r| **r == "missing").count(),
+        2,
+        "{rules:?}"
+    );
 }
 
 #[test]
@@ -334,16 +444,59 @@ fn a_page_date_stands_in_only_with_a_note() {
     let imported = import("发布日期：2021-03-05\n关于测试的通知\n正文。\n".as_bytes());
     let doc = load_yaml("x.yaml", &imported.yaml("x.txt"));
     assert_eq!(doc.date.to_string(), "2021年3月5日");
-    assert!(imported.report.notes.iter().any(|n| n.action == Action::Review && n.message.contains("publication date")));
+    assert!(
+        imported
+            .report
+            .notes
+            .iter()
+            .any(|n| n.action == Action::Review && n.message.contains("publication date"))
+    );
 }
 
 /// Characters the import cares about, to reach its corners often.
 fn interesting() -> impl Strategy<Value = String> {
     let pieces = prop::collection::vec(
         prop::sample::select(vec![
-            "一、", "（一）", "(二)", "1.", "2)", "（3）", "(4", "7", "12", "2019", "年", "月", "日", "8", "14", "\n", "\n\n",
-            "\u{00A0}", " ", "，", ",", ":", "(", ")", "。", "附件:", "1.表", "通知", "关于", "信息预览", "发表日期:2019-08-14",
-            "【打印】", "（此件公开发布）", "2019814", "20192021", "dlshkqw@sina.com", "\u{FFFD}", "\r", "〔2019〕", "号",
+            "一、",
+            "（一）",
+            "(二)",
+            "1.",
+            "2)",
+            "（3）",
+            "(4",
+            "7",
+            "12",
+            "2019",
+            "年",
+            "月",
+            "日",
+            "8",
+            "14",
+            "\n",
+            "\n\n",
+            "\u{00A0}",
+            " ",
+            "，",
+            ",",
+            ":",
+            "(",
+            ")",
+            "。",
+            "附件:",
+            "1.表",
+            "通知",
+            "关于",
+            "信息预览",
+            "发表日期:2019-08-14",
+            "【打印】",
+            "（此件公开发布）",
+            "2019814",
+            "20192021",
+            "dlshkqw@sina.com",
+            "\u{FFFD}",
+            "\r",
+            "〔2019〕",
+            "号",
         ]),
         0..60,
     );

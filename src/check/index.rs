@@ -54,15 +54,27 @@ pub struct Index {
 }
 
 enum Frame {
-    Map { path: String, key: Option<String>, is_key: bool },
-    Seq { path: String, index: usize, is_key: bool },
+    Map {
+        path: String,
+        key: Option<String>,
+        is_key: bool,
+    },
+    Seq {
+        path: String,
+        index: usize,
+        is_key: bool,
+    },
 }
 
 fn child_path(stack: &[Frame]) -> String {
     match stack.last() {
         Some(Frame::Map { path, key, .. }) => {
             let key = key.as_deref().unwrap_or("?");
-            if path.is_empty() { key.to_string() } else { format!("{path}.{key}") }
+            if path.is_empty() {
+                key.to_string()
+            } else {
+                format!("{path}.{key}")
+            }
         }
         Some(Frame::Seq { path, index, .. }) => format!("{path}[{index}]"),
         None => String::new(),
@@ -88,13 +100,26 @@ impl Index {
     pub fn build(text: &str) -> Result<Index, SyntaxError> {
         let chars: Vec<char> = text.chars().collect();
         let mut line_starts = vec![0];
-        line_starts.extend(chars.iter().enumerate().filter(|(_, c)| **c == '\n').map(|(i, _)| i + 1));
-        let mut index = Index { nodes: Vec::new(), chars, line_starts };
+        line_starts.extend(
+            chars
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| **c == '\n')
+                .map(|(i, _)| i + 1),
+        );
+        let mut index = Index {
+            nodes: Vec::new(),
+            chars,
+            line_starts,
+        };
         let mut stack: Vec<Frame> = Vec::new();
         let mut parser = Parser::new_from_str(text);
         while let Some(event) = parser.next_event() {
             let (event, span) = event.map_err(|e| SyntaxError {
-                pos: Pos { line: e.marker().line(), column: e.marker().col() + 1 },
+                pos: Pos {
+                    line: e.marker().line(),
+                    column: e.marker().col() + 1,
+                },
                 message: e.info().to_string(),
             })?;
             let (start, end) = (span.start.index(), span.end.index());
@@ -107,7 +132,12 @@ impl Index {
                         }
                     } else {
                         let path = child_path(&stack);
-                        index.nodes.push(Node { path, value: Value::Scalar(value.to_string()), start, end });
+                        index.nodes.push(Node {
+                            path,
+                            value: Value::Scalar(value.to_string()),
+                            start,
+                            end,
+                        });
                         advance(&mut stack);
                     }
                 }
@@ -118,13 +148,22 @@ impl Index {
                         }
                     } else {
                         let path = child_path(&stack);
-                        index.nodes.push(Node { path, value: Value::Alias, start, end });
+                        index.nodes.push(Node {
+                            path,
+                            value: Value::Alias,
+                            start,
+                            end,
+                        });
                         advance(&mut stack);
                     }
                 }
                 Event::MappingStart(..) | Event::SequenceStart(..) => {
                     let is_key = expecting_key(&stack);
-                    let path = if is_key { format!("{}.?", child_path(&stack)) } else { child_path(&stack) };
+                    let path = if is_key {
+                        format!("{}.?", child_path(&stack))
+                    } else {
+                        child_path(&stack)
+                    };
                     let seq = matches!(event, Event::SequenceStart(..));
                     index.nodes.push(Node {
                         path: path.clone(),
@@ -133,13 +172,24 @@ impl Index {
                         end,
                     });
                     stack.push(if seq {
-                        Frame::Seq { path, index: 0, is_key }
+                        Frame::Seq {
+                            path,
+                            index: 0,
+                            is_key,
+                        }
                     } else {
-                        Frame::Map { path, key: None, is_key }
+                        Frame::Map {
+                            path,
+                            key: None,
+                            is_key,
+                        }
                     });
                 }
                 Event::MappingEnd | Event::SequenceEnd => {
-                    let was_key = matches!(stack.pop(), Some(Frame::Map { is_key: true, .. } | Frame::Seq { is_key: true, .. }));
+                    let was_key = matches!(
+                        stack.pop(),
+                        Some(Frame::Map { is_key: true, .. } | Frame::Seq { is_key: true, .. })
+                    );
                     if was_key {
                         if let Some(Frame::Map { key, .. }) = stack.last_mut() {
                             *key = Some("?".into());
@@ -167,7 +217,10 @@ impl Index {
     /// Line and column (1-based, in characters) of char index `i`.
     pub fn pos(&self, i: usize) -> Pos {
         let line = self.line_starts.partition_point(|&s| s <= i).max(1);
-        Pos { line, column: i - self.line_starts[line - 1] + 1 }
+        Pos {
+            line,
+            column: i - self.line_starts[line - 1] + 1,
+        }
     }
 
     /// Where the node starts.
@@ -179,21 +232,31 @@ impl Index {
     /// its text after the place it would be without quoting or folding;
     /// the node's start if the text is not there verbatim).
     pub fn pos_in(&self, node: &Node, k: usize) -> Pos {
-        let Some(value) = node.text() else { return self.start(node) };
+        let Some(value) = node.text() else {
+            return self.start(node);
+        };
         let value: Vec<char> = value.chars().collect();
         if k >= value.len() {
             return self.start(node);
         }
-        let needle: Vec<char> = value[k..].iter().take(8).take_while(|&&c| c != '\n').copied().collect();
+        let needle: Vec<char> = value[k..]
+            .iter()
+            .take(8)
+            .take_while(|&&c| c != '\n')
+            .copied()
+            .collect();
         if needle.is_empty() {
             return self.start(node);
         }
         let end = node.end.min(self.chars.len());
         let from = (node.start + k).min(end);
         let find = |from: usize| {
-            (from..end.saturating_sub(needle.len() - 1)).find(|&i| self.chars[i..i + needle.len()] == needle[..])
+            (from..end.saturating_sub(needle.len() - 1))
+                .find(|&i| self.chars[i..i + needle.len()] == needle[..])
         };
-        find(from).or_else(|| find(node.start)).map_or(self.start(node), |i| self.pos(i))
+        find(from)
+            .or_else(|| find(node.start))
+            .map_or(self.start(node), |i| self.pos(i))
     }
 }
 
@@ -206,14 +269,45 @@ mod tests {
     #[test]
     fn paths_and_positions() {
         let ix = Index::build(DOC).unwrap();
-        let paths: Vec<&str> = ix.nodes.iter().filter(|n| n.text().is_some()).map(|n| n.path.as_str()).collect();
-        assert_eq!(paths, ["kind", "title", "date", "body[0]", "body[1].heading", "body[1].text", "body[1].body[0].heading"]);
-        assert_eq!(ix.start(ix.get("title").unwrap()), Pos { line: 2, column: 8 });
-        assert_eq!(ix.start(ix.get("body[1].body[0].heading").unwrap()), Pos { line: 9, column: 18 });
+        let paths: Vec<&str> = ix
+            .nodes
+            .iter()
+            .filter(|n| n.text().is_some())
+            .map(|n| n.path.as_str())
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "kind",
+                "title",
+                "date",
+                "body[0]",
+                "body[1].heading",
+                "body[1].text",
+                "body[1].body[0].heading"
+            ]
+        );
+        assert_eq!(
+            ix.start(ix.get("title").unwrap()),
+            Pos { line: 2, column: 8 }
+        );
+        assert_eq!(
+            ix.start(ix.get("body[1].body[0].heading").unwrap()),
+            Pos {
+                line: 9,
+                column: 18
+            }
+        );
         let p = ix.get("body[0]").unwrap();
         assert_eq!(ix.pos_in(p, 3), Pos { line: 5, column: 8 });
         let t = ix.get("body[1].text").unwrap();
-        assert_eq!(ix.pos_in(t, 3), Pos { line: 7, column: 15 });
+        assert_eq!(
+            ix.pos_in(t, 3),
+            Pos {
+                line: 7,
+                column: 15
+            }
+        );
     }
 
     #[test]

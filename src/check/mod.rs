@@ -48,8 +48,24 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(rule: &'static str, clause: &'static str, severity: Severity, path: &str, pos: Pos, message: String) -> Self {
-        Finding { rule, clause, severity, path: path.to_string(), line: pos.line, column: pos.column, message, suggestion: None }
+    pub fn new(
+        rule: &'static str,
+        clause: &'static str,
+        severity: Severity,
+        path: &str,
+        pos: Pos,
+        message: String,
+    ) -> Self {
+        Finding {
+            rule,
+            clause,
+            severity,
+            path: path.to_string(),
+            line: pos.line,
+            column: pos.column,
+            message,
+            suggestion: None,
+        }
     }
 
     pub fn suggest(mut self, s: impl Into<String>) -> Self {
@@ -62,11 +78,18 @@ impl Finding {
 #[derive(Debug, thiserror::Error)]
 pub enum CheckError {
     #[error("{}: cannot read: {source}; nothing checked", path.display())]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{}: not UTF-8 text (byte {offset}); save the file as UTF-8; nothing checked", path.display())]
     NotUtf8 { path: PathBuf, offset: usize },
     #[error("{}:{pos}: not YAML: {message}; nothing checked", path.display())]
-    Syntax { path: PathBuf, pos: Pos, message: String },
+    Syntax {
+        path: PathBuf,
+        pos: Pos,
+        message: String,
+    },
 }
 
 /// The findings for one file.
@@ -98,7 +121,10 @@ impl Report {
         if self.findings.is_empty() {
             out.push_str(&format!("{}: no findings\n", self.file));
         } else {
-            out.push_str(&format!("{}: {} error(s), {} warning(s)\n", self.file, self.errors, self.warnings));
+            out.push_str(&format!(
+                "{}: {} error(s), {} warning(s)\n",
+                self.file, self.errors, self.warnings
+            ));
         }
         out
     }
@@ -112,14 +138,19 @@ pub fn lint(source: &Source, fonts: &FontSet) -> Result<Vec<Finding>, CheckError
         message: e.message,
     })?;
     let mut findings = rules::run(&index, source, fonts);
-    findings.sort_by(|a, b| (a.line, a.column, a.severity, a.rule).cmp(&(b.line, b.column, b.severity, b.rule)));
+    findings.sort_by(|a, b| {
+        (a.line, a.column, a.severity, a.rule).cmp(&(b.line, b.column, b.severity, b.rule))
+    });
     findings.dedup();
     Ok(findings)
 }
 
 /// Reads and lints the file at `path`.
 pub fn check_file(path: &Path, fonts: &FontSet) -> Result<Report, CheckError> {
-    let bytes = std::fs::read(path).map_err(|source| CheckError::Read { path: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| CheckError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
     check_bytes(path, &bytes, fonts)
 }
 
@@ -129,7 +160,10 @@ pub fn check_bytes(path: &Path, bytes: &[u8], fonts: &FontSet) -> Result<Report,
         path: path.to_path_buf(),
         offset: e.utf8_error().valid_up_to(),
     })?;
-    let source = Source { path: path.to_path_buf(), text };
+    let source = Source {
+        path: path.to_path_buf(),
+        text,
+    };
     let findings = lint(&source, fonts)?;
     let count = |s| findings.iter().filter(|f| f.severity == s).count();
     Ok(Report {

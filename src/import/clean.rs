@@ -1,10 +1,10 @@
 //! Cleaning one run of text from a line: half-width punctuation repaired
 //! (and listed), damaged dates reported with their readings.
 
+use super::Line;
 use super::damage::{self, DamageKind};
 use super::punct;
 use super::report::{Action, Note};
-use super::Line;
 
 /// Cleans `text`, which starts at char `offset` of `line`'s content, and
 /// returns it trimmed. `skip`: char ranges (relative to `text`) already
@@ -12,7 +12,11 @@ use super::Line;
 pub fn clean(line: &Line, offset: usize, text: &str, notes: &mut Vec<Note>) -> String {
     for d in damage::scan(text) {
         let (rule, replacement, alternatives) = match d.kind {
-            DamageKind::Date => ("date", d.readings.first().cloned(), d.readings.iter().skip(1).cloned().collect()),
+            DamageKind::Date => (
+                "date",
+                d.readings.first().cloned(),
+                d.readings.iter().skip(1).cloned().collect(),
+            ),
             DamageKind::YearRange => ("year-range", d.readings.first().cloned(), Vec::new()),
             DamageKind::Impossible => ("impossible-date", None, Vec::new()),
         };

@@ -34,30 +34,48 @@ pub enum DateLine {
 fn cn_year_digit(c: char) -> Option<u16> {
     match c {
         '〇' | '○' | '零' | 'O' | '０' => Some(0),
-        _ => "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u16),
+        _ => "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u16),
     }
 }
 
 /// Reads a line that holds only a date.
 pub fn date_line(text: &str) -> Option<DateLine> {
-    let t: String = text.chars().filter(|c| !super::chrome::is_space(*c)).collect();
+    let t: String = text
+        .chars()
+        .filter(|c| !super::chrome::is_space(*c))
+        .collect();
     if t.is_empty() || t.chars().count() > 16 {
         return None;
     }
     // 二〇一九年八月十四日
     if let Some((y, rest)) = t.split_once('年')
         && y.chars().count() == 4
-        && let Some(year) = y.chars().map(cn_year_digit).try_fold(0u16, |acc, d| d.map(|d| acc * 10 + d))
+        && let Some(year) = y
+            .chars()
+            .map(cn_year_digit)
+            .try_fold(0u16, |acc, d| d.map(|d| acc * 10 + d))
         && let Some((m, rest)) = rest.split_once('月')
         && let Some(d) = rest.strip_suffix('日')
         && let (Some(m), Some(d)) = (chinese_value(m), chinese_value(d))
     {
-        return Date::new(year, u8::try_from(m).ok()?, u8::try_from(d).ok()?).ok().map(DateLine::Variant);
+        return Date::new(year, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
+            .ok()
+            .map(DateLine::Variant);
     }
-    if !t.chars().all(|c| c.is_ascii_digit() || "年月日-./".contains(c)) || !t.starts_with(|c: char| c.is_ascii_digit()) {
+    if !t
+        .chars()
+        .all(|c| c.is_ascii_digit() || "年月日-./".contains(c))
+        || !t.starts_with(|c: char| c.is_ascii_digit())
+    {
         return None;
     }
-    let parts: Vec<&str> = t.split(['年', '月', '日', '-', '.', '/']).filter(|s| !s.is_empty()).collect();
+    let parts: Vec<&str> = t
+        .split(['年', '月', '日', '-', '.', '/'])
+        .filter(|s| !s.is_empty())
+        .collect();
     let seps = t.chars().filter(|c| !c.is_ascii_digit()).count();
     let num = |s: &str| s.parse::<u16>().ok();
     if parts.len() == 3 && parts[0].len() == 4 {
@@ -77,10 +95,20 @@ pub fn date_line(text: &str) -> Option<DateLine> {
         return None;
     }
     let year = num(&digits[..4]).filter(|y| (1900..=2099).contains(y))?;
-    let month_written = t.split_once('月').map(|(before, _)| before.chars().rev().take_while(char::is_ascii_digit).collect::<String>());
+    let month_written = t.split_once('月').map(|(before, _)| {
+        before
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+    });
     let dates = month_day_splits(&digits[4..], Some(year))
         .into_iter()
-        .filter(|(m, _)| month_written.as_ref().is_none_or(|w| w.chars().rev().collect::<String>() == m.to_string()))
+        .filter(|(m, _)| {
+            month_written
+                .as_ref()
+                .is_none_or(|w| w.chars().rev().collect::<String>() == m.to_string())
+        })
         .filter_map(|(m, d)| Date::new(year, m, d).ok())
         .collect();
     Some(DateLine::Damaged(dates))
@@ -129,7 +157,10 @@ pub fn take(lines: &mut Vec<Line>, notes: &mut Vec<Note>) -> Closing {
         note_line = Some(end - 1);
         end -= 1;
     }
-    let Some(reading) = end.checked_sub(1).and_then(|i| date_line(&lines[i].content)) else {
+    let Some(reading) = end
+        .checked_sub(1)
+        .and_then(|i| date_line(&lines[i].content))
+    else {
         return closing;
     };
     let dl = &lines[end - 1];
@@ -195,12 +226,18 @@ pub fn take(lines: &mut Vec<Line>, notes: &mut Vec<Note>) -> Closing {
     // 附件说明: `附件：1.名称` and the numbered names under it.
     let mut items = Vec::new();
     let mut k = end;
-    while k > 0 && attachment_item(&lines[k - 1].content).is_some() && !lines[k - 1].content.starts_with("附件") {
+    while k > 0
+        && attachment_item(&lines[k - 1].content).is_some()
+        && !lines[k - 1].content.starts_with("附件")
+    {
         k -= 1;
     }
     if k > 0 {
         let head = &lines[k - 1].content;
-        if let Some(rest) = head.strip_prefix("附件").and_then(|r| r.strip_prefix(['：', ':'])) {
+        if let Some(rest) = head
+            .strip_prefix("附件")
+            .and_then(|r| r.strip_prefix(['：', ':']))
+        {
             let rest = rest.trim_start_matches(super::chrome::is_space);
             let offset = head.chars().count() - rest.chars().count();
             let first = attachment_item(rest).unwrap_or(rest);
@@ -208,9 +245,9 @@ pub fn take(lines: &mut Vec<Line>, notes: &mut Vec<Note>) -> Closing {
             if !first.is_empty() {
                 items.push((k - 1, first_offset, first.to_string()));
             }
-            for i in k..end {
-                let text = attachment_item(&lines[i].content).unwrap_or_default();
-                let off = lines[i].content.chars().count() - text.chars().count();
+            for (i, line) in lines.iter().enumerate().take(end).skip(k) {
+                let text = attachment_item(&line.content).unwrap_or_default();
+                let off = line.content.chars().count() - text.chars().count();
                 items.push((i, off, text.to_string()));
             }
             end = k - 1;
@@ -229,7 +266,9 @@ pub fn take(lines: &mut Vec<Line>, notes: &mut Vec<Note>) -> Closing {
     }
     if let Some(i) = note_line {
         let l = &lines[i];
-        let inner = wrapped_in_parens(&l.content).unwrap_or_default().to_string();
+        let inner = wrapped_in_parens(&l.content)
+            .unwrap_or_default()
+            .to_string();
         let note = clean(l, 1, &inner, notes);
         closing.note = Some(note);
     }
@@ -247,13 +286,34 @@ mod tests {
 
     #[test]
     fn date_lines() {
-        assert_eq!(date_line("2019年8月14日"), Some(DateLine::Exact(d(2019, 8, 14))));
-        assert_eq!(date_line("   2019年8月14日"), Some(DateLine::Exact(d(2019, 8, 14))));
-        assert_eq!(date_line("2019-08-14"), Some(DateLine::Variant(d(2019, 8, 14))));
-        assert_eq!(date_line("二〇一九年八月十四日"), Some(DateLine::Variant(d(2019, 8, 14))));
-        assert_eq!(date_line("2019814"), Some(DateLine::Damaged(vec![d(2019, 8, 14)])));
-        assert_eq!(date_line("2019115"), Some(DateLine::Damaged(vec![d(2019, 1, 15), d(2019, 11, 5)])));
-        assert_eq!(date_line("2019年11月5"), Some(DateLine::Damaged(vec![d(2019, 11, 5)])));
+        assert_eq!(
+            date_line("2019年8月14日"),
+            Some(DateLine::Exact(d(2019, 8, 14)))
+        );
+        assert_eq!(
+            date_line("   2019年8月14日"),
+            Some(DateLine::Exact(d(2019, 8, 14)))
+        );
+        assert_eq!(
+            date_line("2019-08-14"),
+            Some(DateLine::Variant(d(2019, 8, 14)))
+        );
+        assert_eq!(
+            date_line("二〇一九年八月十四日"),
+            Some(DateLine::Variant(d(2019, 8, 14)))
+        );
+        assert_eq!(
+            date_line("2019814"),
+            Some(DateLine::Damaged(vec![d(2019, 8, 14)]))
+        );
+        assert_eq!(
+            date_line("2019115"),
+            Some(DateLine::Damaged(vec![d(2019, 1, 15), d(2019, 11, 5)]))
+        );
+        assert_eq!(
+            date_line("2019年11月5"),
+            Some(DateLine::Damaged(vec![d(2019, 11, 5)]))
+        );
         assert_eq!(date_line("2019年2月30日"), Some(DateLine::Damaged(vec![])));
         assert_eq!(date_line("中共大连市沙河口区委"), None);
         assert_eq!(date_line("84368824"), None);
@@ -263,7 +323,11 @@ mod tests {
         texts
             .iter()
             .enumerate()
-            .map(|(i, t)| Line { number: i + 1, lead: 0, content: t.to_string() })
+            .map(|(i, t)| Line {
+                number: i + 1,
+                lead: 0,
+                content: t.to_string(),
+            })
             .collect()
     }
 

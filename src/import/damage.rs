@@ -48,7 +48,9 @@ pub fn month_day_splits(digits: &str, year: Option<u16>) -> Vec<(u8, u8)> {
         if d.len() > 2 || m.starts_with('0') || d.starts_with('0') {
             continue;
         }
-        let (Ok(m), Ok(d)) = (m.parse::<u8>(), d.parse::<u8>()) else { continue };
+        let (Ok(m), Ok(d)) = (m.parse::<u8>(), d.parse::<u8>()) else {
+            continue;
+        };
         let ok = Date::new(year.unwrap_or(2000), m, d).is_ok();
         if ok {
             out.push((m, d));
@@ -75,8 +77,11 @@ pub fn scan(text: &str) -> Vec<Damage> {
         let prev = start.checked_sub(1).map(|k| chars[k]);
         let next = chars.get(end).copied();
         // Part of a decimal number, an address or a code: not a date.
-        if prev.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/' | '@' | '_'))
-            || next.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '.' | '-' | '/' | '@' | '_'))
+        if prev
+            .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/' | '@' | '_'))
+            || next.is_some_and(|c| {
+                c.is_ascii_alphabetic() || matches!(c, '.' | '-' | '/' | '@' | '_')
+            })
         {
             continue;
         }
@@ -84,11 +89,26 @@ pub fn scan(text: &str) -> Vec<Damage> {
         let after = chars.get(end + 1).copied();
         if let Some(d) = damaged_date(&digits, prev, next, after) {
             let (readings, message) = d;
-            let end = if next == Some('日') || next == Some('月') { end + 1 } else { end };
+            let end = if next == Some('日') || next == Some('月') {
+                end + 1
+            } else {
+                end
+            };
             let text: String = chars[start..end].iter().collect();
-            out.push(Damage { start, end, kind: DamageKind::Date, text, readings, message });
+            out.push(Damage {
+                start,
+                end,
+                kind: DamageKind::Date,
+                text,
+                readings,
+                message,
+            });
         } else if let Some((a, b)) = year_range(&digits) {
-            let reading = if next == Some('年') { format!("{a}—{b}") } else { format!("{a}—{b}年") };
+            let reading = if next == Some('年') {
+                format!("{a}—{b}")
+            } else {
+                format!("{a}—{b}年")
+            };
             out.push(Damage {
                 start,
                 end,
@@ -110,7 +130,12 @@ pub fn scan(text: &str) -> Vec<Damage> {
 /// `after`: the character after the unit. Two digits before 日 are a
 /// damaged date only when they cannot be a day (`41日`) nor a count of days
 /// (`45日内`, `第45日`).
-fn damaged_date(digits: &str, prev: Option<char>, next: Option<char>, after: Option<char>) -> Option<(Vec<String>, String)> {
+fn damaged_date(
+    digits: &str,
+    prev: Option<char>,
+    next: Option<char>,
+    after: Option<char>,
+) -> Option<(Vec<String>, String)> {
     let n = digits.len();
     let year_of = |s: &str| s.parse::<u32>().ok().filter(|&y| plausible_year(y));
     let two_digit_date = n == 2
@@ -119,7 +144,11 @@ fn damaged_date(digits: &str, prev: Option<char>, next: Option<char>, after: Opt
         && !after.is_some_and(|c| "内以后起之前左止".contains(c));
     match next {
         Some('日') if prev != Some('月') && (n >= 3 || two_digit_date) => {
-            let (year, rest) = if n >= 5 { (Some(year_of(&digits[..4])?), &digits[4..]) } else { (None, digits) };
+            let (year, rest) = if n >= 5 {
+                (Some(year_of(&digits[..4])?), &digits[4..])
+            } else {
+                (None, digits)
+            };
             let splits = month_day_splits(rest, year.map(|y| y as u16));
             if splits.is_empty() {
                 return None;
@@ -135,15 +164,24 @@ fn damaged_date(digits: &str, prev: Option<char>, next: Option<char>, after: Opt
             let message = if readings.len() == 1 {
                 format!("`{digits}日` looks like a date that lost its {lost}")
             } else {
-                format!("`{digits}日` looks like a date that lost its {lost}; it reads {} ways", readings.len())
+                format!(
+                    "`{digits}日` looks like a date that lost its {lost}; it reads {} ways",
+                    readings.len()
+                )
             };
             Some((readings, message))
         }
         Some('月') if prev != Some('年') && (5..=6).contains(&n) => {
             let y = year_of(&digits[..4])?;
             let m = &digits[4..];
-            let month: u8 = m.parse().ok().filter(|m| (1..=12).contains(m) && !digits[4..].starts_with('0'))?;
-            Some((vec![format!("{y}年{month}月")], format!("`{digits}月` looks like a year and month that lost its 年")))
+            let month: u8 = m
+                .parse()
+                .ok()
+                .filter(|m| (1..=12).contains(m) && !digits[4..].starts_with('0'))?;
+            Some((
+                vec![format!("{y}年{month}月")],
+                format!("`{digits}月` looks like a year and month that lost its 年"),
+            ))
         }
         _ => None,
     }
@@ -154,7 +192,10 @@ fn year_range(digits: &str) -> Option<(u32, u32)> {
     if digits.len() != 8 {
         return None;
     }
-    let (a, b) = (digits[..4].parse::<u32>().ok()?, digits[4..].parse::<u32>().ok()?);
+    let (a, b) = (
+        digits[..4].parse::<u32>().ok()?,
+        digits[4..].parse::<u32>().ok()?,
+    );
     (plausible_year(a) && plausible_year(b) && a < b && b - a <= 30).then_some((a, b))
 }
 
@@ -188,7 +229,10 @@ fn prefer_by_range(chars: &[char], found: &mut [Damage]) {
             .collect();
         scored.sort_by_key(|(g, _)| *g);
         d.readings = scored.into_iter().map(|(_, r)| r).collect();
-        d.message.push_str(&format!("; {} is the reading nearest before the range's end", d.readings[0]));
+        d.message.push_str(&format!(
+            "; {} is the reading nearest before the range's end",
+            d.readings[0]
+        ));
     }
 }
 
@@ -235,7 +279,10 @@ fn impossible(chars: &[char]) -> Vec<Damage> {
         }
         if let Some((y, Some(m), Some(d), end)) = ymd {
             let valid = match y {
-                Some(y) => u16::try_from(y).ok().and_then(|y| Date::new(y, m as u8, d as u8).ok()).is_some(),
+                Some(y) => u16::try_from(y)
+                    .ok()
+                    .and_then(|y| Date::new(y, m as u8, d as u8).ok())
+                    .is_some(),
                 None => m <= 12 && Date::new(2000, m as u8, d.min(255) as u8).is_ok(),
             };
             let valid = valid && m <= 255 && d <= 255;
@@ -279,9 +326,18 @@ mod tests {
     #[test]
     fn ambiguous_dates_list_every_reading_nearest_range_end_first() {
         let r = readings("部署，2018115日至2019110日，省委");
-        assert_eq!(r, [vec!["2018年11月5日", "2018年1月15日"], vec!["2019年1月10日"]]);
+        assert_eq!(
+            r,
+            [
+                vec!["2018年11月5日", "2018年1月15日"],
+                vec!["2019年1月10日"]
+            ]
+        );
         // Without a range, the natural order.
-        assert_eq!(readings("于2018115日召开"), [["2018年1月15日", "2018年11月5日"]]);
+        assert_eq!(
+            readings("于2018115日召开"),
+            [["2018年1月15日", "2018年11月5日"]]
+        );
     }
 
     #[test]
@@ -293,8 +349,20 @@ mod tests {
     #[test]
     fn sound_text_is_not_damage() {
         for s in [
-            "2019年3月4日", "3月29日", "每月15日", "30日内办结", "1000日", "电话84368824", "增长30.1%",
-            "2019年一季度", "至5日", "2018年度", "365日", "45日内", "第45日", "15日",
+            "2019年3月4日",
+            "3月29日",
+            "每月15日",
+            "30日内办结",
+            "1000日",
+            "电话84368824",
+            "增长30.1%",
+            "2019年一季度",
+            "至5日",
+            "2018年度",
+            "365日",
+            "45日内",
+            "第45日",
+            "15日",
         ] {
             assert!(scan(s).is_empty(), "{s}: {:?}", scan(s));
         }

@@ -35,10 +35,18 @@ pub struct Decoded {
 pub fn decode(bytes: &[u8]) -> Decoded {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Ok(text) = std::str::from_utf8(body) {
-        return Decoded { text: text.to_string(), encoding: Encoding::Utf8, malformed: false };
+        return Decoded {
+            text: text.to_string(),
+            encoding: Encoding::Utf8,
+            malformed: false,
+        };
     }
     let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(body);
-    Decoded { text: text.into_owned(), encoding: Encoding::Gb18030, malformed: had_errors }
+    Decoded {
+        text: text.into_owned(),
+        encoding: Encoding::Gb18030,
+        malformed: had_errors,
+    }
 }
 
 #[cfg(test)]

@@ -29,7 +29,11 @@ pub const KINDS: [(&str, Kind); 16] = [
 /// The 文种 a title ends with (the longest name that matches).
 pub fn kind_of(title: &str) -> Option<Kind> {
     let t = title.trim_end_matches(|c: char| "。.，,；;：:！!？?）)》”\"".contains(c));
-    KINDS.iter().filter(|(name, _)| t.ends_with(name)).max_by_key(|(name, _)| name.len()).map(|&(_, k)| k)
+    KINDS
+        .iter()
+        .filter(|(name, _)| t.ends_with(name))
+        .max_by_key(|(name, _)| name.len())
+        .map(|&(_, k)| k)
 }
 
 /// A 发文字号 on a line of its own: the number with its year brackets
@@ -78,7 +82,8 @@ pub fn doc_number(line: &Line, notes: &mut Vec<Note>) -> Option<String> {
 pub fn addressees(line: &Line, notes: &mut Vec<Note>) -> Option<Vec<String>> {
     let t = line.content.as_str();
     let body = t.strip_suffix(['：', ':'])?;
-    if body.is_empty() || body.chars().count() > 120 || body.contains(['。', '；', ';', '：', ':']) {
+    if body.is_empty() || body.chars().count() > 120 || body.contains(['。', '；', ';', '：', ':'])
+    {
         return None;
     }
     if super::marker::parse(t).is_some() {
@@ -93,12 +98,19 @@ mod tests {
     use super::*;
 
     fn line(s: &str) -> Line {
-        Line { number: 1, lead: 0, content: s.to_string() }
+        Line {
+            number: 1,
+            lead: 0,
+            content: s.to_string(),
+        }
     }
 
     #[test]
     fn kinds_from_titles() {
-        assert_eq!(kind_of("中共大连市沙河口区委关于省委巡视整改情况的通报"), Some(Kind::Circular));
+        assert_eq!(
+            kind_of("中共大连市沙河口区委关于省委巡视整改情况的通报"),
+            Some(Kind::Circular)
+        );
         assert_eq!(kind_of("关于印发《办法》的通知"), Some(Kind::Notice));
         assert_eq!(kind_of("关于商请支持的函"), Some(Kind::Letter));
         assert_eq!(kind_of("国务院令"), Some(Kind::Order));
@@ -109,9 +121,15 @@ mod tests {
     #[test]
     fn doc_numbers() {
         let mut notes = Vec::new();
-        assert_eq!(doc_number(&line("国办发〔2012〕1号"), &mut notes).as_deref(), Some("国办发〔2012〕1号"));
+        assert_eq!(
+            doc_number(&line("国办发〔2012〕1号"), &mut notes).as_deref(),
+            Some("国办发〔2012〕1号")
+        );
         assert!(notes.is_empty());
-        assert_eq!(doc_number(&line("大政发[2019]第03号"), &mut notes).as_deref(), Some("大政发〔2019〕3号"));
+        assert_eq!(
+            doc_number(&line("大政发[2019]第03号"), &mut notes).as_deref(),
+            Some("大政发〔2019〕3号")
+        );
         assert_eq!(notes.len(), 1);
         assert_eq!(doc_number(&line("关于2019年工作的通知"), &mut notes), None);
     }
@@ -119,8 +137,14 @@ mod tests {
     #[test]
     fn addressee_lines() {
         let mut notes = Vec::new();
-        assert_eq!(addressees(&line("各区委、区政府,各部门:"), &mut notes), Some(vec!["各区委、区政府，各部门".to_string()]));
-        assert_eq!(addressees(&line("联系方式：电话84368824；邮箱："), &mut notes), None);
+        assert_eq!(
+            addressees(&line("各区委、区政府,各部门:"), &mut notes),
+            Some(vec!["各区委、区政府，各部门".to_string()])
+        );
+        assert_eq!(
+            addressees(&line("联系方式：电话84368824；邮箱："), &mut notes),
+            None
+        );
         assert_eq!(addressees(&line("一、总体要求："), &mut notes), None);
     }
 }

@@ -45,7 +45,11 @@ pub fn chinese_value(s: &str) -> Option<usize> {
     use std::sync::OnceLock;
     static VALUES: OnceLock<HashMap<String, usize>> = OnceLock::new();
     VALUES
-        .get_or_init(|| (1..=999).map(|n| (numbering::chinese_numeral(n), n)).collect())
+        .get_or_init(|| {
+            (1..=999)
+                .map(|n| (numbering::chinese_numeral(n), n))
+                .collect()
+        })
         .get(s)
         .copied()
 }
@@ -64,7 +68,14 @@ pub fn parse(text: &str) -> Option<Marker> {
     let at = |i: usize| chars.get(i).copied();
     let open = |c: Option<char>| matches!(c, Some('（' | '('));
     let close = |c: Option<char>| matches!(c, Some('）' | ')'));
-    let marker = |level, number, len, form| Some(Marker { level, number, len, form });
+    let marker = |level, number, len, form| {
+        Some(Marker {
+            level,
+            number,
+            len,
+            form,
+        })
+    };
 
     // 一、 (1), tolerant: 一. 一． 一，
     let n = take_while(&chars, is_cn_numeral_char);
@@ -104,21 +115,39 @@ pub fn parse(text: &str) -> Option<Marker> {
         let cn = take_while(rest, is_cn_numeral_char);
         let digits = take_while(rest, |c| c.is_ascii_digit());
         let (level, len, value) = if cn > 0 {
-            (2, cn, chinese_value(&rest[..cn].iter().collect::<String>())?)
+            (
+                2,
+                cn,
+                chinese_value(&rest[..cn].iter().collect::<String>())?,
+            )
         } else if (1..=3).contains(&digits) && rest[0] != '0' {
-            (4, digits, rest[..digits].iter().collect::<String>().parse().ok()?)
+            (
+                4,
+                digits,
+                rest[..digits].iter().collect::<String>().parse().ok()?,
+            )
         } else {
             return None;
         };
         if close(at(1 + len)) {
             let standard = at(0) == Some('（') && at(1 + len) == Some('）');
-            return marker(level, value, len + 2, if standard { Form::Standard } else { Form::Variant });
+            return marker(
+                level,
+                value,
+                len + 2,
+                if standard {
+                    Form::Standard
+                } else {
+                    Form::Variant
+                },
+            );
         }
         // `(1加强…`: the closing parenthesis is lost. Not when the
         // parenthesis goes on with a unit (`(1号楼)`) or a number.
         let next = at(1 + len)?;
         let unit = level == 4 && is_unit(next);
-        if !unit && !next.is_ascii_digit() && !matches!(next, '.' | '．' | '%' | '、' | '，' | ',') {
+        if !unit && !next.is_ascii_digit() && !matches!(next, '.' | '．' | '%' | '、' | '，' | ',')
+        {
             return marker(level, value, len + 1, Form::Damaged);
         }
     }
@@ -179,8 +208,18 @@ mod tests {
     #[test]
     fn not_markers() {
         for s in [
-            "2019年一季度", "3.5倍", "十九大精神", "一体推进", "一是加强", "(1号楼)", "今年", "30.1%", "(此件公开发布)",
-            "0.5", "(2019版)", "7未按要求",
+            "2019年一季度",
+            "3.5倍",
+            "十九大精神",
+            "一体推进",
+            "一是加强",
+            "(1号楼)",
+            "今年",
+            "30.1%",
+            "(此件公开发布)",
+            "0.5",
+            "(2019版)",
+            "7未按要求",
         ] {
             assert_eq!(parse(s), None, "{s}");
         }
@@ -198,7 +237,11 @@ mod tests {
     #[test]
     fn chinese_values() {
         for n in [1, 9, 10, 11, 20, 21, 99, 100, 101, 110, 115] {
-            assert_eq!(chinese_value(&numbering::chinese_numeral(n)), Some(n), "{n}");
+            assert_eq!(
+                chinese_value(&numbering::chinese_numeral(n)),
+                Some(n),
+                "{n}"
+            );
         }
         assert_eq!(chinese_value("十九大"), None);
         assert_eq!(chinese_value("一一"), None);

@@ -79,7 +79,10 @@ impl Import {
     /// The document as YAML; `input` names the source in its header.
     pub fn yaml(&self, input: &str) -> String {
         let review = self.report.count(Action::Review);
-        let mut header = vec![format!("Imported by `gen import` from {input} ({}).", self.report.encoding.name())];
+        let mut header = vec![format!(
+            "Imported by `gen import` from {input} ({}).",
+            self.report.encoding.name()
+        )];
         if review > 0 {
             header.push(format!(
                 "{review} place{} to review: see the report (`gen import {input} --format json` lists them with fixes).",
@@ -146,12 +149,17 @@ pub fn import(bytes: &[u8]) -> Import {
         }
         match chrome::classify(raw) {
             Some(chrome::Chrome::Blank) => notes.push(dropped(describe_blank(raw))),
-            Some(chrome::Chrome::Page) => notes.push(dropped(format!("web-page chrome `{}`", raw.trim()))),
+            Some(chrome::Chrome::Page) => {
+                notes.push(dropped(format!("web-page chrome `{}`", raw.trim())))
+            }
             Some(chrome::Chrome::Published(d)) => {
                 if let (Some(d), None) = (d, published) {
                     published = Some((number, d));
                 }
-                notes.push(dropped(format!("web-page chrome `{}` (the page's publication date)", raw.trim())));
+                notes.push(dropped(format!(
+                    "web-page chrome `{}` (the page's publication date)",
+                    raw.trim()
+                )));
             }
             None => {
                 let content = raw.trim_matches(chrome::is_space);
@@ -159,7 +167,11 @@ pub fn import(bytes: &[u8]) -> Import {
                     continue;
                 }
                 let lead = raw.chars().take_while(|&c| chrome::is_space(c)).count();
-                lines.push(Line { number, lead, content: content.to_string() });
+                lines.push(Line {
+                    number,
+                    lead,
+                    content: content.to_string(),
+                });
             }
         }
     }
@@ -205,12 +217,17 @@ pub fn import(bytes: &[u8]) -> Import {
         )),
     }
     if doc.doc_number.is_none()
-        && let Some(n) = lines.get(idx).and_then(|l| front::doc_number(l, &mut notes))
+        && let Some(n) = lines
+            .get(idx)
+            .and_then(|l| front::doc_number(l, &mut notes))
     {
         doc.doc_number = Some(n);
         idx += 1;
     }
-    if let Some(a) = lines.get(idx).and_then(|l| front::addressees(l, &mut notes)) {
+    if let Some(a) = lines
+        .get(idx)
+        .and_then(|l| front::addressees(l, &mut notes))
+    {
         doc.addressees = a;
         idx += 1;
     }
@@ -237,5 +254,11 @@ pub fn import(bytes: &[u8]) -> Import {
         }
     }
     notes.sort_by_key(|n| (n.line, n.column));
-    Import { document: doc, report: Report { encoding: decoded.encoding, notes } }
+    Import {
+        document: doc,
+        report: Report {
+            encoding: decoded.encoding,
+            notes,
+        },
+    }
 }

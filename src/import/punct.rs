@@ -60,9 +60,16 @@ fn protected(chars: &[char]) -> Vec<std::ops::Range<usize>> {
         }
         let run: String = chars[start..end].iter().collect();
         let lower = run.to_ascii_lowercase();
-        let is_url = lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.");
+        let is_url = lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("www.");
         let is_mail = run.find('@').is_some_and(|at| {
-            at > 0 && run[at + 1..].contains('.') && run[at + 1..].chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+            at > 0
+                && run[at + 1..].contains('.')
+                && run[at + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
         });
         if is_url || is_mail {
             // Trailing sentence punctuation is not part of the address.
@@ -118,7 +125,13 @@ pub fn changes(text: &str) -> Vec<Change> {
         .iter()
         .enumerate()
         .filter(|&(i, _)| convert[i])
-        .filter_map(|(i, &c)| full_width(c).map(|to| Change { index: i, from: c, to }))
+        .filter_map(|(i, &c)| {
+            full_width(c).map(|to| Change {
+                index: i,
+                from: c,
+                to,
+            })
+        })
         .collect()
 }
 
@@ -143,9 +156,15 @@ mod tests {
     #[test]
     fn marks_next_to_chinese_become_full_width() {
         assert_eq!(n("统一部署,2018年"), "统一部署，2018年");
-        assert_eq!(n("内容空洞;学习中:进行?好!"), "内容空洞；学习中：进行？好！");
+        assert_eq!(
+            n("内容空洞;学习中:进行?好!"),
+            "内容空洞；学习中：进行？好！"
+        );
         assert_eq!(n("区委常委(扩大)会议"), "区委常委（扩大）会议");
-        assert_eq!(n("《口袋书》(2019版)《汇编》"), "《口袋书》（2019版）《汇编》");
+        assert_eq!(
+            n("《口袋书》(2019版)《汇编》"),
+            "《口袋书》（2019版）《汇编》"
+        );
         assert_eq!(n("行动计划(20192021)》"), "行动计划（20192021）》");
         assert_eq!(n("巡察人员5,人员"), "巡察人员5，人员");
         assert_eq!(n("的40.8%,比去年"), "的40.8%，比去年");
@@ -154,18 +173,34 @@ mod tests {
     #[test]
     fn numbers_addresses_and_ascii_text_stay() {
         for s in [
-            "1,000", "12:30", "f(x)", "30.1%", "dlshkqw@sina.com", "https://www.gov.cn/a?b=1,2",
-            "1.学习", "Hello, world!",
+            "1,000",
+            "12:30",
+            "f(x)",
+            "30.1%",
+            "dlshkqw@sina.com",
+            "https://www.gov.cn/a?b=1,2",
+            "1.学习",
+            "Hello, world!",
         ] {
             assert_eq!(n(s), s, "{s}");
         }
         assert_eq!(n("电子邮箱:dlshkqw@sina.com"), "电子邮箱：dlshkqw@sina.com");
-        assert_eq!(n("网址:https://www.gov.cn/x,见"), "网址：https://www.gov.cn/x，见");
+        assert_eq!(
+            n("网址:https://www.gov.cn/x,见"),
+            "网址：https://www.gov.cn/x，见"
+        );
     }
 
     #[test]
     fn changes_name_their_place() {
         let c = changes("甲,乙");
-        assert_eq!(c, [Change { index: 1, from: ',', to: '，' }]);
+        assert_eq!(
+            c,
+            [Change {
+                index: 1,
+                from: ',',
+                to: '，'
+            }]
+        );
     }
 }

@@ -65,7 +65,10 @@ impl Report {
                 Action::Repaired => "repaired",
                 Action::Review => "review",
             };
-            out.push_str(&format!("{input}:{}:{}: {what} [{}]: {}", n.line, n.column, n.rule, n.message));
+            out.push_str(&format!(
+                "{input}:{}:{}: {what} [{}]: {}",
+                n.line, n.column, n.rule, n.message
+            ));
             match (n.action, &n.replacement) {
                 (Action::Review, Some(r)) => {
                     out.push_str(&format!("\n    suggested fix: `{}` → `{r}`", n.text));

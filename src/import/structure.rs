@@ -26,7 +26,13 @@ struct Frame {
 
 impl Frame {
     fn new(level: usize, heading: Option<(String, Option<String>)>) -> Self {
-        Frame { level, heading, body: Vec::new(), last: [0; 5], skip_reported: false }
+        Frame {
+            level,
+            heading,
+            body: Vec::new(),
+            last: [0; 5],
+            skip_reported: false,
+        }
     }
 }
 
@@ -38,7 +44,9 @@ pub fn split_run_in(text: &str) -> (String, Option<String>) {
     for (i, &c) in chars.iter().enumerate() {
         match c {
             '“' | '‘' | '《' | '（' | '「' | '『' | '【' | '〈' => depth += 1,
-            '”' | '’' | '》' | '）' | '」' | '』' | '】' | '〉' => depth = (depth - 1).max(0),
+            '”' | '’' | '》' | '）' | '」' | '』' | '】' | '〉' => {
+                depth = (depth - 1).max(0)
+            }
             '。' | '！' | '？' if depth == 0 => {
                 let head: String = chars[..=i].iter().collect();
                 let rest: String = chars[i + 1..].iter().collect();
@@ -57,12 +65,18 @@ fn infer(stack: &[Frame], content: &str, next: Option<&Marker>) -> Option<Marker
     for level in [4, 3] {
         let parent = stack.iter().rev().find(|f| f.level < level)?;
         let expected = parent.last[level] + 1;
-        let evidence = parent.last[level] > 0 || next.is_some_and(|n| n.level == level && n.number == 2 && expected == 1);
+        let evidence = parent.last[level] > 0
+            || next.is_some_and(|n| n.level == level && n.number == 2 && expected == 1);
         if !evidence {
             continue;
         }
         let digits = expected.to_string();
-        let m = Marker { level, number: expected, len: digits.len(), form: Form::Damaged };
+        let m = Marker {
+            level,
+            number: expected,
+            len: digits.len(),
+            form: Form::Damaged,
+        };
         if marker::bare_number(content).is_some_and(|(v, _)| v == expected) {
             return Some(m);
         }
@@ -85,8 +99,14 @@ fn infer(stack: &[Frame], content: &str, next: Option<&Marker>) -> Option<Marker
 
 fn close_top(stack: &mut Vec<Frame>) {
     let Some(frame) = stack.pop() else { return };
-    let Some((heading, text)) = frame.heading else { return };
-    let section = Section { heading: Text(heading), text: text.map(Text), body: frame.body };
+    let Some((heading, text)) = frame.heading else {
+        return;
+    };
+    let section = Section {
+        heading: Text(heading),
+        text: text.map(Text),
+        body: frame.body,
+    };
     if let Some(parent) = stack.last_mut() {
         parent.body.push(Block::Section(section));
     }
@@ -109,7 +129,11 @@ pub fn build(lines: &[Line], notes: &mut Vec<Note>) -> Vec<Block> {
         let Some(m) = m else {
             let text = clean(line, 0, content, notes);
             if !text.is_empty() {
-                stack.last_mut().expect("the root frame stays").body.push(Block::Paragraph(text));
+                stack
+                    .last_mut()
+                    .expect("the root frame stays")
+                    .body
+                    .push(Block::Paragraph(text));
             }
             continue;
         };
@@ -157,7 +181,11 @@ pub fn build(lines: &[Line], notes: &mut Vec<Note>) -> Vec<Block> {
         let parent = stack.last_mut().expect("the root frame stays");
         if parent.level + 1 < m.level && !parent.skip_reported {
             parent.skip_reported = true;
-            let above = if parent.level == 0 { "the top of the 正文".to_string() } else { level_name(parent.level).to_string() };
+            let above = if parent.level == 0 {
+                "the top of the 正文".to_string()
+            } else {
+                level_name(parent.level).to_string()
+            };
             let depth = stack.len();
             notes.push(note(
                 Action::Review,
@@ -180,12 +208,17 @@ pub fn build(lines: &[Line], notes: &mut Vec<Note>) -> Vec<Block> {
             } else if m.number > expected {
                 format!("{canonical} where {expected_marker} comes next: a gap in the numbering")
             } else {
-                format!("{canonical} after {}: out of order", crate::numbering::marker(m.level, last))
+                format!(
+                    "{canonical} after {}: out of order",
+                    crate::numbering::marker(m.level, last)
+                )
             };
             notes.push(note(
                 Action::Review,
                 "numbering",
-                format!("{what}; the document numbers from its structure and prints {expected_marker}"),
+                format!(
+                    "{what}; the document numbers from its structure and prints {expected_marker}"
+                ),
                 Some(expected_marker),
             ));
         }
@@ -193,7 +226,12 @@ pub fn build(lines: &[Line], notes: &mut Vec<Note>) -> Vec<Block> {
         let rest: String = content.chars().skip(m.len).collect();
         let cleaned = clean(line, m.len, &rest, notes);
         if cleaned.is_empty() {
-            notes.push(note(Action::Review, "marker", format!("heading number `{written}` with no heading after it; left out"), None));
+            notes.push(note(
+                Action::Review,
+                "marker",
+                format!("heading number `{written}` with no heading after it; left out"),
+                None,
+            ));
             continue;
         }
         let (heading, text) = split_run_in(&cleaned);
@@ -210,7 +248,15 @@ mod tests {
     use super::*;
 
     fn lines(texts: &[&str]) -> Vec<Line> {
-        texts.iter().enumerate().map(|(i, t)| Line { number: i + 1, lead: 0, content: t.to_string() }).collect()
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Line {
+                number: i + 1,
+                lead: 0,
+                content: t.to_string(),
+            })
+            .collect()
     }
 
     fn outline(blocks: &[Block], depth: usize, out: &mut Vec<String>) {
@@ -218,7 +264,11 @@ mod tests {
             match b {
                 Block::Paragraph(p) => out.push(format!("{depth}P {p}")),
                 Block::Section(s) => {
-                    out.push(format!("{depth}H {}{}", s.heading, s.text.as_ref().map_or(String::new(), |t| format!(" | {t}"))));
+                    out.push(format!(
+                        "{depth}H {}{}",
+                        s.heading,
+                        s.text.as_ref().map_or(String::new(), |t| format!(" | {t}"))
+                    ));
                     outline(&s.body, depth + 1, out);
                 }
             }
@@ -235,9 +285,15 @@ mod tests {
 
     #[test]
     fn run_in_split() {
-        assert_eq!(split_run_in("标题。正文。"), ("标题。".into(), Some("正文。".into())));
+        assert_eq!(
+            split_run_in("标题。正文。"),
+            ("标题。".into(), Some("正文。".into()))
+        );
         assert_eq!(split_run_in("只有一句。"), ("只有一句。".into(), None));
-        assert_eq!(split_run_in("召开“增强‘四个意识’。”会。后文"), ("召开“增强‘四个意识’。”会。".into(), Some("后文".into())));
+        assert_eq!(
+            split_run_in("召开“增强‘四个意识’。”会。后文"),
+            ("召开“增强‘四个意识’。”会。".into(), Some("后文".into()))
+        );
         assert_eq!(split_run_in("无句号的标题"), ("无句号的标题".into(), None));
     }
 
@@ -253,30 +309,63 @@ mod tests {
             "2)戊。",
             "二、己",
         ]);
-        assert_eq!(o, [
-            "1P 导语。",
-            "1H 甲",
-            "2H 乙",
-            "3H 丙。",
-            "4H 丁。 | 正文。",
-            "5P 补充段落。",
-            "4H 戊。",
-            "1H 己",
-        ]);
-        let repaired: Vec<&str> = notes.iter().filter(|n| n.action == Action::Repaired && n.rule == "marker").map(|n| n.text.as_str()).collect();
+        assert_eq!(
+            o,
+            [
+                "1P 导语。",
+                "1H 甲",
+                "2H 乙",
+                "3H 丙。",
+                "4H 丁。 | 正文。",
+                "5P 补充段落。",
+                "4H 戊。",
+                "1H 己",
+            ]
+        );
+        let repaired: Vec<&str> = notes
+            .iter()
+            .filter(|n| n.action == Action::Repaired && n.rule == "marker")
+            .map(|n| n.text.as_str())
+            .collect();
         assert_eq!(repaired, ["(一)", "1)", "2)"]);
     }
 
     #[test]
     fn lost_marks_are_inferred_from_neighbours_and_reported() {
-        let (o, notes) = build_outline(&["1.甲。", "1)乙。", "2强化工作。", "3)丙。", "2.丁。", "136日，召开会议。", "2)戊。"]);
-        assert_eq!(o, ["1H 甲。", "2H 乙。", "2H 强化工作。", "2H 丙。", "1H 丁。", "2H 36日，召开会议。", "2H 戊。"]);
+        let (o, notes) = build_outline(&[
+            "1.甲。",
+            "1)乙。",
+            "2强化工作。",
+            "3)丙。",
+            "2.丁。",
+            "136日，召开会议。",
+            "2)戊。",
+        ]);
+        assert_eq!(
+            o,
+            [
+                "1H 甲。",
+                "2H 乙。",
+                "2H 强化工作。",
+                "2H 丙。",
+                "1H 丁。",
+                "2H 36日，召开会议。",
+                "2H 戊。"
+            ]
+        );
         let review: Vec<(&str, Option<&str>)> = notes
             .iter()
             .filter(|n| n.action == Action::Review && n.rule != "numbering")
             .map(|n| (n.text.as_str(), n.replacement.as_deref()))
             .collect();
-        assert_eq!(review, [("2", Some("（2）")), ("1", Some("（1）")), ("36日", Some("3月6日"))]);
+        assert_eq!(
+            review,
+            [
+                ("2", Some("（2）")),
+                ("1", Some("（1）")),
+                ("36日", Some("3月6日"))
+            ]
+        );
     }
 
     #[test]
@@ -289,10 +378,21 @@ mod tests {
     fn gaps_duplicates_and_skips_are_reported() {
         let (o, notes) = build_outline(&["一、甲", "三、乙", "三、丙", "1.丁"]);
         assert_eq!(o, ["1H 甲", "1H 乙", "1H 丙", "2H 丁"]);
-        let msgs: Vec<String> = notes.iter().map(|n| format!("{}:{}", n.line, n.rule)).collect();
+        let msgs: Vec<String> = notes
+            .iter()
+            .map(|n| format!("{}:{}", n.line, n.rule))
+            .collect();
         assert_eq!(msgs, ["2:numbering", "3:numbering", "4:numbering"]);
         assert!(notes[0].message.contains("gap"), "{}", notes[0].message);
-        assert!(notes[1].message.contains("duplicate"), "{}", notes[1].message);
-        assert!(notes[2].message.contains("skips a level"), "{}", notes[2].message);
+        assert!(
+            notes[1].message.contains("duplicate"),
+            "{}",
+            notes[1].message
+        );
+        assert!(
+            notes[2].message.contains("skips a level"),
+            "{}",
+            notes[2].message
+        );
     }
 }

@@ -72,7 +72,9 @@ pub fn write(doc: &Imported, header: &[String]) -> String {
     }
     match doc.date {
         Some(d) => out.push_str(&format!("date: {}\n", d.iso())),
-        None => out.push_str("# date: YYYY-MM-DD  (成文日期 not found or not certain: see the import report)\n"),
+        None => out.push_str(
+            "# date: YYYY-MM-DD  (成文日期 not found or not certain: see the import report)\n",
+        ),
     }
     if doc.body.is_empty() {
         out.push_str("body: []\n");
@@ -94,8 +96,19 @@ mod tests {
     #[test]
     fn scalars_round_trip() {
         for s in [
-            "普通文字", "“免二减三”政策", "a: b", "- 列表", "#号", "2019-08-14", "true", "'引号'", "《办法》", "（1）", "%",
-            "尾随空格 ", "多\n行",
+            "普通文字",
+            "“免二减三”政策",
+            "a: b",
+            "- 列表",
+            "#号",
+            "2019-08-14",
+            "true",
+            "'引号'",
+            "《办法》",
+            "（1）",
+            "%",
+            "尾随空格 ",
+            "多\n行",
         ] {
             let y = scalar(s);
             let back: String = serde_yaml_ng::from_str(&y).unwrap();

@@ -16,8 +16,14 @@ fn references(text: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i + 1 < chars.len() {
         if chars[i] == '附' && chars[i + 1] == '件' {
-            let digits: String = chars[i + 2..].iter().take_while(|c| c.is_ascii_digit()).collect();
-            let cn: String = chars[i + 2..].iter().take_while(|c| "一二三四五六七八九十".contains(**c)).collect();
+            let digits: String = chars[i + 2..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            let cn: String = chars[i + 2..]
+                .iter()
+                .take_while(|c| "一二三四五六七八九十".contains(**c))
+                .collect();
             let n = digits.parse().ok().or_else(|| marker::chinese_value(&cn));
             let bare_ref = i > 0 && "见详如按".contains(chars[i - 1]);
             match n {
@@ -64,9 +70,15 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                     Severity::Error,
                     &node.path,
                     cx.index.pos_in(node, 0),
-                    "attachment name starts with `附件`; the 附件说明 writes `附件：` itself".into(),
+                    "attachment name starts with `附件`; the 附件说明 writes `附件：` itself"
+                        .into(),
                 )
-                .suggest(rest.trim_start_matches(|c: char| c.is_ascii_digit() || "：:.．、 ".contains(c)).to_string()),
+                .suggest(
+                    rest.trim_start_matches(|c: char| {
+                        c.is_ascii_digit() || "：:.．、 ".contains(c)
+                    })
+                    .to_string(),
+                ),
             );
         }
         if let Some(last) = trimmed.chars().last().filter(|c| END_MARKS.contains(*c)) {
@@ -103,14 +115,23 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 if n == 0 {
                     "the 正文 refers to an attachment (附件) but the document lists none (`attachments:`)".to_string()
                 } else {
-                    format!("the 正文 refers to 附件{n} but the document lists no attachments (`attachments:`)")
+                    format!(
+                        "the 正文 refers to 附件{n} but the document lists no attachments (`attachments:`)"
+                    )
                 }
             } else if n > count {
                 format!("the 正文 refers to 附件{n} but the 附件说明 lists {count}")
             } else {
                 continue;
             };
-            out.push(Finding::new("attachment-reference", "GB/T 9704-2012 §7.3.4, §7.3.7", Severity::Error, &node.path, cx.index.pos_in(node, at), message));
+            out.push(Finding::new(
+                "attachment-reference",
+                "GB/T 9704-2012 §7.3.4, §7.3.7",
+                Severity::Error,
+                &node.path,
+                cx.index.pos_in(node, at),
+                message,
+            ));
         }
     }
 }

@@ -7,22 +7,34 @@ use crate::check::{Finding, Severity};
 
 const CLAUSE: &str = "GB/T 9704-2012 §7.2.5";
 
-
 /// The problems of a 发文字号, and its corrected form when one is clear.
 pub fn problems(s: &str) -> (Vec<String>, Option<String>) {
     let chars: Vec<char> = s.chars().collect();
     let mut problems = Vec::new();
-    let open = chars.iter().position(|&c| c == '〔' || "[【(（［﹝{〈<".contains(c));
+    let open = chars
+        .iter()
+        .position(|&c| c == '〔' || "[【(（［﹝{〈<".contains(c));
     let Some(open) = open else {
-        return (vec!["has no year in 〔〕 (e.g. 国办发〔2012〕1号)".into()], None);
+        return (
+            vec!["has no year in 〔〕 (e.g. 国办发〔2012〕1号)".into()],
+            None,
+        );
     };
-    let close = chars[open..].iter().position(|&c| c == '〕' || "]】)）］﹞}〉>".contains(c)).map(|p| p + open);
+    let close = chars[open..]
+        .iter()
+        .position(|&c| c == '〕' || "]】)）］﹞}〉>".contains(c))
+        .map(|p| p + open);
     let Some(close) = close else {
-        return (vec!["opens a bracket for the year and never closes it".into()], None);
+        return (
+            vec!["opens a bracket for the year and never closes it".into()],
+            None,
+        );
     };
     let (o, c) = (chars[open], chars[close]);
     if o != '〔' || c != '〕' {
-        problems.push(format!("writes the year in {o}{c}; the standard uses 六角括号 〔〕 (U+3014/U+3015)"));
+        problems.push(format!(
+            "writes the year in {o}{c}; the standard uses 六角括号 〔〕 (U+3014/U+3015)"
+        ));
     }
     let agency: String = chars[..open].iter().collect();
     let year: String = chars[open + 1..close].iter().collect();
@@ -46,16 +58,31 @@ pub fn problems(s: &str) -> (Vec<String>, Option<String>) {
         problems.push(format!("pads the number `{digits}` with zeros"));
     }
     if after != "号" {
-        problems.push(if after.is_empty() { "does not end in 号".into() } else { format!("has `{after}` where only 号 belongs") });
+        problems.push(if after.is_empty() {
+            "does not end in 号".into()
+        } else {
+            format!("has `{after}` where only 号 belongs")
+        });
     }
-    let fixable = year.chars().count() == 4 && year.chars().all(|c| c.is_ascii_digit()) && !digits.is_empty() && !agency.trim().is_empty();
+    let fixable = year.chars().count() == 4
+        && year.chars().all(|c| c.is_ascii_digit())
+        && !digits.is_empty()
+        && !agency.trim().is_empty();
     let n = digits.trim_start_matches('0');
-    let fixed = fixable.then(|| format!("{}〔{year}〕{}号", agency.trim(), if n.is_empty() { "0" } else { n }));
+    let fixed = fixable.then(|| {
+        format!(
+            "{}〔{year}〕{}号",
+            agency.trim(),
+            if n.is_empty() { "0" } else { n }
+        )
+    });
     (problems, fixed)
 }
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let Some(node) = cx.index.get("doc_number") else { return };
+    let Some(node) = cx.index.get("doc_number") else {
+        return;
+    };
     let Some(value) = node.text() else { return };
     let (problems, fixed) = problems(value);
     if problems.is_empty() {
@@ -81,7 +108,11 @@ mod tests {
 
     #[test]
     fn good_numbers_pass() {
-        for s in ["国办发〔2012〕1号", "大政发〔2019〕120号", "中办发〔2012〕14号"] {
+        for s in [
+            "国办发〔2012〕1号",
+            "大政发〔2019〕120号",
+            "中办发〔2012〕14号",
+        ] {
             assert!(problems(s).0.is_empty(), "{s}: {:?}", problems(s));
         }
     }

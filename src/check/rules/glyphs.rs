@@ -32,7 +32,11 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                     Severity::Error,
                     &node.path,
                     cx.index.pos_in(node, k),
-                    format!("no font has `{ch}` (U+{:04X}) for {} text; `gen pdf` cannot set it", ch as u32, role_name(role)),
+                    format!(
+                        "no font has `{ch}` (U+{:04X}) for {} text; `gen pdf` cannot set it",
+                        ch as u32,
+                        role_name(role)
+                    ),
                 )
                 .suggest("replace the character, or add a font that has it with --font-dir"),
             );

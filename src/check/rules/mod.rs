@@ -14,8 +14,8 @@ use crate::fonts::FontSet;
 use crate::load::Source;
 use crate::model::{Role, heading_role};
 
-use super::index::{Index, Node};
 use super::Finding;
+use super::index::{Index, Node};
 
 /// What a rule sees.
 pub struct Context<'a> {
@@ -26,7 +26,11 @@ pub struct Context<'a> {
 
 /// Runs every rule.
 pub fn run(index: &Index, source: &Source, fonts: &FontSet) -> Vec<Finding> {
-    let cx = Context { index, source, fonts };
+    let cx = Context {
+        index,
+        source,
+        fonts,
+    };
     let mut out = Vec::new();
     doc_number::check(&cx, &mut out);
     dates::check(&cx, &mut out);
@@ -72,8 +76,10 @@ pub fn place(path: &str) -> Option<Place> {
         return None;
     }
     let field = path.split(['[', '.']).next().unwrap_or_default();
-    let other = matches!(field, "addressees" | "attachments" | "issuer" | "note" | "cc" | "issuer_mark" | "signers")
-        || path == "printing.organ";
+    let other = matches!(
+        field,
+        "addressees" | "attachments" | "issuer" | "note" | "cc" | "issuer_mark" | "signers"
+    ) || path == "printing.organ";
     other.then_some(Place::Other)
 }
 
@@ -90,7 +96,10 @@ pub fn role(path: &str, place: Place) -> Role {
 
 /// Every text scalar of the document with its place.
 pub fn texts<'a>(index: &'a Index) -> impl Iterator<Item = (&'a Node, &'a str, Place)> + 'a {
-    index.nodes.iter().filter_map(|n| Some((n, n.text()?, place(&n.path)?)))
+    index
+        .nodes
+        .iter()
+        .filter_map(|n| Some((n, n.text()?, place(&n.path)?)))
 }
 
 #[cfg(test)]

@@ -16,7 +16,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     // (parent list, level) → last number written.
     let mut last: HashMap<(String, usize), usize> = HashMap::new();
     for (node, text, place) in texts(cx.index) {
-        let Some(m) = marker::parse(text) else { continue };
+        let Some(m) = marker::parse(text) else {
+            continue;
+        };
         let written = m.written(text);
         let pos = cx.index.pos_in(node, 0);
         match place {
@@ -40,13 +42,21 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 );
             }
             Place::Body if node.path.ends_with(']') => {
-                let parent = node.path.rsplit_once('[').map_or("", |(p, _)| p).to_string();
+                let parent = node
+                    .path
+                    .rsplit_once('[')
+                    .map_or("", |(p, _)| p)
+                    .to_string();
                 let key = (parent, m.level);
                 let prev = last.get(&key).copied().unwrap_or(0);
                 let expected = prev + 1;
                 if m.number != expected {
                     let want = numbering::marker(m.level, expected);
-                    let what = if m.number == prev { "repeats the number before it" } else { "breaks the sequence" };
+                    let what = if m.number == prev {
+                        "repeats the number before it"
+                    } else {
+                        "breaks the sequence"
+                    };
                     out.push(
                         Finding::new(
                             "numbering",
@@ -54,7 +64,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                             Severity::Warning,
                             &node.path,
                             pos,
-                            format!("paragraph numbered `{written}` by hand {what}: {want} comes next"),
+                            format!(
+                                "paragraph numbered `{written}` by hand {what}: {want} comes next"
+                            ),
                         )
                         .suggest(want),
                     );

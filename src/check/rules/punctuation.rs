@@ -18,7 +18,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                     Severity::Warning,
                     &node.path,
                     cx.index.pos_in(node, c.index),
-                    format!("half-width `{}` (U+{:04X}) in Chinese text", c.from, c.from as u32),
+                    format!(
+                        "half-width `{}` (U+{:04X}) in Chinese text",
+                        c.from, c.from as u32
+                    ),
                 )
                 .suggest(format!("{} (U+{:04X})", c.to, c.to as u32)),
             );

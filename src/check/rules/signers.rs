@@ -6,14 +6,19 @@ use crate::check::index::Value;
 use crate::check::{Finding, Severity};
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let Some(kind) = cx.index.get("kind") else { return };
-    let Some(name) = kind.text().map(str::trim) else { return };
+    let Some(kind) = cx.index.get("kind") else {
+        return;
+    };
+    let Some(name) = kind.text().map(str::trim) else {
+        return;
+    };
     if !matches!(name, "请示" | "报告") {
         return;
     }
     let has_signer = cx.index.nodes.iter().any(|n| {
         (n.path == "signers" && n.text().is_some_and(|t| !t.trim().is_empty()))
-            || (n.path.starts_with("signers[") && matches!(&n.value, Value::Scalar(t) if !t.trim().is_empty()))
+            || (n.path.starts_with("signers[")
+                && matches!(&n.value, Value::Scalar(t) if !t.trim().is_empty()))
     });
     if !has_signer {
         out.push(
