@@ -132,6 +132,9 @@ pub struct FontSet {
     /// Font files that were read from a font directory.
     user_files: Vec<PathBuf>,
     instances: std::sync::Mutex<HashMap<usize, FontInstance>>,
+    /// (role, char) → the advance in em, or `None` if no font has it: asked
+    /// for every character of every line, so computed once.
+    advances: std::sync::RwLock<HashMap<(Role, char), Option<f64>>>,
 }
 
 const ALL_ROLES: [Role; 5] = [Role::Body, Role::Hei, Role::Kai, Role::Title, Role::Song];
@@ -217,6 +220,7 @@ impl FontSet {
             latin,
             user_files,
             instances: Default::default(),
+            advances: Default::default(),
         }
     }
 
@@ -308,11 +312,21 @@ impl FontSet {
 
     /// Whether some font of `role` has `c`.
     pub fn covers(&self, role: Role, c: char) -> bool {
-        c.is_whitespace() || c.is_control() || self.resolve(role, c).is_some()
+        c.is_whitespace() || c.is_control() || self.advance(role, c).is_some()
     }
 
     /// The advance of `c` in `role`, in em, or `None` if no font has it.
     pub fn advance(&self, role: Role, c: char) -> Option<f64> {
+        let cached = self.advances.read().unwrap_or_else(|e| e.into_inner()).get(&(role, c)).copied();
+        if let Some(advance) = cached {
+            return advance;
+        }
+        let advance = self.compute_advance(role, c);
+        self.advances.write().unwrap_or_else(|e| e.into_inner()).insert((role, c), advance);
+        advance
+    }
+
+    fn compute_advance(&self, role: Role, c: char) -> Option<f64> {
         let index = self.resolve(role, c)?;
         let mut cache = self.instances.lock().unwrap_or_else(|e| e.into_inner());
         let instance = cache.entry(index).or_insert_with(|| instantiate(&self.fonts[index]));
