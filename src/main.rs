@@ -193,7 +193,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
 }
 
 fn import(args: &ImportArgs) -> Result<ExitCode, Error> {
-    let out = args.output.clone().unwrap_or_else(|| args.input.with_extension("yaml"));
+    let out = args
+        .output
+        .clone()
+        .unwrap_or_else(|| args.input.with_extension("yaml"));
     let same = out == args.input
         || matches!((out.canonicalize(), args.input.canonicalize()), (Ok(a), Ok(b)) if a == b);
     if same {
@@ -202,7 +205,10 @@ fn import(args: &ImportArgs) -> Result<ExitCode, Error> {
             message: "is the input; name another output with -o".into(),
         });
     }
-    let bytes = std::fs::read(&args.input).map_err(|source| Error::Read { path: args.input.clone(), source })?;
+    let bytes = std::fs::read(&args.input).map_err(|source| Error::Read {
+        path: args.input.clone(),
+        source,
+    })?;
     let imported = gongwen::import::import(&bytes);
     let input_name = args.input.display().to_string();
     output::write_atomically(&out, imported.yaml(&input_name).as_bytes())?;
@@ -221,7 +227,10 @@ fn import(args: &ImportArgs) -> Result<ExitCode, Error> {
                 "review": imported.report.count(gongwen::import::Action::Review),
                 "notes": imported.report.notes,
             });
-            println!("{}", serde_json::to_string_pretty(&json).expect("plain data serialises"));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).expect("plain data serialises")
+            );
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -236,9 +245,16 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
     let report = gongwen::check::check_file(&args.input, &fonts)?;
     match args.format {
         ReportFormat::Text => print!("{}", report.render()),
-        ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&report).expect("plain data serialises")),
+        ReportFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("plain data serialises")
+        ),
     }
-    Ok(if report.errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if report.errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn output_path(args: &RenderArgs, extension: &str) -> PathBuf {
