@@ -63,7 +63,9 @@ impl Composition {
             .iter()
             .map(|l| (Role::Title, l.as_str(), "title"))
             .chain(self.items.iter().flat_map(|item| {
-                item.runs.iter().map(move |r| (r.role, r.text.as_str(), item.path.as_str()))
+                item.runs
+                    .iter()
+                    .map(move |r| (r.role, r.text.as_str(), item.path.as_str()))
             }))
     }
 }
@@ -81,7 +83,12 @@ pub fn compose(
 ) -> Result<Composition, Error> {
     reject_unsupported(doc, source, writer)?;
     let cells = |n: usize| n as f64 * CHAR_PITCH;
-    let body = |text: String| vec![Run { role: Role::Body, text }];
+    let body = |text: String| {
+        vec![Run {
+            role: Role::Body,
+            text,
+        }]
+    };
     let mut items = Vec::new();
 
     if !doc.addressees.is_empty() {
@@ -119,7 +126,11 @@ pub fn compose(
         let many = doc.attachments.len() > 1;
         let label_w = measure(fonts, Role::Body, label);
         for (i, name) in doc.attachments.iter().enumerate() {
-            let number = if many { format!("{}.", i + 1) } else { String::new() };
+            let number = if many {
+                format!("{}.", i + 1)
+            } else {
+                String::new()
+            };
             let number_w = measure(fonts, Role::Body, &number);
             let start = cells(g::PARAGRAPH_INDENT_CHARS);
             let (text, first) = if i == 0 {
@@ -200,7 +211,10 @@ fn compose_closing(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
         items.push(Item {
             kind: ItemKind::Signature,
             blank_lines_before: if i == 0 { g::SIGNATURE_GAP_LINES } else { 0 },
-            runs: vec![Run { role: Role::Body, text: name.clone() }],
+            runs: vec![Run {
+                role: Role::Body,
+                text: name.clone(),
+            }],
             first_indent: x,
             rest_indent: x,
             justify: false,
@@ -209,8 +223,15 @@ fn compose_closing(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
     }
     items.push(Item {
         kind: ItemKind::Date,
-        blank_lines_before: if doc.issuer.is_empty() { g::SIGNATURE_GAP_LINES } else { 0 },
-        runs: vec![Run { role: Role::Body, text: date }],
+        blank_lines_before: if doc.issuer.is_empty() {
+            g::SIGNATURE_GAP_LINES
+        } else {
+            0
+        },
+        runs: vec![Run {
+            role: Role::Body,
+            text: date,
+        }],
         first_indent: date_start,
         rest_indent: date_start,
         justify: false,
@@ -231,14 +252,29 @@ fn reject_unsupported(doc: &Document, source: &Source, writer: WriterName) -> Re
     }
     let checks: [(bool, &str, &str, &str); 9] = [
         (doc.copy_number.is_some(), "copy_number", "份号", "§7.2.1"),
-        (doc.classification.is_some(), "classification", "密级和保密期限", "§7.2.2"),
+        (
+            doc.classification.is_some(),
+            "classification",
+            "密级和保密期限",
+            "§7.2.2",
+        ),
         (doc.urgency.is_some(), "urgency", "紧急程度", "§7.2.3"),
-        (doc.issuer_mark.is_some(), "issuer_mark", "发文机关标志", "§7.2.4"),
+        (
+            doc.issuer_mark.is_some(),
+            "issuer_mark",
+            "发文机关标志",
+            "§7.2.4",
+        ),
         (doc.doc_number.is_some(), "doc_number", "发文字号", "§7.2.5"),
         (!doc.signers.is_empty(), "signers", "签发人", "§7.2.6"),
         (doc.seal != Seal::None, "seal", "印章", "§7.3.5.1"),
         (!doc.cc.is_empty(), "cc", "抄送机关", "§7.4.2"),
-        (doc.printing.is_some(), "printing", "印发机关和印发日期", "§7.4.3"),
+        (
+            doc.printing.is_some(),
+            "printing",
+            "印发机关和印发日期",
+            "§7.4.3",
+        ),
     ];
     for (present, field, element, clause) in checks {
         if present {

@@ -26,7 +26,7 @@ pub enum DateError {
 }
 
 fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -119,18 +119,36 @@ mod tests {
 
     #[test]
     fn renders_without_padding() {
-        assert_eq!(Date::parse("2019-08-14").unwrap().to_string(), "2019年8月14日");
-        assert_eq!(Date::parse("2012-07-01").unwrap().to_string(), "2012年7月1日");
+        assert_eq!(
+            Date::parse("2019-08-14").unwrap().to_string(),
+            "2019年8月14日"
+        );
+        assert_eq!(
+            Date::parse("2012-07-01").unwrap().to_string(),
+            "2012年7月1日"
+        );
     }
 
     #[test]
     fn rejects_impossible_dates() {
-        assert!(matches!(Date::parse("2019-02-29"), Err(DateError::Impossible(..))));
-        assert!(matches!(Date::parse("2019-13-01"), Err(DateError::Impossible(..))));
-        assert!(matches!(Date::parse("2019-04-31"), Err(DateError::Impossible(..))));
+        assert!(matches!(
+            Date::parse("2019-02-29"),
+            Err(DateError::Impossible(..))
+        ));
+        assert!(matches!(
+            Date::parse("2019-13-01"),
+            Err(DateError::Impossible(..))
+        ));
+        assert!(matches!(
+            Date::parse("2019-04-31"),
+            Err(DateError::Impossible(..))
+        ));
         assert!(Date::parse("2020-02-29").is_ok());
         assert!(Date::parse("2000-02-29").is_ok());
-        assert!(matches!(Date::parse("1900-02-29"), Err(DateError::Impossible(..))));
+        assert!(matches!(
+            Date::parse("1900-02-29"),
+            Err(DateError::Impossible(..))
+        ));
     }
 
     #[test]

@@ -21,14 +21,21 @@ impl std::fmt::Display for Pos {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("{}: cannot read: {source}", path.display())]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 
     #[error("{}: not UTF-8 text (byte {offset}); save the file as UTF-8", path.display())]
     NotUtf8 { path: PathBuf, offset: usize },
 
     /// The YAML is malformed, or does not fit the document model.
     #[error("{}:{}: {message}", path.display(), pos.map_or("1:1".to_string(), |p| p.to_string()))]
-    Invalid { path: PathBuf, pos: Option<Pos>, message: String },
+    Invalid {
+        path: PathBuf,
+        pos: Option<Pos>,
+        message: String,
+    },
 
     /// A character that no font of its role can show.
     #[error(
@@ -36,7 +43,13 @@ pub enum Error {
          add a font that has it with --font-dir, or replace the character",
         path.display(), pos.map_or("?".to_string(), |p| p.to_string()), *ch as u32
     )]
-    MissingGlyph { path: PathBuf, pos: Option<Pos>, field: String, ch: char, role: &'static str },
+    MissingGlyph {
+        path: PathBuf,
+        pos: Option<Pos>,
+        field: String,
+        ch: char,
+        role: &'static str,
+    },
 
     /// An element the chosen writer cannot typeset yet.
     #[error("{}: {field}: {writer} does not typeset {element} (GB/T 9704-2012 {clause}) yet; remove the field to typeset the rest", path.display())]
@@ -57,7 +70,10 @@ pub enum Error {
     Typeset(String),
 
     #[error("{}: cannot write: {source}", path.display())]
-    Write { path: PathBuf, source: std::io::Error },
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 
     #[error("{}: {message}", path.display())]
     Output { path: PathBuf, message: String },

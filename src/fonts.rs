@@ -77,7 +77,12 @@ fn spec(role: Role) -> RoleSpec {
         },
         // 小标宋体 (§7.3.1).
         Role::Title => RoleSpec {
-            official: &["方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "FZXiaoBiaoSong-B05"],
+            official: &[
+                "方正小标宋简体",
+                "FZXiaoBiaoSong-B05S",
+                "方正小标宋_GBK",
+                "FZXiaoBiaoSong-B05",
+            ],
             bundled: "Noto Serif CJK SC",
             weight: 700,
         },
@@ -108,8 +113,7 @@ pub fn cjk_preferred(c: char) -> bool {
             | '\u{2019}'
             | '\u{201C}'
             | '\u{201D}'
-            | '\u{2025}'..='\u{2027}'
-            | '\u{2E3A}'
+            | '\u{2025}'..='\u{2027}' | '\u{2E3A}'
     )
 }
 
@@ -117,7 +121,10 @@ pub fn cjk_preferred(c: char) -> bool {
 #[derive(Debug, thiserror::Error)]
 pub enum FontError {
     #[error("font directory {path}: {source}")]
-    Dir { path: PathBuf, source: std::io::Error },
+    Dir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("font directory {0} holds no font Typst can read (.ttf, .otf, .ttc, .otc)")]
     Empty(PathBuf),
 }
@@ -147,14 +154,20 @@ impl FontSet {
 
     /// The fonts in `dir` (not recursive) before the bundled ones.
     pub fn with_dir(dir: &Path) -> Result<Self, FontError> {
-        let err = |source| FontError::Dir { path: dir.to_path_buf(), source };
+        let err = |source| FontError::Dir {
+            path: dir.to_path_buf(),
+            source,
+        };
         let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
             .map_err(err)?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| {
-                p.extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "ttf" | "otf" | "ttc" | "otc"))
+                p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                    matches!(
+                        e.to_ascii_lowercase().as_str(),
+                        "ttf" | "otf" | "ttc" | "otc"
+                    )
+                })
             })
             .collect();
         files.sort();
@@ -184,7 +197,9 @@ impl FontSet {
                 if matches!(name.name_id, 1 | 16)
                     && let Some(s) = name.to_string()
                 {
-                    aliases.entry(s.to_lowercase()).or_insert_with(|| font.info().family.clone());
+                    aliases
+                        .entry(s.to_lowercase())
+                        .or_insert_with(|| font.info().family.clone());
                 }
             }
             aliases
@@ -195,17 +210,26 @@ impl FontSet {
         for b in &BUNDLED {
             let before = fonts.len();
             fonts.extend(Font::iter(Bytes::new(b.data)));
-            debug_assert!(fonts.len() > before, "bundled font {} did not parse", b.file);
+            debug_assert!(
+                fonts.len() > before,
+                "bundled font {} did not parse",
+                b.file
+            );
         }
         let book = FontBook::from_fonts(&fonts);
         let official = |names: &[&str]| -> Option<String> {
-            names.iter().find_map(|n| aliases.get(&n.to_lowercase()).cloned())
+            names
+                .iter()
+                .find_map(|n| aliases.get(&n.to_lowercase()).cloned())
         };
         let mut chains = HashMap::new();
         for role in ALL_ROLES {
             let s = spec(role);
             let mut chain: Vec<String> = Vec::new();
-            for family in official(s.official).into_iter().chain([s.bundled.to_string(), FALLBACK_FAMILY.to_string()]) {
+            for family in official(s.official)
+                .into_iter()
+                .chain([s.bundled.to_string(), FALLBACK_FAMILY.to_string()])
+            {
                 if !chain.iter().any(|f| f.eq_ignore_ascii_case(&family)) {
                     chain.push(family);
                 }
@@ -302,7 +326,8 @@ impl FontSet {
                 .select(&family.to_lowercase(), variant)
                 .filter(|&i| self.fonts[i].info().coverage.contains(c as u32))
         };
-        if role != Role::Song && !cjk_preferred(c)
+        if role != Role::Song
+            && !cjk_preferred(c)
             && let Some(i) = covers(&self.latin)
         {
             return Some(i);
@@ -317,19 +342,29 @@ impl FontSet {
 
     /// The advance of `c` in `role`, in em, or `None` if no font has it.
     pub fn advance(&self, role: Role, c: char) -> Option<f64> {
-        let cached = self.advances.read().unwrap_or_else(|e| e.into_inner()).get(&(role, c)).copied();
+        let cached = self
+            .advances
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&(role, c))
+            .copied();
         if let Some(advance) = cached {
             return advance;
         }
         let advance = self.compute_advance(role, c);
-        self.advances.write().unwrap_or_else(|e| e.into_inner()).insert((role, c), advance);
+        self.advances
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert((role, c), advance);
         advance
     }
 
     fn compute_advance(&self, role: Role, c: char) -> Option<f64> {
         let index = self.resolve(role, c)?;
         let mut cache = self.instances.lock().unwrap_or_else(|e| e.into_inner());
-        let instance = cache.entry(index).or_insert_with(|| instantiate(&self.fonts[index]));
+        let instance = cache
+            .entry(index)
+            .or_insert_with(|| instantiate(&self.fonts[index]));
         let glyph = instance.ttf().glyph_index(c)?;
         instance.x_advance(glyph.0).map(|em| em.get())
     }
@@ -342,12 +377,17 @@ impl FontSet {
     pub fn ink_top_and_descent(&self, role: Role, c: char) -> Option<(f64, f64)> {
         let index = self.resolve(role, c)?;
         let mut cache = self.instances.lock().unwrap_or_else(|e| e.into_inner());
-        let instance = cache.entry(index).or_insert_with(|| instantiate(&self.fonts[index]));
+        let instance = cache
+            .entry(index)
+            .or_insert_with(|| instantiate(&self.fonts[index]));
         let face = instance.ttf();
         let glyph = face.glyph_index(c)?;
         let bbox = face.glyph_bounding_box(glyph)?;
         let upem = f64::from(face.units_per_em());
-        Some((f64::from(bbox.y_max) / upem, -f64::from(face.descender()) / upem))
+        Some((
+            f64::from(bbox.y_max) / upem,
+            -f64::from(face.descender()) / upem,
+        ))
     }
 
     /// The family name of font `index`.
@@ -357,8 +397,11 @@ impl FontSet {
 }
 
 fn instantiate(font: &Font) -> FontInstance {
-    font.clone()
-        .instantiate(font.info().variant, Abs::pt(16.0), &FontVariations::default())
+    font.clone().instantiate(
+        font.info().variant,
+        Abs::pt(16.0),
+        &FontVariations::default(),
+    )
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@
 //!   `dlshkqw@sina.com`) is never broken, nor a number from the 年, 月 or 日
 //!   that follows it (`2019年`);
 //! * `——` and `……` stay whole.
+//!
 //! Punctuation never hangs into the margin.
 
 use crate::fonts::FontSet;
@@ -26,9 +27,41 @@ use crate::model::{Role, Run};
 pub fn no_line_start(c: char) -> bool {
     matches!(
         c,
-        '，' | '。' | '、' | '；' | '：' | '？' | '！' | '）' | '》' | '」' | '』' | '】' | '〕' | '〉'
-            | '］' | '｝' | '”' | '’' | '…' | '‥' | '·' | '％' | '‰' | '℃' | '〗' | '〙'
-            | ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '%'
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '）'
+            | '》'
+            | '」'
+            | '』'
+            | '】'
+            | '〕'
+            | '〉'
+            | '］'
+            | '｝'
+            | '”'
+            | '’'
+            | '…'
+            | '‥'
+            | '·'
+            | '％'
+            | '‰'
+            | '℃'
+            | '〗'
+            | '〙'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ')'
+            | ']'
+            | '}'
+            | '%'
     )
 }
 
@@ -36,7 +69,20 @@ pub fn no_line_start(c: char) -> bool {
 pub fn no_line_end(c: char) -> bool {
     matches!(
         c,
-        '（' | '《' | '「' | '『' | '【' | '〔' | '〈' | '［' | '｛' | '“' | '‘' | '〖' | '〘' | '(' | '['
+        '（' | '《'
+            | '「'
+            | '『'
+            | '【'
+            | '〔'
+            | '〈'
+            | '［'
+            | '｛'
+            | '“'
+            | '‘'
+            | '〖'
+            | '〘'
+            | '('
+            | '['
             | '{'
     )
 }
@@ -74,8 +120,10 @@ struct Chars {
 
 impl Chars {
     fn new(runs: &[Run], fonts: &FontSet, setting: Setting) -> Self {
-        let chars: Vec<(char, Role)> =
-            runs.iter().flat_map(|r| r.text.chars().map(move |c| (c, r.role))).collect();
+        let chars: Vec<(char, Role)> = runs
+            .iter()
+            .flat_map(|r| r.text.chars().map(move |c| (c, r.role)))
+            .collect();
         let mut cum = Vec::with_capacity(chars.len() + 1);
         let mut bounds = Vec::with_capacity(chars.len() + 1);
         cum.push(0.0);
@@ -86,7 +134,12 @@ impl Chars {
             let change = k > 0 && chars[k - 1].1 != role;
             bounds.push(bounds[k] + usize::from(change));
         }
-        Self { chars, cum, bounds, tracking: setting.tracking }
+        Self {
+            chars,
+            cum,
+            bounds,
+            tracking: setting.tracking,
+        }
     }
 
     fn atoms(&self) -> Vec<Atom> {
@@ -141,7 +194,12 @@ pub fn break_lines(
         .into_iter()
         .flat_map(|a| {
             if a.end - a.start > 1 && chars.width(a.start, a.end) > rest + EPS {
-                (a.start..a.end).map(|k| Atom { start: k, end: k + 1 }).collect()
+                (a.start..a.end)
+                    .map(|k| Atom {
+                        start: k,
+                        end: k + 1,
+                    })
+                    .collect()
             } else {
                 vec![a]
             }
@@ -192,7 +250,10 @@ fn finish(chars: &Chars, ranges: &[(usize, usize)]) -> Vec<Vec<Run>> {
             for &(c, role) in &chars.chars[s..e] {
                 match runs.last_mut() {
                     Some(r) if r.role == role => r.text.push(c),
-                    _ => runs.push(Run { role, text: c.to_string() }),
+                    _ => runs.push(Run {
+                        role,
+                        text: c.to_string(),
+                    }),
                 }
             }
             runs
@@ -206,12 +267,18 @@ mod tests {
     use crate::geometry;
 
     fn body(text: &str) -> Vec<Run> {
-        vec![Run { role: Role::Body, text: text.to_string() }]
+        vec![Run {
+            role: Role::Body,
+            text: text.to_string(),
+        }]
     }
 
     fn lines(text: &str) -> Vec<String> {
         let fonts = FontSet::bundled();
-        let setting = Setting { size: geometry::BODY_SIZE, tracking: geometry::BODY_TRACKING };
+        let setting = Setting {
+            size: geometry::BODY_SIZE,
+            tracking: geometry::BODY_TRACKING,
+        };
         break_lines(
             &body(text),
             &fonts,
@@ -268,7 +335,10 @@ mod tests {
             for pad in 20..27 {
                 let text = "国".repeat(pad) + unit + &"国".repeat(30);
                 let ls = lines(&text);
-                assert!(ls.iter().any(|l| l.contains(unit)), "{unit} split at pad {pad}: {ls:?}");
+                assert!(
+                    ls.iter().any(|l| l.contains(unit)),
+                    "{unit} split at pad {pad}: {ls:?}"
+                );
             }
         }
     }

@@ -18,7 +18,10 @@ impl Source {
         let before = &self.text[..offset.min(self.text.len())];
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        Pos { line, column: before[line_start..].chars().count() + 1 }
+        Pos {
+            line,
+            column: before[line_start..].chars().count() + 1,
+        }
     }
 
     /// Where `ch` first occurs in the file, if it is written literally.
@@ -29,12 +32,18 @@ impl Source {
 
 /// Reads and validates the document at `path`.
 pub fn load(path: &Path) -> Result<(Document, Source), Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
         path: path.to_path_buf(),
         offset: e.utf8_error().valid_up_to(),
     })?;
-    let source = Source { path: path.to_path_buf(), text };
+    let source = Source {
+        path: path.to_path_buf(),
+        text,
+    };
     let doc = parse(&source)?;
     Ok((doc, source))
 }
@@ -42,13 +51,20 @@ pub fn load(path: &Path) -> Result<(Document, Source), Error> {
 /// Parses YAML text into a document.
 pub fn parse(source: &Source) -> Result<Document, Error> {
     serde_yaml_ng::from_str::<Document>(&source.text).map_err(|e| {
-        let pos = e.location().map(|l| Pos { line: l.line(), column: l.column() });
+        let pos = e.location().map(|l| Pos {
+            line: l.line(),
+            column: l.column(),
+        });
         let mut message = e.to_string();
         // The position goes in front, as file:line:column.
         if let Some(i) = message.rfind(" at line ") {
             message.truncate(i);
         }
-        Error::Invalid { path: source.path.clone(), pos, message }
+        Error::Invalid {
+            path: source.path.clone(),
+            pos,
+            message,
+        }
     })
 }
 
@@ -57,12 +73,18 @@ mod tests {
     use super::*;
 
     fn src(text: &str) -> Source {
-        Source { path: "t.yaml".into(), text: text.into() }
+        Source {
+            path: "t.yaml".into(),
+            text: text.into(),
+        }
     }
 
     #[test]
     fn errors_name_file_line_column_and_field() {
-        let e = parse(&src("kind: 通知\ntitle: 标题\ndate: 2019-02-30\nbody: [正文]\n")).unwrap_err();
+        let e = parse(&src(
+            "kind: 通知\ntitle: 标题\ndate: 2019-02-30\nbody: [正文]\n",
+        ))
+        .unwrap_err();
         let msg = e.to_string();
         assert!(msg.starts_with("t.yaml:3:7: date: "), "{msg}");
         assert!(msg.contains("not a real date"), "{msg}");
@@ -70,7 +92,9 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_rejected() {
-        let e = parse(&src("kind: 通知\ntitel: 标题\n")).unwrap_err().to_string();
+        let e = parse(&src("kind: 通知\ntitel: 标题\n"))
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("t.yaml:2:1: "), "{e}");
         assert!(e.contains("unknown field `titel`"), "{e}");
         assert!(e.contains("`title`"), "{e}");

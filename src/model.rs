@@ -321,7 +321,9 @@ impl<'de> Deserialize<'de> for Block {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Block, E> {
                 let t = v.trim();
                 if t.is_empty() {
-                    return Err(E::custom("expected a paragraph's text, found an empty string"));
+                    return Err(E::custom(
+                        "expected a paragraph's text, found an empty string",
+                    ));
                 }
                 Ok(Block::Paragraph(t.to_string()))
             }
@@ -412,7 +414,10 @@ fn flatten(blocks: &[Block], depth: usize, path: &str, out: &mut Vec<Paragraph>)
         match block {
             Block::Paragraph(text) => out.push(Paragraph {
                 level: None,
-                runs: vec![Run { role: Role::Body, text: text.clone() }],
+                runs: vec![Run {
+                    role: Role::Body,
+                    text: text.clone(),
+                }],
                 path: here,
             }),
             Block::Section(section) => {
@@ -424,7 +429,10 @@ fn flatten(blocks: &[Block], depth: usize, path: &str, out: &mut Vec<Paragraph>)
                     text: format!("{marker}{}", section.heading),
                 }];
                 if let Some(text) = &section.text {
-                    runs.push(Run { role: Role::Body, text: text.0.clone() });
+                    runs.push(Run {
+                        role: Role::Body,
+                        text: text.0.clone(),
+                    });
                 }
                 out.push(Paragraph {
                     level: Some(depth),
@@ -459,9 +467,29 @@ mod tests {
         ))
         .unwrap();
         let texts: Vec<String> = d.paragraphs().iter().map(Paragraph::text).collect();
-        assert_eq!(texts, ["一、甲", "（一）乙", "1.丙", "（1）丁正文。", "（2）戊", "二、己"]);
+        assert_eq!(
+            texts,
+            [
+                "一、甲",
+                "（一）乙",
+                "1.丙",
+                "（1）丁正文。",
+                "（2）戊",
+                "二、己"
+            ]
+        );
         let roles: Vec<Role> = d.paragraphs().iter().map(|p| p.runs[0].role).collect();
-        assert_eq!(roles, [Role::Hei, Role::Kai, Role::Body, Role::Body, Role::Body, Role::Hei]);
+        assert_eq!(
+            roles,
+            [
+                Role::Hei,
+                Role::Kai,
+                Role::Body,
+                Role::Body,
+                Role::Body,
+                Role::Hei
+            ]
+        );
     }
 
     #[test]
@@ -483,8 +511,8 @@ mod tests {
     #[test]
     fn kinds_are_the_fifteen() {
         for k in [
-            "决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告",
-            "请示", "批复", "议案", "函", "纪要",
+            "决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示",
+            "批复", "议案", "函", "纪要",
         ] {
             let kind: Kind = serde_yaml_ng::from_str(k).unwrap();
             assert_eq!(kind.name(), k);

@@ -37,7 +37,8 @@ const WORDS: &str = include_str!("title-words.txt");
 fn jieba() -> &'static jieba_rs::Jieba {
     static JIEBA: OnceLock<jieba_rs::Jieba> = OnceLock::new();
     JIEBA.get_or_init(|| {
-        jieba_rs::Jieba::with_dict(&mut WORDS.as_bytes()).expect("the bundled word list is well-formed")
+        jieba_rs::Jieba::with_dict(&mut WORDS.as_bytes())
+            .expect("the bundled word list is well-formed")
     })
 }
 
@@ -125,10 +126,10 @@ fn best_split(widths: &[f64], candidates: &[usize], max: f64) -> Option<Vec<usiz
             if ws.iter().any(|&w| w > max) {
                 return;
             }
-            if let Some(cost) = shape_cost(&ws) {
-                if best.as_ref().is_none_or(|(c, _)| cost < *c) {
-                    best = Some((cost, breaks.to_vec()));
-                }
+            if let Some(cost) = shape_cost(&ws)
+                && best.as_ref().is_none_or(|(c, _)| cost < *c)
+            {
+                best = Some((cost, breaks.to_vec()));
             }
         });
         if let Some((_, breaks)) = best {
@@ -139,7 +140,13 @@ fn best_split(widths: &[f64], candidates: &[usize], max: f64) -> Option<Vec<usiz
 }
 
 /// Calls `f` with every increasing choice of `k` elements of `from[i..]`.
-fn search(from: &[usize], i: usize, k: usize, chosen: &mut Vec<usize>, f: &mut impl FnMut(&[usize])) {
+fn search(
+    from: &[usize],
+    i: usize,
+    k: usize,
+    chosen: &mut Vec<usize>,
+    f: &mut impl FnMut(&[usize]),
+) {
     if k == 0 {
         f(chosen);
         return;
@@ -177,7 +184,10 @@ mod tests {
     #[test]
     fn short_titles_stay_on_one_line() {
         let fonts = FontSet::bundled();
-        assert_eq!(break_title("关于做好安全工作的通知", &fonts), ["关于做好安全工作的通知"]);
+        assert_eq!(
+            break_title("关于做好安全工作的通知", &fonts),
+            ["关于做好安全工作的通知"]
+        );
     }
 
     #[test]
@@ -193,16 +203,22 @@ mod tests {
             .collect();
         let first = &lines[0];
         let mut acc = String::new();
-        assert!(words.iter().any(|w| {
-            acc.push_str(w);
-            &acc == first
-        }), "{lines:?} vs {words:?}");
+        assert!(
+            words.iter().any(|w| {
+                acc.push_str(w);
+                &acc == first
+            }),
+            "{lines:?} vs {words:?}"
+        );
     }
 
     #[test]
     fn forced_breaks_are_kept() {
         let fonts = FontSet::bundled();
-        assert_eq!(break_title("关于\n测试的通知", &fonts), ["关于", "测试的通知"]);
+        assert_eq!(
+            break_title("关于\n测试的通知", &fonts),
+            ["关于", "测试的通知"]
+        );
     }
 
     #[test]

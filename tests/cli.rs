@@ -5,9 +5,10 @@ mod common;
 
 use std::path::Path;
 
-use common::{run_gen, path_str};
+use common::{path_str, run_gen};
 
-const GOOD: &str = "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n  - 正文。\n";
+const GOOD: &str =
+    "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n  - 正文。\n";
 
 struct Case {
     yaml: &'static str,
@@ -38,7 +39,10 @@ fn fails(case: &Case) -> String {
 fn assert_no_temp_files(dir: &Path) {
     for e in std::fs::read_dir(dir).unwrap() {
         let name = e.unwrap().file_name().to_string_lossy().to_string();
-        assert!(name == "doc.yaml" || name == "doc.pdf", "left behind: {name}");
+        assert!(
+            name == "doc.yaml" || name == "doc.pdf",
+            "left behind: {name}"
+        );
     }
 }
 
@@ -55,14 +59,21 @@ fn good_input_works() {
 
 #[test]
 fn malformed_yaml() {
-    fails(&Case { yaml: "kind: 通知\ntitle: \"unterminated\nbody: x\n", expect: &["doc.yaml:", "found unexpected end of stream"] });
+    fails(&Case {
+        yaml: "kind: 通知\ntitle: \"unterminated\nbody: x\n",
+        expect: &["doc.yaml:", "found unexpected end of stream"],
+    });
 }
 
 #[test]
 fn unknown_field() {
     let msg = fails(&Case {
         yaml: "kind: 通知\ntitle: 标题\nissuer: 机关\ndate: 2020-01-02\nsubtitle: 副标题\nbody: [正文]\n",
-        expect: &["doc.yaml:5:1", "unknown field `subtitle`", "expected one of"],
+        expect: &[
+            "doc.yaml:5:1",
+            "unknown field `subtitle`",
+            "expected one of",
+        ],
     });
     assert!(msg.contains("`title`"), "{msg}");
 }
@@ -85,14 +96,22 @@ fn wrong_type() {
 
 #[test]
 fn missing_title() {
-    fails(&Case { yaml: "kind: 通知\ndate: 2020-01-02\nbody: [正文]\n", expect: &["doc.yaml:1:1", "missing field `title`"] });
+    fails(&Case {
+        yaml: "kind: 通知\ndate: 2020-01-02\nbody: [正文]\n",
+        expect: &["doc.yaml:1:1", "missing field `title`"],
+    });
 }
 
 #[test]
 fn impossible_date() {
     fails(&Case {
         yaml: "kind: 通知\ntitle: 标题\ndate: 2019-02-29\nbody: [正文]\n",
-        expect: &["doc.yaml:3:7", "date", "2019-02-29 is not a real date", "28 days"],
+        expect: &[
+            "doc.yaml:3:7",
+            "date",
+            "2019-02-29 is not a real date",
+            "28 days",
+        ],
     });
 }
 
@@ -141,7 +160,10 @@ fn missing_input_file() {
     let o = run_gen(&["pdf", "no/such/file.yaml"]);
     assert!(!o.status.success());
     let e = String::from_utf8_lossy(&o.stderr);
-    assert!(e.contains("no/such/file.yaml") && e.contains("cannot read"), "{e}");
+    assert!(
+        e.contains("no/such/file.yaml") && e.contains("cannot read"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -156,7 +178,10 @@ fn unwritable_output_path() {
     let o = run_gen(&["pdf", path_str(&input), "-o", path_str(&out)]);
     assert!(!o.status.success());
     let e = String::from_utf8_lossy(&o.stderr);
-    assert!(e.contains("cannot write") && e.contains("blocker/doc.pdf"), "{e}");
+    assert!(
+        e.contains("cannot write") && e.contains("blocker/doc.pdf"),
+        "{e}"
+    );
     assert_eq!(std::fs::read(&blocker).unwrap(), b"x");
     // And a directory given as the output is refused, not replaced.
     let o = run_gen(&["pdf", path_str(&input), "-o", path_str(dir.path())]);
@@ -172,7 +197,10 @@ fn help_and_version() {
     assert!(h.contains("pdf") && h.contains("GB/T 9704-2012"), "{h}");
     let o = run_gen(&["pdf", "--help"]);
     let h = String::from_utf8_lossy(&o.stdout);
-    assert!(h.contains("--font-dir") && h.contains("-o, --output"), "{h}");
+    assert!(
+        h.contains("--font-dir") && h.contains("-o, --output"),
+        "{h}"
+    );
     let o = run_gen(&["--version"]);
     assert!(String::from_utf8_lossy(&o.stdout).starts_with("gen "));
 }
@@ -195,7 +223,11 @@ fn font_dir_fonts_are_preferred_by_family_name() {
     let dir = common::tempdir();
     let fonts = dir.path().join("fonts");
     std::fs::create_dir(&fonts).unwrap();
-    std::fs::copy(common::root().join("fonts/LiberationSerif-Regular.ttf"), fonts.join("a.ttf")).unwrap();
+    std::fs::copy(
+        common::root().join("fonts/LiberationSerif-Regular.ttf"),
+        fonts.join("a.ttf"),
+    )
+    .unwrap();
     let set = gongwen::fonts::FontSet::with_dir(&fonts).unwrap();
     assert_eq!(set.user_files().len(), 1);
     assert_eq!(set.latin(), "Liberation Serif");

@@ -27,7 +27,11 @@ const TOL: f64 = 1.0;
 fn python() -> String {
     std::env::var("GONGWEN_PYTHON").unwrap_or_else(|_| {
         let venv = "/var/cache/gongwen/venv/bin/python";
-        if Path::new(venv).exists() { venv.into() } else { "python3".into() }
+        if Path::new(venv).exists() {
+            venv.into()
+        } else {
+            "python3".into()
+        }
     })
 }
 
@@ -37,7 +41,11 @@ fn run(cmd: &str, args: &[&str], env: &[(&str, &str)]) -> Vec<u8> {
         .envs(env.iter().copied())
         .output()
         .unwrap_or_else(|e| panic!("{cmd} must be installed (run .ci/run): {e}"));
-    assert!(o.status.success(), "{cmd} {args:?} failed: {}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "{cmd} {args:?} failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     o.stdout
 }
 
@@ -57,9 +65,21 @@ fn rendered() -> &'static Rendered {
         let o = run_gen(&["docx", SEED, "-o", path_str(&docx)]);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         let pdf = libreoffice(&docx, "pdf", dir.path());
-        let json = run(&python(), &[path_str(&root().join("tests/support/pdf_chars.py")), path_str(&pdf)], &[]);
+        let json = run(
+            &python(),
+            &[
+                path_str(&root().join("tests/support/pdf_chars.py")),
+                path_str(&pdf),
+            ],
+            &[],
+        );
         let pages = parse_pages(&serde_json::from_slice(&json).unwrap());
-        Rendered { _dir: dir, docx, pdf, pages }
+        Rendered {
+            _dir: dir,
+            docx,
+            pdf,
+            pages,
+        }
     })
 }
 
@@ -85,7 +105,9 @@ fn fonts_conf(dir: &Path) -> PathBuf {
              <edit name=\"family\" mode=\"assign\" binding=\"strong\"><string>{to}</string></edit>"
         ));
         if let Some(w) = weight {
-            conf.push_str(&format!("<edit name=\"weight\" mode=\"assign\" binding=\"strong\"><const>{w}</const></edit>"));
+            conf.push_str(&format!(
+                "<edit name=\"weight\" mode=\"assign\" binding=\"strong\"><const>{w}</const></edit>"
+            ));
         }
         conf.push_str("</match>\n");
     }
@@ -100,10 +122,21 @@ fn libreoffice(input: &Path, to: &str, dir: &Path) -> PathBuf {
     let out = dir.join(format!("lo-{to}"));
     std::fs::create_dir_all(&out).unwrap();
     let conf = fonts_conf(dir);
-    let profile = format!("-env:UserInstallation=file://{}", dir.join("lo-profile").display());
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("lo-profile").display()
+    );
     run(
         "soffice",
-        &[&profile, "--headless", "--convert-to", to, "--outdir", path_str(&out), path_str(input)],
+        &[
+            &profile,
+            "--headless",
+            "--convert-to",
+            to,
+            "--outdir",
+            path_str(&out),
+            path_str(input),
+        ],
         &[("FONTCONFIG_FILE", path_str(&conf))],
     );
     let stem = input.file_stem().unwrap().to_str().unwrap();
@@ -173,16 +206,26 @@ fn parse_pages(v: &Value) -> Vec<Page> {
                 if ch.c.trim().is_empty() {
                     continue;
                 }
-                match lines.iter_mut().find(|l| (l.baseline - ch.baseline).abs() < 0.1 && (l.size - ch.size).abs() < 0.01) {
+                match lines.iter_mut().find(|l| {
+                    (l.baseline - ch.baseline).abs() < 0.1 && (l.size - ch.size).abs() < 0.01
+                }) {
                     Some(l) => l.chars.push(ch),
-                    None => lines.push(Line { baseline: ch.baseline, size: ch.size, chars: vec![ch] }),
+                    None => lines.push(Line {
+                        baseline: ch.baseline,
+                        size: ch.size,
+                        chars: vec![ch],
+                    }),
                 }
             }
             for l in &mut lines {
                 l.chars.sort_by(|a, b| a.x.total_cmp(&b.x));
             }
             lines.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
-            Page { width: p["width"].as_f64().unwrap(), height: p["height"].as_f64().unwrap(), lines }
+            Page {
+                width: p["width"].as_f64().unwrap(),
+                height: p["height"].as_f64().unwrap(),
+                lines,
+            }
         })
         .collect()
 }
@@ -193,7 +236,14 @@ fn text_lines(p: &Page) -> Vec<&Line> {
 
 #[test]
 fn the_package_is_well_formed_with_named_styles() {
-    let json = run(&python(), &[path_str(&root().join("tests/support/docx_check.py")), path_str(&rendered().docx)], &[]);
+    let json = run(
+        &python(),
+        &[
+            path_str(&root().join("tests/support/docx_check.py")),
+            path_str(&rendered().docx),
+        ],
+        &[],
+    );
     let d: Value = serde_json::from_slice(&json).unwrap();
     assert_eq!(d["xml_errors"], serde_json::json!([]), "malformed parts");
     assert_eq!(d["duplicate_style_ids"], serde_json::json!([]));
@@ -217,7 +267,11 @@ fn the_package_is_well_formed_with_named_styles() {
     // Paragraphs carry the styles; body text is paragraphs.
     let paras = d["paragraphs"].as_array().unwrap();
     let style_of = |prefix: &str| {
-        paras.iter().find(|p| p["text"].as_str().unwrap().starts_with(prefix)).unwrap()["style"].clone()
+        paras
+            .iter()
+            .find(|p| p["text"].as_str().unwrap().starts_with(prefix))
+            .unwrap()["style"]
+            .clone()
     };
     assert_eq!(style_of("中共大连市沙河口区委关于"), "公文标题");
     assert_eq!(style_of("一、坚持政治引领"), "一级标题");
@@ -227,9 +281,17 @@ fn the_package_is_well_formed_with_named_styles() {
     assert_eq!(style_of("根据省委"), "公文正文");
     assert_eq!(style_of("2019年8月14日"), "成文日期");
     // Core properties: title = 标题, creator = the issuer, date = 成文日期.
-    assert_eq!(d["core"]["title"], "中共大连市沙河口区委关于省委巡视整改情况的通报");
+    assert_eq!(
+        d["core"]["title"],
+        "中共大连市沙河口区委关于省委巡视整改情况的通报"
+    );
     assert_eq!(d["core"]["author"], "中共大连市沙河口区委");
-    assert!(d["core"]["created"].as_str().unwrap().starts_with("2019-08-14"));
+    assert!(
+        d["core"]["created"]
+            .as_str()
+            .unwrap()
+            .starts_with("2019-08-14")
+    );
     // A4, 奇偶页不同, page-number footers.
     let s = &d["sections"][0];
     assert!((s["width_mm"].as_f64().unwrap() - 210.0).abs() < 0.1);
@@ -250,17 +312,31 @@ fn libreoffice_sets_a4_with_line_1_at_37mm_and_22_lines() {
         // Line 1 (page 1's is the title; its body is checked below).
         let first = lines[0];
         if i > 0 {
-            assert!((first.em_top() - TOP).abs() <= TOL, "page {}: line 1 em top {:.2} mm", i + 1, first.em_top());
+            assert!(
+                (first.em_top() - TOP).abs() <= TOL,
+                "page {}: line 1 em top {:.2} mm",
+                i + 1,
+                first.em_top()
+            );
         }
         // Every line on the grid of exact lines.
         for l in &lines {
             let k = (mm(l.baseline) - mm(lines[0].baseline)) / pitch;
-            assert!((k - k.round()).abs() < 0.03, "page {}: {:?} off the grid ({k:.3})", i + 1, l.text());
+            assert!(
+                (k - k.round()).abs() < 0.03,
+                "page {}: {:?} off the grid ({k:.3})",
+                i + 1,
+                l.text()
+            );
         }
         if i + 1 < r.pages.len() {
             let last = lines.last().unwrap();
             let bottom = mm(last.baseline + 0.12 * 16.0);
-            assert!((bottom - BOTTOM).abs() <= TOL, "page {}: line 22 em bottom {bottom:.2}", i + 1);
+            assert!(
+                (bottom - BOTTOM).abs() <= TOL,
+                "page {}: line 22 em bottom {bottom:.2}",
+                i + 1
+            );
             let k = ((mm(last.baseline) - mm(lines[0].baseline)) / pitch).round() as usize;
             if i > 0 {
                 assert_eq!(k + 1, 22, "page {}: 22 lines", i + 1);
@@ -271,16 +347,30 @@ fn libreoffice_sets_a4_with_line_1_at_37mm_and_22_lines() {
     // one blank line): 37 mm + 3 pitches.
     let p1 = text_lines(&r.pages[0]);
     let body = p1.iter().find(|l| (l.size - 16.0).abs() < 0.01).unwrap();
-    assert!((body.em_top() - (TOP + 3.0 * pitch)).abs() <= TOL, "page 1 body starts at {:.2}", body.em_top());
+    assert!(
+        (body.em_top() - (TOP + 3.0 * pitch)).abs() <= TOL,
+        "page 1 body starts at {:.2}",
+        body.em_top()
+    );
 }
 
 #[test]
 fn libreoffice_lines_hold_28_characters_from_28mm() {
     let r = rendered();
-    let lines: Vec<&Line> = r.pages.iter().flat_map(text_lines).filter(|l| (l.size - 16.0).abs() < 0.01).collect();
+    let lines: Vec<&Line> = r
+        .pages
+        .iter()
+        .flat_map(text_lines)
+        .filter(|l| (l.size - 16.0).abs() < 0.01)
+        .collect();
     let (mut full, mut exact, mut hanging) = (0, 0, 0);
     for (k, l) in lines.iter().enumerate() {
-        assert!(l.left() >= LEFT - TOL, "{:?} starts at {:.2}", l.text(), l.left());
+        assert!(
+            l.left() >= LEFT - TOL,
+            "{:?} starts at {:.2}",
+            l.text(),
+            l.left()
+        );
         let text = l.text();
         if l.right() < RIGHT - CELL / 2.0 || !text.chars().all(|c| !c.is_ascii()) {
             continue;
@@ -291,11 +381,18 @@ fn libreoffice_lines_hold_28_characters_from_28mm() {
         let last = text.chars().last().unwrap();
         if l.right() > RIGHT + TOL {
             // A closing mark hung past the margin.
-            assert!(no_line_start(last), "{text:?} overflows without a hanging mark");
+            assert!(
+                no_line_start(last),
+                "{text:?} overflows without a hanging mark"
+            );
             hanging += 1;
             continue;
         }
-        assert!((l.right() - RIGHT).abs() <= TOL, "{text:?} ends at {:.2}", l.right());
+        assert!(
+            (l.right() - RIGHT).abs() <= TOL,
+            "{text:?} ends at {:.2}",
+            l.right()
+        );
         if cells == 28 {
             exact += 1;
         } else {
@@ -303,17 +400,26 @@ fn libreoffice_lines_hold_28_characters_from_28mm() {
             // after one character, or with an opening mark.
             let next: Vec<char> = lines[k + 1].text().chars().collect();
             assert!(
-                cells < 28 && (no_line_start(next[1]) || no_line_end(next[0]) || next[0].is_ascii() || next[1].is_ascii_digit()),
+                cells < 28
+                    && (no_line_start(next[1])
+                        || no_line_end(next[0])
+                        || next[0].is_ascii()
+                        || next[1].is_ascii_digit()),
                 "{text:?}: {cells} cells, next {:?}",
                 lines[k + 1].text()
             );
         }
     }
-    eprintln!("LibreOffice: {full} full lines of full-width text, {exact} with 28 characters, {hanging} with a hanging mark");
+    eprintln!(
+        "LibreOffice: {full} full lines of full-width text, {exact} with 28 characters, {hanging} with a hanging mark"
+    );
     assert!(full > 300);
     // The rest are 推出 lines (checked above); LibreOffice pushes out more
     // often than gongwen's PDF (measured: 384 of 430 hold 28).
-    assert!(exact * 100 >= full * 85, "only {exact} of {full} full lines hold 28 characters");
+    assert!(
+        exact * 100 >= full * 85,
+        "only {exact} of {full} full lines hold 28 characters"
+    );
     assert_eq!(hanging, 0, "{hanging} of {full} lines hang punctuation");
 }
 
@@ -322,13 +428,29 @@ fn libreoffice_page_numbers() {
     let r = rendered();
     for (i, p) in r.pages.iter().enumerate() {
         let n = i + 1;
-        let l = p.lines.iter().find(|l| (l.size - 14.0).abs() < 0.01).unwrap_or_else(|| panic!("page {n}: no number"));
+        let l = p
+            .lines
+            .iter()
+            .find(|l| (l.size - 14.0).abs() < 0.01)
+            .unwrap_or_else(|| panic!("page {n}: no number"));
         assert_eq!(l.text().replace(' ', ""), format!("\u{2014}{n}\u{2014}"));
-        assert!(l.chars.iter().all(|c| c.font.contains("NotoSerifCJK")), "{:?}", l.chars[0].font);
+        assert!(
+            l.chars.iter().all(|c| c.font.contains("NotoSerifCJK")),
+            "{:?}",
+            l.chars[0].font
+        );
         if n % 2 == 1 {
-            assert!((l.right() - (RIGHT - CELL)).abs() <= TOL, "page {n}: right {:.2}", l.right());
+            assert!(
+                (l.right() - (RIGHT - CELL)).abs() <= TOL,
+                "page {n}: right {:.2}",
+                l.right()
+            );
         } else {
-            assert!((l.left() - (LEFT + CELL)).abs() <= TOL, "page {n}: left {:.2}", l.left());
+            assert!(
+                (l.left() - (LEFT + CELL)).abs() <= TOL,
+                "page {n}: left {:.2}",
+                l.left()
+            );
         }
     }
     // The dash's upper edge 7 mm below the 版心, read from the pixels.
@@ -336,18 +458,51 @@ fn libreoffice_page_numbers() {
         let dir = common::tempdir();
         let prefix = dir.path().join("p");
         let ns = n.to_string();
-        run("pdftoppm", &["-r", "600", "-gray", "-f", &ns, "-l", &ns, path_str(&r.pdf), path_str(&prefix)], &[]);
-        let file = std::fs::read_dir(dir.path()).unwrap().next().unwrap().unwrap().path();
+        run(
+            "pdftoppm",
+            &[
+                "-r",
+                "600",
+                "-gray",
+                "-f",
+                &ns,
+                "-l",
+                &ns,
+                path_str(&r.pdf),
+                path_str(&prefix),
+            ],
+            &[],
+        );
+        let file = std::fs::read_dir(dir.path())
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
         let data = std::fs::read(file).unwrap();
         let header: Vec<&[u8]> = data.splitn(4, |b| *b == b'\n').collect();
-        let dims: Vec<usize> = std::str::from_utf8(header[1]).unwrap().split(' ').map(|s| s.parse().unwrap()).collect();
+        let dims: Vec<usize> = std::str::from_utf8(header[1])
+            .unwrap()
+            .split(' ')
+            .map(|s| s.parse().unwrap())
+            .collect();
         let (w, h, px) = (dims[0], dims[1], header[3]);
-        let dash = &r.pages[n - 1].lines.iter().find(|l| (l.size - 14.0).abs() < 0.01).unwrap().chars[0];
+        let dash = &r.pages[n - 1]
+            .lines
+            .iter()
+            .find(|l| (l.size - 14.0).abs() < 0.01)
+            .unwrap()
+            .chars[0];
         let to_px = |v: f64| (v / 25.4 * 600.0) as usize;
         let (x0, x1) = (to_px(mm(dash.x)) + 3, to_px(mm(dash.x1)) - 3);
-        let top = (to_px(BOTTOM)..h).find(|&y| (x0..x1).any(|x| px[y * w + x] < 128)).unwrap();
+        let top = (to_px(BOTTOM)..h)
+            .find(|&y| (x0..x1).any(|x| px[y * w + x] < 128))
+            .unwrap();
         let top_mm = top as f64 / 600.0 * 25.4;
-        assert!((top_mm - 269.0).abs() <= TOL, "page {n}: dash top {top_mm:.2} mm");
+        assert!(
+            (top_mm - 269.0).abs() <= TOL,
+            "page {n}: dash top {top_mm:.2} mm"
+        );
     }
 }
 
@@ -366,7 +521,9 @@ fn libreoffice_text_is_the_notice() {
         .lines()
         .filter(|l| {
             let t = strip(l);
-            !(t.starts_with('\u{2014}') && t.ends_with('\u{2014}') && t[3..t.len() - 3].chars().all(|c| c.is_ascii_digit()))
+            !(t.starts_with('\u{2014}')
+                && t.ends_with('\u{2014}')
+                && t[3..t.len() - 3].chars().all(|c| c.is_ascii_digit()))
         })
         .collect();
     assert_same_text(&strip(&body), &fixture());
@@ -376,8 +533,16 @@ fn libreoffice_text_is_the_notice() {
 fn assert_same_text(got: &str, want: &str) {
     let (g, w): (Vec<char>, Vec<char>) = (got.chars().collect(), want.chars().collect());
     if g != w {
-        let i = g.iter().zip(&w).position(|(a, b)| a != b).unwrap_or(g.len().min(w.len()));
-        let ctx = |v: &[char]| v[i.saturating_sub(15)..(i + 15).min(v.len())].iter().collect::<String>();
+        let i = g
+            .iter()
+            .zip(&w)
+            .position(|(a, b)| a != b)
+            .unwrap_or(g.len().min(w.len()));
+        let ctx = |v: &[char]| {
+            v[i.saturating_sub(15)..(i + 15).min(v.len())]
+                .iter()
+                .collect::<String>()
+        };
         panic!("text differs at {i}: got …{}…, want …{}…", ctx(&g), ctx(&w));
     }
 }
@@ -388,12 +553,30 @@ fn a_libreoffice_round_trip_loses_no_text() {
     let copy = dir.path().join("seed.docx");
     std::fs::copy(&rendered().docx, &copy).unwrap();
     let back = libreoffice(&copy, "docx:MS Word 2007 XML", dir.path());
-    let json = run(&python(), &[path_str(&root().join("tests/support/docx_check.py")), path_str(&back)], &[]);
+    let json = run(
+        &python(),
+        &[
+            path_str(&root().join("tests/support/docx_check.py")),
+            path_str(&back),
+        ],
+        &[],
+    );
     let d: Value = serde_json::from_slice(&json).unwrap();
-    let text: String = d["paragraphs"].as_array().unwrap().iter().map(|p| p["text"].as_str().unwrap().to_string()).collect();
+    let text: String = d["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap().to_string())
+        .collect();
     assert_same_text(&strip(&text), &fixture());
     // The styles survive too.
-    assert!(d["paragraphs"].as_array().unwrap().iter().any(|p| p["style"] == "一级标题"));
+    assert!(
+        d["paragraphs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["style"] == "一级标题")
+    );
 }
 
 #[test]
@@ -401,15 +584,26 @@ fn pdf_and_docx_page_counts_agree() {
     let pdf_pages = common::seed().pages().len();
     let docx_pages = rendered().pages.len();
     eprintln!("pages: gen pdf {pdf_pages}, LibreOffice from gen docx {docx_pages}");
-    assert!(pdf_pages.abs_diff(docx_pages) <= 1, "pdf {pdf_pages} vs docx {docx_pages}");
+    assert!(
+        pdf_pages.abs_diff(docx_pages) <= 1,
+        "pdf {pdf_pages} vs docx {docx_pages}"
+    );
 }
 
 #[test]
 fn same_input_same_bytes() {
     let dir = common::tempdir();
     let (a, b) = (dir.path().join("a.docx"), dir.path().join("b.docx"));
-    assert!(run_gen(&["docx", SEED, "-o", path_str(&a)]).status.success());
-    assert!(run_gen(&["docx", SEED, "-o", path_str(&b)]).status.success());
+    assert!(
+        run_gen(&["docx", SEED, "-o", path_str(&a)])
+            .status
+            .success()
+    );
+    assert!(
+        run_gen(&["docx", SEED, "-o", path_str(&b)])
+            .status
+            .success()
+    );
     assert!(std::fs::read(&a).unwrap() == std::fs::read(&b).unwrap());
 }
 
@@ -417,12 +611,29 @@ fn same_input_same_bytes() {
 fn bundled_font_names_on_request() {
     let dir = common::tempdir();
     let out = dir.path().join("b.docx");
-    let o = run_gen(&["docx", SEED, "-o", path_str(&out), "--docx-fonts", "bundled"]);
+    let o = run_gen(&[
+        "docx",
+        SEED,
+        "-o",
+        path_str(&out),
+        "--docx-fonts",
+        "bundled",
+    ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let json = run(&python(), &[path_str(&root().join("tests/support/docx_check.py")), path_str(&out)], &[]);
+    let json = run(
+        &python(),
+        &[
+            path_str(&root().join("tests/support/docx_check.py")),
+            path_str(&out),
+        ],
+        &[],
+    );
     let d: Value = serde_json::from_slice(&json).unwrap();
     assert_eq!(d["styles"]["公文正文"]["east_asia"], "FandolFang R");
-    assert_eq!(d["styles"]["一级标题"]["east_asia"], "Noto Sans CJK SC Medium");
+    assert_eq!(
+        d["styles"]["一级标题"]["east_asia"],
+        "Noto Sans CJK SC Medium"
+    );
     assert_eq!(d["styles"]["公文正文"]["ascii"], "Liberation Serif");
 }
 
@@ -430,7 +641,11 @@ fn bundled_font_names_on_request() {
 fn docx_errors_like_pdf() {
     let dir = common::tempdir();
     let input = dir.path().join("doc.yaml");
-    std::fs::write(&input, "kind: 通知\ntitle: 标题\ndate: 2019-02-30\nbody: [正文]\n").unwrap();
+    std::fs::write(
+        &input,
+        "kind: 通知\ntitle: 标题\ndate: 2019-02-30\nbody: [正文]\n",
+    )
+    .unwrap();
     let o = run_gen(&["docx", path_str(&input)]);
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("doc.yaml:3:7"));

@@ -24,7 +24,10 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
 
 /// Body-size (3号) lines.
 fn body_lines(lines: &[Line]) -> Vec<&Line> {
-    lines.iter().filter(|l| (l.size - 16.0).abs() < 0.01).collect()
+    lines
+        .iter()
+        .filter(|l| (l.size - 16.0).abs() < 0.01)
+        .collect()
 }
 
 /// The em box of a 3号 line: 0.88 em above the baseline, 0.12 em below.
@@ -37,7 +40,9 @@ fn em_bottom(l: &Line) -> f64 {
 
 /// Every character of the line is full-width (CJK, full-width punctuation).
 fn full_width_only(l: &Line) -> bool {
-    l.text().chars().all(|c| !c.is_ascii() && !matches!(c, '\u{00C0}'..='\u{024F}'))
+    l.text()
+        .chars()
+        .all(|c| !c.is_ascii() && !matches!(c, '\u{00C0}'..='\u{024F}'))
 }
 
 #[test]
@@ -55,12 +60,24 @@ fn first_line_em_box_top_is_37mm() {
     // Page 1 starts with the title (2号): its grid line's centre is the
     // centre of a 3号 em box whose top is at 37 mm.
     let title = &pages[0][0];
-    assert!((title.size - 22.0).abs() < 0.01, "page 1 starts with the title");
+    assert!(
+        (title.size - 22.0).abs() < 0.01,
+        "page 1 starts with the title"
+    );
     let centre = mm(title.baseline - (0.88 - 0.12) / 2.0 * 22.0);
-    assert!(close(centre - mm(8.0), TOP, TOL), "title grid top at {:.3} mm", centre - mm(8.0));
+    assert!(
+        close(centre - mm(8.0), TOP, TOL),
+        "title grid top at {:.3} mm",
+        centre - mm(8.0)
+    );
     for (i, page) in pages.iter().enumerate().skip(1) {
         let first = body_lines(page)[0];
-        assert!(close(em_top(first), TOP, TOL), "page {}: first em-box top {:.3} mm", i + 1, em_top(first));
+        assert!(
+            close(em_top(first), TOP, TOL),
+            "page {}: first em-box top {:.3} mm",
+            i + 1,
+            em_top(first)
+        );
     }
 }
 
@@ -81,11 +98,20 @@ fn full_pages_have_22_lines_ending_at_262mm() {
         let mut slots = std::collections::BTreeSet::new();
         for l in &body {
             let k = (em_top(l) - TOP) / PITCH;
-            assert!((k - k.round()).abs() < 0.02, "page {}: line off the grid (slot {k:.3})", i + 1);
+            assert!(
+                (k - k.round()).abs() < 0.02,
+                "page {}: line off the grid (slot {k:.3})",
+                i + 1
+            );
             slots.insert(k.round() as i64);
         }
         assert_eq!(*slots.iter().next().unwrap(), if i == 0 { 3 } else { 0 });
-        assert_eq!(*slots.iter().last().unwrap(), 21, "page {}: 22 grid lines", i + 1);
+        assert_eq!(
+            *slots.iter().last().unwrap(),
+            21,
+            "page {}: 22 grid lines",
+            i + 1
+        );
     }
 }
 
@@ -96,8 +122,20 @@ fn lines_start_at_28mm_and_end_at_184mm() {
     for (i, page) in pages.iter().enumerate() {
         for l in body_lines(page) {
             // Nothing hangs outside the 版心, punctuation included.
-            assert!(mm(l.left()) >= LEFT - TOL, "page {}: {:?} starts at {:.3}", i + 1, l.text(), mm(l.left()));
-            assert!(mm(l.right()) <= RIGHT + TOL, "page {}: {:?} ends at {:.3}", i + 1, l.text(), mm(l.right()));
+            assert!(
+                mm(l.left()) >= LEFT - TOL,
+                "page {}: {:?} starts at {:.3}",
+                i + 1,
+                l.text(),
+                mm(l.left())
+            );
+            assert!(
+                mm(l.right()) <= RIGHT + TOL,
+                "page {}: {:?} ends at {:.3}",
+                i + 1,
+                l.text(),
+                mm(l.right())
+            );
             // A line starts flush left, or two characters in (左空二字).
             let indent = (mm(l.left()) - LEFT) / CELL;
             if indent < 2.5 {
@@ -109,12 +147,24 @@ fn lines_start_at_28mm_and_end_at_184mm() {
                 );
             }
             if mm(l.right()) > RIGHT - CELL / 2.0 {
-                assert!(close(mm(l.right()), RIGHT, TOL), "{:?} ends at {:.3} mm", l.text(), mm(l.right()));
+                assert!(
+                    close(mm(l.right()), RIGHT, TOL),
+                    "{:?} ends at {:.3} mm",
+                    l.text(),
+                    mm(l.right())
+                );
                 justified += 1;
             }
         }
-        let min_left = body_lines(page).iter().map(|l| mm(l.left())).fold(f64::MAX, f64::min);
-        assert!(close(min_left, LEFT, TOL), "page {}: leftmost text at {min_left:.3} mm", i + 1);
+        let min_left = body_lines(page)
+            .iter()
+            .map(|l| mm(l.left()))
+            .fold(f64::MAX, f64::min);
+        assert!(
+            close(min_left, LEFT, TOL),
+            "page {}: leftmost text at {min_left:.3} mm",
+            i + 1
+        );
     }
     assert!(justified > 500, "only {justified} full lines found");
 }
@@ -177,13 +227,27 @@ fn full_lines_of_full_width_text_hold_28_characters() {
         );
         pushed_out += 1;
     }
-    assert!(checked > 300, "only {checked} full lines of full-width text");
+    assert!(
+        checked > 300,
+        "only {checked} full lines of full-width text"
+    );
     // Push-outs are the exception, not the rule.
-    assert!(pushed_out * 5 < checked, "{pushed_out} of {checked} lines pushed out");
+    assert!(
+        pushed_out * 5 < checked,
+        "{pushed_out} of {checked} lines pushed out"
+    );
     for l in &lines {
         let cs: Vec<char> = l.text().chars().collect();
-        assert!(!no_line_start(cs[0]), "line starts with closing punctuation: {:?}", l.text());
-        assert!(!no_line_end(*cs.last().unwrap()), "line ends with opening punctuation: {:?}", l.text());
+        assert!(
+            !no_line_start(cs[0]),
+            "line starts with closing punctuation: {:?}",
+            l.text()
+        );
+        assert!(
+            !no_line_end(*cs.last().unwrap()),
+            "line ends with opening punctuation: {:?}",
+            l.text()
+        );
     }
 }
 
@@ -202,7 +266,10 @@ fn numbers_and_addresses_stay_whole() {
 #[test]
 fn title_is_2hao_centred_in_two_lines() {
     let pages = pages(seed());
-    let title: Vec<&Line> = pages[0].iter().filter(|l| (l.size - 22.0).abs() < 0.01).collect();
+    let title: Vec<&Line> = pages[0]
+        .iter()
+        .filter(|l| (l.size - 22.0).abs() < 0.01)
+        .collect();
     assert_eq!(title.len(), 2);
     assert_eq!(
         title.iter().map(|l| l.text()).collect::<String>(),
@@ -211,8 +278,16 @@ fn title_is_2hao_centred_in_two_lines() {
     for l in &title {
         // Centred in the 版心 (28 + 156/2 = 106 mm from the paper's left).
         let centre = mm(l.left() + l.right()) / 2.0;
-        assert!(close(centre, LEFT + 78.0, TOL), "{:?} centred at {centre:.3} mm", l.text());
-        assert!(l.glyphs.iter().all(|g| g.family == "Noto Serif CJK SC" && g.weight == 700));
+        assert!(
+            close(centre, LEFT + 78.0, TOL),
+            "{:?} centred at {centre:.3} mm",
+            l.text()
+        );
+        assert!(
+            l.glyphs
+                .iter()
+                .all(|g| g.family == "Noto Serif CJK SC" && g.weight == 700)
+        );
     }
     // One blank line between title and body (§7.3.1/§7.3.3): the body's first
     // line is two pitches below the last title line.
@@ -235,7 +310,12 @@ fn each_role_has_its_typeface() {
     let pages = pages(seed());
     let family_of = |prefix: &str, ch: &str| {
         let l = line_starting(&pages, prefix);
-        l.glyphs.iter().find(|g| g.text == ch).unwrap().family.clone()
+        l.glyphs
+            .iter()
+            .find(|g| g.text == ch)
+            .unwrap()
+            .family
+            .clone()
     };
     // 一、 黑体; （一） 楷体; 1. and （1） 仿宋; body 仿宋 (§7.3.3).
     assert_eq!(family_of("一、坚持政治引领", "坚"), "Noto Sans CJK SC");
@@ -255,18 +335,36 @@ fn signature_and_date_without_seal() {
     let pages = pages(seed());
     let last = pages.last().unwrap();
     let body = body_lines(last);
-    let sig = body.iter().find(|l| l.text() == "中共大连市沙河口区委").expect("署名");
-    let date = body.iter().find(|l| l.text() == "2019年8月14日").expect("成文日期");
+    let sig = body
+        .iter()
+        .find(|l| l.text() == "中共大连市沙河口区委")
+        .expect("署名");
+    let date = body
+        .iter()
+        .find(|l| l.text() == "2019年8月14日")
+        .expect("成文日期");
     // 署名 右空二字 (§7.3.5.2).
-    assert!(close(mm(sig.right()), RIGHT - 2.0 * CELL, TOL), "署名 ends at {:.3}", mm(sig.right()));
+    assert!(
+        close(mm(sig.right()), RIGHT - 2.0 * CELL, TOL),
+        "署名 ends at {:.3}",
+        mm(sig.right())
+    );
     // The date on the next line, its first character two characters right of
     // the 署名's first.
     assert!(close(mm(date.baseline - sig.baseline), PITCH, 0.05));
-    assert!(close(mm(date.left() - sig.left()), 2.0 * CELL, TOL), "date shift {:.3}", mm(date.left() - sig.left()));
+    assert!(
+        close(mm(date.left() - sig.left()), 2.0 * CELL, TOL),
+        "date shift {:.3}",
+        mm(date.left() - sig.left())
+    );
     // One blank line between the body and the 署名.
     let i = body.iter().position(|l| std::ptr::eq(*l, *sig)).unwrap();
     assert!(i > 0, "the 署名 is not alone at the top of the page");
-    assert!(close(mm(sig.baseline - body[i - 1].baseline), 2.0 * PITCH, 0.05));
+    assert!(close(
+        mm(sig.baseline - body[i - 1].baseline),
+        2.0 * PITCH,
+        0.05
+    ));
     assert!(body[i - 1].text().ends_with("dlshkqw@sina.com"));
 }
 
@@ -275,13 +373,24 @@ fn page_numbers_are_4hao_song_outside_the_block() {
     let pages = pages(seed());
     for (i, page) in pages.iter().enumerate() {
         let n = i + 1;
-        let numbers: Vec<&Line> = page.iter().filter(|l| (l.size - 14.0).abs() < 0.01).collect();
+        let numbers: Vec<&Line> = page
+            .iter()
+            .filter(|l| (l.size - 14.0).abs() < 0.01)
+            .collect();
         assert_eq!(numbers.len(), 1, "page {n}");
         let l = numbers[0];
         assert_eq!(l.text(), format!("\u{2014} {n} \u{2014}"), "page {n}");
-        assert!(l.glyphs.iter().all(|g| g.family == "Noto Serif CJK SC" && g.weight == 400));
+        assert!(
+            l.glyphs
+                .iter()
+                .all(|g| g.family == "Noto Serif CJK SC" && g.weight == 400)
+        );
         // Half-width digits (§7.5 "半角").
-        for g in l.glyphs.iter().filter(|g| g.text.chars().all(|c| c.is_ascii_digit())) {
+        for g in l
+            .glyphs
+            .iter()
+            .filter(|g| g.text.chars().all(|c| c.is_ascii_digit()))
+        {
             assert!(close(g.advance, 7.0, 0.01), "digit advance {}", g.advance);
         }
         // The dashes are full 一字线 (one em).
@@ -290,10 +399,18 @@ fn page_numbers_are_4hao_song_outside_the_block() {
         }
         if n % 2 == 1 {
             // 单页码居右空一字.
-            assert!(close(mm(l.right()), RIGHT - CELL, TOL), "page {n}: right {:.3}", mm(l.right()));
+            assert!(
+                close(mm(l.right()), RIGHT - CELL, TOL),
+                "page {n}: right {:.3}",
+                mm(l.right())
+            );
         } else {
             // 双页码居左空一字.
-            assert!(close(mm(l.left()), LEFT + CELL, TOL), "page {n}: left {:.3}", mm(l.left()));
+            assert!(
+                close(mm(l.left()), LEFT + CELL, TOL),
+                "page {n}: left {:.3}",
+                mm(l.left())
+            );
         }
         // Below the 版心.
         assert!(mm(l.baseline) > BOTTOM + 7.0);

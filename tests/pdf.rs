@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use common::{SEED, mm, run_gen, pages, path_str, root, seed};
+use common::{SEED, mm, pages, path_str, root, run_gen, seed};
 
 /// The seed rendered once by the binary, into a temp folder kept for the run.
 fn seed_pdf() -> &'static Path {
@@ -27,7 +27,11 @@ fn tool(cmd: &str, args: &[&str]) -> Vec<u8> {
         .args(args)
         .output()
         .unwrap_or_else(|e| panic!("{cmd} (poppler-utils) must be installed: {e}"));
-    assert!(o.status.success(), "{cmd} failed: {}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "{cmd} failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     o.stdout
 }
 
@@ -43,15 +47,28 @@ fn pdftotext_gives_the_notice_text_by_code_point() {
         .lines()
         .filter(|l| {
             let t = strip(l);
-            !(t.starts_with('\u{2014}') && t.ends_with('\u{2014}') && t.chars().filter(char::is_ascii_digit).count() == t.chars().count() - 2)
+            !(t.starts_with('\u{2014}')
+                && t.ends_with('\u{2014}')
+                && t.chars().filter(char::is_ascii_digit).count() == t.chars().count() - 2)
         })
         .collect::<Vec<_>>()
         .join("\n");
     let expected = std::fs::read_to_string(root().join("tests/fixtures/seed-notice.txt")).unwrap();
-    let (got, want): (Vec<char>, Vec<char>) = (strip(&body).chars().collect(), strip(&expected).chars().collect());
+    let (got, want): (Vec<char>, Vec<char>) = (
+        strip(&body).chars().collect(),
+        strip(&expected).chars().collect(),
+    );
     if got != want {
-        let i = got.iter().zip(&want).position(|(a, b)| a != b).unwrap_or(got.len().min(want.len()));
-        let ctx = |v: &[char]| v[i.saturating_sub(20)..(i + 20).min(v.len())].iter().collect::<String>();
+        let i = got
+            .iter()
+            .zip(&want)
+            .position(|(a, b)| a != b)
+            .unwrap_or(got.len().min(want.len()));
+        let ctx = |v: &[char]| {
+            v[i.saturating_sub(20)..(i + 20).min(v.len())]
+                .iter()
+                .collect::<String>()
+        };
         panic!(
             "text differs at char {i}: got {:?} (U+{:04X}), want {:?} (U+{:04X})\n got: {}\nwant: {}",
             got.get(i),
@@ -68,7 +85,14 @@ fn pdftotext_gives_the_notice_text_by_code_point() {
 fn the_fixture_is_the_reconstructed_notice() {
     // Guards the fixture itself against the scrape's damage (README table).
     let t = std::fs::read_to_string(root().join("tests/fixtures/seed-notice.txt")).unwrap();
-    for good in ["2018年11月5日至2019年1月10日", "（2019—2021年）", "巡察人员5人，", "一体推进不敢腐", "推动工作落实。针对", "dlshkqw@sina.com"] {
+    for good in [
+        "2018年11月5日至2019年1月10日",
+        "（2019—2021年）",
+        "巡察人员5人，",
+        "一体推进不敢腐",
+        "推动工作落实。针对",
+        "dlshkqw@sina.com",
+    ] {
         assert!(t.contains(good), "{good}");
     }
     for bad in [",", ":", ";", "(", ")", "201934日", "7未按要求"] {
@@ -81,8 +105,26 @@ fn raster(pdf: &Path, n: usize, dpi: u32) -> (usize, usize, Vec<u8>) {
     let dir = common::tempdir();
     let prefix = dir.path().join("p");
     let ns = n.to_string();
-    tool("pdftoppm", &["-r", &dpi.to_string(), "-gray", "-f", &ns, "-l", &ns, path_str(pdf), path_str(&prefix)]);
-    let file = std::fs::read_dir(dir.path()).unwrap().next().unwrap().unwrap().path();
+    tool(
+        "pdftoppm",
+        &[
+            "-r",
+            &dpi.to_string(),
+            "-gray",
+            "-f",
+            &ns,
+            "-l",
+            &ns,
+            path_str(pdf),
+            path_str(&prefix),
+        ],
+    );
+    let file = std::fs::read_dir(dir.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
     let data = std::fs::read(file).unwrap();
     // PGM (P5): header "P5\n<w> <h>\n255\n".
     let mut fields = Vec::new();
@@ -109,7 +151,10 @@ fn page_number_dash_top_is_7mm_below_the_block() {
         let (w, h, px) = raster(seed_pdf(), n, dpi);
         let to_px = |mm_: f64| (mm_ / 25.4 * dpi as f64).round() as usize;
         // The first dash's horizontal extent, from the frames.
-        let line = pages[n - 1].iter().find(|l| (l.size - 14.0).abs() < 0.01).unwrap();
+        let line = pages[n - 1]
+            .iter()
+            .find(|l| (l.size - 14.0).abs() < 0.01)
+            .unwrap();
         let dash = &line.glyphs[0];
         let (x0, x1) = (to_px(mm(dash.x)) + 2, to_px(mm(dash.x + dash.advance)) - 2);
         // The topmost inked row in those columns below the 版心 (262 mm).
@@ -117,7 +162,10 @@ fn page_number_dash_top_is_7mm_below_the_block() {
             .find(|&y| (x0..x1.min(w)).any(|x| px[y * w + x] < 128))
             .expect("dash ink");
         let top_mm = top as f64 / dpi as f64 * 25.4;
-        assert!((top_mm - 269.0).abs() <= 0.5, "page {n}: dash top at {top_mm:.3} mm");
+        assert!(
+            (top_mm - 269.0).abs() <= 0.5,
+            "page {n}: dash top at {top_mm:.3} mm"
+        );
     }
 }
 
@@ -154,8 +202,21 @@ fn source_date_epoch_sets_the_date() {
 #[test]
 fn fonts_are_embedded_subsets() {
     let fonts = String::from_utf8(tool("pdffonts", &[path_str(seed_pdf())])).unwrap();
-    for family in ["FandolFang", "NotoSerifCJKsc-Bold", "NotoSansCJKsc-Medium", "GongwenKai", "LiberationSerif", "NotoSerifCJKsc-Regular"] {
-        let line = fonts.lines().find(|l| l.contains(family)).unwrap_or_else(|| panic!("{family} not in\n{fonts}"));
-        assert!(line.contains(" yes yes "), "{family} not an embedded subset: {line}");
+    for family in [
+        "FandolFang",
+        "NotoSerifCJKsc-Bold",
+        "NotoSansCJKsc-Medium",
+        "GongwenKai",
+        "LiberationSerif",
+        "NotoSerifCJKsc-Regular",
+    ] {
+        let line = fonts
+            .lines()
+            .find(|l| l.contains(family))
+            .unwrap_or_else(|| panic!("{family} not in\n{fonts}"));
+        assert!(
+            line.contains(" yes yes "),
+            "{family} not an embedded subset: {line}"
+        );
     }
 }

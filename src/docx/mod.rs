@@ -41,20 +41,80 @@ pub(crate) struct Style {
     pub outline: Option<u8>,
 }
 
-pub(crate) const TITLE: Style = Style { id: "GwTitle", name: "公文标题", role: Role::Title, outline: None };
-pub(crate) const BODY: Style = Style { id: "GwBody", name: "公文正文", role: Role::Body, outline: None };
+pub(crate) const TITLE: Style = Style {
+    id: "GwTitle",
+    name: "公文标题",
+    role: Role::Title,
+    outline: None,
+};
+pub(crate) const BODY: Style = Style {
+    id: "GwBody",
+    name: "公文正文",
+    role: Role::Body,
+    outline: None,
+};
 pub(crate) const HEADINGS: [Style; 4] = [
-    Style { id: "GwHeading1", name: "一级标题", role: Role::Hei, outline: Some(0) },
-    Style { id: "GwHeading2", name: "二级标题", role: Role::Kai, outline: Some(1) },
-    Style { id: "GwHeading3", name: "三级标题", role: Role::Body, outline: Some(2) },
-    Style { id: "GwHeading4", name: "四级标题", role: Role::Body, outline: Some(3) },
+    Style {
+        id: "GwHeading1",
+        name: "一级标题",
+        role: Role::Hei,
+        outline: Some(0),
+    },
+    Style {
+        id: "GwHeading2",
+        name: "二级标题",
+        role: Role::Kai,
+        outline: Some(1),
+    },
+    Style {
+        id: "GwHeading3",
+        name: "三级标题",
+        role: Role::Body,
+        outline: Some(2),
+    },
+    Style {
+        id: "GwHeading4",
+        name: "四级标题",
+        role: Role::Body,
+        outline: Some(3),
+    },
 ];
-pub(crate) const ADDRESSEES: Style = Style { id: "GwAddressees", name: "主送机关", role: Role::Body, outline: None };
-pub(crate) const ATTACHMENT: Style = Style { id: "GwAttachment", name: "附件说明", role: Role::Body, outline: None };
-pub(crate) const SIGNATURE: Style = Style { id: "GwSignature", name: "发文机关署名", role: Role::Body, outline: None };
-pub(crate) const DATE: Style = Style { id: "GwDate", name: "成文日期", role: Role::Body, outline: None };
-pub(crate) const NOTE: Style = Style { id: "GwNote", name: "附注", role: Role::Body, outline: None };
-pub(crate) const PAGE_NUMBER: Style = Style { id: "GwPageNumber", name: "页码", role: Role::Song, outline: None };
+pub(crate) const ADDRESSEES: Style = Style {
+    id: "GwAddressees",
+    name: "主送机关",
+    role: Role::Body,
+    outline: None,
+};
+pub(crate) const ATTACHMENT: Style = Style {
+    id: "GwAttachment",
+    name: "附件说明",
+    role: Role::Body,
+    outline: None,
+};
+pub(crate) const SIGNATURE: Style = Style {
+    id: "GwSignature",
+    name: "发文机关署名",
+    role: Role::Body,
+    outline: None,
+};
+pub(crate) const DATE: Style = Style {
+    id: "GwDate",
+    name: "成文日期",
+    role: Role::Body,
+    outline: None,
+};
+pub(crate) const NOTE: Style = Style {
+    id: "GwNote",
+    name: "附注",
+    role: Role::Body,
+    outline: None,
+};
+pub(crate) const PAGE_NUMBER: Style = Style {
+    id: "GwPageNumber",
+    name: "页码",
+    role: Role::Song,
+    outline: None,
+};
 
 /// Every paragraph style, in the order styles.xml lists them.
 pub(crate) fn paragraph_styles() -> Vec<Style> {
@@ -100,10 +160,17 @@ pub(crate) fn role_font(role: Role, names: FontNames) -> RoleFont {
 }
 
 /// Typesets `doc` as DOCX bytes.
-pub fn render(doc: &Document, source: &Source, fonts: &FontSet, names: FontNames) -> Result<Vec<u8>, Error> {
+pub fn render(
+    doc: &Document,
+    source: &Source,
+    fonts: &FontSet,
+    names: FontNames,
+) -> Result<Vec<u8>, Error> {
     let composition = compose::compose(doc, source, fonts, WRITER)?;
     // The footer is placed for the font the page number is set in.
-    let dash = fonts.ink_top_and_descent(Role::Song, g::PAGE_NUMBER_DASH).unwrap_or((0.3, 0.3));
+    let dash = fonts
+        .ink_top_and_descent(Role::Song, g::PAGE_NUMBER_DASH)
+        .unwrap_or((0.3, 0.3));
     let document = document_xml(&composition, names, parts::PageSetup::new(dash));
     let files: Vec<(&str, String)> = vec![
         ("[Content_Types].xml", parts::content_types()),
@@ -118,7 +185,10 @@ pub fn render(doc: &Document, source: &Source, fonts: &FontSet, names: FontNames
         ("word/footer1.xml", footer_xml(true)),
         ("word/footer2.xml", footer_xml(false)),
     ];
-    zip(&files).map_err(|e| Error::Output { path: source.path.clone(), message: format!("building the DOCX package: {e}") })
+    zip(&files).map_err(|e| Error::Output {
+        path: source.path.clone(),
+        message: format!("building the DOCX package: {e}"),
+    })
 }
 
 /// Packs the parts with fixed timestamps (1980-01-01), so that the same
@@ -144,8 +214,15 @@ fn paragraph(x: &mut Xml, style: Style, item: &Item, direct_indent: bool, names:
         // Indents from the composition, in twips from the 版心's left edge.
         let left = twips(item.rest_indent);
         let first = twips(item.first_indent) - left;
-        let first_attr = if first >= 0 { ("w:firstLine", first.to_string()) } else { ("w:hanging", (-first).to_string()) };
-        x.empty("w:ind", &[("w:left", &left.to_string()), (first_attr.0, &first_attr.1)]);
+        let first_attr = if first >= 0 {
+            ("w:firstLine", first.to_string())
+        } else {
+            ("w:hanging", (-first).to_string())
+        };
+        x.empty(
+            "w:ind",
+            &[("w:left", &left.to_string()), (first_attr.0, &first_attr.1)],
+        );
     }
     x.close();
     for run in &item.runs {
@@ -163,7 +240,12 @@ fn run_xml(x: &mut Xml, text: &str, role: Role, style_role: Role, names: FontNam
         x.open("w:rPr", &[]);
         x.empty(
             "w:rFonts",
-            &[("w:ascii", f.latin), ("w:hAnsi", f.latin), ("w:eastAsia", f.east_asia), ("w:cs", f.latin)],
+            &[
+                ("w:ascii", f.latin),
+                ("w:hAnsi", f.latin),
+                ("w:eastAsia", f.east_asia),
+                ("w:cs", f.latin),
+            ],
         );
         x.close();
     }
@@ -172,16 +254,26 @@ fn run_xml(x: &mut Xml, text: &str, role: Role, style_role: Role, names: FontNam
 }
 
 fn blank(x: &mut Xml) {
-    x.open("w:p", &[]).open("w:pPr", &[]).empty("w:pStyle", &[("w:val", BODY.id)]).close().close();
+    x.open("w:p", &[])
+        .open("w:pPr", &[])
+        .empty("w:pStyle", &[("w:val", BODY.id)])
+        .close()
+        .close();
 }
 
 fn document_xml(c: &Composition, names: FontNames, page: parts::PageSetup) -> String {
     let mut x = Xml::new();
-    x.open("w:document", &[("xmlns:w", parts::NS_W), ("xmlns:r", parts::NS_R)]);
+    x.open(
+        "w:document",
+        &[("xmlns:w", parts::NS_W), ("xmlns:r", parts::NS_R)],
+    );
     x.open("w:body", &[]);
 
     // 标题: one paragraph; the composed line breaks as <w:br/>.
-    x.open("w:p", &[]).open("w:pPr", &[]).empty("w:pStyle", &[("w:val", TITLE.id)]).close();
+    x.open("w:p", &[])
+        .open("w:pPr", &[])
+        .empty("w:pStyle", &[("w:val", TITLE.id)])
+        .close();
     for (i, line) in c.title.iter().enumerate() {
         x.open("w:r", &[]);
         if i > 0 {
@@ -193,23 +285,42 @@ fn document_xml(c: &Composition, names: FontNames, page: parts::PageSetup) -> St
     x.close();
 
     for (i, item) in c.items.iter().enumerate() {
-        let blanks = if i == 0 { c.title_gap_lines } else { item.blank_lines_before };
+        let blanks = if i == 0 {
+            c.title_gap_lines
+        } else {
+            item.blank_lines_before
+        };
         for _ in 0..blanks {
             blank(&mut x);
         }
         let style = style_of(item.kind);
         // Body paragraphs take their indent from the style; only placed
         // items (署名, 日期, 附件说明's continuation) carry direct indents.
-        let direct = !matches!(item.kind, ItemKind::Paragraph(_) | ItemKind::Addressees | ItemKind::Note);
+        let direct = !matches!(
+            item.kind,
+            ItemKind::Paragraph(_) | ItemKind::Addressees | ItemKind::Note
+        );
         paragraph(&mut x, style, item, direct, names);
     }
 
     // Section: A4, the margins that put the grid where the standard wants
     // it, odd/even footers.
     x.open("w:sectPr", &[]);
-    x.empty("w:footerReference", &[("w:type", "default"), ("r:id", "rIdFooterOdd")]);
-    x.empty("w:footerReference", &[("w:type", "even"), ("r:id", "rIdFooterEven")]);
-    x.empty("w:pgSz", &[("w:w", &page.width.to_string()), ("w:h", &page.height.to_string())]);
+    x.empty(
+        "w:footerReference",
+        &[("w:type", "default"), ("r:id", "rIdFooterOdd")],
+    );
+    x.empty(
+        "w:footerReference",
+        &[("w:type", "even"), ("r:id", "rIdFooterEven")],
+    );
+    x.empty(
+        "w:pgSz",
+        &[
+            ("w:w", &page.width.to_string()),
+            ("w:h", &page.height.to_string()),
+        ],
+    );
     x.empty(
         "w:pgMar",
         &[
@@ -232,7 +343,10 @@ fn document_xml(c: &Composition, names: FontNames, page: parts::PageSetup) -> St
 /// one character in (§7.5).
 fn footer_xml(odd: bool) -> String {
     let mut x = Xml::new();
-    x.open("w:ftr", &[("xmlns:w", parts::NS_W), ("xmlns:r", parts::NS_R)]);
+    x.open(
+        "w:ftr",
+        &[("xmlns:w", parts::NS_W), ("xmlns:r", parts::NS_R)],
+    );
     x.open("w:p", &[]).open("w:pPr", &[]);
     x.empty("w:pStyle", &[("w:val", PAGE_NUMBER.id)]);
     let inset = twips(g::docx::cell() * g::PAGE_NUMBER_INSET_CHARS as f64).to_string();
@@ -245,15 +359,25 @@ fn footer_xml(odd: bool) -> String {
     }
     x.close();
     let text = |x: &mut Xml, t: &str| {
-        x.open("w:r", &[]).text_element("w:t", &[("xml:space", "preserve")], t).close();
+        x.open("w:r", &[])
+            .text_element("w:t", &[("xml:space", "preserve")], t)
+            .close();
     };
     let dash = g::PAGE_NUMBER_DASH.to_string();
     text(&mut x, &format!("{dash} "));
-    x.open("w:r", &[]).empty("w:fldChar", &[("w:fldCharType", "begin")]).close();
-    x.open("w:r", &[]).text_element("w:instrText", &[("xml:space", "preserve")], " PAGE ").close();
-    x.open("w:r", &[]).empty("w:fldChar", &[("w:fldCharType", "separate")]).close();
+    x.open("w:r", &[])
+        .empty("w:fldChar", &[("w:fldCharType", "begin")])
+        .close();
+    x.open("w:r", &[])
+        .text_element("w:instrText", &[("xml:space", "preserve")], " PAGE ")
+        .close();
+    x.open("w:r", &[])
+        .empty("w:fldChar", &[("w:fldCharType", "separate")])
+        .close();
     text(&mut x, if odd { "1" } else { "2" });
-    x.open("w:r", &[]).empty("w:fldChar", &[("w:fldCharType", "end")]).close();
+    x.open("w:r", &[])
+        .empty("w:fldChar", &[("w:fldCharType", "end")])
+        .close();
     text(&mut x, &format!(" {dash}"));
     x.close().close();
     x.finish()

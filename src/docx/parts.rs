@@ -60,9 +60,27 @@ impl PageSetup {
 
 pub fn content_types() -> String {
     let mut x = Xml::new();
-    x.open("Types", &[("xmlns", "http://schemas.openxmlformats.org/package/2006/content-types")]);
-    x.empty("Default", &[("Extension", "rels"), ("ContentType", "application/vnd.openxmlformats-package.relationships+xml")]);
-    x.empty("Default", &[("Extension", "xml"), ("ContentType", "application/xml")]);
+    x.open(
+        "Types",
+        &[(
+            "xmlns",
+            "http://schemas.openxmlformats.org/package/2006/content-types",
+        )],
+    );
+    x.empty(
+        "Default",
+        &[
+            ("Extension", "rels"),
+            (
+                "ContentType",
+                "application/vnd.openxmlformats-package.relationships+xml",
+            ),
+        ],
+    );
+    x.empty(
+        "Default",
+        &[("Extension", "xml"), ("ContentType", "application/xml")],
+    );
     let wml = "application/vnd.openxmlformats-officedocument.wordprocessingml";
     for (part, kind) in [
         ("/word/document.xml", format!("{wml}.document.main+xml")),
@@ -71,8 +89,14 @@ pub fn content_types() -> String {
         ("/word/fontTable.xml", format!("{wml}.fontTable+xml")),
         ("/word/footer1.xml", format!("{wml}.footer+xml")),
         ("/word/footer2.xml", format!("{wml}.footer+xml")),
-        ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml".to_string()),
-        ("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml".to_string()),
+        (
+            "/docProps/core.xml",
+            "application/vnd.openxmlformats-package.core-properties+xml".to_string(),
+        ),
+        (
+            "/docProps/app.xml",
+            "application/vnd.openxmlformats-officedocument.extended-properties+xml".to_string(),
+        ),
     ] {
         x.empty("Override", &[("PartName", part), ("ContentType", &kind)]);
     }
@@ -83,7 +107,14 @@ pub fn content_types() -> String {
 pub fn package_rels() -> String {
     let mut x = Xml::new();
     x.open("Relationships", &[("xmlns", NS_PKG_REL)]);
-    x.empty("Relationship", &[("Id", "rId1"), ("Type", &format!("{REL_BASE}/officeDocument")), ("Target", "word/document.xml")]);
+    x.empty(
+        "Relationship",
+        &[
+            ("Id", "rId1"),
+            ("Type", &format!("{REL_BASE}/officeDocument")),
+            ("Target", "word/document.xml"),
+        ],
+    );
     x.empty(
         "Relationship",
         &[
@@ -92,7 +123,14 @@ pub fn package_rels() -> String {
             ("Target", "docProps/core.xml"),
         ],
     );
-    x.empty("Relationship", &[("Id", "rId3"), ("Type", &format!("{REL_BASE}/extended-properties")), ("Target", "docProps/app.xml")]);
+    x.empty(
+        "Relationship",
+        &[
+            ("Id", "rId3"),
+            ("Type", &format!("{REL_BASE}/extended-properties")),
+            ("Target", "docProps/app.xml"),
+        ],
+    );
     x.close();
     x.finish()
 }
@@ -107,7 +145,14 @@ pub fn document_rels() -> String {
         ("rIdFooterOdd", "footer", "footer1.xml"),
         ("rIdFooterEven", "footer", "footer2.xml"),
     ] {
-        x.empty("Relationship", &[("Id", id), ("Type", &format!("{REL_BASE}/{kind}")), ("Target", target)]);
+        x.empty(
+            "Relationship",
+            &[
+                ("Id", id),
+                ("Type", &format!("{REL_BASE}/{kind}")),
+                ("Target", target),
+            ],
+        );
     }
     x.close();
     x.finish()
@@ -123,7 +168,10 @@ pub fn core(doc: &Document) -> String {
     x.open(
         "cp:coreProperties",
         &[
-            ("xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"),
+            (
+                "xmlns:cp",
+                "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+            ),
             ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
             ("xmlns:dcterms", "http://purl.org/dc/terms/"),
             ("xmlns:dcmitype", "http://purl.org/dc/dcmitype/"),
@@ -144,9 +192,16 @@ pub fn app() -> String {
     let mut x = Xml::new();
     x.open(
         "Properties",
-        &[("xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties")],
+        &[(
+            "xmlns",
+            "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+        )],
     );
-    x.text_element("Application", &[], &format!("gongwen {}", env!("CARGO_PKG_VERSION")));
+    x.text_element(
+        "Application",
+        &[],
+        &format!("gongwen {}", env!("CARGO_PKG_VERSION")),
+    );
     x.close();
     x.finish()
 }
@@ -163,10 +218,17 @@ pub fn settings() -> String {
     x.open("w:compat", &[]);
     x.empty(
         "w:compatSetting",
-        &[("w:name", "compatibilityMode"), ("w:uri", "http://schemas.microsoft.com/office/word"), ("w:val", "15")],
+        &[
+            ("w:name", "compatibilityMode"),
+            ("w:uri", "http://schemas.microsoft.com/office/word"),
+            ("w:val", "15"),
+        ],
     );
     x.close();
-    x.empty("w:themeFontLang", &[("w:val", "en-US"), ("w:eastAsia", "zh-CN")]);
+    x.empty(
+        "w:themeFontLang",
+        &[("w:val", "en-US"), ("w:eastAsia", "zh-CN")],
+    );
     x.close();
     x.finish()
 }
@@ -175,8 +237,20 @@ pub fn settings() -> String {
 fn fonts_xml(x: &mut Xml, role: Role, names: FontNames) {
     let f = role_font(role, names);
     // Page numbers are 宋体 digits too (§7.5 "半角宋体阿拉伯数字").
-    let latin = if role == Role::Song { f.east_asia } else { f.latin };
-    x.empty("w:rFonts", &[("w:ascii", latin), ("w:hAnsi", latin), ("w:eastAsia", f.east_asia), ("w:cs", latin)]);
+    let latin = if role == Role::Song {
+        f.east_asia
+    } else {
+        f.latin
+    };
+    x.empty(
+        "w:rFonts",
+        &[
+            ("w:ascii", latin),
+            ("w:hAnsi", latin),
+            ("w:eastAsia", f.east_asia),
+            ("w:cs", latin),
+        ],
+    );
     if f.bold {
         x.empty("w:b", &[]);
         x.empty("w:bCs", &[]);
@@ -184,7 +258,14 @@ fn fonts_xml(x: &mut Xml, role: Role, names: FontNames) {
 }
 
 fn style_xml(x: &mut Xml, s: Style, names: FontNames) {
-    x.open("w:style", &[("w:type", "paragraph"), ("w:customStyle", "1"), ("w:styleId", s.id)]);
+    x.open(
+        "w:style",
+        &[
+            ("w:type", "paragraph"),
+            ("w:customStyle", "1"),
+            ("w:styleId", s.id),
+        ],
+    );
     x.empty("w:name", &[("w:val", s.name)]);
     x.empty("w:basedOn", &[("w:val", "Normal")]);
     x.empty("w:qFormat", &[]);
@@ -237,12 +318,22 @@ pub fn styles(names: FontNames) -> String {
     x.open("w:docDefaults", &[]);
     x.open("w:rPrDefault", &[]).open("w:rPr", &[]);
     fonts_xml(&mut x, Role::Body, names);
-    x.empty("w:spacing", &[("w:val", &g::docx::CHAR_SPACING_TWIPS.to_string())]);
+    x.empty(
+        "w:spacing",
+        &[("w:val", &g::docx::CHAR_SPACING_TWIPS.to_string())],
+    );
     x.empty("w:kern", &[("w:val", "0")]);
     let body = ((g::BODY_SIZE * 2.0).round() as i64).to_string();
     x.empty("w:sz", &[("w:val", &body)]);
     x.empty("w:szCs", &[("w:val", &body)]);
-    x.empty("w:lang", &[("w:val", "en-US"), ("w:eastAsia", "zh-CN"), ("w:bidi", "ar-SA")]);
+    x.empty(
+        "w:lang",
+        &[
+            ("w:val", "en-US"),
+            ("w:eastAsia", "zh-CN"),
+            ("w:bidi", "ar-SA"),
+        ],
+    );
     x.close().close();
     x.open("w:pPrDefault", &[]).open("w:pPr", &[]);
     // No widow/orphan control (it would leave pages with 21 lines), no
@@ -255,11 +346,23 @@ pub fn styles(names: FontNames) -> String {
     x.empty("w:snapToGrid", &[("w:val", "0")]);
     x.empty(
         "w:spacing",
-        &[("w:before", "0"), ("w:after", "0"), ("w:line", &g::docx::line_twips().to_string()), ("w:lineRule", "exact")],
+        &[
+            ("w:before", "0"),
+            ("w:after", "0"),
+            ("w:line", &g::docx::line_twips().to_string()),
+            ("w:lineRule", "exact"),
+        ],
     );
     x.close().close();
     x.close();
-    x.open("w:style", &[("w:type", "paragraph"), ("w:default", "1"), ("w:styleId", "Normal")]);
+    x.open(
+        "w:style",
+        &[
+            ("w:type", "paragraph"),
+            ("w:default", "1"),
+            ("w:styleId", "Normal"),
+        ],
+    );
     x.empty("w:name", &[("w:val", "Normal")]);
     x.empty("w:qFormat", &[]);
     // Repeated here: LibreOffice does not take these from the defaults.
@@ -271,7 +374,14 @@ pub fn styles(names: FontNames) -> String {
     x.empty("w:snapToGrid", &[("w:val", "0")]);
     x.close();
     x.close();
-    x.open("w:style", &[("w:type", "character"), ("w:default", "1"), ("w:styleId", "DefaultParagraphFont")]);
+    x.open(
+        "w:style",
+        &[
+            ("w:type", "character"),
+            ("w:default", "1"),
+            ("w:styleId", "DefaultParagraphFont"),
+        ],
+    );
     x.empty("w:name", &[("w:val", "Default Paragraph Font")]);
     x.empty("w:uiPriority", &[("w:val", "1")]);
     x.empty("w:semiHidden", &[]);
@@ -319,8 +429,14 @@ pub fn font_table(names: FontNames) -> String {
         }
         // charset 86 = GB2312; 0 = ANSI.
         x.empty("w:charset", &[("w:val", if cjk { "86" } else { "00" })]);
-        x.empty("w:family", &[("w:val", if cjk { "modern" } else { "roman" })]);
-        x.empty("w:pitch", &[("w:val", if cjk { "fixed" } else { "variable" })]);
+        x.empty(
+            "w:family",
+            &[("w:val", if cjk { "modern" } else { "roman" })],
+        );
+        x.empty(
+            "w:pitch",
+            &[("w:val", if cjk { "fixed" } else { "variable" })],
+        );
         x.close();
     }
     x.close();

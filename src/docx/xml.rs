@@ -30,7 +30,8 @@ pub struct Xml {
 impl Xml {
     pub fn new() -> Self {
         let mut x = Self::default();
-        x.out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
+        x.out
+            .push_str("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
         x
     }
 
@@ -91,8 +92,14 @@ mod tests {
     #[test]
     fn escapes_and_nests() {
         let mut x = Xml::new();
-        x.open("a", &[("k", "\"<&>")]).text_element("b", &[], "x<y & \u{1}z").empty("c", &[]).close();
+        x.open("a", &[("k", "\"<&>")])
+            .text_element("b", &[], "x<y & \u{1}z")
+            .empty("c", &[])
+            .close();
         let s = x.finish();
-        assert!(s.ends_with("<a k=\"&quot;&lt;&amp;&gt;\"><b>x&lt;y &amp; z</b><c/></a>"), "{s}");
+        assert!(
+            s.ends_with("<a k=\"&quot;&lt;&amp;&gt;\"><b>x&lt;y &amp; z</b><c/></a>"),
+            "{s}"
+        );
     }
 }

@@ -47,7 +47,12 @@ pub fn typeset(doc: &Document, source: &Source, fonts: &FontSet) -> Result<Paged
 }
 
 /// Typesets `doc` as PDF bytes.
-pub fn render(doc: &Document, source: &Source, fonts: &FontSet, stamp: Stamp) -> Result<Vec<u8>, Error> {
+pub fn render(
+    doc: &Document,
+    source: &Source,
+    fonts: &FontSet,
+    stamp: Stamp,
+) -> Result<Vec<u8>, Error> {
     let paged = typeset(doc, source, fonts)?;
     let timestamp = match stamp {
         Stamp::DocumentDate => Timestamp::new_utc(date_time(doc)),
@@ -81,8 +86,15 @@ fn unix_to_datetime(secs: i64) -> Datetime {
     let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
     let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
     let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    Datetime::from_ymd_hms(year, month, day, (rem / 3600) as u8, (rem % 3600 / 60) as u8, (rem % 60) as u8)
-        .unwrap_or_else(|| Datetime::from_ymd(1980, 1, 1).expect("valid"))
+    Datetime::from_ymd_hms(
+        year,
+        month,
+        day,
+        (rem / 3600) as u8,
+        (rem % 3600 / 60) as u8,
+        (rem % 60) as u8,
+    )
+    .unwrap_or_else(|| Datetime::from_ymd(1980, 1, 1).expect("valid"))
 }
 
 fn describe(diags: &[SourceDiagnostic]) -> String {
@@ -111,25 +123,33 @@ fn role_key(role: Role) -> &'static str {
 
 /// The JSON the template reads as `/data.json`. All lengths in points.
 fn template_data(doc: &Document, c: &Composition, fonts: &FontSet) -> Value {
-    let setting = Setting { size: g::BODY_SIZE, tracking: g::BODY_TRACKING };
+    let setting = Setting {
+        size: g::BODY_SIZE,
+        tracking: g::BODY_TRACKING,
+    };
     let items: Vec<Value> = c
         .items
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let blank = if i == 0 { c.title_gap_lines } else { item.blank_lines_before };
+            let blank = if i == 0 {
+                c.title_gap_lines
+            } else {
+                item.blank_lines_before
+            };
             item_json(item, blank, fonts, setting)
         })
         .collect();
-    let roles: serde_json::Map<String, Value> = [Role::Body, Role::Hei, Role::Kai, Role::Title, Role::Song]
-        .into_iter()
-        .map(|r| {
-            (
-                role_key(r).to_string(),
-                json!({ "families": fonts.chain(r), "weight": FontSet::weight(r) }),
-            )
-        })
-        .collect();
+    let roles: serde_json::Map<String, Value> =
+        [Role::Body, Role::Hei, Role::Kai, Role::Title, Role::Song]
+            .into_iter()
+            .map(|r| {
+                (
+                    role_key(r).to_string(),
+                    json!({ "families": fonts.chain(r), "weight": FontSet::weight(r) }),
+                )
+            })
+            .collect();
     let cell = g::CHAR_PITCH * g::PAGE_NUMBER_INSET_CHARS as f64;
     json!({
         "meta": {

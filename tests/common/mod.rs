@@ -85,7 +85,10 @@ fn walk(frame: &Frame, offset: Point, out: &mut Vec<Glyph>) {
                 let mut x = p.x.to_pt();
                 for g in &text.glyphs {
                     let advance = g.x_advance.at(text.size).to_pt();
-                    let natural = text.font.x_advance(g.id).map_or(advance, |em| em.at(text.size).to_pt());
+                    let natural = text
+                        .font
+                        .x_advance(g.id)
+                        .map_or(advance, |em| em.at(text.size).to_pt());
                     out.push(Glyph {
                         natural,
                         text: text.text[g.range()].to_string(),
@@ -113,12 +116,15 @@ pub fn pages(doc: &PagedDocument) -> Vec<Vec<Line>> {
             walk(&page.frame, Point::zero(), &mut glyphs);
             let mut lines: Vec<Line> = Vec::new();
             for g in glyphs {
-                match lines
-                    .iter_mut()
-                    .find(|l| (l.baseline - g.baseline).abs() < 0.01 && (l.size - g.size).abs() < 0.01)
-                {
+                match lines.iter_mut().find(|l| {
+                    (l.baseline - g.baseline).abs() < 0.01 && (l.size - g.size).abs() < 0.01
+                }) {
                     Some(l) => l.glyphs.push(g),
-                    None => lines.push(Line { baseline: g.baseline, size: g.size, glyphs: vec![g] }),
+                    None => lines.push(Line {
+                        baseline: g.baseline,
+                        size: g.size,
+                        glyphs: vec![g],
+                    }),
                 }
             }
             for l in &mut lines {
