@@ -227,10 +227,8 @@ fn import(args: &ImportArgs) -> Result<ExitCode, Error> {
                 "review": imported.report.count(gongwen::import::Action::Review),
                 "notes": imported.report.notes,
             });
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&json).expect("plain data serialises")
-            );
+            let json = serde_json::to_string_pretty(&json).expect("plain data serialises");
+            print_out(&format!("{json}\n"));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -244,17 +242,25 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
     };
     let report = gongwen::check::check_file(&args.input, &fonts)?;
     match args.format {
-        ReportFormat::Text => print!("{}", report.render()),
-        ReportFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&report).expect("plain data serialises")
-        ),
+        ReportFormat::Text => print_out(&report.render()),
+        ReportFormat::Json => {
+            let json = serde_json::to_string_pretty(&report).expect("plain data serialises");
+            print_out(&format!("{json}\n"));
+        }
     }
     Ok(if report.errors > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Writes a report to stdout; a reader that stops early (`| head`) is no
+/// error.
+fn print_out(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
 fn output_path(args: &RenderArgs, extension: &str) -> PathBuf {

@@ -30,7 +30,9 @@ pub struct Note {
     pub action: Action,
     /// What kind of thing: `chrome`, `punctuation`, `marker`, `date`, …
     pub rule: &'static str,
-    /// The affected text, as the input has it.
+    /// The affected text, as the input has it (for a `punctuation` note,
+    /// which covers a line's marks from `column` to `end_column`, the
+    /// half-width marks it made full-width, in order).
     pub text: String,
     pub message: String,
     /// The fix: what replaces `text` (for `repaired`, what the document

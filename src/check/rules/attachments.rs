@@ -49,8 +49,22 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         .collect();
     for (i, (node, name)) in names.iter().enumerate() {
         let trimmed = name.trim();
+        // The name as the 附件说明 wants it: no number, no end punctuation.
+        let bare = match marker::parse(trimmed).filter(|m| m.level >= 3) {
+            Some(m) => trimmed.chars().skip(m.len).collect::<String>(),
+            None => trimmed
+                .strip_prefix("附件")
+                .map(|r| {
+                    r.trim_start_matches(|c: char| c.is_ascii_digit() || "：:.．、 ".contains(c))
+                })
+                .unwrap_or(trimmed)
+                .to_string(),
+        };
+        let bare = bare
+            .trim()
+            .trim_end_matches(|c| END_MARKS.contains(c))
+            .to_string();
         if let Some(m) = marker::parse(trimmed).filter(|m| m.level >= 3) {
-            let rest: String = trimmed.chars().skip(m.len).collect();
             out.push(
                 Finding::new(
                     "attachment-number",
@@ -60,9 +74,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                     cx.index.pos_in(node, 0),
                     format!("attachment name starts with the number `{}`; the 附件说明 numbers attachments itself", m.written(trimmed)),
                 )
-                .suggest(rest.trim().to_string()),
+                .suggest(bare.clone()),
             );
-        } else if let Some(rest) = trimmed.strip_prefix("附件") {
+        } else if trimmed.starts_with("附件") {
             out.push(
                 Finding::new(
                     "attachment-number",
@@ -73,12 +87,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                     "attachment name starts with `附件`; the 附件说明 writes `附件：` itself"
                         .into(),
                 )
-                .suggest(
-                    rest.trim_start_matches(|c: char| {
-                        c.is_ascii_digit() || "：:.．、 ".contains(c)
-                    })
-                    .to_string(),
-                ),
+                .suggest(bare.clone()),
             );
         }
         if let Some(last) = trimmed.chars().last().filter(|c| END_MARKS.contains(*c)) {
@@ -91,7 +100,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                     cx.index.pos_in(node, trimmed.chars().count() - 1),
                     format!("attachment name ends in `{last}`; no punctuation follows an attachment's name"),
                 )
-                .suggest(trimmed.trim_end_matches(|c| END_MARKS.contains(c)).to_string()),
+                .suggest(bare.clone()),
             );
         }
         if names[..i].iter().any(|(_, other)| other.trim() == trimmed) {
