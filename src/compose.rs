@@ -42,6 +42,11 @@ pub struct Item {
     /// Whether full lines are justified to the measure (the 署名 and date
     /// are placed, not justified).
     pub justify: bool,
+    /// Whether the item must stay on the page of the item after it: the
+    /// 署名 with the 成文日期, and the last lines of the 正文 with the 署名, so
+    /// that no page holds a date alone or a signature without text
+    /// (§7.3.5.5).
+    pub keep_with_next: bool,
     /// The model field it came from, for messages.
     pub path: String,
 }
@@ -101,6 +106,7 @@ pub fn compose(
             first_indent: 0.0,
             rest_indent: 0.0,
             justify: true,
+            keep_with_next: false,
             path: "addressees".into(),
         });
     }
@@ -114,6 +120,7 @@ pub fn compose(
             first_indent: cells(g::PARAGRAPH_INDENT_CHARS),
             rest_indent: 0.0,
             justify: true,
+            keep_with_next: false,
             path: p.path,
         });
     }
@@ -145,6 +152,7 @@ pub fn compose(
                 first_indent: first,
                 rest_indent: start + label_w + number_w,
                 justify: true,
+                keep_with_next: false,
                 path: format!("attachments[{i}]"),
             });
         }
@@ -161,6 +169,7 @@ pub fn compose(
             first_indent: cells(g::PARAGRAPH_INDENT_CHARS),
             rest_indent: 0.0,
             justify: true,
+            keep_with_next: false,
             path: "note".into(),
         });
     }
@@ -187,6 +196,10 @@ pub fn measure(fonts: &FontSet, role: Role, text: &str) -> f64 {
 /// the longer, the date is set 右空二字 and the 署名 moves left to keep the
 /// two-character shift. Joint issuers: one 署名 per line, in order.
 fn compose_closing(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
+    // What precedes the 署名 stays with it.
+    if let Some(last) = items.last_mut() {
+        last.keep_with_next = true;
+    }
     let cells = |n: usize| n as f64 * CHAR_PITCH;
     let right = g::mm(g::BLOCK_WIDTH_MM);
     let date = doc.date.to_string();
@@ -218,6 +231,7 @@ fn compose_closing(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
             first_indent: x,
             rest_indent: x,
             justify: false,
+            keep_with_next: true,
             path: format!("issuer[{i}]"),
         });
     }
@@ -235,6 +249,7 @@ fn compose_closing(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
         first_indent: date_start,
         rest_indent: date_start,
         justify: false,
+        keep_with_next: false,
         path: "date".into(),
     });
 }

@@ -329,7 +329,15 @@ fn libreoffice_sets_a4_with_line_1_at_37mm_and_22_lines() {
                 l.text()
             );
         }
-        if i + 1 < r.pages.len() {
+        // Full pages: all but the last, and but the one before it when the
+        // 署名 took the body's last lines over to the last page.
+        let kept_over = i + 2 == r.pages.len()
+            && r.pages[i + 1]
+                .lines
+                .iter()
+                .any(|l| l.text() == "中共大连市沙河口区委")
+            && text_lines(&r.pages[i + 1])[0].left() < LEFT + 3.0 * CELL;
+        if i + 1 < r.pages.len() && !kept_over {
             let last = lines.last().unwrap();
             let bottom = mm(last.baseline + 0.12 * 16.0);
             assert!(
@@ -650,4 +658,39 @@ fn docx_errors_like_pdf() {
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("doc.yaml:3:7"));
     assert!(!dir.path().join("doc.docx").exists());
+}
+
+#[test]
+fn libreoffice_keeps_the_date_with_the_signature() {
+    let dir = common::tempdir();
+    let input = dir.path().join("end.yaml");
+    std::fs::write(&input, common::signature_at_page_end_yaml()).unwrap();
+    let docx = dir.path().join("end.docx");
+    assert!(
+        run_gen(&["docx", path_str(&input), "-o", path_str(&docx)])
+            .status
+            .success()
+    );
+    let pdf = libreoffice(&docx, "pdf", dir.path());
+    let json = run(
+        &python(),
+        &[
+            path_str(&root().join("tests/support/pdf_chars.py")),
+            path_str(&pdf),
+        ],
+        &[],
+    );
+    let pages = parse_pages(&serde_json::from_slice(&json).unwrap());
+    let page_of = |text: &str| {
+        pages
+            .iter()
+            .position(|p| p.lines.iter().any(|l| l.text().replace(' ', "") == text))
+            .unwrap_or_else(|| panic!("{text} not found"))
+    };
+    assert_eq!(page_of("测试机关"), page_of("2020年1月2日"));
+    let page = &pages[page_of("测试机关")];
+    assert!(
+        page.lines.iter().any(|l| l.text().starts_with('国')),
+        "the 署名's page has no body text"
+    );
 }

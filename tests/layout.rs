@@ -416,3 +416,25 @@ fn page_numbers_are_4hao_song_outside_the_block() {
         assert!(mm(l.baseline) > BOTTOM + 7.0);
     }
 }
+
+#[test]
+fn the_date_never_starts_a_page_alone() {
+    let doc = common::typeset_yaml(&common::signature_at_page_end_yaml());
+    let pages = pages(&doc);
+    let page_of = |text: &str| {
+        pages
+            .iter()
+            .position(|p| p.iter().any(|l| l.text() == text))
+            .unwrap()
+    };
+    let (sig, date) = (page_of("测试机关"), page_of("2020年1月2日"));
+    assert_eq!(sig, date, "署名 and 成文日期 on different pages");
+    // The 署名 did not go alone either: body lines came with it (§7.3.5.5).
+    let body_lines_there = body_lines(&pages[sig])
+        .iter()
+        .filter(|l| l.text().starts_with('国'))
+        .count();
+    assert!(body_lines_there >= 1, "the 署名's page has no body text");
+    // Without the rule the signature would have been line 22 of page 1.
+    assert_eq!(sig, 1);
+}

@@ -210,6 +210,9 @@ fn paragraph(x: &mut Xml, style: Style, item: &Item, direct_indent: bool, names:
     x.open("w:p", &[]);
     x.open("w:pPr", &[]);
     x.empty("w:pStyle", &[("w:val", style.id)]);
+    if item.keep_with_next {
+        x.empty("w:keepNext", &[]);
+    }
     if direct_indent {
         // Indents from the composition, in twips from the 版心's left edge.
         let left = twips(item.rest_indent);
@@ -253,10 +256,12 @@ fn run_xml(x: &mut Xml, text: &str, role: Role, style_role: Role, names: FontNam
     x.close();
 }
 
+/// An empty paragraph: a blank line, kept with what follows it.
 fn blank(x: &mut Xml) {
     x.open("w:p", &[])
         .open("w:pPr", &[])
         .empty("w:pStyle", &[("w:val", BODY.id)])
+        .empty("w:keepNext", &[])
         .close()
         .close();
 }

@@ -212,6 +212,7 @@ fn item_json(item: &Item, blank_lines: usize, fonts: &FontSet, setting: Setting)
     json!({
         "above": g::LINE_GAP + blank_lines as f64 * g::LINE_PITCH,
         "justify": item.justify,
+        "keep": item.keep_with_next,
         "lines": lines,
     })
 }

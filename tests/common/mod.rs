@@ -158,3 +158,23 @@ pub fn tempdir() -> tempfile::TempDir {
 pub fn path_str(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
 }
+
+/// A document whose 署名 falls on line 22 of page 1, so that its 成文日期
+/// would start page 2: a one-line title, a blank line, 18 lines of body
+/// (26 + 17 × 28 hanzi), a blank line, then the 署名.
+pub fn signature_at_page_end_yaml() -> String {
+    let body: String = "国".repeat(26 + 17 * 28);
+    format!(
+        "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n  - {body}\n"
+    )
+}
+
+/// Typesets YAML text with the bundled fonts.
+pub fn typeset_yaml(yaml: &str) -> PagedDocument {
+    let source = gongwen::load::Source {
+        path: "test.yaml".into(),
+        text: yaml.to_string(),
+    };
+    let doc = gongwen::load::parse(&source).expect("test YAML parses");
+    gongwen::pdf::typeset(&doc, &source, fonts()).expect("test YAML typesets")
+}
