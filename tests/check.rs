@@ -233,6 +233,15 @@ fn attachments_against_the_body() {
         [(11, 8, Severity::Warning, "GB/T 9704-2012 §7.3.4")]
     );
     assert_eq!(of(&f, "attachment-reference"), []);
+    // Listed twice.
+    let f = lint(&with(
+        "attachments:\n  - 检查表\n  - 检查表\n",
+        "详见附件1。",
+    ));
+    assert_eq!(
+        of(&f, "attachment-duplicate"),
+        [(11, 5, Severity::Warning, "GB/T 9704-2012 §7.3.4")]
+    );
     // All in order.
     assert_eq!(
         lint(&with(

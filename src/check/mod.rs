@@ -110,9 +110,14 @@ impl Report {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             };
+            let field = if f.path.is_empty() {
+                String::new()
+            } else {
+                format!("{}: ", f.path)
+            };
             out.push_str(&format!(
-                "{}:{}:{}: {sev}: {}: {} [{}, {}]\n",
-                self.file, f.line, f.column, f.path, f.message, f.rule, f.clause
+                "{}:{}:{}: {sev}: {field}{} [{}, {}]\n",
+                self.file, f.line, f.column, f.message, f.rule, f.clause
             ));
             if let Some(s) = &f.suggestion {
                 out.push_str(&format!("    suggestion: {s}\n"));
