@@ -438,3 +438,58 @@ fn the_date_never_starts_a_page_alone() {
     // Without the rule the signature would have been line 22 of page 1.
     assert_eq!(sig, 1);
 }
+
+#[test]
+fn addressees_attachments_note_and_joint_issuers() {
+    let yaml = "kind: 通知\ntitle: 关于测试的通知\naddressees: [各区人民政府, 市政府各部门]\n\
+                body:\n  - 正文。\nattachments: [值班表, 联系人名单]\n\
+                issuer: [甲市人民政府, 乙市人民政府办公厅]\ndate: 2020-01-02\nnote: 此件公开发布\n";
+    let doc = common::typeset_yaml(yaml);
+    let pages = pages(&doc);
+    let lines = body_lines(&pages[0]);
+    let texts: Vec<String> = lines.iter().map(|l| l.text()).collect();
+    assert_eq!(
+        texts,
+        [
+            "各区人民政府、市政府各部门：",
+            "正文。",
+            "附件：1.值班表",
+            "2.联系人名单",
+            "甲市人民政府",
+            "乙市人民政府办公厅",
+            "2020年1月2日",
+            "（此件公开发布）"
+        ]
+    );
+    let slot = |l: &Line| ((em_top(l) - TOP) / PITCH).round() as i64;
+    let slots: Vec<i64> = lines.iter().map(|l| slot(l)).collect();
+    // Title on line 1; 主送机关 one blank line below it (§7.3.2), the body
+    // right after; 附件说明 one blank line below the body (§7.3.4); the 署名
+    // one blank line below that (§7.3.5.2); date, then 附注 on the next
+    // lines (§7.3.6).
+    assert_eq!(slots, [2, 3, 5, 6, 8, 9, 10, 11]);
+    // 主送机关 flush left, with a full-width colon (U+FF1A).
+    assert!(close(lines[0].left() * 25.4 / 72.0, LEFT, TOL));
+    assert!(texts[0].ends_with('\u{FF1A}'));
+    // 附件说明 左空二字; the second name aligned under the first name.
+    assert!(close(mm(lines[2].left()), LEFT + 2.0 * CELL, TOL));
+    let first_name = lines[2].glyphs.iter().find(|g| g.text == "1").unwrap();
+    assert!(
+        close(mm(lines[3].left()), mm(first_name.x), TOL),
+        "{:.2} vs {:.2}",
+        mm(lines[3].left()),
+        mm(first_name.x)
+    );
+    // Joint issuers: each 署名 ends 右空二字... at the same right edge.
+    assert!(close(mm(lines[4].right()), RIGHT - 2.0 * CELL, TOL));
+    assert!(close(mm(lines[5].right()), RIGHT - 2.0 * CELL, TOL));
+    // The date starts two characters right of the (longest) 署名's start.
+    assert!(close(
+        mm(lines[6].left() - lines[5].left()),
+        2.0 * CELL,
+        TOL
+    ));
+    // 附注 左空二字, in full-width parentheses.
+    assert!(close(mm(lines[7].left()), LEFT + 2.0 * CELL, TOL));
+    assert!(texts[7].starts_with('\u{FF08}') && texts[7].ends_with('\u{FF09}'));
+}
