@@ -277,12 +277,13 @@ fn font_set(args: &RenderArgs) -> Result<FontSet, Error> {
 /// `SOURCE_DATE_EPOCH` (reproducible-builds.org) overrides the PDF's date.
 fn stamp() -> Result<pdf::Stamp, Error> {
     match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) if !v.trim().is_empty() => v.trim().parse::<i64>().map(pdf::Stamp::Unix).map_err(|_| {
-            Error::Output {
-                path: "SOURCE_DATE_EPOCH".into(),
-                message: format!("expected whole seconds since 1970-01-01, found {v:?}"),
-            }
-        }),
+        Ok(v) if !v.trim().is_empty() => {
+            v.trim().parse::<i64>().map(pdf::Stamp::Unix).map_err(|_| Error::Env {
+                var: "SOURCE_DATE_EPOCH",
+                value: v.clone(),
+                expected: "whole seconds since 1970-01-01 UTC",
+            })
+        }
         _ => Ok(pdf::Stamp::DocumentDate),
     }
 }

@@ -220,3 +220,18 @@ fn fonts_are_embedded_subsets() {
         );
     }
 }
+
+#[test]
+fn a_bad_source_date_epoch_is_an_error() {
+    let dir = common::tempdir();
+    let out = dir.path().join("e.pdf");
+    let o = Command::new(env!("CARGO_BIN_EXE_gen"))
+        .args(["pdf", SEED, "-o", path_str(&out)])
+        .current_dir(root())
+        .env("SOURCE_DATE_EPOCH", "yesterday")
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("SOURCE_DATE_EPOCH=\"yesterday\": expected whole seconds"));
+    assert!(!out.exists());
+}
