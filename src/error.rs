@@ -80,7 +80,11 @@ pub enum Error {
 
     /// An environment variable gongwen reads has a value it cannot use.
     #[error("{var}={value:?}: expected {expected}")]
-    Env { var: &'static str, value: String, expected: &'static str },
+    Env {
+        var: &'static str,
+        value: String,
+        expected: &'static str,
+    },
 
     /// `gen check` cannot lint the input at all: unreadable, not UTF-8, or
     /// not YAML (exit status 2, not 1).

@@ -13,6 +13,21 @@ pub struct Source {
 }
 
 impl Source {
+    /// Decodes a file's bytes as UTF-8, without a byte-order mark (Windows
+    /// editors write one; it is not part of the text). `Err` holds the
+    /// offset of the first byte that is not UTF-8.
+    pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<Self, usize> {
+        let text = String::from_utf8(bytes).map_err(|e| e.utf8_error().valid_up_to())?;
+        let text = match text.strip_prefix('\u{FEFF}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        };
+        Ok(Source {
+            path: path.to_path_buf(),
+            text,
+        })
+    }
+
     /// Line and column (1-based, in characters) of byte `offset`.
     pub fn pos(&self, offset: usize) -> Pos {
         let before = &self.text[..offset.min(self.text.len())];
@@ -36,14 +51,10 @@ pub fn load(path: &Path) -> Result<(Document, Source), Error> {
         path: path.to_path_buf(),
         source,
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+    let source = Source::decode(path, bytes).map_err(|offset| Error::NotUtf8 {
         path: path.to_path_buf(),
-        offset: e.utf8_error().valid_up_to(),
+        offset,
     })?;
-    let source = Source {
-        path: path.to_path_buf(),
-        text,
-    };
     let doc = parse(&source)?;
     Ok((doc, source))
 }

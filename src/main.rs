@@ -264,7 +264,9 @@ fn print_out(text: &str) {
 }
 
 fn output_path(args: &RenderArgs, extension: &str) -> PathBuf {
-    args.output.clone().unwrap_or_else(|| args.input.with_extension(extension))
+    args.output
+        .clone()
+        .unwrap_or_else(|| args.input.with_extension(extension))
 }
 
 fn font_set(args: &RenderArgs) -> Result<FontSet, Error> {
@@ -278,11 +280,14 @@ fn font_set(args: &RenderArgs) -> Result<FontSet, Error> {
 fn stamp() -> Result<pdf::Stamp, Error> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(v) if !v.trim().is_empty() => {
-            v.trim().parse::<i64>().map(pdf::Stamp::Unix).map_err(|_| Error::Env {
-                var: "SOURCE_DATE_EPOCH",
-                value: v.clone(),
-                expected: "whole seconds since 1970-01-01 UTC",
-            })
+            v.trim()
+                .parse::<i64>()
+                .map(pdf::Stamp::Unix)
+                .map_err(|_| Error::Env {
+                    var: "SOURCE_DATE_EPOCH",
+                    value: v.clone(),
+                    expected: "whole seconds since 1970-01-01 UTC",
+                })
         }
         _ => Ok(pdf::Stamp::DocumentDate),
     }

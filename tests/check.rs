@@ -453,3 +453,13 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_byte_order_mark_is_not_a_finding() {
+    let fonts = gongwen::fonts::FontSet::bundled();
+    let yaml = "\u{FEFF}kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n  - 正文。\n";
+    let report =
+        gongwen::check::check_bytes(std::path::Path::new("bom.yaml"), yaml.as_bytes(), &fonts)
+            .unwrap();
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+}

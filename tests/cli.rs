@@ -236,3 +236,12 @@ fn font_dir_fonts_are_preferred_by_family_name() {
     let o = run_gen(&["pdf", path_str(&input), "--font-dir", path_str(&fonts)]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+#[test]
+fn a_byte_order_mark_is_ignored() {
+    let dir = common::tempdir();
+    let input = dir.path().join("bom.yaml");
+    std::fs::write(&input, format!("\u{FEFF}{GOOD}")).unwrap();
+    let o = run_gen(&["pdf", path_str(&input)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}

@@ -232,6 +232,9 @@ fn a_bad_source_date_epoch_is_an_error() {
         .output()
         .unwrap();
     assert!(!o.status.success());
-    assert!(String::from_utf8_lossy(&o.stderr).contains("SOURCE_DATE_EPOCH=\"yesterday\": expected whole seconds"));
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("SOURCE_DATE_EPOCH=\"yesterday\": expected whole seconds")
+    );
     assert!(!out.exists());
 }

@@ -161,14 +161,10 @@ pub fn check_file(path: &Path, fonts: &FontSet) -> Result<Report, CheckError> {
 
 /// Lints a file's bytes.
 pub fn check_bytes(path: &Path, bytes: &[u8], fonts: &FontSet) -> Result<Report, CheckError> {
-    let text = String::from_utf8(bytes.to_vec()).map_err(|e| CheckError::NotUtf8 {
+    let source = Source::decode(path, bytes.to_vec()).map_err(|offset| CheckError::NotUtf8 {
         path: path.to_path_buf(),
-        offset: e.utf8_error().valid_up_to(),
+        offset,
     })?;
-    let source = Source {
-        path: path.to_path_buf(),
-        text,
-    };
     let findings = lint(&source, fonts)?;
     let count = |s| findings.iter().filter(|f| f.severity == s).count();
     Ok(Report {
