@@ -83,6 +83,21 @@ fn rendered() -> &'static Rendered {
     })
 }
 
+/// LibreOffice's PDF of `docx`, and its pages as measured.
+fn render_with_libreoffice(docx: &Path, dir: &Path) -> (PathBuf, Vec<Page>) {
+    let pdf = libreoffice(docx, "pdf", dir);
+    let json = run(
+        &python(),
+        &[
+            path_str(&root().join("tests/support/pdf_chars.py")),
+            path_str(&pdf),
+        ],
+        &[],
+    );
+    let pages = parse_pages(&serde_json::from_slice(&json).unwrap());
+    (pdf, pages)
+}
+
 /// A fontconfig file: only the bundled fonts, and the official names
 /// mapped onto them.
 fn fonts_conf(dir: &Path) -> PathBuf {
@@ -514,45 +529,10 @@ fn libreoffice_page_numbers() {
     }
 }
 
-fn strip(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-fn fixture() -> String {
-    strip(&std::fs::read_to_string(root().join("tests/fixtures/seed-notice.txt")).unwrap())
-}
-
 #[test]
 fn libreoffice_text_is_the_notice() {
     let text = String::from_utf8(run("pdftotext", &[path_str(&rendered().pdf), "-"], &[])).unwrap();
-    let body: String = text
-        .lines()
-        .filter(|l| {
-            let t = strip(l);
-            !(t.starts_with('\u{2014}')
-                && t.ends_with('\u{2014}')
-                && t[3..t.len() - 3].chars().all(|c| c.is_ascii_digit()))
-        })
-        .collect();
-    assert_same_text(&strip(&body), &fixture());
-}
-
-/// Compares by code point and reports the first difference briefly.
-fn assert_same_text(got: &str, want: &str) {
-    let (g, w): (Vec<char>, Vec<char>) = (got.chars().collect(), want.chars().collect());
-    if g != w {
-        let i = g
-            .iter()
-            .zip(&w)
-            .position(|(a, b)| a != b)
-            .unwrap_or(g.len().min(w.len()));
-        let ctx = |v: &[char]| {
-            v[i.saturating_sub(15)..(i + 15).min(v.len())]
-                .iter()
-                .collect::<String>()
-        };
-        panic!("text differs at {i}: got …{}…, want …{}…", ctx(&g), ctx(&w));
-    }
+    common::assert_same_text(&common::pdftotext_body(&text), &common::seed_notice_text());
 }
 
 #[test]
@@ -576,7 +556,7 @@ fn a_libreoffice_round_trip_loses_no_text() {
         .iter()
         .map(|p| p["text"].as_str().unwrap().to_string())
         .collect();
-    assert_same_text(&strip(&text), &fixture());
+    common::assert_same_text(&common::strip_ws(&text), &common::seed_notice_text());
     // The styles survive too.
     assert!(
         d["paragraphs"]

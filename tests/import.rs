@@ -260,31 +260,10 @@ fn suggested_fixes_give_the_reconstructed_notice() {
     text.extend(doc.paragraphs().iter().map(|p| p.text()));
     text.extend(doc.issuer.iter().cloned());
     text.push(doc.date.to_string());
-    let strip = |s: &str| {
-        s.chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<Vec<char>>()
-    };
-    let got = strip(&text.join("\n"));
-    let want =
-        strip(&std::fs::read_to_string(root().join("tests/fixtures/seed-notice.txt")).unwrap());
-    if got != want {
-        let i = got
-            .iter()
-            .zip(&want)
-            .position(|(a, b)| a != b)
-            .unwrap_or(got.len().min(want.len()));
-        let ctx = |v: &[char]| {
-            v[i.saturating_sub(20)..(i + 20).min(v.len())]
-                .iter()
-                .collect::<String>()
-        };
-        panic!(
-            "differs at char {i}:\n got: {}\nwant: {}",
-            ctx(&got),
-            ctx(&want)
-        );
-    }
+    common::assert_same_text(
+        &common::strip_ws(&text.join("\n")),
+        &common::seed_notice_text(),
+    );
     // And it is the hand-made seed notice, element for element.
     assert_eq!(doc, seed_notice());
 }

@@ -35,50 +35,10 @@ fn tool(cmd: &str, args: &[&str]) -> Vec<u8> {
     o.stdout
 }
 
-fn strip(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
 #[test]
 fn pdftotext_gives_the_notice_text_by_code_point() {
     let text = String::from_utf8(tool("pdftotext", &[path_str(seed_pdf()), "-"])).unwrap();
-    // Page numbers "— N —" aside.
-    let body: String = text
-        .lines()
-        .filter(|l| {
-            let t = strip(l);
-            !(t.starts_with('\u{2014}')
-                && t.ends_with('\u{2014}')
-                && t.chars().filter(char::is_ascii_digit).count() == t.chars().count() - 2)
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let expected = std::fs::read_to_string(root().join("tests/fixtures/seed-notice.txt")).unwrap();
-    let (got, want): (Vec<char>, Vec<char>) = (
-        strip(&body).chars().collect(),
-        strip(&expected).chars().collect(),
-    );
-    if got != want {
-        let i = got
-            .iter()
-            .zip(&want)
-            .position(|(a, b)| a != b)
-            .unwrap_or(got.len().min(want.len()));
-        let ctx = |v: &[char]| {
-            v[i.saturating_sub(20)..(i + 20).min(v.len())]
-                .iter()
-                .collect::<String>()
-        };
-        panic!(
-            "text differs at char {i}: got {:?} (U+{:04X}), want {:?} (U+{:04X})\n got: {}\nwant: {}",
-            got.get(i),
-            got.get(i).map_or(0, |c| *c as u32),
-            want.get(i),
-            want.get(i).map_or(0, |c| *c as u32),
-            ctx(&got),
-            ctx(&want)
-        );
-    }
+    common::assert_same_text(&common::pdftotext_body(&text), &common::seed_notice_text());
 }
 
 #[test]

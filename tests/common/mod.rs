@@ -178,3 +178,58 @@ pub fn typeset_yaml(yaml: &str) -> PagedDocument {
     let doc = gongwen::load::parse(&source).expect("test YAML parses");
     gongwen::pdf::typeset(&doc, &source, fonts()).expect("test YAML typesets")
 }
+
+/// The text without white space.
+pub fn strip_ws(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The reconstructed seed notice (title, paragraphs, 署名, date), without
+/// white space.
+pub fn seed_notice_text() -> String {
+    strip_ws(&std::fs::read_to_string(root().join("tests/fixtures/seed-notice.txt")).unwrap())
+}
+
+/// pdftotext output without its page numbers ("— N —") and white space.
+pub fn pdftotext_body(text: &str) -> String {
+    let body: String = text
+        .lines()
+        .filter(|l| {
+            let t: Vec<char> = strip_ws(l).chars().collect();
+            let number = t.len() > 2
+                && t[0] == '\u{2014}'
+                && t[t.len() - 1] == '\u{2014}'
+                && t[1..t.len() - 1].iter().all(char::is_ascii_digit);
+            !number
+        })
+        .collect();
+    strip_ws(&body)
+}
+
+/// Asserts equal text by code point; on a difference, shows where, briefly.
+pub fn assert_same_text(got: &str, want: &str) {
+    let (g, w): (Vec<char>, Vec<char>) = (got.chars().collect(), want.chars().collect());
+    if g != w {
+        let i = g
+            .iter()
+            .zip(&w)
+            .position(|(a, b)| a != b)
+            .unwrap_or(g.len().min(w.len()));
+        let ctx = |v: &[char]| {
+            v[i.saturating_sub(20)..(i + 20).min(v.len())]
+                .iter()
+                .collect::<String>()
+        };
+        let code = |v: &[char]| {
+            v.get(i)
+                .map_or("end".to_string(), |c| format!("U+{:04X}", *c as u32))
+        };
+        panic!(
+            "text differs at char {i} ({} vs {}):\n got: {}\nwant: {}",
+            code(&g),
+            code(&w),
+            ctx(&g),
+            ctx(&w)
+        );
+    }
+}
