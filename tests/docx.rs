@@ -64,16 +64,7 @@ fn rendered() -> &'static Rendered {
         let docx = dir.path().join("seed.docx");
         let o = run_gen(&["docx", SEED, "-o", path_str(&docx)]);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        let pdf = libreoffice(&docx, "pdf", dir.path());
-        let json = run(
-            &python(),
-            &[
-                path_str(&root().join("tests/support/pdf_chars.py")),
-                path_str(&pdf),
-            ],
-            &[],
-        );
-        let pages = parse_pages(&serde_json::from_slice(&json).unwrap());
+        let (pdf, pages) = render_with_libreoffice(&docx, dir.path());
         Rendered {
             _dir: dir,
             docx,
@@ -651,16 +642,7 @@ fn libreoffice_keeps_the_date_with_the_signature() {
             .status
             .success()
     );
-    let pdf = libreoffice(&docx, "pdf", dir.path());
-    let json = run(
-        &python(),
-        &[
-            path_str(&root().join("tests/support/pdf_chars.py")),
-            path_str(&pdf),
-        ],
-        &[],
-    );
-    let pages = parse_pages(&serde_json::from_slice(&json).unwrap());
+    let (_, pages) = render_with_libreoffice(&docx, dir.path());
     let page_of = |text: &str| {
         pages
             .iter()
