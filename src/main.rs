@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use gongwen::fonts::FontSet;
-use gongwen::{Error, load, output, pdf, title};
+use gongwen::{Error, load, output, pdf};
 
 /// Typeset Chinese official documents (公文) exactly as GB/T 9704-2012
 /// prescribes, from a document written once as YAML.
@@ -169,8 +169,6 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Pdf(args) => {
-            // The word segmenter (for the title) loads while the rest starts.
-            title::warm_up();
             let out = output_path(&args, "pdf");
             let fonts = font_set(&args)?;
             let (doc, source) = load::load(&args.input)?;
@@ -179,7 +177,6 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Docx(args) => {
-            title::warm_up();
             let out = output_path(&args.render, "docx");
             let fonts = font_set(&args.render)?;
             let (doc, source) = load::load(&args.render.input)?;
@@ -235,7 +232,6 @@ fn import(args: &ImportArgs) -> Result<ExitCode, Error> {
 }
 
 fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
-    title::warm_up();
     let fonts = match &args.font_dir {
         Some(dir) => FontSet::with_dir(dir)?,
         None => FontSet::bundled(),
