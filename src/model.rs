@@ -24,7 +24,7 @@ pub struct Document {
     /// 文种 (条例 Art. 8): one of the fifteen kinds, written in Chinese.
     pub kind: Kind,
     /// 份号 (§7.2.1): six digits, e.g. `000017`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "copy_number")]
     pub copy_number: Option<String>,
     /// 密级和保密期限 (§7.2.2).
     #[serde(default)]
@@ -95,6 +95,19 @@ impl<'de> Deserialize<'de> for Text {
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+/// 份号: "一般用6位3号阿拉伯数字" (§7.2.1). Written as a string, so that the
+/// leading zeros survive (`000017`).
+fn copy_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let s = String::deserialize(d)?;
+    if s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(Some(s))
+    } else {
+        Err(de::Error::custom(format!(
+            "expected 份号 as six Arabic digits in quotes, e.g. \"000017\" (GB/T 9704-2012 §7.2.1), found {s:?}"
+        )))
     }
 }
 
@@ -506,6 +519,19 @@ mod tests {
         assert!(e.location().is_some());
         // The guard unwinds: a fresh parse is unaffected.
         assert!(doc("  - heading: a\n").is_ok());
+    }
+
+    #[test]
+    fn copy_numbers_are_six_digits() {
+        let base = "kind: 通知\ntitle: 标题\ndate: 2020-01-02\nbody: [正文]\n";
+        let ok: Document =
+            serde_yaml_ng::from_str(&format!("{base}copy_number: \"000017\"\n")).unwrap();
+        assert_eq!(ok.copy_number.as_deref(), Some("000017"));
+        for bad in ["\"17\"", "\"0000017\"", "\"00001a\"", "17"] {
+            let e = serde_yaml_ng::from_str::<Document>(&format!("{base}copy_number: {bad}\n"))
+                .unwrap_err();
+            assert!(e.to_string().contains("six Arabic digits"), "{bad}: {e}");
+        }
     }
 
     #[test]
