@@ -84,6 +84,22 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The date `days` after 1970-01-01 (negative: before), or `None`
+    /// outside years 1..=9999.
+    pub fn from_days_since_epoch(days: i64) -> Option<Self> {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::new(u16::try_from(year).ok()?, month, day).ok()
+    }
+
     /// ISO 8601 form, `2019-08-14`.
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -156,6 +172,29 @@ mod tests {
         for s in ["2019-8-14", "2019年8月14日", "20190814", "2019-08-1x", ""] {
             assert!(matches!(Date::parse(s), Err(DateError::Form(_))), "{s}");
         }
+    }
+
+    #[test]
+    fn days_round_trip() {
+        for s in [
+            "1970-01-01",
+            "2000-02-29",
+            "2019-08-14",
+            "2023-11-14",
+            "1900-03-01",
+            "9999-12-31",
+        ] {
+            let d = Date::parse(s).unwrap();
+            assert_eq!(
+                Date::from_days_since_epoch(d.days_since_epoch()),
+                Some(d),
+                "{s}"
+            );
+        }
+        assert_eq!(
+            Date::from_days_since_epoch(19_675).unwrap().iso(),
+            "2023-11-14"
+        );
     }
 
     #[test]

@@ -106,6 +106,11 @@ pub const BODY_TRACKING: f64 = CHAR_PITCH - BODY_SIZE - 0.001;
 /// ends 0.07 mm right of 184 mm; the first glyph starts exactly at 28 mm.
 pub const LINE_WIDTH: f64 = (CHARS_PER_LINE as f64 - 1.0) * CHAR_PITCH + BODY_SIZE;
 
+/// The PDF's bottom margin is this much (pt) less than 35 mm: 22 lines fill
+/// exactly 225 mm, and rounding must not push the 22nd to the next page. A
+/// 23rd line needs a whole pitch more, so it still cannot fit.
+pub const PDF_BOTTOM_SLACK: f64 = 1.0;
+
 /// 正文 paragraphs: 左空二字 (§7.3.3).
 pub const PARAGRAPH_INDENT_CHARS: usize = 2;
 
@@ -172,6 +177,14 @@ pub mod docx {
     /// Slack so that 28 characters always fit the line despite the word
     /// processor's rounding (LibreOffice 7.4 set 27 with 1 twip).
     pub const TEXT_WIDTH_SLACK_TWIPS: i64 = 10;
+
+    /// Twips the body area exceeds 22 exact lines by, so that rounding in
+    /// the word processor never sends the 22nd line to the next page.
+    pub const LAST_LINE_SLACK_TWIPS: i64 = 5;
+
+    /// Header distance (the header is empty; any value inside the top
+    /// margin does).
+    pub const HEADER_MM: f64 = 15.0;
 
     /// Where an exact-height line puts its baseline, as a fraction of the
     /// line height from its top: LibreOffice 7.4 sets every exact line,

@@ -167,10 +167,12 @@ pub fn render(
     names: FontNames,
 ) -> Result<Vec<u8>, Error> {
     let composition = compose::compose(doc, source, fonts, WRITER)?;
-    // The footer is placed for the font the page number is set in.
+    // The footer is placed for the font the page number is set in. Every
+    // role's chain ends in Noto Serif CJK SC, which has the dash, so the
+    // fallback (its own values) is never used.
     let dash = fonts
         .ink_top_and_descent(Role::Song, g::PAGE_NUMBER_DASH)
-        .unwrap_or((0.3, 0.3));
+        .unwrap_or((0.296, 0.286));
     let document = document_xml(&composition, names, parts::PageSetup::new(dash));
     let files: Vec<(&str, String)> = vec![
         ("[Content_Types].xml", parts::content_types()),

@@ -43,8 +43,10 @@ impl PageSetup {
         let left = twips(mm(g::LEFT_MARGIN_MM));
         let right = width - left - g::docx::text_width_twips();
         let top = g::docx::top_margin_twips();
-        // 22 exact lines, and a few twips so the 22nd never spills over.
-        let bottom = height - top - g::LINES_PER_PAGE as i64 * g::docx::line_twips() - 5;
+        let bottom = height
+            - top
+            - g::LINES_PER_PAGE as i64 * g::docx::line_twips()
+            - g::docx::LAST_LINE_SLACK_TWIPS;
         Self {
             width,
             height,
@@ -52,7 +54,7 @@ impl PageSetup {
             right,
             bottom,
             left,
-            header: twips(mm(15.0)),
+            header: twips(mm(g::docx::HEADER_MM)),
             footer: g::docx::footer_twips(dash.0, dash.1),
         }
     }

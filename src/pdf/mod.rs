@@ -10,6 +10,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
 use crate::compose::{self, Composition, Item};
+use crate::date::Date;
 use crate::error::Error;
 use crate::fonts::FontSet;
 use crate::geometry::{self as g, mm};
@@ -74,27 +75,21 @@ fn date_time(doc: &Document) -> Datetime {
 }
 
 fn unix_to_datetime(secs: i64) -> Datetime {
-    let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400);
-    // Civil from days (Howard Hinnant).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    let date = Date::from_days_since_epoch(secs.div_euclid(86_400)).unwrap_or(Date {
+        year: 1980,
+        month: 1,
+        day: 1,
+    });
     Datetime::from_ymd_hms(
-        year,
-        month,
-        day,
+        i32::from(date.year),
+        date.month,
+        date.day,
         (rem / 3600) as u8,
         (rem % 3600 / 60) as u8,
         (rem % 60) as u8,
     )
-    .unwrap_or_else(|| Datetime::from_ymd(1980, 1, 1).expect("valid"))
+    .expect("a calendar date and a time of day")
 }
 
 fn describe(diags: &[SourceDiagnostic]) -> String {
@@ -162,10 +157,7 @@ fn template_data(doc: &Document, c: &Composition, fonts: &FontSet) -> Value {
             "margin_top": mm(g::TOP_MARGIN_MM),
             "margin_left": mm(g::LEFT_MARGIN_MM),
             "margin_right": mm(g::PAPER_WIDTH_MM - g::LEFT_MARGIN_MM) - g::LINE_WIDTH,
-            // One point less than the 35 mm 下白边: 22 lines fill exactly
-            // 225 mm, and rounding must not push the 22nd to the next page.
-            // A 23rd line needs a whole pitch more, so it still cannot fit.
-            "margin_bottom": mm(g::BOTTOM_MARGIN_MM) - 1.0,
+            "margin_bottom": mm(g::BOTTOM_MARGIN_MM) - g::PDF_BOTTOM_SLACK,
             "body_size": g::BODY_SIZE,
             "title_size": g::TITLE_SIZE,
             "tracking": g::BODY_TRACKING,
