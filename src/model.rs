@@ -92,6 +92,31 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
+/// Checks that paragraph text is one line: a line break or another control
+/// character inside a paragraph would either print as nothing or break the
+/// line where the grid does not expect it.
+fn check_one_line(t: &str) -> Result<(), String> {
+    match t.chars().find(|c| c.is_control()) {
+        None => Ok(()),
+        Some('\n') => Err(
+            "paragraph and heading text is one line, but this has a line break: \
+                            start a new paragraph with a new `- ` item, or join the lines"
+                .into(),
+        ),
+        Some(c) => Err(format!("control character U+{:04X} in text", c as u32)),
+    }
+}
+
+fn one_line<'de, D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+    let t = Text::deserialize(d)?;
+    check_one_line(&t.0).map_err(de::Error::custom)?;
+    Ok(t)
+}
+
+fn one_line_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Text>, D::Error> {
+    one_line(d).map(Some)
+}
+
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -284,10 +309,11 @@ pub enum Block {
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// The heading's text, without its number.
+    #[serde(deserialize_with = "one_line")]
     pub heading: Text,
     /// Run-in text: the rest of the heading's own paragraph (the heading and
     /// this text form one paragraph, as in `（1）标题。正文……`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "one_line_opt")]
     pub text: Option<Text>,
     /// The paragraphs and subsections under this heading.
     #[serde(default)]
@@ -338,6 +364,7 @@ impl<'de> Deserialize<'de> for Block {
                         "expected a paragraph's text, found an empty string",
                     ));
                 }
+                check_one_line(t).map_err(E::custom)?;
                 Ok(Block::Paragraph(t.to_string()))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Block, A::Error> {

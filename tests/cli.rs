@@ -245,3 +245,15 @@ fn a_byte_order_mark_is_ignored() {
     let o = run_gen(&["pdf", path_str(&input)]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+#[test]
+fn a_line_break_inside_a_paragraph() {
+    fails(&Case {
+        yaml: "kind: 通知\ntitle: 标题\ndate: 2020-01-02\nbody:\n  - |\n    第一行\n    第二行\n",
+        expect: &["doc.yaml:5:5", "body[0]", "line break", "new `- ` item"],
+    });
+    fails(&Case {
+        yaml: "kind: 通知\ntitle: 标题\ndate: 2020-01-02\nbody:\n  - heading: \"甲\\n乙\"\n",
+        expect: &["doc.yaml:5:", "body[0]", "line break"],
+    });
+}
