@@ -498,6 +498,12 @@ proptest! {
         let yaml = imported.yaml("p.txt");
         // The YAML is YAML, whatever the model says of it.
         prop_assert!(serde_yaml_ng::from_str::<serde_yaml_ng::Value>(&yaml).is_ok(), "{}", yaml);
+        // And it loads as a document, unless an element could not be found
+        // (then the YAML holds a comment in its place and loading names it).
+        let source = gongwen::load::Source { path: "p.yaml".into(), text: yaml.clone() };
+        if let Err(e) = gongwen::load::parse(&source) {
+            prop_assert!(e.to_string().contains("missing field"), "{}\n{}", e, yaml);
+        }
         // Every note points inside the input.
         let lines: Vec<&str> = text.split('\n').collect();
         for n in &imported.report.notes {
@@ -505,4 +511,25 @@ proptest! {
             prop_assert!(n.column <= n.end_column);
         }
     }
+}
+
+#[test]
+fn tabs_inside_a_line_become_spaces_and_the_yaml_loads() {
+    let dir = common::tempdir();
+    let input = dir.path().join("tab.txt");
+    std::fs::write(
+        &input,
+        "关于测试的通知\n一、总体要求\t正文。\n测试机关\n2020年1月2日\n",
+    )
+    .unwrap();
+    let o = common::run_gen(&["import", common::path_str(&input)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let report = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        report.contains("tab.txt:2:7") && report.contains("control character"),
+        "{report}"
+    );
+    let (doc, _) =
+        gongwen::load::load(&dir.path().join("tab.yaml")).expect("the imported YAML loads");
+    assert!(doc.paragraphs().iter().all(|p| !p.text().contains('\t')));
 }

@@ -166,6 +166,36 @@ pub fn import(bytes: &[u8]) -> Import {
                 if content.is_empty() {
                     continue;
                 }
+                // A tab or other control character inside a line has no
+                // place in a paragraph (the model refuses it): each becomes
+                // a space, and the report says where.
+                let content = if let Some(at) = content.find(|c: char| c.is_control()) {
+                    let column = raw.find(content).map_or(0, |o| raw[..o].chars().count())
+                        + content[..at].chars().count()
+                        + 1;
+                    let count = content.chars().filter(|c| c.is_control()).count();
+                    notes.push(Note {
+                        line: number,
+                        column,
+                        end_column: column + 1,
+                        action: Action::Repaired,
+                        rule: "control",
+                        text: content[at..]
+                            .chars()
+                            .next()
+                            .map(String::from)
+                            .unwrap_or_default(),
+                        message: format!(
+                            "{count} tab(s) or control character(s) inside the line made spaces"
+                        ),
+                        replacement: Some(" ".into()),
+                        alternatives: Vec::new(),
+                    });
+                    content.replace(|c: char| c.is_control(), " ")
+                } else {
+                    content.to_string()
+                };
+                let content = content.as_str();
                 let lead = raw.chars().take_while(|&c| chrome::is_space(c)).count();
                 lines.push(Line {
                     number,
