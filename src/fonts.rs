@@ -273,6 +273,14 @@ impl FontSet {
         &self.latin
     }
 
+    /// Whether a role sets Latin letters and digits in the Latin font
+    /// (Times New Roman by agency convention). The 标题 and the page number
+    /// take them from their own face: the title's digits in the title's
+    /// weight, the page number's in 宋体 (§7.5 "半角宋体阿拉伯数字").
+    pub fn uses_latin_font(role: Role) -> bool {
+        !matches!(role, Role::Title | Role::Song)
+    }
+
     /// The weight a role selects within its families.
     pub fn weight(role: Role) -> u16 {
         spec(role).weight
@@ -326,7 +334,7 @@ impl FontSet {
                 .select(&family.to_lowercase(), variant)
                 .filter(|&i| self.fonts[i].info().coverage.contains(c as u32))
         };
-        if role != Role::Song
+        if Self::uses_latin_font(role)
             && !cjk_preferred(c)
             && let Some(i) = covers(&self.latin)
         {
@@ -421,8 +429,10 @@ mod tests {
         assert_eq!(fam(Role::Body, '“'), "FandolFang R");
         // 啰 is not in GB 2312 and so not in FandolFang: Noto Serif has it.
         assert_eq!(fam(Role::Body, '啰'), "Noto Serif CJK SC");
-        // The page-number role takes digits from 宋体, not from the Latin font.
+        // The page-number role takes digits from 宋体, the title from its
+        // own face, not from the Latin font.
         assert_eq!(fam(Role::Song, '8'), "Noto Serif CJK SC");
+        assert_eq!(fam(Role::Title, '2'), "Noto Serif CJK SC");
     }
 
     #[test]

@@ -257,3 +257,41 @@ fn a_line_break_inside_a_paragraph() {
         expect: &["doc.yaml:5:", "body[0]", "line break"],
     });
 }
+
+#[test]
+fn the_readme_example_is_a_real_document() {
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    let start = readme
+        .find("```yaml\nkind: 通知")
+        .expect("README has the YAML example")
+        + 8;
+    let end = start + readme[start..].find("```").unwrap();
+    let dir = common::tempdir();
+    let input = dir.path().join("example.yaml");
+    std::fs::write(&input, &readme[start..end]).unwrap();
+    for cmd in ["pdf", "docx", "check"] {
+        let o = run_gen(&[cmd, path_str(&input)]);
+        assert!(
+            o.status.success(),
+            "gen {cmd}: {}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    let doc = common::typeset_yaml(&readme[start..end]);
+    let text: String = common::pages(&doc)
+        .iter()
+        .flatten()
+        .map(|l| l.text())
+        .collect();
+    for expected in [
+        "一、提高思想认识",
+        "（一）压实工作责任",
+        "1.重点检查",
+        "（1）消防安全。对人员密集场所开展检查。",
+        "附件：值班表",
+        "（此件公开发布）",
+    ] {
+        assert!(text.contains(expected), "{expected} not in {text}");
+    }
+}

@@ -270,6 +270,8 @@ fn the_package_is_well_formed_with_named_styles() {
         assert_eq!(styles[name]["size_pt"], size, "{name}");
     }
     assert_eq!(styles["公文正文"]["ascii"], "Times New Roman");
+    // The title's digits in the title's face.
+    assert_eq!(styles["公文标题"]["ascii"], "方正小标宋简体");
     // Paragraphs carry the styles; body text is paragraphs.
     let paras = d["paragraphs"].as_array().unwrap();
     let style_of = |prefix: &str| {

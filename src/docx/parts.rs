@@ -3,6 +3,7 @@
 
 use super::xml::Xml;
 use super::{FontNames, PAGE_NUMBER, Style, TITLE, paragraph_styles, role_font};
+use crate::fonts::FontSet;
 use crate::geometry::{self as g, mm, twips};
 use crate::model::{Document, Role};
 
@@ -238,11 +239,11 @@ pub fn settings() -> String {
 /// `<w:rFonts>` (+ bold) for a role.
 fn fonts_xml(x: &mut Xml, role: Role, names: FontNames) {
     let f = role_font(role, names);
-    // Page numbers are 宋体 digits too (§7.5 "半角宋体阿拉伯数字").
-    let latin = if role == Role::Song {
-        f.east_asia
-    } else {
+    // The title's and the page number's digits come from their own face.
+    let latin = if FontSet::uses_latin_font(role) {
         f.latin
+    } else {
+        f.east_asia
     };
     x.empty(
         "w:rFonts",

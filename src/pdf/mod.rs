@@ -141,7 +141,11 @@ fn template_data(doc: &Document, c: &Composition, fonts: &FontSet) -> Value {
             .map(|r| {
                 (
                     role_key(r).to_string(),
-                    json!({ "families": fonts.chain(r), "weight": FontSet::weight(r) }),
+                    json!({
+                        "families": fonts.chain(r),
+                        "weight": FontSet::weight(r),
+                        "latin": FontSet::uses_latin_font(r),
+                    }),
                 )
             })
             .collect();
