@@ -24,6 +24,8 @@ use crate::fonts::FontSet;
 use crate::model::{Role, Run};
 
 /// Characters that must not begin a line (GB/T 15834 4.x, clreq 行首禁则).
+/// The 省略号 and 破折号 are not among them: they may begin a line, but are
+/// never split (see the atoms below).
 pub fn no_line_start(c: char) -> bool {
     matches!(
         c,
@@ -44,8 +46,6 @@ pub fn no_line_start(c: char) -> bool {
             | '｝'
             | '”'
             | '’'
-            | '…'
-            | '‥'
             | '·'
             | '％'
             | '‰'
@@ -188,21 +188,41 @@ pub fn break_lines(
     const EPS: f64 = 0.01;
     let chars = Chars::new(runs, fonts, setting);
     // An atom wider than a whole line (a very long URL) cannot stay whole:
-    // it is split into characters.
+    // it is split after its `/`, `-`, `.`, `?`, `&`, `=`, `_`, and where a
+    // piece is still too wide, into characters.
+    let too_wide = |a: &Atom| a.end - a.start > 1 && chars.width(a.start, a.end) > rest + EPS;
     let atoms: Vec<Atom> = chars
         .atoms()
         .into_iter()
         .flat_map(|a| {
-            if a.end - a.start > 1 && chars.width(a.start, a.end) > rest + EPS {
-                (a.start..a.end)
-                    .map(|k| Atom {
-                        start: k,
-                        end: k + 1,
-                    })
-                    .collect()
-            } else {
-                vec![a]
+            if !too_wide(&a) {
+                return vec![a];
             }
+            let mut pieces = Vec::new();
+            let mut start = a.start;
+            for k in a.start..a.end {
+                if matches!(chars.chars[k].0, '/' | '-' | '.' | '?' | '&' | '=' | '_')
+                    || k + 1 == a.end
+                {
+                    pieces.push(Atom { start, end: k + 1 });
+                    start = k + 1;
+                }
+            }
+            pieces
+                .into_iter()
+                .flat_map(|p| {
+                    if too_wide(&p) {
+                        (p.start..p.end)
+                            .map(|k| Atom {
+                                start: k,
+                                end: k + 1,
+                            })
+                            .collect()
+                    } else {
+                        vec![p]
+                    }
+                })
+                .collect::<Vec<_>>()
         })
         .collect();
     let mut lines: Vec<(usize, usize)> = Vec::new();
@@ -327,6 +347,26 @@ mod tests {
         let ls = lines(&text);
         assert_eq!(ls[0].chars().count(), 25);
         assert!(ls[1].starts_with('《'));
+    }
+
+    #[test]
+    fn an_ellipsis_may_start_a_line_but_stays_whole() {
+        // 27 hanzi, then …… : the ellipsis starts the next line, whole.
+        let text = "国".repeat(26) + "……后文";
+        let ls = lines(&text);
+        assert_eq!(ls[0].chars().count(), 26, "{ls:?}");
+        assert!(ls[1].starts_with("……"), "{ls:?}");
+    }
+
+    #[test]
+    fn long_urls_break_after_their_separators() {
+        let url = "https://www.example.org/reports/2019/a-very-long-path-name-for-testing-line-breaking.html";
+        let ls = lines(&("国".repeat(10) + url));
+        assert_eq!(ls.concat(), "国".repeat(10) + url);
+        for l in &ls[..ls.len() - 1] {
+            let last = l.chars().last().unwrap();
+            assert!(matches!(last, '/' | '-' | '.' | '国'), "{ls:?}");
+        }
     }
 
     #[test]
