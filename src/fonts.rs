@@ -139,9 +139,10 @@ pub struct FontSet {
     /// Font files that were read from a font directory.
     user_files: Vec<PathBuf>,
     instances: std::sync::Mutex<HashMap<usize, FontInstance>>,
-    /// (role, char) → the advance in em, or `None` if no font has it: asked
-    /// for every character of every line, so computed once.
-    advances: std::sync::RwLock<HashMap<(Role, char), Option<f64>>>,
+    /// (role, char) → the font that sets it and its advance in em, or
+    /// `None` if no font has it: asked for every character of every line,
+    /// so computed once.
+    glyphs: std::sync::RwLock<HashMap<(Role, char), Option<(usize, f64)>>>,
 }
 
 const ALL_ROLES: [Role; 5] = [Role::Body, Role::Hei, Role::Kai, Role::Title, Role::Song];
@@ -244,7 +245,7 @@ impl FontSet {
             latin,
             user_files,
             instances: Default::default(),
-            advances: Default::default(),
+            glyphs: Default::default(),
         }
     }
 
@@ -350,31 +351,37 @@ impl FontSet {
 
     /// The advance of `c` in `role`, in em, or `None` if no font has it.
     pub fn advance(&self, role: Role, c: char) -> Option<f64> {
+        self.glyph(role, c).map(|(_, advance)| advance)
+    }
+
+    /// The index of the font that sets `c` in `role` (as [`Self::resolve`])
+    /// and the advance of `c` in it, in em; cached.
+    pub fn glyph(&self, role: Role, c: char) -> Option<(usize, f64)> {
         let cached = self
-            .advances
+            .glyphs
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .get(&(role, c))
             .copied();
-        if let Some(advance) = cached {
-            return advance;
+        if let Some(glyph) = cached {
+            return glyph;
         }
-        let advance = self.compute_advance(role, c);
-        self.advances
+        let glyph = self.compute_glyph(role, c);
+        self.glyphs
             .write()
             .unwrap_or_else(|e| e.into_inner())
-            .insert((role, c), advance);
-        advance
+            .insert((role, c), glyph);
+        glyph
     }
 
-    fn compute_advance(&self, role: Role, c: char) -> Option<f64> {
+    fn compute_glyph(&self, role: Role, c: char) -> Option<(usize, f64)> {
         let index = self.resolve(role, c)?;
         let mut cache = self.instances.lock().unwrap_or_else(|e| e.into_inner());
         let instance = cache
             .entry(index)
             .or_insert_with(|| instantiate(&self.fonts[index]));
         let glyph = instance.ttf().glyph_index(c)?;
-        instance.x_advance(glyph.0).map(|em| em.get())
+        instance.x_advance(glyph.0).map(|em| (index, em.get()))
     }
 
     /// For the font that sets `c` in `role`: the top of `c`'s ink above the

@@ -112,7 +112,7 @@ struct Chars {
     chars: Vec<(char, Role)>,
     /// `cum[k]`: the summed advance-plus-tracking of chars `0..k`.
     cum: Vec<f64>,
-    /// `bounds[k]`: how many role changes lie between chars `0..k`
+    /// `bounds[k]`: how many run changes (role or font) lie between chars `0..k`
     /// (a change between char m and m+1 counts at index m+1).
     bounds: Vec<usize>,
     tracking: f64,
@@ -128,11 +128,18 @@ impl Chars {
         let mut bounds = Vec::with_capacity(chars.len() + 1);
         cum.push(0.0);
         bounds.push(0);
+        let mut previous_font = None;
         for (k, &(c, role)) in chars.iter().enumerate() {
-            let adv = fonts.advance(role, c).unwrap_or(1.0);
+            let (font, adv) = match fonts.glyph(role, c) {
+                Some((font, adv)) => (Some(font), adv),
+                None => (None, 1.0),
+            };
             cum.push(cum[k] + adv * setting.size + setting.tracking);
-            let change = k > 0 && chars[k - 1].1 != role;
+            // Typst shapes each font's stretch of a style's text as a run of
+            // its own: a change of role or of font starts a run.
+            let change = k > 0 && (chars[k - 1].1 != role || previous_font != font);
             bounds.push(bounds[k] + usize::from(change));
+            previous_font = font;
         }
         Self {
             chars,
@@ -191,7 +198,7 @@ pub fn break_lines(
     // it is split after its `/`, `-`, `.`, `?`, `&`, `=`, `_`, and where a
     // piece is still too wide, into characters.
     let too_wide = |a: &Atom| a.end - a.start > 1 && chars.width(a.start, a.end) > rest + EPS;
-    let atoms: Vec<Atom> = chars
+    let mut atoms: Vec<Atom> = chars
         .atoms()
         .into_iter()
         .flat_map(|a| {
@@ -241,12 +248,30 @@ pub fn break_lines(
         }
         let j = j.max(i + 1);
         // 禁则: push characters out until neither rule is broken.
+        let breaks_rule = |atoms: &[Atom], b: usize| {
+            no_line_start(chars.chars[atoms[b].start].0)
+                || no_line_end(chars.chars[atoms[b - 1].end - 1].0)
+        };
         let mut b = j;
-        while b > i + 1
-            && (no_line_start(chars.chars[atoms[b].start].0)
-                || no_line_end(chars.chars[atoms[b - 1].end - 1].0))
-        {
+        while b > i + 1 && breaks_rule(&atoms, b) {
             b -= 1;
+        }
+        if b == i + 1 && breaks_rule(&atoms, b) && atoms[i].end - atoms[i].start >= 2 {
+            // The line is one unbreakable unit (a long address, say) and the
+            // mark after it does not fit: the unit's last character goes
+            // down with the mark rather than the mark starting a line.
+            let a = atoms[i];
+            atoms[i] = Atom {
+                start: a.start,
+                end: a.end - 1,
+            };
+            atoms.insert(
+                i + 1,
+                Atom {
+                    start: a.end - 1,
+                    end: a.end,
+                },
+            );
         }
         lines.push((i, b));
         i = b;
@@ -367,6 +392,19 @@ mod tests {
             let last = l.chars().last().unwrap();
             assert!(matches!(last, '/' | '-' | '.' | '国'), "{ls:?}");
         }
+    }
+
+    #[test]
+    fn a_unit_filling_the_line_gives_up_its_last_character_to_a_mark() {
+        // Found by the property test in tests/layout.rs: the ASCII run fills
+        // the first line, and "”。。" cannot start the next.
+        let text = "0.0%0.0%1000.0%dlshkqw@sina.comdlshkqw@sina.com”。。";
+        let ls = lines(text);
+        assert!(ls.len() >= 2, "{ls:?}");
+        for l in &ls[1..] {
+            assert!(!no_line_start(l.chars().next().unwrap()), "{ls:?}");
+        }
+        assert_eq!(ls.concat(), text);
     }
 
     #[test]

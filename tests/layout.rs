@@ -119,6 +119,7 @@ fn full_pages_have_22_lines_ending_at_262mm() {
 fn lines_start_at_28mm_and_end_at_184mm() {
     let pages = pages(seed());
     let mut justified = 0;
+    let full: Vec<String> = full_lines(&pages).iter().map(|l| l.text()).collect();
     for (i, page) in pages.iter().enumerate() {
         for l in body_lines(page) {
             // Nothing hangs outside the 版心, punctuation included.
@@ -146,7 +147,7 @@ fn lines_start_at_28mm_and_end_at_184mm() {
                     l.text()
                 );
             }
-            if mm(l.right()) > RIGHT - CELL / 2.0 {
+            if full.contains(&l.text()) {
                 assert!(
                     close(mm(l.right()), RIGHT, TOL),
                     "{:?} ends at {:.3} mm",
@@ -167,6 +168,18 @@ fn lines_start_at_28mm_and_end_at_184mm() {
         );
     }
     assert!(justified > 500, "only {justified} full lines found");
+}
+
+/// The lines of the 正文 that are not the last of their paragraph: those
+/// followed by a continuation line, which starts flush left at 28 mm (a
+/// paragraph's first line is indented two characters).
+fn full_lines(pages: &[Vec<Line>]) -> Vec<&Line> {
+    let lines: Vec<&Line> = pages.iter().flat_map(|p| body_lines(p)).collect();
+    lines
+        .windows(2)
+        .filter(|w| close(mm(w[1].left()), LEFT, TOL) && mm(w[0].left()) < LEFT + 2.0 * CELL + TOL)
+        .map(|w| w[0])
+        .collect()
 }
 
 /// The width in cells of the unit a line cannot be broken inside of, at
@@ -204,8 +217,12 @@ fn full_lines_of_full_width_text_hold_28_characters() {
     let lines: Vec<&Line> = pages.iter().flat_map(|p| body_lines(p)).collect();
     let mut checked = 0;
     let mut pushed_out = 0;
+    let full: Vec<*const Line> = full_lines(&pages)
+        .into_iter()
+        .map(|l| l as *const Line)
+        .collect();
     for (k, l) in lines.iter().enumerate() {
-        if mm(l.right()) < RIGHT - CELL / 2.0 || !full_width_only(l) {
+        if !full.contains(&(*l as *const Line)) || !full_width_only(l) {
             continue;
         }
         let indent = ((mm(l.left()) - LEFT) / CELL).round() as usize;
@@ -492,4 +509,70 @@ fn addressees_attachments_note_and_joint_issuers() {
     // 附注 左空二字, in full-width parentheses.
     assert!(close(mm(lines[7].left()), LEFT + 2.0 * CELL, TOL));
     assert!(texts[7].starts_with('\u{FF08}') && texts[7].ends_with('\u{FF09}'));
+}
+
+mod generated {
+    //! Invariants of the PDF writer on generated documents: any mix of
+    //! hanzi, punctuation (adjacent marks included), numbers, dates, Latin
+    //! words and e-mail addresses.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            6 => proptest::sample::select(vec!["国", "务", "院", "办", "公", "厅", "关", "于", "进", "一", "步", "加", "强"])
+                .prop_map(str::to_string),
+            3 => proptest::sample::select(vec!["，", "。", "、", "；", "：", "？", "！", "”。", "》，", "）、"])
+                .prop_map(str::to_string),
+            1 => proptest::sample::select(vec!["“", "《", "（"]).prop_map(str::to_string),
+            1 => (1900u32..2100).prop_map(|y| format!("{y}年")),
+            1 => (0u32..100_000).prop_map(|n| format!("{n}.{}%", n % 10)),
+            1 => proptest::sample::select(vec!["GB/T 9704", "dlshkqw@sina.com", "OECD", "——", "……"])
+                .prop_map(str::to_string),
+        ]
+    }
+
+    fn paragraph() -> impl Strategy<Value = String> {
+        proptest::collection::vec(piece(), 1..120).prop_map(|v| {
+            // Opening marks need something after them.
+            let mut s = v.concat();
+            s.push('。');
+            s
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn lines_stay_on_the_grid_and_text_survives(paras in proptest::collection::vec(paragraph(), 1..12)) {
+            let mut yaml = String::from("kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n");
+            for p in &paras {
+                yaml.push_str(&format!("  - {}\n", serde_json::to_string(p).unwrap()));
+            }
+            let doc = common::typeset_yaml(&yaml);
+            let pages = pages(&doc);
+            let mut text = String::new();
+            for (i, page) in pages.iter().enumerate() {
+                for l in body_lines(page) {
+                    let t = l.text();
+                    let cs: Vec<char> = t.chars().collect();
+                    prop_assert!(mm(l.left()) >= LEFT - TOL, "page {}: {t:?} starts at {:.2}", i + 1, mm(l.left()));
+                    prop_assert!(mm(l.right()) <= RIGHT + TOL, "page {}: {t:?} ends at {:.2}", i + 1, mm(l.right()));
+                    // A continuation line (flush left) never starts with a
+                    // closing mark; a paragraph's first line starts with
+                    // whatever the author wrote.
+                    let continuation = (mm(l.left()) - LEFT).abs() < TOL;
+                    prop_assert!(!continuation || !no_line_start(cs[0]), "line starts with {:?}: {t:?}", cs[0]);
+                    prop_assert!(!no_line_end(*cs.last().unwrap()), "line ends with {:?}: {t:?}", cs.last());
+                    let k = (em_top(l) - TOP) / PITCH;
+                    prop_assert!((k - k.round()).abs() < 0.02 && k.round() <= 21.0, "page {}: off the grid at {k:.3}", i + 1);
+                    text.push_str(&t);
+                }
+            }
+            let want: String = paras.concat().chars().filter(|c| !c.is_whitespace()).collect();
+            let got: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            prop_assert!(got.starts_with(&want), "text lost:\n got {got}\nwant {want}");
+        }
+    }
 }
