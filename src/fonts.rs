@@ -129,6 +129,9 @@ pub enum FontError {
     Empty(PathBuf),
 }
 
+/// A character as set: the index of its font and its advance in em.
+pub type Glyph = (usize, f64);
+
 /// The fonts of one run, and which font sets each character.
 pub struct FontSet {
     fonts: Vec<Font>,
@@ -142,7 +145,7 @@ pub struct FontSet {
     /// (role, char) → the font that sets it and its advance in em, or
     /// `None` if no font has it: asked for every character of every line,
     /// so computed once.
-    glyphs: std::sync::RwLock<HashMap<(Role, char), Option<(usize, f64)>>>,
+    glyphs: std::sync::RwLock<HashMap<(Role, char), Option<Glyph>>>,
 }
 
 const ALL_ROLES: [Role; 5] = [Role::Body, Role::Hei, Role::Kai, Role::Title, Role::Song];
@@ -356,7 +359,7 @@ impl FontSet {
 
     /// The index of the font that sets `c` in `role` (as [`Self::resolve`])
     /// and the advance of `c` in it, in em; cached.
-    pub fn glyph(&self, role: Role, c: char) -> Option<(usize, f64)> {
+    pub fn glyph(&self, role: Role, c: char) -> Option<Glyph> {
         let cached = self
             .glyphs
             .read()
@@ -374,7 +377,7 @@ impl FontSet {
         glyph
     }
 
-    fn compute_glyph(&self, role: Role, c: char) -> Option<(usize, f64)> {
+    fn compute_glyph(&self, role: Role, c: char) -> Option<Glyph> {
         let index = self.resolve(role, c)?;
         let mut cache = self.instances.lock().unwrap_or_else(|e| e.into_inner());
         let instance = cache
