@@ -37,13 +37,16 @@ const WORDS: &str = include_str!("title-words.txt");
 fn segmenter_for(text: &str) -> jieba_rs::Jieba {
     let mut jieba = jieba_rs::Jieba::empty();
     let (mut total, mut used) = (0usize, 0usize);
+    let mut present: Vec<char> = text.chars().collect();
+    present.sort_unstable();
     for line in WORDS.lines() {
         let Some((word, freq)) = line.split_once(' ') else {
             continue;
         };
         let freq: usize = freq.parse().unwrap_or(0);
         total += freq;
-        if text.contains(word) {
+        let first = word.chars().next().unwrap_or_default();
+        if present.binary_search(&first).is_ok() && text.contains(word) {
             jieba.add_word(word, Some(freq), None);
             used += freq;
         }
