@@ -24,17 +24,6 @@ const CELL: f64 = 156.0 / 28.0;
 /// The tolerance for the word processor's rendering.
 const TOL: f64 = 1.0;
 
-fn python() -> String {
-    std::env::var("GONGWEN_PYTHON").unwrap_or_else(|_| {
-        let venv = "/var/cache/gongwen/venv/bin/python";
-        if Path::new(venv).exists() {
-            venv.into()
-        } else {
-            "python3".into()
-        }
-    })
-}
-
 fn run(cmd: &str, args: &[&str], env: &[(&str, &str)]) -> Vec<u8> {
     let o = Command::new(cmd)
         .args(args)
@@ -78,7 +67,7 @@ fn rendered() -> &'static Rendered {
 fn render_with_libreoffice(docx: &Path, dir: &Path) -> (PathBuf, Vec<Page>) {
     let pdf = libreoffice(docx, "pdf", dir);
     let json = run(
-        &python(),
+        &common::python(),
         &[
             path_str(&root().join("tests/support/pdf_chars.py")),
             path_str(&pdf),
@@ -243,7 +232,7 @@ fn text_lines(p: &Page) -> Vec<&Line> {
 #[test]
 fn the_package_is_well_formed_with_named_styles() {
     let json = run(
-        &python(),
+        &common::python(),
         &[
             path_str(&root().join("tests/support/docx_check.py")),
             path_str(&rendered().docx),
@@ -535,7 +524,7 @@ fn a_libreoffice_round_trip_loses_no_text() {
     std::fs::copy(&rendered().docx, &copy).unwrap();
     let back = libreoffice(&copy, "docx:MS Word 2007 XML", dir.path());
     let json = run(
-        &python(),
+        &common::python(),
         &[
             path_str(&root().join("tests/support/docx_check.py")),
             path_str(&back),
@@ -602,7 +591,7 @@ fn bundled_font_names_on_request() {
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let json = run(
-        &python(),
+        &common::python(),
         &[
             path_str(&root().join("tests/support/docx_check.py")),
             path_str(&out),

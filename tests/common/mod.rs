@@ -233,3 +233,16 @@ pub fn assert_same_text(got: &str, want: &str) {
         );
     }
 }
+
+/// The Python with python-docx, pdfminer.six and fontTools (`GONGWEN_PYTHON`,
+/// which `.ci/run` sets; else its default venv; else `python3`).
+pub fn python() -> String {
+    std::env::var("GONGWEN_PYTHON").unwrap_or_else(|_| {
+        let venv = "/var/cache/gongwen/venv/bin/python";
+        if Path::new(venv).exists() {
+            venv.into()
+        } else {
+            "python3".into()
+        }
+    })
+}
