@@ -78,6 +78,14 @@ pub enum Error {
     #[error("{}: {message}", path.display())]
     Output { path: PathBuf, message: String },
 
+    /// The command line asks for something that cannot be done.
+    #[error("{0}")]
+    Usage(String),
+
+    /// Several documents failed (each is reported).
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\ngen: error: "))]
+    Many(Vec<Error>),
+
     /// An environment variable gongwen reads has a value it cannot use.
     #[error("{var}={value:?}: expected {expected}")]
     Env {

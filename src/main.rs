@@ -21,6 +21,7 @@ const EXAMPLES: &str = "\
 Examples:
   gen pdf data/notice.yaml                 writes data/notice.pdf
   gen pdf data/notice.yaml -o out/n.pdf    writes out/n.pdf
+  gen pdf data/*.yaml                      writes a PDF beside each document
   gen pdf notice.yaml --font-dir ~/fonts   prefers 仿宋_GB2312, 方正小标宋简体 … found there
   gen import page.txt                      writes page.yaml from a draft or a copied web page
   gen check data/notice.yaml               lints it against GB/T 9704-2012 and the 条例
@@ -139,9 +140,12 @@ struct DocxArgs {
 
 #[derive(Args)]
 struct RenderArgs {
-    /// The document, as YAML.
-    input: PathBuf,
+    /// The documents, as YAML: one, or several (each output goes beside its
+    /// input).
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
     /// Where to write the output [default: INPUT with the new extension].
+    /// Only with a single INPUT.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// A folder of fonts the office owns (方正小标宋简体, 仿宋_GB2312,
@@ -159,7 +163,7 @@ fn main() -> ExitCode {
             eprintln!("gen: error: {e}");
             match e {
                 // `gen check` on input it cannot lint at all.
-                Error::Unusable(_) => ExitCode::from(2),
+                Error::Unusable(_) | Error::Usage(_) => ExitCode::from(2),
                 _ => ExitCode::FAILURE,
             }
         }
@@ -169,21 +173,14 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Pdf(args) => {
-            let out = output_path(&args, "pdf");
-            let fonts = font_set(&args)?;
-            let (doc, source) = load::load(&args.input)?;
-            let bytes = pdf::render(&doc, &source, &fonts, stamp()?)?;
-            output::write_atomically(&out, &bytes)?;
-            Ok(ExitCode::SUCCESS)
+            let stamp = stamp()?;
+            render_all(&args, "pdf", |doc, source, fonts| {
+                pdf::render(doc, source, fonts, stamp)
+            })
         }
-        Command::Docx(args) => {
-            let out = output_path(&args.render, "docx");
-            let fonts = font_set(&args.render)?;
-            let (doc, source) = load::load(&args.render.input)?;
-            let bytes = gongwen::docx::render(&doc, &source, &fonts, args.docx_fonts)?;
-            output::write_atomically(&out, &bytes)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Docx(args) => render_all(&args.render, "docx", |doc, source, fonts| {
+            gongwen::docx::render(doc, source, fonts, args.docx_fonts)
+        }),
         Command::Import(args) => import(&args),
         Command::Check(args) => check(&args),
     }
@@ -259,10 +256,38 @@ fn print_out(text: &str) {
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
-fn output_path(args: &RenderArgs, extension: &str) -> PathBuf {
-    args.output
-        .clone()
-        .unwrap_or_else(|| args.input.with_extension(extension))
+/// Renders every input with `render`, each to its own output. One failing
+/// document does not stop the others; all failures are reported.
+fn render_all(
+    args: &RenderArgs,
+    extension: &str,
+    render: impl Fn(&gongwen::model::Document, &load::Source, &FontSet) -> Result<Vec<u8>, Error>,
+) -> Result<ExitCode, Error> {
+    if args.output.is_some() && args.inputs.len() > 1 {
+        return Err(Error::Usage(
+            "-o names one output file, but several inputs were given; without -o each output goes beside its input"
+                .into(),
+        ));
+    }
+    let fonts = font_set(args)?;
+    let mut errors = Vec::new();
+    for input in &args.inputs {
+        let out = args
+            .output
+            .clone()
+            .unwrap_or_else(|| input.with_extension(extension));
+        let done = load::load(input)
+            .and_then(|(doc, source)| render(&doc, &source, &fonts))
+            .and_then(|bytes| output::write_atomically(&out, &bytes));
+        if let Err(e) = done {
+            errors.push(e);
+        }
+    }
+    match errors.len() {
+        0 => Ok(ExitCode::SUCCESS),
+        1 => Err(errors.remove(0)),
+        _ => Err(Error::Many(errors)),
+    }
 }
 
 fn font_set(args: &RenderArgs) -> Result<FontSet, Error> {

@@ -295,3 +295,34 @@ fn the_readme_example_is_a_real_document() {
         assert!(text.contains(expected), "{expected} not in {text}");
     }
 }
+
+#[test]
+fn several_documents_at_once() {
+    let dir = common::tempdir();
+    let (a, b, bad) = (
+        dir.path().join("a.yaml"),
+        dir.path().join("b.yaml"),
+        dir.path().join("bad.yaml"),
+    );
+    std::fs::write(&a, GOOD).unwrap();
+    std::fs::write(&b, GOOD.replace("测试机关", "另一机关")).unwrap();
+    std::fs::write(&bad, GOOD.replace("2020-01-02", "2020-02-30")).unwrap();
+    // All good: one output beside each input.
+    let o = run_gen(&["pdf", path_str(&a), path_str(&b)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(dir.path().join("a.pdf").exists() && dir.path().join("b.pdf").exists());
+    // One bad: the others are still made, the bad one is reported, exit 1.
+    let o = run_gen(&["docx", path_str(&a), path_str(&bad), path_str(&b)]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        e.contains("bad.yaml:4:7") && e.contains("not a real date"),
+        "{e}"
+    );
+    assert!(dir.path().join("a.docx").exists() && dir.path().join("b.docx").exists());
+    assert!(!dir.path().join("bad.docx").exists());
+    // -o names one file: refused with several inputs.
+    let o = run_gen(&["pdf", path_str(&a), path_str(&b), "-o", "x.pdf"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("several inputs"));
+}
