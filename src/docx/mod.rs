@@ -341,6 +341,12 @@ fn document_xml(c: &Composition, names: FontNames, page: parts::PageSetup) -> St
         ],
     );
     x.empty("w:cols", &[("w:space", "0")]);
+    // A lines-only grid of 22 lines a page, for Word's page setup (每页22行);
+    // lines are exact and paragraphs do not snap, so it moves nothing.
+    x.empty(
+        "w:docGrid",
+        &[("w:type", "lines"), ("w:linePitch", &g::docx::line_twips().to_string())],
+    );
     x.close();
     x.close().close();
     x.finish()
