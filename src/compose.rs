@@ -5,7 +5,7 @@
 
 use crate::error::Error;
 use crate::fonts::FontSet;
-use crate::geometry::{self as g, CHAR_PITCH};
+use crate::geometry::{self as g, CHAR_PITCH, mm};
 use crate::load::Source;
 use crate::model::{Document, Format, Role, Run, Seal};
 use crate::title;
@@ -51,9 +51,52 @@ pub struct Item {
     pub path: String,
 }
 
+/// 版头 (§7.2): what stands above the 标题 on page 1. Vertical positions
+/// are em-box tops, in points below the 版心's top edge.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    /// 份号, 密级和保密期限, 紧急程度, in that order, one to a line of the
+    /// grid from line 1, flush left (§7.2.1–§7.2.3).
+    pub corner: Vec<HeaderLine>,
+    /// 发文机关标志 (§7.2.4): centred, red.
+    pub mark: Option<Mark>,
+    /// 发文字号 and 签发人 (§7.2.5, §7.2.6), one entry a line.
+    pub number: Vec<HeaderLine>,
+    /// The red separator's centre line (§7.2.7), when there is a 发文字号.
+    pub separator: Option<f64>,
+}
+
+/// One line of the 版头: pieces placed at a distance from the 版心's left
+/// edge, or centred.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderLine {
+    pub top: f64,
+    pub placed: Vec<Placed>,
+    pub centre: Vec<Run>,
+}
+
+/// Runs whose first character starts `x` points right of the 版心's left edge.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub x: f64,
+    pub runs: Vec<Run>,
+}
+
+/// 发文机关标志.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub text: String,
+    pub size: f64,
+    pub top: f64,
+}
+
 /// The composed document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Composition {
+    /// 版头, if the document has any of its elements.
+    pub header: Option<Header>,
+    /// The line of the page-1 grid the 标题 starts on (0 without a 版头).
+    pub title_line: usize,
     /// 标题 lines (§7.3.1), already broken.
     pub title: Vec<String>,
     /// Blank lines between the title and the first item (§7.3.2/§7.3.3).
@@ -64,9 +107,23 @@ pub struct Composition {
 impl Composition {
     /// Every piece of text with its role and field, title included.
     pub fn texts(&self) -> impl Iterator<Item = (Role, &str, &str)> {
-        self.title
-            .iter()
-            .map(|l| (Role::Title, l.as_str(), "title"))
+        let header = self.header.iter().flat_map(|h| {
+            let lines = h.corner.iter().chain(&h.number);
+            lines
+                .flat_map(|l| l.placed.iter().flat_map(|p| &p.runs).chain(&l.centre))
+                .map(|r| (r.role, r.text.as_str(), "header"))
+                .chain(
+                    h.mark
+                        .iter()
+                        .map(|m| (Role::Title, m.text.as_str(), "issuer_mark")),
+                )
+        });
+        header
+            .chain(
+                self.title
+                    .iter()
+                    .map(|l| (Role::Title, l.as_str(), "title")),
+            )
             .chain(self.items.iter().flat_map(|item| {
                 item.runs
                     .iter()
@@ -75,8 +132,14 @@ impl Composition {
     }
 }
 
-/// Which writer asks (for messages about unsupported elements).
-pub type WriterName = &'static str;
+/// Which writer asks, and what it can typeset.
+#[derive(Debug, Clone, Copy)]
+pub struct Writer {
+    /// Its name in messages, e.g. `gen pdf`.
+    pub name: &'static str,
+    /// Whether it typesets the 版头 (§7.2).
+    pub header: bool,
+}
 
 /// Composes `doc`, rejecting elements `writer` cannot typeset yet and
 /// characters no font has.
@@ -84,7 +147,7 @@ pub fn compose(
     doc: &Document,
     source: &Source,
     fonts: &FontSet,
-    writer: WriterName,
+    writer: Writer,
 ) -> Result<Composition, Error> {
     reject_unsupported(doc, source, writer)?;
     let cells = |n: usize| n as f64 * CHAR_PITCH;
@@ -174,7 +237,11 @@ pub fn compose(
         });
     }
 
+    let header = compose_header(doc, fonts);
+    let title_line = header.as_ref().map_or(0, title_line_below);
     let composition = Composition {
+        header,
+        title_line,
         title: title::break_title(doc.title.as_str(), fonts),
         title_gap_lines: g::TITLE_GAP_LINES,
         items,
@@ -254,34 +321,200 @@ fn compose_closing(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
     });
 }
 
-fn reject_unsupported(doc: &Document, source: &Source, writer: WriterName) -> Result<(), Error> {
+/// The 版头 (§7.2), if the document has any of its elements.
+fn compose_header(doc: &Document, fonts: &FontSet) -> Option<Header> {
+    let has_any = doc.copy_number.is_some()
+        || doc.classification.is_some()
+        || doc.urgency.is_some()
+        || doc.issuer_mark.is_some()
+        || doc.doc_number.is_some()
+        || !doc.signers.is_empty();
+    if !has_any {
+        return None;
+    }
+    let run = |role, text: &str| Run {
+        role,
+        text: text.to_string(),
+    };
+    let cell = CHAR_PITCH;
+    let line = |k: usize| k as f64 * g::LINE_PITCH;
+    let at = |top: f64, x: f64, runs: Vec<Run>| HeaderLine {
+        top,
+        placed: vec![Placed { x, runs }],
+        centre: Vec::new(),
+    };
+    // 份号 (3号, §7.2.1), 密级和保密期限 and 紧急程度 (3号黑体, §7.2.2–§7.2.3).
+    let mut corner_text = Vec::new();
+    if let Some(n) = &doc.copy_number {
+        corner_text.push(run(Role::Body, n));
+    }
+    if let Some(c) = &doc.classification {
+        corner_text.push(run(Role::Hei, &c.label()));
+    }
+    if let Some(u) = doc.urgency {
+        corner_text.push(run(Role::Hei, u.label()));
+    }
+    let corner: Vec<HeaderLine> = corner_text
+        .into_iter()
+        .enumerate()
+        .map(|(k, r)| at(line(k), 0.0, vec![r]))
+        .collect();
+
+    // 发文机关标志: its top 35 mm below the 版心 (§7.2.4); as large as 初号,
+    // smaller if the name is too long for the 版心.
+    let mark = doc.issuer_mark.as_ref().map(|text| {
+        let em: f64 = text
+            .chars()
+            .map(|c| fonts.advance(Role::Title, c).unwrap_or(1.0))
+            .sum();
+        let size = g::MARK_MAX_SIZE.min(mm(g::BLOCK_WIDTH_MM) / em.max(1.0));
+        Mark {
+            text: text.clone(),
+            size,
+            top: mm(g::MARK_TOP_BELOW_BLOCK_MM),
+        }
+    });
+
+    // 发文字号 two blank lines below the mark, centred (§7.2.5); with 签发人
+    // (上行文), 发文字号 居左空一字 on the last 签发人 line, and 签发人 居右空一字,
+    // two names a line (§7.2.6).
+    let first_top = match &mark {
+        Some(m) => m.top + m.size + g::LINE_GAP + g::NUMBER_GAP_LINES as f64 * g::LINE_PITCH,
+        None => line(corner.len()),
+    };
+    let mut number = Vec::new();
+    let inset = g::NUMBER_INSET_CHARS as f64 * cell;
+    let number_runs = || {
+        doc.doc_number
+            .iter()
+            .map(|n| run(Role::Body, n))
+            .collect::<Vec<_>>()
+    };
+    if !doc.signers.is_empty() {
+        // The first line ends 一字 from the right; later lines' names start
+        // under the first line's first name.
+        let label = run(Role::Body, "签发人：");
+        let chunks: Vec<String> = doc
+            .signers
+            .chunks(g::SIGNERS_PER_LINE)
+            .map(|c| c.join("\u{3000}"))
+            .collect();
+        let first_width =
+            measure(fonts, Role::Body, &label.text) + measure(fonts, Role::Kai, &chunks[0]);
+        let label_x = mm(g::BLOCK_WIDTH_MM) - inset - first_width;
+        let names_x = label_x + measure(fonts, Role::Body, &label.text);
+        for (k, names) in chunks.iter().enumerate() {
+            let mut line = if k == 0 {
+                at(
+                    first_top,
+                    label_x,
+                    vec![label.clone(), run(Role::Kai, names)],
+                )
+            } else {
+                at(
+                    first_top + g::LINE_PITCH * k as f64,
+                    names_x,
+                    vec![run(Role::Kai, names)],
+                )
+            };
+            if k + 1 == chunks.len() && doc.doc_number.is_some() {
+                line.placed.insert(
+                    0,
+                    Placed {
+                        x: inset,
+                        runs: number_runs(),
+                    },
+                );
+            }
+            number.push(line);
+        }
+    } else if doc.doc_number.is_some() {
+        number.push(HeaderLine {
+            top: first_top,
+            placed: Vec::new(),
+            centre: number_runs(),
+        });
+    }
+    // The red separator 4 mm below the 发文字号 (§7.2.7).
+    let separator = number.last().map(|l| {
+        l.top + g::BODY_SIZE + mm(g::SEPARATOR_BELOW_NUMBER_MM) + g::SEPARATOR_THICKNESS / 2.0
+    });
+    Some(Header {
+        corner,
+        mark,
+        number,
+        separator,
+    })
+}
+
+/// The first line of the body grid at least two blank lines below the red
+/// separator (§7.3.1), or below the 版头's last line when it has none.
+fn title_line_below(h: &Header) -> usize {
+    let bottom = match h.separator {
+        Some(y) => y + g::SEPARATOR_THICKNESS / 2.0,
+        None => {
+            let last = h
+                .corner
+                .iter()
+                .chain(&h.number)
+                .map(|l| l.top + g::BODY_SIZE);
+            let mark = h.mark.iter().map(|m| m.top + m.size);
+            last.chain(mark).fold(0.0, f64::max)
+        }
+    };
+    let needed = bottom + g::TITLE_GAP_BELOW_SEPARATOR_LINES as f64 * g::LINE_PITCH;
+    (needed / g::LINE_PITCH - 1e-9).ceil().max(0.0) as usize
+}
+
+fn reject_unsupported(doc: &Document, source: &Source, writer: Writer) -> Result<(), Error> {
     let unsupported = |field, element, clause| Error::Unsupported {
         path: source.path.clone(),
         field,
         element,
         clause,
-        writer,
+        writer: writer.name,
     };
     if doc.format != Format::General {
         return Err(unsupported("format", "the 信函/命令/纪要 formats", "§10"));
     }
+    let header = !writer.header;
     let checks: [(bool, &str, &str, &str); 9] = [
-        (doc.copy_number.is_some(), "copy_number", "份号", "§7.2.1"),
         (
-            doc.classification.is_some(),
+            header && doc.copy_number.is_some(),
+            "copy_number",
+            "份号",
+            "§7.2.1",
+        ),
+        (
+            header && doc.classification.is_some(),
             "classification",
             "密级和保密期限",
             "§7.2.2",
         ),
-        (doc.urgency.is_some(), "urgency", "紧急程度", "§7.2.3"),
         (
-            doc.issuer_mark.is_some(),
+            header && doc.urgency.is_some(),
+            "urgency",
+            "紧急程度",
+            "§7.2.3",
+        ),
+        (
+            header && doc.issuer_mark.is_some(),
             "issuer_mark",
             "发文机关标志",
             "§7.2.4",
         ),
-        (doc.doc_number.is_some(), "doc_number", "发文字号", "§7.2.5"),
-        (!doc.signers.is_empty(), "signers", "签发人", "§7.2.6"),
+        (
+            header && doc.doc_number.is_some(),
+            "doc_number",
+            "发文字号",
+            "§7.2.5",
+        ),
+        (
+            header && !doc.signers.is_empty(),
+            "signers",
+            "签发人",
+            "§7.2.6",
+        ),
         (doc.seal != Seal::None, "seal", "印章", "§7.3.5.1"),
         (!doc.cc.is_empty(), "cc", "抄送机关", "§7.4.2"),
         (

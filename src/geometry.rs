@@ -139,6 +139,32 @@ pub const PAGE_NUMBER_DASH: char = '\u{2014}';
 /// The upper edge of the 一字线 from the paper top: 262 + 7 = 269 mm.
 pub const PAGE_NUMBER_DASH_TOP_MM: f64 = BLOCK_BOTTOM_MM + PAGE_NUMBER_GAP_MM;
 
+/// 版头 (§7.2): the 发文机关标志's upper edge (its em box's top) is 35 mm
+/// below the 版心's top edge (§7.2.4), i.e. 72 mm from the paper's top.
+pub const MARK_TOP_BELOW_BLOCK_MM: f64 = 35.0;
+/// 发文机关标志 size: the standard leaves it to the issuer (§7.2.4). 初号
+/// (42 pt, 14.8 mm): the largest size within the 1999 guidance of at most
+/// 15 mm a character (facts §14.12); a longer name is set smaller to fit the
+/// 版心's width.
+pub const MARK_MAX_SIZE: f64 = 42.0;
+/// 发文字号: 发文机关标志下空二行 (§7.2.5).
+pub const NUMBER_GAP_LINES: usize = 2;
+/// 发文字号 (上行文) 居左空一字; 签发人 居右空一字 (§7.2.5, §7.2.6).
+pub const NUMBER_INSET_CHARS: usize = 1;
+/// 签发人: normally two names to a line (§7.2.6).
+pub const SIGNERS_PER_LINE: usize = 2;
+/// The red separator: 4 mm below the 发文字号 (§7.2.7).
+pub const SEPARATOR_BELOW_NUMBER_MM: f64 = 4.0;
+/// The separator's thickness: not given by the standard (facts §14.11);
+/// 1.5 pt (0.53 mm), the common Word-template value, is in the range
+/// practice uses (0.35–0.53 mm).
+pub const SEPARATOR_THICKNESS: f64 = 1.5;
+/// 标题: 红色分隔线下空二行 (§7.3.1). The title then takes the first line of
+/// the body grid at least that far down, so that the body stays on the grid.
+pub const TITLE_GAP_BELOW_SEPARATOR_LINES: usize = 2;
+/// 红色: Y80% M80% (§6.2), as CMYK fractions.
+pub const RED_CMYK: [f64; 4] = [0.0, 0.8, 0.8, 0.0];
+
 /// The widest line a title may have, in points: the 版心 width.
 pub const TITLE_MAX_WIDTH: f64 = mm(BLOCK_WIDTH_MM);
 

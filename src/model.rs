@@ -257,6 +257,33 @@ pub enum SecrecyLevel {
     Confidential,
 }
 
+impl Classification {
+    /// As printed: `秘密★1年`, or the level alone (§7.2.2).
+    pub fn label(&self) -> String {
+        let level = match self.level {
+            SecrecyLevel::TopSecret => "绝密",
+            SecrecyLevel::Secret => "机密",
+            SecrecyLevel::Confidential => "秘密",
+        };
+        match &self.period {
+            Some(p) => format!("{level}★{p}"),
+            None => level.to_string(),
+        }
+    }
+}
+
+impl Urgency {
+    /// As printed (§7.2.3).
+    pub fn label(self) -> &'static str {
+        match self {
+            Urgency::Flash => "特提",
+            Urgency::Immediate => "特急",
+            Urgency::Urgent => "加急",
+            Urgency::Priority => "平急",
+        }
+    }
+}
+
 /// 紧急程度 (§7.2.3; 特提 and 平急 are for telegrams).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub enum Urgency {

@@ -576,3 +576,167 @@ mod generated {
         }
     }
 }
+
+mod header {
+    //! 版头 (§7.2) on page 1, measured against the standard's numbers.
+    use super::*;
+
+    const DOC: &str = "kind: 通知\ncopy_number: \"000017\"\nclassification: {level: 秘密, period: 1年}\n\
+        urgency: 特急\nissuer_mark: ××市人民政府文件\ndoc_number: ×政发〔2020〕1号\n\
+        title: 关于做好安全工作的通知\nbody:\n  - 正文。\nissuer: ××市人民政府\ndate: 2019-12-20\n";
+
+    fn line_with<'a>(page: &'a [Line], text: &str) -> &'a Line {
+        page.iter()
+            .find(|l| l.text() == text)
+            .unwrap_or_else(|| panic!("no line {text:?}"))
+    }
+
+    #[test]
+    fn corner_mark_number_separator_and_title() {
+        let doc = common::typeset_yaml(DOC);
+        let pages = pages(&doc);
+        let p = &pages[0];
+        // 份号, 密级和保密期限, 紧急程度: flush left on lines 1, 2, 3 (§7.2.1–3).
+        for (k, text) in ["000017", "秘密★1年", "特急"].iter().enumerate() {
+            let l = line_with(p, text);
+            assert!(
+                close(mm(l.left()), LEFT, TOL),
+                "{text} at {:.2}",
+                mm(l.left())
+            );
+            assert!(
+                close(em_top(l), TOP + k as f64 * PITCH, 0.05),
+                "{text}: {:.2}",
+                em_top(l)
+            );
+        }
+        assert_eq!(
+            line_with(p, "秘密★1年").glyphs[0].family,
+            "Noto Sans CJK SC"
+        );
+        // 发文机关标志: top 35 mm below the 版心 (72 mm), centred, red (§7.2.4).
+        let mark = line_with(p, "××市人民政府文件");
+        let top = mm(mark.baseline - 0.88 * mark.size);
+        assert!(close(top, TOP + 35.0, TOL), "mark top {top:.2}");
+        assert!(close(
+            mm(mark.left() + mark.right()) / 2.0,
+            LEFT + 78.0,
+            TOL
+        ));
+        assert!(
+            mark.size <= 42.0 && mark.size > 22.0,
+            "mark size {}",
+            mark.size
+        );
+        assert!(
+            mark.glyphs.iter().all(|g| g.fill.contains("Cmyk")),
+            "{}",
+            mark.glyphs[0].fill
+        );
+        // 发文字号: two blank lines below the mark, centred (§7.2.5).
+        let number = line_with(p, "×政发〔2020〕1号");
+        let mark_bottom = mm(mark.baseline + 0.12 * mark.size);
+        let gap = em_top(number) - mark_bottom;
+        let expected = 2.0 * PITCH + (PITCH - mm(16.0));
+        assert!(
+            close(gap, expected, 0.1),
+            "mark to number {gap:.2} mm, want {expected:.2}"
+        );
+        assert!(close(
+            mm(number.left() + number.right()) / 2.0,
+            LEFT + 78.0,
+            TOL
+        ));
+        // The red separator: 4 mm below the 发文字号, as wide as the 版心 (§7.2.7).
+        let rules = common::rules(&doc);
+        let rule = &rules[0][0];
+        let number_bottom = mm(number.baseline + 0.12 * 16.0);
+        let rule_top = mm(rule.y - rule.thickness / 2.0);
+        assert!(
+            close(rule_top - number_bottom, 4.0, 0.1),
+            "separator {:.2} mm below",
+            rule_top - number_bottom
+        );
+        assert!(close(mm(rule.x), LEFT, 0.01) && close(mm(rule.length), 156.0, 0.01));
+        assert!(rule.paint.contains("Cmyk"), "{}", rule.paint);
+        // 标题: at least two lines below the separator, on the body grid.
+        let title = p.iter().find(|l| (l.size - 22.0).abs() < 0.01).unwrap();
+        let title_top = mm(title.baseline) - mm(16.0);
+        let slot = (title_top - TOP) / PITCH;
+        assert!(
+            (slot - slot.round()).abs() < 0.02,
+            "title off the grid: {slot:.3}"
+        );
+        assert!(
+            title_top - mm(rule.y) >= 2.0 * PITCH - 0.01
+                && title_top - mm(rule.y) < 3.0 * PITCH + 0.01
+        );
+        // The body continues on the grid.
+        for l in body_lines(p).iter().filter(|l| l.text() == "正文。") {
+            let k = (em_top(l) - TOP) / PITCH;
+            assert!((k - k.round()).abs() < 0.02);
+        }
+    }
+
+    #[test]
+    fn upward_documents_put_number_and_signers_on_one_line() {
+        let doc = common::typeset_yaml(
+            "kind: 请示\nissuer_mark: ××市人民政府\ndoc_number: ×政〔2020〕3号\nsigners: [张三, 李四, 王五]\n\
+             title: 关于申请经费的请示\nbody:\n  - 正文。\nissuer: ××市人民政府\ndate: 2019-12-20\n",
+        );
+        let pages = pages(&doc);
+        let p = &pages[0];
+        // 签发人 居右空一字, two names a line; 楷体 names (§7.2.6).
+        let first = p
+            .iter()
+            .find(|l| l.text().starts_with("签发人："))
+            .expect("签发人 line");
+        assert!(
+            close(mm(first.right()), RIGHT - CELL, TOL),
+            "签发人 ends at {:.2}",
+            mm(first.right())
+        );
+        let name = first.glyphs.iter().find(|g| g.text == "张").unwrap();
+        assert_eq!(name.family, "Gongwen Kai");
+        // 发文字号 居左空一字 on the last 签发人 line (§7.2.5).
+        let last = p
+            .iter()
+            .find(|l| l.text().contains("王五"))
+            .expect("second 签发人 line");
+        let number = last.glyphs.first().unwrap();
+        assert!(
+            close(mm(number.x), LEFT + CELL, TOL),
+            "发文字号 starts at {:.2}",
+            mm(number.x)
+        );
+        assert!(
+            last.text().starts_with("×政〔2020〕3号"),
+            "{:?}",
+            last.text()
+        );
+        assert!(close(mm(last.baseline - first.baseline), PITCH, 0.05));
+        // A wrapped 签发人 line aligns with the first line's first name.
+        let wang = last.glyphs.iter().find(|g| g.text == "王").unwrap();
+        assert!(
+            close(mm(wang.x), mm(name.x), 0.1),
+            "王五 at {:.2}, 张三 at {:.2}",
+            mm(wang.x),
+            mm(name.x)
+        );
+    }
+
+    #[test]
+    fn docx_refuses_what_it_cannot_typeset_yet() {
+        let dir = common::tempdir();
+        let input = dir.path().join("h.yaml");
+        std::fs::write(&input, DOC).unwrap();
+        let o = common::run_gen(&["docx", common::path_str(&input)]);
+        assert!(!o.status.success());
+        let e = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            e.contains("gen docx does not typeset") && e.contains("§7.2"),
+            "{e}"
+        );
+        assert!(!dir.path().join("h.docx").exists());
+    }
+}

@@ -16,8 +16,11 @@ use crate::model::{Document, Role};
 
 use xml::Xml;
 
-/// The name used in messages about this writer.
-pub const WRITER: &str = "gen docx";
+/// This writer, for the composition.
+pub const WRITER: compose::Writer = compose::Writer {
+    name: "gen docx",
+    header: false,
+};
 
 /// Which East Asian font names the DOCX asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -345,7 +348,10 @@ fn document_xml(c: &Composition, names: FontNames, page: parts::PageSetup) -> St
     // lines are exact and paragraphs do not snap, so it moves nothing.
     x.empty(
         "w:docGrid",
-        &[("w:type", "lines"), ("w:linePitch", &g::docx::line_twips().to_string())],
+        &[
+            ("w:type", "lines"),
+            ("w:linePitch", &g::docx::line_twips().to_string()),
+        ],
     );
     x.close();
     x.close().close();

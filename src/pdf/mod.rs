@@ -20,8 +20,11 @@ use crate::model::{Document, Role};
 
 pub use world::{GongwenWorld, TEMPLATE};
 
-/// The name used in messages about this writer.
-pub const WRITER: &str = "gen pdf";
+/// This writer, for the composition.
+pub const WRITER: compose::Writer = compose::Writer {
+    name: "gen pdf",
+    header: true,
+};
 
 /// When the PDF says it was made.
 #[derive(Debug, Clone, Copy, Default)]
@@ -176,8 +179,36 @@ fn template_data(doc: &Document, c: &Composition, fonts: &FontSet) -> Value {
             },
         },
         "fonts": { "latin": fonts.latin(), "roles": roles },
+        "header": c.header.as_ref().map(header_json),
+        "title_line": c.title_line,
+        "red": g::RED_CMYK,
+        "block_width": mm(g::BLOCK_WIDTH_MM),
+        "separator_thickness": g::SEPARATOR_THICKNESS,
+        "line_pitch": g::LINE_PITCH,
         "title": c.title,
         "items": items,
+    })
+}
+
+fn runs_json(runs: &[crate::model::Run]) -> Vec<Value> {
+    runs.iter()
+        .map(|r| json!({ "role": role_key(r.role), "text": r.text }))
+        .collect()
+}
+
+fn header_json(h: &compose::Header) -> Value {
+    let line = |l: &compose::HeaderLine| {
+        let placed: Vec<Value> = l
+            .placed
+            .iter()
+            .map(|p| json!({ "x": p.x, "runs": runs_json(&p.runs) }))
+            .collect();
+        json!({ "top": l.top, "placed": placed, "centre": runs_json(&l.centre) })
+    };
+    json!({
+        "lines": h.corner.iter().chain(&h.number).map(line).collect::<Vec<_>>(),
+        "mark": h.mark.as_ref().map(|m| json!({ "text": m.text, "size": m.size, "top": m.top })),
+        "separator": h.separator,
     })
 }
 

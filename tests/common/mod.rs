@@ -44,6 +44,56 @@ pub struct Glyph {
     pub size: f64,
     pub family: String,
     pub weight: u16,
+    /// The fill, as Typst's debug form (e.g. `Cmyk(…)`, `Luma(…)`).
+    pub fill: String,
+}
+
+/// A straight line drawn on a page (a rule), in points from the top-left.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub x: f64,
+    pub y: f64,
+    pub length: f64,
+    pub thickness: f64,
+    pub paint: String,
+}
+
+fn walk_rules(frame: &Frame, offset: Point, out: &mut Vec<Rule>) {
+    for (pos, item) in frame.items() {
+        let p = offset + *pos;
+        match item {
+            FrameItem::Group(group) => {
+                let t = group.transform;
+                walk_rules(&group.frame, Point::new(p.x + t.tx, p.y + t.ty), out);
+            }
+            FrameItem::Shape(shape, _) => {
+                if let (typst::visualize::Geometry::Line(to), Some(stroke)) =
+                    (&shape.geometry, &shape.stroke)
+                {
+                    out.push(Rule {
+                        x: p.x.to_pt(),
+                        y: p.y.to_pt(),
+                        length: to.x.to_pt(),
+                        thickness: stroke.thickness.to_pt(),
+                        paint: format!("{:?}", stroke.paint),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The straight rules drawn on each page.
+pub fn rules(doc: &PagedDocument) -> Vec<Vec<Rule>> {
+    doc.pages()
+        .iter()
+        .map(|page| {
+            let mut out = Vec::new();
+            walk_rules(&page.frame, Point::zero(), &mut out);
+            out
+        })
+        .collect()
 }
 
 /// Glyphs sharing a baseline and a size.
@@ -98,6 +148,7 @@ fn walk(frame: &Frame, offset: Point, out: &mut Vec<Glyph>) {
                         size,
                         family: text.font.font().info().family.clone(),
                         weight: text.font.font().info().variant.weight.to_number(),
+                        fill: format!("{:?}", text.fill),
                     });
                     x += advance;
                 }
