@@ -647,3 +647,149 @@ fn libreoffice_keeps_the_date_with_the_signature() {
         "the 署名's page has no body text"
     );
 }
+
+mod header {
+    //! The 版头 (§7.2) in LibreOffice's rendering of the DOCX.
+    use super::*;
+
+    const DOC: &str = "kind: 通知\ncopy_number: \"000017\"\nclassification: {level: 秘密, period: 1年}\n\
+        urgency: 特急\nissuer_mark: ××市人民政府文件\ndoc_number: ×政发〔2020〕1号\n\
+        title: 关于做好安全工作的通知\nbody:\n  - 正文。\nissuer: ××市人民政府\ndate: 2019-12-20\n";
+    const UP: &str = "kind: 请示\nissuer_mark: ××市人民政府\ndoc_number: ×政〔2020〕3号\nsigners: [张三, 李四, 王五]\n\
+        title: 关于申请经费的请示\nbody:\n  - 正文。\nissuer: ××市人民政府\ndate: 2019-12-20\n";
+
+    fn render(yaml: &str) -> (tempfile::TempDir, PathBuf, Vec<Page>) {
+        let dir = common::tempdir();
+        let input = dir.path().join("h.yaml");
+        std::fs::write(&input, yaml).unwrap();
+        let docx = dir.path().join("h.docx");
+        let o = run_gen(&["docx", path_str(&input), "-o", path_str(&docx)]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let (pdf, pages) = render_with_libreoffice(&docx, dir.path());
+        (dir, pdf, pages)
+    }
+
+    fn line<'a>(p: &'a Page, text: &str) -> &'a Line {
+        p.lines
+            .iter()
+            .find(|l| l.text().replace(' ', "") == text)
+            .unwrap_or_else(|| panic!("no line {text:?}"))
+    }
+
+    #[test]
+    fn the_header_is_where_the_standard_puts_it() {
+        let (_dir, pdf, pages) = render(DOC);
+        let p = &pages[0];
+        let pitch = mm(592.0 / 20.0);
+        for (k, text) in ["000017", "秘密★1年", "特急"].iter().enumerate() {
+            let l = line(p, text);
+            assert!(
+                (l.em_top() - (TOP + k as f64 * pitch)).abs() <= TOL,
+                "{text}: {:.2}",
+                l.em_top()
+            );
+            assert!((l.left() - LEFT).abs() <= TOL);
+        }
+        let mark = line(p, "××市人民政府文件");
+        assert!(
+            (mark.em_top() - (TOP + 35.0)).abs() <= TOL,
+            "mark top {:.2}",
+            mark.em_top()
+        );
+        assert!(((mark.left() + mark.right()) / 2.0 - (LEFT + 78.0)).abs() <= TOL);
+        // 发文字号 where gongwen's own PDF puts it (both follow the composition).
+        let number = line(p, "×政发〔2020〕1号");
+        let ours = common::pages(&common::typeset_yaml(DOC));
+        let ours_number = ours[0]
+            .iter()
+            .find(|l| l.text() == "×政发〔2020〕1号")
+            .unwrap();
+        let ours_top = mm(ours_number.baseline - 0.88 * 16.0);
+        assert!(
+            (number.em_top() - ours_top).abs() <= TOL,
+            "{:.2} vs {ours_top:.2}",
+            number.em_top()
+        );
+        // The red separator, from the pixels: the first long dark row below
+        // the 发文字号, 4 mm below its em box.
+        let dir = common::tempdir();
+        let prefix = dir.path().join("p");
+        run(
+            "pdftoppm",
+            &[
+                "-r",
+                "300",
+                "-gray",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                path_str(&pdf),
+                path_str(&prefix),
+            ],
+            &[],
+        );
+        let file = std::fs::read_dir(dir.path())
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
+        let data = std::fs::read(file).unwrap();
+        let header: Vec<&[u8]> = data.splitn(4, |b| *b == b'\n').collect();
+        let dims: Vec<usize> = std::str::from_utf8(header[1])
+            .unwrap()
+            .split(' ')
+            .map(|s| s.parse().unwrap())
+            .collect();
+        let (w, px) = (dims[0], header[3]);
+        let to_px = |v: f64| (v / 25.4 * 300.0) as usize;
+        let bottom = number.em_top() + mm(16.0);
+        let row = (to_px(bottom)..to_px(bottom + 15.0))
+            .find(|&y| (to_px(40.0)..to_px(170.0)).all(|x| px[y * w + x] < 160))
+            .expect("a separator below the 发文字号");
+        let rule_top = row as f64 / 300.0 * 25.4;
+        assert!(
+            (rule_top - bottom - 4.0).abs() <= TOL,
+            "separator {:.2} mm below",
+            rule_top - bottom
+        );
+        // The title starts on a line of the grid; the body follows on it.
+        let title = p
+            .lines
+            .iter()
+            .find(|l| (l.size - 22.0).abs() < 0.01)
+            .unwrap();
+        let line_top = mm(title.baseline) - 0.8 * pitch;
+        let slot = (line_top - (TOP - (0.8 * pitch - mm(0.88 * 16.0)))) / pitch;
+        assert!((slot - slot.round()).abs() < 0.05, "title slot {slot:.3}");
+        let body = line(p, "正文。");
+        let k = (body.em_top() - TOP) / pitch;
+        assert!((k - k.round()).abs() < 0.05, "body off the grid ({k:.3})");
+    }
+
+    #[test]
+    fn upward_documents_in_libreoffice() {
+        let (_dir, _pdf, pages) = render(UP);
+        let p = &pages[0];
+        let first = p
+            .lines
+            .iter()
+            .find(|l| l.text().starts_with("签发人"))
+            .unwrap();
+        assert!(
+            (first.right() - (RIGHT - CELL)).abs() <= TOL,
+            "签发人 ends at {:.2}",
+            first.right()
+        );
+        let last = p.lines.iter().find(|l| l.text().contains("王五")).unwrap();
+        assert!(
+            (last.left() - (LEFT + CELL)).abs() <= TOL,
+            "发文字号 at {:.2}",
+            last.left()
+        );
+        let zhang = first.chars.iter().find(|c| c.c == "张").unwrap();
+        let wang = last.chars.iter().find(|c| c.c == "王").unwrap();
+        assert!((mm(zhang.x) - mm(wang.x)).abs() <= TOL, "names not aligned");
+    }
+}

@@ -2,6 +2,7 @@
 //! users who keep editing. Body text is real paragraphs in named styles (no
 //! text boxes, no pictures of text); the word processor breaks the lines.
 
+mod header;
 mod parts;
 mod xml;
 
@@ -19,7 +20,7 @@ use xml::Xml;
 /// This writer, for the composition.
 pub const WRITER: compose::Writer = compose::Writer {
     name: "gen docx",
-    header: false,
+    header: true,
 };
 
 /// Which East Asian font names the DOCX asks for.
@@ -122,6 +123,7 @@ pub(crate) const PAGE_NUMBER: Style = Style {
 /// Every paragraph style, in the order styles.xml lists them.
 pub(crate) fn paragraph_styles() -> Vec<Style> {
     let mut v = vec![TITLE, BODY];
+    v.extend(header::styles());
     v.extend(HEADINGS);
     v.extend([ADDRESSEES, ATTACHMENT, SIGNATURE, DATE, NOTE, PAGE_NUMBER]);
     v
@@ -279,11 +281,26 @@ fn document_xml(c: &Composition, names: FontNames, page: parts::PageSetup) -> St
     );
     x.open("w:body", &[]);
 
+    // 版头, and the spacing that puts the 标题 on its grid line.
+    let title_before = c
+        .header
+        .as_ref()
+        .map(|h| header::header_xml(&mut x, h, c.title_line, page.top as f64 / 20.0, names));
+
     // 标题: one paragraph; the composed line breaks as <w:br/>.
-    x.open("w:p", &[])
-        .open("w:pPr", &[])
-        .empty("w:pStyle", &[("w:val", TITLE.id)])
-        .close();
+    x.open("w:p", &[]).open("w:pPr", &[]);
+    x.empty("w:pStyle", &[("w:val", TITLE.id)]);
+    if let Some(before) = title_before {
+        x.empty(
+            "w:spacing",
+            &[
+                ("w:before", &twips(before.max(0.0)).to_string()),
+                ("w:line", &g::docx::line_twips().to_string()),
+                ("w:lineRule", "exact"),
+            ],
+        );
+    }
+    x.close();
     for (i, line) in c.title.iter().enumerate() {
         x.open("w:r", &[]);
         if i > 0 {

@@ -275,7 +275,7 @@ fn style_xml(x: &mut Xml, s: Style, names: FontNames) {
     x.open("w:pPr", &[]);
     let cell = g::docx::cell();
     match s.id {
-        id if id == TITLE.id => {
+        id if id == TITLE.id || id == "GwMark" || id == "GwNumber" => {
             x.empty("w:jc", &[("w:val", "center")]);
         }
         id if id == super::BODY.id || id.starts_with("GwHeading") || id == super::NOTE.id => {
@@ -300,6 +300,9 @@ fn style_xml(x: &mut Xml, s: Style, names: FontNames) {
     x.close();
     x.open("w:rPr", &[]);
     fonts_xml(x, s.role, names);
+    if super::header::is_mark(s) {
+        x.empty("w:color", &[("w:val", &super::header::red_rgb())]);
+    }
     let size = match s.role {
         Role::Title => g::TITLE_SIZE,
         Role::Song => g::PAGE_NUMBER_SIZE,

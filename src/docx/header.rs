@@ -1,0 +1,211 @@
+//! The 版头 (§7.2) as WordprocessingML: 份号, 密级, 紧急程度 on the first
+//! lines; the red 发文机关标志 and the 发文字号 (with 签发人) at the positions
+//! the composition gives, reached with paragraph spacing; the red separator
+//! as the 发文字号 paragraph's bottom border; and the spacing that puts the
+//! 标题 back on the line grid.
+
+use super::xml::Xml;
+use super::{FontNames, Style};
+use crate::compose::{Header, HeaderLine};
+use crate::geometry::{self as g, mm, twips};
+use crate::model::{Role, Run};
+
+pub(crate) const CORNER: Style = Style {
+    id: "GwCorner",
+    name: "版头要素",
+    role: Role::Body,
+    outline: None,
+};
+pub(crate) const MARK: Style = Style {
+    id: "GwMark",
+    name: "发文机关标志",
+    role: Role::Title,
+    outline: None,
+};
+pub(crate) const NUMBER: Style = Style {
+    id: "GwNumber",
+    name: "发文字号",
+    role: Role::Body,
+    outline: None,
+};
+
+/// Red as RGB: Y80% M80% (§6.2), converted naively.
+pub(crate) fn red_rgb() -> String {
+    let [c, m, y, k] = g::RED_CMYK;
+    let channel = |v: f64| ((1.0 - v) * (1.0 - k) * 255.0).round() as u8;
+    format!("{:02X}{:02X}{:02X}", channel(c), channel(m), channel(y))
+}
+
+/// Vertical bookkeeping in points from the paper's top.
+struct Cursor {
+    /// Where the next paragraph starts.
+    y: f64,
+}
+
+impl Cursor {
+    /// The em-box top of a 3号 line whose exact-height paragraph starts at
+    /// `top` (the word processor puts the baseline 80 % down the line).
+    fn em_top_offset(&self, size: f64, line: f64) -> f64 {
+        g::docx::BASELINE_IN_EXACT_LINE * line - g::EM_BOX_ASCENT * size
+    }
+}
+
+fn twips_str(pt: f64) -> String {
+    twips(pt.max(0.0)).to_string()
+}
+
+fn runs_xml(x: &mut Xml, runs: &[Run], style_role: Role, names: FontNames) {
+    for r in runs {
+        super::run_xml(x, &r.text, r.role, style_role, names);
+    }
+}
+
+fn spacing(x: &mut Xml, before: f64, line: f64) {
+    x.empty(
+        "w:spacing",
+        &[
+            ("w:before", &twips_str(before)),
+            ("w:after", "0"),
+            ("w:line", &twips(line).to_string()),
+            ("w:lineRule", "exact"),
+        ],
+    );
+}
+
+/// Writes the 版头 and returns the spacing (pt) the 标题 needs before it to
+/// start on grid line `title_line`.
+pub(crate) fn header_xml(
+    x: &mut Xml,
+    h: &Header,
+    title_line: usize,
+    top_margin: f64,
+    names: FontNames,
+) -> f64 {
+    let line = g::docx::line_twips() as f64 / 20.0;
+    let mut cur = Cursor { y: top_margin };
+    let block_top = mm(g::TOP_MARGIN_MM);
+
+    // 份号, 密级和保密期限, 紧急程度: one grid line each.
+    for l in &h.corner {
+        x.open("w:p", &[]).open("w:pPr", &[]);
+        x.empty("w:pStyle", &[("w:val", CORNER.id)]);
+        x.empty("w:keepNext", &[]);
+        x.close();
+        for p in &l.placed {
+            runs_xml(x, &p.runs, CORNER.role, names);
+        }
+        x.close();
+        cur.y += line;
+    }
+
+    // 发文机关标志: its em box's top where the composition puts it.
+    if let Some(m) = &h.mark {
+        let mark_line = twips(m.size * 1.25) as f64 / 20.0;
+        let before = block_top + m.top - cur.em_top_offset(m.size, mark_line) - cur.y;
+        x.open("w:p", &[]).open("w:pPr", &[]);
+        x.empty("w:pStyle", &[("w:val", MARK.id)]);
+        x.empty("w:keepNext", &[]);
+        spacing(x, before, mark_line);
+        x.close();
+        x.open("w:r", &[]).open("w:rPr", &[]);
+        let half_points = ((m.size * 2.0).round() as i64).to_string();
+        x.empty("w:sz", &[("w:val", &half_points)]);
+        x.empty("w:szCs", &[("w:val", &half_points)]);
+        x.close();
+        x.text_element("w:t", &[("xml:space", "preserve")], &m.text);
+        x.close().close();
+        cur.y += before.max(0.0) + mark_line;
+    }
+
+    // 发文字号 and 签发人; the last line carries the red separator.
+    let last = h.number.len().saturating_sub(1);
+    for (k, l) in h.number.iter().enumerate() {
+        let before = if k == 0 {
+            block_top + l.top - cur.em_top_offset(g::BODY_SIZE, line) - cur.y
+        } else {
+            0.0
+        };
+        number_line(x, l, before, k == last && h.separator.is_some(), names);
+        cur.y += before.max(0.0) + line;
+    }
+    if h.separator.is_some() {
+        // The border hangs below the last line: its gap, then its width.
+        cur.y += separator_space(line) as f64 + g::SEPARATOR_THICKNESS;
+    }
+
+    // The 标题 starts on grid line `title_line`.
+    top_margin + title_line as f64 * line - cur.y
+}
+
+/// The border's distance below the 发文字号's line box, in whole points, so
+/// that the separator lies 4 mm below the 发文字号's em box (§7.2.7).
+fn separator_space(line: f64) -> i64 {
+    let em_bottom_in_line =
+        g::docx::BASELINE_IN_EXACT_LINE * line + g::EM_BOX_DESCENT * g::BODY_SIZE;
+    (mm(g::SEPARATOR_BELOW_NUMBER_MM) - (line - em_bottom_in_line))
+        .round()
+        .max(0.0) as i64
+}
+
+fn number_line(x: &mut Xml, l: &HeaderLine, before: f64, separator: bool, names: FontNames) {
+    let line = g::docx::line_twips() as f64 / 20.0;
+    x.open("w:p", &[]).open("w:pPr", &[]);
+    x.empty("w:pStyle", &[("w:val", NUMBER.id)]);
+    x.empty("w:keepNext", &[]);
+    if separator {
+        x.open("w:pBdr", &[]);
+        x.empty(
+            "w:bottom",
+            &[
+                ("w:val", "single"),
+                // Eighths of a point.
+                (
+                    "w:sz",
+                    &((g::SEPARATOR_THICKNESS * 8.0).round() as i64).to_string(),
+                ),
+                ("w:space", &separator_space(line).to_string()),
+                ("w:color", &red_rgb()),
+            ],
+        );
+        x.close();
+    }
+    if !l.placed.is_empty() {
+        x.open("w:tabs", &[]);
+        for p in &l.placed {
+            x.empty(
+                "w:tab",
+                &[("w:val", "left"), ("w:pos", &twips(p.x).to_string())],
+            );
+        }
+        x.close();
+    }
+    spacing(x, before, line);
+    x.empty(
+        "w:jc",
+        &[(
+            "w:val",
+            if l.placed.is_empty() {
+                "center"
+            } else {
+                "left"
+            },
+        )],
+    );
+    x.close();
+    runs_xml(x, &l.centre, NUMBER.role, names);
+    for p in &l.placed {
+        x.open("w:r", &[]).empty("w:tab", &[]).close();
+        runs_xml(x, &p.runs, NUMBER.role, names);
+    }
+    x.close();
+}
+
+/// The styles the 版头 adds (for styles.xml).
+pub(crate) fn styles() -> [Style; 3] {
+    [CORNER, MARK, NUMBER]
+}
+
+/// The 发文机关标志 style's extra properties: red, title face, no spacing.
+pub(crate) fn is_mark(style: Style) -> bool {
+    style.id == MARK.id
+}
