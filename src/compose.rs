@@ -90,9 +90,21 @@ pub struct Mark {
     pub top: f64,
 }
 
+/// 版记 (§7.4): rows at the foot of the last page, one line pitch each, the
+/// last ending on the 版心's bottom edge; 4号 text centred in its row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// Rows top to bottom (`top` is unused: rows stack from the bottom).
+    pub rows: Vec<HeaderLine>,
+    /// A thin separator below these rows (between 抄送 and 印发, §7.4.1).
+    pub thin_after: Vec<usize>,
+}
+
 /// The composed document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Composition {
+    /// 版记, if the document has 抄送机关 or 印发机关和印发日期.
+    pub record: Option<Record>,
     /// 版头, if the document has any of its elements.
     pub header: Option<Header>,
     /// The line of the page-1 grid the 标题 starts on (0 without a 版头).
@@ -139,6 +151,8 @@ pub struct Writer {
     pub name: &'static str,
     /// Whether it typesets the 版头 (§7.2).
     pub header: bool,
+    /// Whether it typesets the 版记 (§7.4).
+    pub record: bool,
 }
 
 /// Composes `doc`, rejecting elements `writer` cannot typeset yet and
@@ -240,6 +254,7 @@ pub fn compose(
     let header = compose_header(doc, fonts);
     let title_line = header.as_ref().map_or(0, title_line_below);
     let composition = Composition {
+        record: compose_record(doc, fonts),
         header,
         title_line,
         title: title::break_title(doc.title.as_str(), fonts),
@@ -447,6 +462,80 @@ fn compose_header(doc: &Document, fonts: &FontSet) -> Option<Header> {
     })
 }
 
+/// The 版记 (§7.4): 抄送 rows, then the 印发 row.
+fn compose_record(doc: &Document, fonts: &FontSet) -> Option<Record> {
+    if doc.cc.is_empty() && doc.printing.is_none() {
+        return None;
+    }
+    let inset = g::RECORD_INSET_CHARS as f64 * CHAR_PITCH;
+    let width = mm(g::BLOCK_WIDTH_MM);
+    let setting = crate::linebreak::Setting {
+        size: g::RECORD_SIZE,
+        tracking: 0.0,
+    };
+    let measure14 = |text: &str| -> f64 {
+        text.chars()
+            .map(|c| fonts.advance(Role::Body, c).unwrap_or(1.0) * g::RECORD_SIZE)
+            .sum()
+    };
+    let mut rows = Vec::new();
+    let mut thin_after = Vec::new();
+    if !doc.cc.is_empty() {
+        // "抄送：" then the names, 。 after the last; a wrapped line aligns
+        // with the first name (§7.4.2).
+        let label = "抄送：";
+        let label_w = measure14(label);
+        let text = format!("{label}{}。", doc.cc.join("，"));
+        let lines = crate::linebreak::break_lines(
+            &[Run {
+                role: Role::Body,
+                text,
+            }],
+            fonts,
+            setting,
+            width - 2.0 * inset,
+            width - 2.0 * inset - label_w,
+        );
+        for (k, runs) in lines.into_iter().enumerate() {
+            let x = if k == 0 { inset } else { inset + label_w };
+            rows.push(HeaderLine {
+                top: 0.0,
+                placed: vec![Placed { x, runs }],
+                centre: Vec::new(),
+            });
+        }
+        if doc.printing.is_some() {
+            thin_after.push(rows.len() - 1);
+        }
+    }
+    if let Some(p) = &doc.printing {
+        // 印发机关 左空一字; 印发日期 右空一字, followed by 印发 (§7.4.3).
+        let date = format!("{}印发", p.date);
+        let date_x = width - inset - measure14(&date);
+        rows.push(HeaderLine {
+            top: 0.0,
+            placed: vec![
+                Placed {
+                    x: inset,
+                    runs: vec![Run {
+                        role: Role::Body,
+                        text: p.organ.clone(),
+                    }],
+                },
+                Placed {
+                    x: date_x,
+                    runs: vec![Run {
+                        role: Role::Body,
+                        text: date,
+                    }],
+                },
+            ],
+            centre: Vec::new(),
+        });
+    }
+    Some(Record { rows, thin_after })
+}
+
 /// The first line of the body grid at least two blank lines below the red
 /// separator (§7.3.1), or below the 版头's last line when it has none.
 fn title_line_below(h: &Header) -> usize {
@@ -516,9 +605,14 @@ fn reject_unsupported(doc: &Document, source: &Source, writer: Writer) -> Result
             "§7.2.6",
         ),
         (doc.seal != Seal::None, "seal", "印章", "§7.3.5.1"),
-        (!doc.cc.is_empty(), "cc", "抄送机关", "§7.4.2"),
         (
-            doc.printing.is_some(),
+            !writer.record && !doc.cc.is_empty(),
+            "cc",
+            "抄送机关",
+            "§7.4.2",
+        ),
+        (
+            !writer.record && doc.printing.is_some(),
             "printing",
             "印发机关和印发日期",
             "§7.4.3",

@@ -165,6 +165,16 @@ pub const TITLE_GAP_BELOW_SEPARATOR_LINES: usize = 2;
 /// 红色: Y80% M80% (§6.2), as CMYK fractions.
 pub const RED_CMYK: [f64; 4] = [0.0, 0.8, 0.8, 0.0];
 
+/// 版记 (§7.4): 抄送机关 and 印发机关和印发日期 in 4号 (§7.4.2, §7.4.3).
+pub const RECORD_SIZE: f64 = size::SIHAO;
+/// 版记 rows: 左右各空一字 (抄送), 印发机关左空一字, 印发日期右空一字
+/// (§7.4.2, §7.4.3); one character is a cell of the body grid.
+pub const RECORD_INSET_CHARS: usize = 1;
+/// 版记 separators: the first and last thick, 0.35 mm; the middle thin,
+/// 0.25 mm (§7.4.1, the recommended heights).
+pub const RECORD_THICK_MM: f64 = 0.35;
+pub const RECORD_THIN_MM: f64 = 0.25;
+
 /// The widest line a title may have, in points: the 版心 width.
 pub const TITLE_MAX_WIDTH: f64 = mm(BLOCK_WIDTH_MM);
 

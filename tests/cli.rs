@@ -150,8 +150,8 @@ fn five_heading_levels() {
 #[test]
 fn unsupported_element_is_refused_not_dropped() {
     fails(&Case {
-        yaml: "kind: 通知\ntitle: 标题\ncc: [各部门]\ndate: 2019-02-01\nbody: [正文]\n",
-        expect: &["cc", "抄送机关", "§7.4.2"],
+        yaml: "kind: 通知\ntitle: 标题\nseal: seal\ndate: 2019-02-01\nbody: [正文]\n",
+        expect: &["seal", "印章", "§7.3.5.1"],
     });
 }
 

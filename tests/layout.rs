@@ -725,3 +725,117 @@ pub mod header {
         );
     }
 }
+
+mod record {
+    //! 版记 (§7.4) at the foot of the last page.
+    use super::*;
+
+    const DOC: &str = "kind: 通知\ntitle: 关于做好安全工作的通知\nbody:\n  - 正文。\nissuer: ××市人民政府\n\
+        date: 2019-12-20\ncc: [市委各部门, 市人大常委会办公厅, 市政协办公厅, 市法院, 市检察院, 各人民团体, 驻市部队, 各大型企业]\n\
+        printing: {organ: ××市人民政府办公厅, date: 2019-12-21}\n";
+
+    #[test]
+    fn rules_rows_and_insets() {
+        let doc = common::typeset_yaml(DOC);
+        let pages = pages(&doc);
+        let last = pages.last().unwrap();
+        let rules = &common::rules(&doc)[pages.len() - 1];
+        assert_eq!(rules.len(), 3, "thick, thin, thick: {rules:?}");
+        let ys: Vec<f64> = rules.iter().map(|r| mm(r.y)).collect();
+        // The last rule lies on the 版心's bottom edge (§7.4.1).
+        assert!(close(ys[2], BOTTOM, 0.05), "last rule at {:.2}", ys[2]);
+        for r in rules {
+            assert!(close(mm(r.x), LEFT, 0.01) && close(mm(r.length), 156.0, 0.01));
+        }
+        let thickness: Vec<f64> = rules.iter().map(|r| mm(r.thickness)).collect();
+        assert!(
+            close(thickness[0], 0.35, 0.01)
+                && close(thickness[1], 0.25, 0.01)
+                && close(thickness[2], 0.35, 0.01)
+        );
+        // 4号 rows: 抄送 (wrapped, aligned after the colon), then 印发.
+        let rows: Vec<&Line> = last
+            .iter()
+            .filter(|l| (l.size - 14.0).abs() < 0.01 && !l.text().starts_with('\u{2014}'))
+            .collect();
+        assert!(
+            rows.len() >= 3,
+            "{:?}",
+            rows.iter().map(|l| l.text()).collect::<Vec<_>>()
+        );
+        let cc = rows[0];
+        assert!(cc.text().starts_with("抄送："));
+        assert!(close(mm(cc.left()), LEFT + CELL, TOL));
+        let colon = cc.glyphs.iter().position(|g| g.text == "：").unwrap();
+        let after = &cc.glyphs[colon + 1];
+        assert!(
+            close(mm(rows[1].left()), mm(after.x), 0.1),
+            "wrapped 抄送 at {:.2}, names at {:.2}",
+            mm(rows[1].left()),
+            mm(after.x)
+        );
+        let all: String = rows.iter().map(|l| l.text()).collect();
+        assert!(
+            all.contains("各大型企业。"),
+            "a full stop after the last name: {all}"
+        );
+        // 印发机关 左空一字, 印发日期 右空一字 with 印发 (§7.4.3).
+        let printing = rows.last().unwrap();
+        assert!(
+            printing.text().starts_with("××市人民政府办公厅")
+                && printing.text().ends_with("2019年12月21日印发")
+        );
+        assert!(close(mm(printing.left()), LEFT + CELL, TOL));
+        assert!(
+            close(mm(printing.right()), RIGHT - CELL, TOL),
+            "印发日期 ends at {:.2}",
+            mm(printing.right())
+        );
+        // Each row sits between its rules; the body stays above the first.
+        assert!(mm(printing.baseline) < ys[2] && mm(printing.baseline) > ys[1]);
+        for l in body_lines(last) {
+            assert!(
+                mm(l.baseline + 0.12 * 16.0) < ys[0],
+                "{:?} runs into the 版记",
+                l.text()
+            );
+        }
+    }
+
+    #[test]
+    fn without_room_it_goes_to_the_foot_of_the_next_page() {
+        let yaml = common::signature_at_page_end_yaml()
+            + "cc: [各部门]\nprinting: {organ: 测试机关办公室, date: 2020-01-03}\n";
+        let doc = common::typeset_yaml(&yaml);
+        let rules = common::rules(&doc);
+        let pages = pages(&doc);
+        let last = rules.len() - 1;
+        assert_eq!(rules[last].len(), 3);
+        assert!(
+            close(mm(rules[last][2].y), BOTTOM, 0.05),
+            "last rule at {:.2}",
+            mm(rules[last][2].y)
+        );
+        // Nothing of the 版记 is left on the page before.
+        assert!(rules[last - 1].is_empty());
+        assert!(
+            pages[last - 1]
+                .iter()
+                .all(|l| !l.text().starts_with("抄送"))
+        );
+    }
+
+    #[test]
+    fn docx_refuses_the_record_for_now() {
+        let dir = common::tempdir();
+        let input = dir.path().join("r.yaml");
+        std::fs::write(&input, DOC).unwrap();
+        let o = common::run_gen(&["docx", common::path_str(&input)]);
+        assert!(!o.status.success());
+        let e = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            e.contains("gen docx does not typeset 抄送机关") && e.contains("§7.4.2"),
+            "{e}"
+        );
+    }
+}

@@ -21,6 +21,7 @@ use xml::Xml;
 pub const WRITER: compose::Writer = compose::Writer {
     name: "gen docx",
     header: true,
+    record: false,
 };
 
 /// Which East Asian font names the DOCX asks for.

@@ -24,6 +24,7 @@ pub use world::{GongwenWorld, TEMPLATE};
 pub const WRITER: compose::Writer = compose::Writer {
     name: "gen pdf",
     header: true,
+    record: true,
 };
 
 /// When the PDF says it was made.
@@ -180,6 +181,7 @@ fn template_data(doc: &Document, c: &Composition, fonts: &FontSet) -> Value {
         },
         "fonts": { "latin": fonts.latin(), "roles": roles },
         "header": c.header.as_ref().map(header_json),
+        "record": c.record.as_ref().map(record_json),
         "title_line": c.title_line,
         "red": g::RED_CMYK,
         "block_width": mm(g::BLOCK_WIDTH_MM),
@@ -209,6 +211,29 @@ fn header_json(h: &compose::Header) -> Value {
         "lines": h.corner.iter().chain(&h.number).map(line).collect::<Vec<_>>(),
         "mark": h.mark.as_ref().map(|m| json!({ "text": m.text, "size": m.size, "top": m.top })),
         "separator": h.separator,
+    })
+}
+
+fn record_json(r: &compose::Record) -> Value {
+    let rows: Vec<Value> = r
+        .rows
+        .iter()
+        .map(|l| {
+            let placed: Vec<Value> = l
+                .placed
+                .iter()
+                .map(|p| json!({ "x": p.x, "runs": runs_json(&p.runs) }))
+                .collect();
+            json!({ "placed": placed })
+        })
+        .collect();
+    json!({
+        "rows": rows,
+        "thin_after": r.thin_after,
+        "size": g::RECORD_SIZE,
+        "thick": mm(g::RECORD_THICK_MM),
+        "thin": mm(g::RECORD_THIN_MM),
+        "slack": g::PDF_BOTTOM_SLACK,
     })
 }
 
