@@ -460,38 +460,7 @@ fn libreoffice_page_numbers() {
     }
     // The dash's upper edge 7 mm below the 版心, read from the pixels.
     for n in [1usize, 2] {
-        let dir = common::tempdir();
-        let prefix = dir.path().join("p");
-        let ns = n.to_string();
-        run(
-            "pdftoppm",
-            &[
-                "-r",
-                "600",
-                "-gray",
-                "-f",
-                &ns,
-                "-l",
-                &ns,
-                path_str(&r.pdf),
-                path_str(&prefix),
-            ],
-            &[],
-        );
-        let file = std::fs::read_dir(dir.path())
-            .unwrap()
-            .next()
-            .unwrap()
-            .unwrap()
-            .path();
-        let data = std::fs::read(file).unwrap();
-        let header: Vec<&[u8]> = data.splitn(4, |b| *b == b'\n').collect();
-        let dims: Vec<usize> = std::str::from_utf8(header[1])
-            .unwrap()
-            .split(' ')
-            .map(|s| s.parse().unwrap())
-            .collect();
-        let (w, h, px) = (dims[0], dims[1], header[3]);
+        let (w, h, px) = common::raster(&r.pdf, n, 600);
         let dash = &r.pages[n - 1]
             .lines
             .iter()
@@ -712,37 +681,7 @@ mod header {
         );
         // The red separator, from the pixels: the first long dark row below
         // the 发文字号, 4 mm below its em box.
-        let dir = common::tempdir();
-        let prefix = dir.path().join("p");
-        run(
-            "pdftoppm",
-            &[
-                "-r",
-                "300",
-                "-gray",
-                "-f",
-                "1",
-                "-l",
-                "1",
-                path_str(&pdf),
-                path_str(&prefix),
-            ],
-            &[],
-        );
-        let file = std::fs::read_dir(dir.path())
-            .unwrap()
-            .next()
-            .unwrap()
-            .unwrap()
-            .path();
-        let data = std::fs::read(file).unwrap();
-        let header: Vec<&[u8]> = data.splitn(4, |b| *b == b'\n').collect();
-        let dims: Vec<usize> = std::str::from_utf8(header[1])
-            .unwrap()
-            .split(' ')
-            .map(|s| s.parse().unwrap())
-            .collect();
-        let (w, px) = (dims[0], header[3]);
+        let (w, _, px) = common::raster(&pdf, 1, 300);
         let to_px = |v: f64| (v / 25.4 * 300.0) as usize;
         let bottom = number.em_top() + mm(16.0);
         let row = (to_px(bottom)..to_px(bottom + 15.0))

@@ -60,55 +60,12 @@ fn the_fixture_is_the_reconstructed_notice() {
     }
 }
 
-/// Rasterises page `n` at `dpi` as greyscale rows.
-fn raster(pdf: &Path, n: usize, dpi: u32) -> (usize, usize, Vec<u8>) {
-    let dir = common::tempdir();
-    let prefix = dir.path().join("p");
-    let ns = n.to_string();
-    tool(
-        "pdftoppm",
-        &[
-            "-r",
-            &dpi.to_string(),
-            "-gray",
-            "-f",
-            &ns,
-            "-l",
-            &ns,
-            path_str(pdf),
-            path_str(&prefix),
-        ],
-    );
-    let file = std::fs::read_dir(dir.path())
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
-    let data = std::fs::read(file).unwrap();
-    // PGM (P5): header "P5\n<w> <h>\n255\n".
-    let mut fields = Vec::new();
-    let mut i = 0;
-    while fields.len() < 4 {
-        while data[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let s = i;
-        while !data[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        fields.push(String::from_utf8_lossy(&data[s..i]).to_string());
-    }
-    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
-    (w, h, data[i + 1..].to_vec())
-}
-
 #[test]
 fn page_number_dash_top_is_7mm_below_the_block() {
     let pages = pages(seed());
     for n in [1usize, 2] {
         let dpi = 600;
-        let (w, h, px) = raster(seed_pdf(), n, dpi);
+        let (w, h, px) = common::raster(seed_pdf(), n, dpi);
         let to_px = |mm_: f64| (mm_ / 25.4 * dpi as f64).round() as usize;
         // The first dash's horizontal extent, from the frames.
         let line = pages[n - 1]

@@ -297,3 +297,52 @@ pub fn python() -> String {
         }
     })
 }
+
+/// Page `n` (1-based) of `pdf` rasterised by pdftoppm at `dpi`, as
+/// greyscale rows: (width, height, pixels).
+pub fn raster(pdf: &Path, n: usize, dpi: u32) -> (usize, usize, Vec<u8>) {
+    let dir = tempdir();
+    let prefix = dir.path().join("p");
+    let ns = n.to_string();
+    let o = std::process::Command::new("pdftoppm")
+        .args([
+            "-r",
+            &dpi.to_string(),
+            "-gray",
+            "-f",
+            &ns,
+            "-l",
+            &ns,
+            path_str(pdf),
+            path_str(&prefix),
+        ])
+        .output()
+        .expect("pdftoppm (poppler-utils) must be installed");
+    assert!(
+        o.status.success(),
+        "pdftoppm: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let file = std::fs::read_dir(dir.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let data = std::fs::read(file).unwrap();
+    // PGM (P5): "P5" <w> <h> <max> then one byte a pixel.
+    let mut fields = Vec::new();
+    let mut i = 0;
+    while fields.len() < 4 {
+        while data[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        while !data[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        fields.push(String::from_utf8_lossy(&data[start..i]).to_string());
+    }
+    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    (w, h, data[i + 1..].to_vec())
+}
