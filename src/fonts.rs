@@ -295,11 +295,6 @@ impl FontSet {
         spec(role).official[0]
     }
 
-    /// The bundled family of a role.
-    pub fn bundled_name(role: Role) -> &'static str {
-        spec(role).bundled
-    }
-
     /// The bundled font's family as Word and fontconfig name it (name ID 1,
     /// which includes the weight for Noto Sans CJK SC Medium).
     pub fn bundled_legacy_name(role: Role) -> &'static str {

@@ -173,65 +173,97 @@ pub enum Format {
 }
 
 /// 文种: the fifteen kinds of 条例 Art. 8.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    #[serde(rename = "决议")]
     Resolution,
-    #[serde(rename = "决定")]
     Decision,
-    #[serde(rename = "命令", alias = "令", alias = "命令（令）")]
     Order,
-    #[serde(rename = "公报")]
     Communique,
-    #[serde(rename = "公告")]
     Announcement,
-    #[serde(rename = "通告")]
     PublicNotice,
-    #[serde(rename = "意见")]
     Opinion,
-    #[serde(rename = "通知")]
     Notice,
-    #[serde(rename = "通报")]
     Circular,
-    #[serde(rename = "报告")]
     Report,
-    #[serde(rename = "请示")]
     Request,
-    #[serde(rename = "批复")]
     Reply,
-    #[serde(rename = "议案")]
     Motion,
-    #[serde(rename = "函")]
     Letter,
-    #[serde(rename = "纪要")]
     Minutes,
 }
 
 impl Kind {
+    /// Every name a 文种 is written with: the fifteen of 条例 Art. 8 first
+    /// (each kind's own name), then the other forms of 命令（令）.
+    pub const NAMES: [(&'static str, Kind); 17] = [
+        ("决议", Kind::Resolution),
+        ("决定", Kind::Decision),
+        ("命令", Kind::Order),
+        ("公报", Kind::Communique),
+        ("公告", Kind::Announcement),
+        ("通告", Kind::PublicNotice),
+        ("意见", Kind::Opinion),
+        ("通知", Kind::Notice),
+        ("通报", Kind::Circular),
+        ("报告", Kind::Report),
+        ("请示", Kind::Request),
+        ("批复", Kind::Reply),
+        ("议案", Kind::Motion),
+        ("函", Kind::Letter),
+        ("纪要", Kind::Minutes),
+        ("令", Kind::Order),
+        ("命令（令）", Kind::Order),
+    ];
+
     /// The 文种's name as written in a title.
     pub fn name(self) -> &'static str {
-        match self {
-            Kind::Resolution => "决议",
-            Kind::Decision => "决定",
-            Kind::Order => "命令",
-            Kind::Communique => "公报",
-            Kind::Announcement => "公告",
-            Kind::PublicNotice => "通告",
-            Kind::Opinion => "意见",
-            Kind::Notice => "通知",
-            Kind::Circular => "通报",
-            Kind::Report => "报告",
-            Kind::Request => "请示",
-            Kind::Reply => "批复",
-            Kind::Motion => "议案",
-            Kind::Letter => "函",
-            Kind::Minutes => "纪要",
-        }
+        Self::NAMES
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map(|(n, _)| *n)
+            .expect("every kind is named")
+    }
+
+    /// The 文种 written `name`, if it is one.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Self::NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, k)| *k)
     }
 
     /// 上行文 (sent to a higher organ): the 条例 requires a 签发人 on these.
     pub fn is_upward(self) -> bool {
         matches!(self, Kind::Report | Kind::Request)
+    }
+}
+
+/// The fifteen names, for messages.
+const FIFTEEN: [&str; 15] = {
+    let mut names = [""; 15];
+    let mut i = 0;
+    while i < 15 {
+        names[i] = Kind::NAMES[i].0;
+        i += 1;
+    }
+    names
+};
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl de::Visitor<'_> for V {
+            type Value = Kind;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("one of the fifteen 文种 of 条例 Art. 8")
+            }
+            // Rejected inside the visitor, so that the error keeps the
+            // value's position.
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Kind, E> {
+                Kind::from_name(v.trim()).ok_or_else(|| E::unknown_variant(v, &FIFTEEN))
+            }
+        }
+        d.deserialize_str(V)
     }
 }
 
@@ -466,11 +498,6 @@ impl Document {
         let mut out = Vec::new();
         flatten(&self.body, 1, "body", &mut out);
         out
-    }
-
-    /// The 署名 lines (one per issuing organ).
-    pub fn issuer_names(&self) -> &[String] {
-        &self.issuer
     }
 }
 

@@ -6,30 +6,10 @@ use crate::model::Kind;
 use super::report::{Action, Note};
 use super::{Line, clean::clean};
 
-/// The fifteen 文种 (条例 第八条), and 令 for 命令.
-pub const KINDS: [(&str, Kind); 16] = [
-    ("决议", Kind::Resolution),
-    ("决定", Kind::Decision),
-    ("命令", Kind::Order),
-    ("令", Kind::Order),
-    ("公报", Kind::Communique),
-    ("公告", Kind::Announcement),
-    ("通告", Kind::PublicNotice),
-    ("意见", Kind::Opinion),
-    ("通知", Kind::Notice),
-    ("通报", Kind::Circular),
-    ("报告", Kind::Report),
-    ("请示", Kind::Request),
-    ("批复", Kind::Reply),
-    ("议案", Kind::Motion),
-    ("函", Kind::Letter),
-    ("纪要", Kind::Minutes),
-];
-
-/// The 文种 a title ends with (the longest name that matches).
+/// The 文种 a title ends with (the longest of `Kind::NAMES` that matches).
 pub fn kind_of(title: &str) -> Option<Kind> {
     let t = title.trim_end_matches(|c: char| "。.，,；;：:！!？?）)》”\"".contains(c));
-    KINDS
+    Kind::NAMES
         .iter()
         .filter(|(name, _)| t.ends_with(name))
         .max_by_key(|(name, _)| name.len())

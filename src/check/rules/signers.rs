@@ -4,6 +4,7 @@
 use super::Context;
 use crate::check::index::Value;
 use crate::check::{Finding, Severity};
+use crate::model::Kind;
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let Some(kind) = cx.index.get("kind") else {
@@ -12,7 +13,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let Some(name) = kind.text().map(str::trim) else {
         return;
     };
-    if !matches!(name, "请示" | "报告") {
+    if !Kind::from_name(name).is_some_and(Kind::is_upward) {
         return;
     }
     let has_signer = cx.index.nodes.iter().any(|n| {
