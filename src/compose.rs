@@ -267,8 +267,14 @@ pub fn compose(
 
 /// Natural width of `text` in `role` at 3号 on the body grid, in points.
 pub fn measure(fonts: &FontSet, role: Role, text: &str) -> f64 {
+    measure_at(fonts, role, text, g::BODY_SIZE, g::BODY_TRACKING)
+}
+
+/// Natural width of `text` in `role` at `size` with `tracking` after every
+/// character, in points.
+pub fn measure_at(fonts: &FontSet, role: Role, text: &str, size: f64, tracking: f64) -> f64 {
     text.chars()
-        .map(|c| fonts.advance(role, c).unwrap_or(1.0) * g::BODY_SIZE + g::BODY_TRACKING)
+        .map(|c| fonts.advance(role, c).unwrap_or(1.0) * size + tracking)
         .sum()
 }
 
@@ -378,10 +384,7 @@ fn compose_header(doc: &Document, fonts: &FontSet) -> Option<Header> {
     // 发文机关标志: its top 35 mm below the 版心 (§7.2.4); as large as 初号,
     // smaller if the name is too long for the 版心.
     let mark = doc.issuer_mark.as_ref().map(|text| {
-        let em: f64 = text
-            .chars()
-            .map(|c| fonts.advance(Role::Title, c).unwrap_or(1.0))
-            .sum();
+        let em = measure_at(fonts, Role::Title, text, 1.0, 0.0);
         let size = g::MARK_MAX_SIZE.min(mm(g::BLOCK_WIDTH_MM) / em.max(1.0));
         Mark {
             text: text.clone(),
@@ -473,11 +476,7 @@ fn compose_record(doc: &Document, fonts: &FontSet) -> Option<Record> {
         size: g::RECORD_SIZE,
         tracking: 0.0,
     };
-    let measure14 = |text: &str| -> f64 {
-        text.chars()
-            .map(|c| fonts.advance(Role::Body, c).unwrap_or(1.0) * g::RECORD_SIZE)
-            .sum()
-    };
+    let measure14 = |text: &str| measure_at(fonts, Role::Body, text, g::RECORD_SIZE, 0.0);
     let mut rows = Vec::new();
     let mut thin_after = Vec::new();
     if !doc.cc.is_empty() {
@@ -566,60 +565,68 @@ fn reject_unsupported(doc: &Document, source: &Source, writer: Writer) -> Result
     if doc.format != Format::General {
         return Err(unsupported("format", "the 信函/命令/纪要 formats", "§10"));
     }
-    let header = !writer.header;
-    let checks: [(bool, &str, &str, &str); 9] = [
+    // (supported by this writer, present, field, element, clause)
+    let checks = [
         (
-            header && doc.copy_number.is_some(),
+            writer.header,
+            doc.copy_number.is_some(),
             "copy_number",
             "份号",
             "§7.2.1",
         ),
         (
-            header && doc.classification.is_some(),
+            writer.header,
+            doc.classification.is_some(),
             "classification",
             "密级和保密期限",
             "§7.2.2",
         ),
         (
-            header && doc.urgency.is_some(),
+            writer.header,
+            doc.urgency.is_some(),
             "urgency",
             "紧急程度",
             "§7.2.3",
         ),
         (
-            header && doc.issuer_mark.is_some(),
+            writer.header,
+            doc.issuer_mark.is_some(),
             "issuer_mark",
             "发文机关标志",
             "§7.2.4",
         ),
         (
-            header && doc.doc_number.is_some(),
+            writer.header,
+            doc.doc_number.is_some(),
             "doc_number",
             "发文字号",
             "§7.2.5",
         ),
         (
-            header && !doc.signers.is_empty(),
+            writer.header,
+            !doc.signers.is_empty(),
             "signers",
             "签发人",
             "§7.2.6",
         ),
-        (doc.seal != Seal::None, "seal", "印章", "§7.3.5.1"),
+        (false, doc.seal != Seal::None, "seal", "印章", "§7.3.5.1"),
         (
-            !writer.record && !doc.cc.is_empty(),
+            writer.record,
+            !doc.cc.is_empty(),
             "cc",
             "抄送机关",
             "§7.4.2",
         ),
         (
-            !writer.record && doc.printing.is_some(),
+            writer.record,
+            doc.printing.is_some(),
             "printing",
             "印发机关和印发日期",
             "§7.4.3",
         ),
     ];
-    for (present, field, element, clause) in checks {
-        if present {
+    for (supported, present, field, element, clause) in checks {
+        if present && !supported {
             return Err(unsupported(field, element, clause));
         }
     }

@@ -229,10 +229,16 @@ pub mod docx {
     /// centred instead; that lands 1 mm low in LibreOffice.
     pub const BASELINE_IN_EXACT_LINE: f64 = 0.8;
 
+    /// How far below the top of an exact line of height `line` the em box of
+    /// `size`-point text starts (the baseline is 80 % down, see above).
+    pub fn em_top_in_exact_line(size: f64, line: f64) -> f64 {
+        BASELINE_IN_EXACT_LINE * line - EM_BOX_ASCENT * size
+    }
+
     /// Top margin: line 1's em box starts at 37 mm.
     pub fn top_margin_twips() -> i64 {
         let line = line_twips() as f64 / 20.0;
-        twips(mm(TOP_MARGIN_MM) - (BASELINE_IN_EXACT_LINE * line - EM_BOX_ASCENT * BODY_SIZE))
+        twips(mm(TOP_MARGIN_MM) - em_top_in_exact_line(BODY_SIZE, line))
     }
 
     /// Footer distance from the paper's bottom edge to the page number

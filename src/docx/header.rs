@@ -36,20 +36,6 @@ pub(crate) fn red_rgb() -> String {
     format!("{:02X}{:02X}{:02X}", channel(c), channel(m), channel(y))
 }
 
-/// Vertical bookkeeping in points from the paper's top.
-struct Cursor {
-    /// Where the next paragraph starts.
-    y: f64,
-}
-
-impl Cursor {
-    /// The em-box top of a 3号 line whose exact-height paragraph starts at
-    /// `top` (the word processor puts the baseline 80 % down the line).
-    fn em_top_offset(&self, size: f64, line: f64) -> f64 {
-        g::docx::BASELINE_IN_EXACT_LINE * line - g::EM_BOX_ASCENT * size
-    }
-}
-
 fn twips_str(pt: f64) -> String {
     twips(pt.max(0.0)).to_string()
 }
@@ -82,7 +68,8 @@ pub(crate) fn header_xml(
     names: FontNames,
 ) -> f64 {
     let line = g::docx::line_twips() as f64 / 20.0;
-    let mut cur = Cursor { y: top_margin };
+    // Where the next paragraph starts, in points from the paper's top.
+    let mut y = top_margin;
     let block_top = mm(g::TOP_MARGIN_MM);
 
     // 份号, 密级和保密期限, 紧急程度: one grid line each.
@@ -95,13 +82,13 @@ pub(crate) fn header_xml(
             runs_xml(x, &p.runs, CORNER.role, names);
         }
         x.close();
-        cur.y += line;
+        y += line;
     }
 
     // 发文机关标志: its em box's top where the composition puts it.
     if let Some(m) = &h.mark {
         let mark_line = twips(m.size * 1.25) as f64 / 20.0;
-        let before = block_top + m.top - cur.em_top_offset(m.size, mark_line) - cur.y;
+        let before = block_top + m.top - g::docx::em_top_in_exact_line(m.size, mark_line) - y;
         x.open("w:p", &[]).open("w:pPr", &[]);
         x.empty("w:pStyle", &[("w:val", MARK.id)]);
         x.empty("w:keepNext", &[]);
@@ -114,27 +101,27 @@ pub(crate) fn header_xml(
         x.close();
         x.text_element("w:t", &[("xml:space", "preserve")], &m.text);
         x.close().close();
-        cur.y += before.max(0.0) + mark_line;
+        y += before.max(0.0) + mark_line;
     }
 
     // 发文字号 and 签发人; the last line carries the red separator.
     let last = h.number.len().saturating_sub(1);
     for (k, l) in h.number.iter().enumerate() {
         let before = if k == 0 {
-            block_top + l.top - cur.em_top_offset(g::BODY_SIZE, line) - cur.y
+            block_top + l.top - g::docx::em_top_in_exact_line(g::BODY_SIZE, line) - y
         } else {
             0.0
         };
         number_line(x, l, before, k == last && h.separator.is_some(), names);
-        cur.y += before.max(0.0) + line;
+        y += before.max(0.0) + line;
     }
     if h.separator.is_some() {
         // The border hangs below the last line: its gap, then its width.
-        cur.y += separator_space(line) as f64 + g::SEPARATOR_THICKNESS;
+        y += separator_space(line) as f64 + g::SEPARATOR_THICKNESS;
     }
 
     // The 标题 starts on grid line `title_line`.
-    top_margin + title_line as f64 * line - cur.y
+    top_margin + title_line as f64 * line - y
 }
 
 /// The border's distance below the 发文字号's line box, in whole points, so

@@ -275,7 +275,7 @@ fn style_xml(x: &mut Xml, s: Style, names: FontNames) {
     x.open("w:pPr", &[]);
     let cell = g::docx::cell();
     match s.id {
-        id if id == TITLE.id || id == "GwMark" || id == "GwNumber" => {
+        id if id == TITLE.id || id == super::header::MARK.id || id == super::header::NUMBER.id => {
             x.empty("w:jc", &[("w:val", "center")]);
         }
         id if id == super::BODY.id || id.starts_with("GwHeading") || id == super::NOTE.id => {

@@ -320,15 +320,7 @@ mod tests {
     }
 
     fn lines(texts: &[&str]) -> Vec<Line> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Line {
-                number: i + 1,
-                lead: 0,
-                content: t.to_string(),
-            })
-            .collect()
+        Line::numbered(texts)
     }
 
     #[test]

@@ -39,6 +39,22 @@ pub struct Line {
 }
 
 impl Line {
+    /// Lines numbered from 1, without leading space (for unit tests).
+    #[cfg(test)]
+    pub(crate) fn numbered(texts: &[&str]) -> Vec<Line> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Line {
+                number: i + 1,
+                lead: 0,
+                content: t.to_string(),
+            })
+            .collect()
+    }
+}
+
+impl Line {
     /// The input column (1-based) of char `k` of `content`.
     pub fn column(&self, k: usize) -> usize {
         self.lead + k + 1

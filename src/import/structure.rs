@@ -248,15 +248,7 @@ mod tests {
     use super::*;
 
     fn lines(texts: &[&str]) -> Vec<Line> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Line {
-                number: i + 1,
-                lead: 0,
-                content: t.to_string(),
-            })
-            .collect()
+        Line::numbered(texts)
     }
 
     fn outline(blocks: &[Block], depth: usize, out: &mut Vec<String>) {
