@@ -27,6 +27,7 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 
 src, out = sys.argv[1], sys.argv[2]
+only = set(sys.argv[3:])
 
 def gb2312():
     chars = set()
@@ -51,6 +52,8 @@ FEATURES = ["kern", "fwid", "hwid", "halt", "palt", "locl"]
 SCRIPTS = ["DFLT.dflt", "hani.dflt", "hani.ZHS", "latn.dflt", "latn.ZHS"]
 
 def make(path, number, charset, dest, rename=None):
+    if only and dest not in only:
+        return
     opts = subset.Options()
     opts.font_number = number
     opts.layout_features = FEATURES
@@ -68,11 +71,12 @@ def make(path, number, charset, dest, rename=None):
     if rename:
         family, ps = rename
         name = font["name"]
+        style = name.getDebugName(2) or "Regular"
         for rec in list(name.names):
             if rec.nameID in (1, 16):
                 name.setName(family, rec.nameID, rec.platformID, rec.platEncID, rec.langID)
             elif rec.nameID == 4:
-                name.setName(family + " Regular", rec.nameID, rec.platformID, rec.platEncID, rec.langID)
+                name.setName(family + " " + style, rec.nameID, rec.platformID, rec.platEncID, rec.langID)
             elif rec.nameID == 6:
                 name.setName(ps, rec.nameID, rec.platformID, rec.platEncID, rec.langID)
             elif rec.nameID == 3:
@@ -81,6 +85,12 @@ def make(path, number, charset, dest, rename=None):
     print(dest, os.path.getsize(os.path.join(out, dest)))
 
 noto = os.path.join(src, "usr/share/fonts/opentype/noto")
+
+def mapped(path, number):
+    """Every character the face maps."""
+    from fontTools.ttLib import TTCollection
+    return {chr(c) for c in TTCollection(path).fonts[number].getBestCmap()}
+
 make(os.path.join(src, "usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/FandolFang-Regular.otf"),
      0, ROLE, "FandolFang-Regular.subset.otf")
 # Face 2 of the Noto CJK collections is the SC (Simplified Chinese) face.
@@ -91,3 +101,11 @@ make(os.path.join(noto, "NotoSerifCJK-Regular.ttc"), 2, FALLBACK, "NotoSerifCJKs
 # modified (subset) version must be renamed.
 make(os.path.join(src, "usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"),
      0, ROLE, "GongwenKai-Regular.ttf", rename=("Gongwen Kai", "GongwenKai-Regular"))
+# The extension fonts: everything else Noto Serif CJK SC maps, renamed (the
+# family must differ from the subsets above, see the header).
+regular = os.path.join(noto, "NotoSerifCJK-Regular.ttc")
+bold = os.path.join(noto, "NotoSerifCJK-Bold.ttc")
+make(regular, 2, mapped(regular, 2) - FALLBACK, "NotoSerifCJKsc-Regular.ext.otf",
+     rename=("Noto Serif CJK SC Ext", "NotoSerifCJKscExt-Regular"))
+make(bold, 2, mapped(bold, 2) - ROLE, "NotoSerifCJKsc-Bold.ext.otf",
+     rename=("Noto Serif CJK SC Ext", "NotoSerifCJKscExt-Bold"))

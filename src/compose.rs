@@ -98,6 +98,8 @@ pub struct Record {
     pub rows: Vec<HeaderLine>,
     /// A thin separator below these rows (between 抄送 and 印发, §7.4.1).
     pub thin_after: Vec<usize>,
+    /// The row of 印发机关和印发日期 (§7.4.3), if any.
+    pub printing_row: Option<usize>,
 }
 
 /// The composed document.
@@ -140,6 +142,21 @@ impl Composition {
                 item.runs
                     .iter()
                     .map(move |r| (r.role, r.text.as_str(), item.path.as_str()))
+            }))
+            .chain(self.record.iter().flat_map(|r| {
+                r.rows.iter().enumerate().flat_map(move |(k, row)| {
+                    // The 印发 row is the last one when `printing` is given;
+                    // every row before it holds 抄送 text.
+                    let field = if r.printing_row == Some(k) {
+                        "printing"
+                    } else {
+                        "cc"
+                    };
+                    row.placed
+                        .iter()
+                        .flat_map(|p| &p.runs)
+                        .map(move |run| (run.role, run.text.as_str(), field))
+                })
             }))
     }
 }
@@ -507,6 +524,7 @@ fn compose_record(doc: &Document, fonts: &FontSet) -> Option<Record> {
             thin_after.push(rows.len() - 1);
         }
     }
+    let printing_row = doc.printing.as_ref().map(|_| rows.len());
     if let Some(p) = &doc.printing {
         // 印发机关 左空一字; 印发日期 右空一字, followed by 印发 (§7.4.3).
         let date = format!("{}印发", p.date);
@@ -532,7 +550,11 @@ fn compose_record(doc: &Document, fonts: &FontSet) -> Option<Record> {
             centre: Vec::new(),
         });
     }
-    Some(Record { rows, thin_after })
+    Some(Record {
+        rows,
+        thin_after,
+        printing_row,
+    })
 }
 
 /// The first line of the body grid at least two blank lines below the red
@@ -633,16 +655,6 @@ fn reject_unsupported(doc: &Document, source: &Source, writer: Writer) -> Result
     Ok(())
 }
 
-fn role_name(role: Role) -> &'static str {
-    match role {
-        Role::Body => "仿宋 (body)",
-        Role::Hei => "黑体 (first-level heading)",
-        Role::Kai => "楷体 (second-level heading)",
-        Role::Title => "小标宋 (title)",
-        Role::Song => "宋体 (page number)",
-    }
-}
-
 /// Every character must exist in a font of its role: a character none has
 /// is an error naming it and where it is, never a blank box.
 fn check_coverage(c: &Composition, source: &Source, fonts: &FontSet) -> Result<(), Error> {
@@ -653,7 +665,7 @@ fn check_coverage(c: &Composition, source: &Source, fonts: &FontSet) -> Result<(
                 pos: source.find_char(ch),
                 field: field.to_string(),
                 ch,
-                role: role_name(role),
+                role,
             });
         }
     }

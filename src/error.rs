@@ -39,16 +39,17 @@ pub enum Error {
 
     /// A character that no font of its role can show.
     #[error(
-        "{}:{}: {field}: no bundled or chosen font has the character {ch:?} (U+{:04X}) that {role} text uses; \
+        "{}:{}: {field}: no bundled or chosen font has the character {ch:?} (U+{:04X}) that {} ({}) text uses; \
          add a font that has it with --font-dir, or replace the character",
-        path.display(), pos.map_or("?".to_string(), |p| p.to_string()), *ch as u32
+        path.display(), pos.map_or("?".to_string(), |p| p.to_string()), *ch as u32,
+        role.typeface(), role.element()
     )]
     MissingGlyph {
         path: PathBuf,
         pos: Option<Pos>,
         field: String,
         ch: char,
-        role: &'static str,
+        role: crate::model::Role,
     },
 
     /// An element the chosen writer cannot typeset yet.

@@ -31,17 +31,27 @@ macro_rules! bundled {
 }
 
 /// The bundled fonts (see `fonts/README.md` for sources and licences).
-static BUNDLED: [Bundled; 6] = bundled![
+static BUNDLED: [Bundled; 8] = bundled![
     "FandolFang-Regular.subset.otf",
     "NotoSerifCJKsc-Bold.subset.otf",
     "NotoSerifCJKsc-Regular.subset.otf",
     "NotoSansCJKsc-Medium.subset.otf",
     "GongwenKai-Regular.ttf",
     "LiberationSerif-Regular.ttf",
+    "NotoSerifCJKsc-Regular.ext.otf",
+    "NotoSerifCJKsc-Bold.ext.otf",
 ];
 
-/// The family that catches every character a role's own fonts lack.
+/// The family that catches the common characters a role's own fonts lack
+/// (GBK's hanzi and office symbols; the 宋体 of page numbers).
 pub const FALLBACK_FAMILY: &str = "Noto Serif CJK SC";
+
+/// The last link of every role's chain: everything else Noto Serif CJK SC
+/// maps (Extension A, the names' Extension B–F characters, ㎡, ㉑–㊿, ⑴–⒇
+/// …), in two weights: Bold for the 标题 (weight 700 selects it), Regular
+/// for every other role (400 and 500 select it). Kept apart from the
+/// fallback above so that the fonts every document uses stay small.
+pub const EXTENSION_FAMILY: &str = "Noto Serif CJK SC Ext";
 
 /// What a role asks for: the official font's names first (any of the names
 /// an installed copy may carry), then the bundled substitute.
@@ -232,7 +242,7 @@ impl FontSet {
             let mut chain: Vec<String> = Vec::new();
             for family in official(s.official)
                 .into_iter()
-                .chain([s.bundled.to_string(), FALLBACK_FAMILY.to_string()])
+                .chain([s.bundled, FALLBACK_FAMILY, EXTENSION_FAMILY].map(String::from))
             {
                 if !chain.iter().any(|f| f.eq_ignore_ascii_case(&family)) {
                     chain.push(family);

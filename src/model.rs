@@ -457,6 +457,31 @@ pub enum Role {
     Song,
 }
 
+impl Role {
+    /// The typeface's name as the standard calls it (仿宋, 黑体 …), for
+    /// messages.
+    pub fn typeface(self) -> &'static str {
+        match self {
+            Role::Body => "仿宋",
+            Role::Hei => "黑体",
+            Role::Kai => "楷体",
+            Role::Title => "小标宋",
+            Role::Song => "宋体",
+        }
+    }
+
+    /// What the typeface sets, for messages.
+    pub fn element(self) -> &'static str {
+        match self {
+            Role::Body => "body",
+            Role::Hei => "first-level heading",
+            Role::Kai => "second-level heading",
+            Role::Title => "title",
+            Role::Song => "page number",
+        }
+    }
+}
+
 /// A run of text in one role.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Run {

@@ -4,17 +4,6 @@
 
 use super::{Context, role, texts};
 use crate::check::{Finding, Severity};
-use crate::model::Role;
-
-fn role_name(role: Role) -> &'static str {
-    match role {
-        Role::Body => "仿宋",
-        Role::Hei => "黑体",
-        Role::Kai => "楷体",
-        Role::Title => "小标宋",
-        Role::Song => "宋体",
-    }
-}
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     for (node, text, place) in texts(cx.index) {
@@ -35,7 +24,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                     format!(
                         "no font has `{ch}` (U+{:04X}) for {} text; `gen pdf` cannot set it",
                         ch as u32,
-                        role_name(role)
+                        role.typeface()
                     ),
                 )
                 .suggest("replace the character, or add a font that has it with --font-dir"),
