@@ -294,6 +294,20 @@ fn characters_no_font_has() {
 }
 
 #[test]
+fn rare_characters_in_titles_and_the_record_are_checked_like_gen_pdf() {
+    // Names outside GB 2312 in the title print in the bold fallback, and
+    // so are no finding; an Extension B character no font has is one,
+    // in the 版记 as anywhere else.
+    let rare = CLEAN.replace("安全工作的通知", "表彰张喆王堃𠮷同志的通知");
+    assert_eq!(of(&lint(&rare), "missing-glyph"), []);
+    let f = lint(&format!("{CLEAN}cc: [市𠀀局]\n"));
+    assert_eq!(
+        of(&f, "missing-glyph"),
+        [(9, 7, Severity::Error, "GB/T 9704-2012 §5.2.2")]
+    );
+}
+
+#[test]
 fn what_the_model_rejects_is_a_finding() {
     let f = lint(&CLEAN.replace("issuer:", "isuer:"));
     let s = one(&f, "schema");
