@@ -295,6 +295,23 @@ pub fn measure_at(fonts: &FontSet, role: Role, text: &str, size: f64, tracking: 
         .sum()
 }
 
+/// The lines of a composed item on the body grid (3号, the body's
+/// tracking, the 版心's measure less the item's indents), as both writers
+/// must see them.
+pub fn item_lines(item: &Item, fonts: &FontSet) -> Vec<Vec<Run>> {
+    let setting = crate::linebreak::Setting {
+        size: g::BODY_SIZE,
+        tracking: g::BODY_TRACKING,
+    };
+    crate::linebreak::break_lines(
+        &item.runs,
+        fonts,
+        setting,
+        g::LINE_WIDTH - item.first_indent,
+        g::LINE_WIDTH - item.rest_indent,
+    )
+}
+
 /// 署名 and 成文日期 without a seal (§7.3.5.2): the 署名 one blank line
 /// below the 正文 (or 附件说明), 右空二字; the date on the next line, its
 /// first character two characters right of the 署名's first; if the date is
@@ -501,18 +518,27 @@ fn compose_record(doc: &Document, fonts: &FontSet) -> Option<Record> {
         // with the first name (§7.4.2).
         let label = "抄送：";
         let label_w = measure14(label);
-        let text = format!("{label}{}。", doc.cc.join("，"));
-        let lines = crate::linebreak::break_lines(
-            &[Run {
+        let lines = cc_lines(
+            label,
+            &doc.cc,
+            width - 2.0 * inset - label_w,
+            &measure14,
+            |text: &str, cap: f64| {
+                let run = Run {
+                    role: Role::Body,
+                    text: text.to_string(),
+                };
+                crate::linebreak::break_lines(&[run], fonts, setting, cap, cap)
+                    .into_iter()
+                    .map(|runs| runs.into_iter().map(|r| r.text).collect())
+                    .collect()
+            },
+        );
+        for (k, text) in lines.into_iter().enumerate() {
+            let runs = vec![Run {
                 role: Role::Body,
                 text,
-            }],
-            fonts,
-            setting,
-            width - 2.0 * inset,
-            width - 2.0 * inset - label_w,
-        );
-        for (k, runs) in lines.into_iter().enumerate() {
+            }];
             let x = if k == 0 { inset } else { inset + label_w };
             rows.push(HeaderLine {
                 top: 0.0,
@@ -555,6 +581,45 @@ fn compose_record(doc: &Document, fonts: &FontSet) -> Option<Record> {
         thin_after,
         printing_row,
     })
+}
+
+/// The 抄送 lines (§7.4.2): the label, then the names, each followed by
+/// `，` and the last by `。`. Lines break between names, never inside one,
+/// unless a name (with its mark) is longer than a line by itself; then it
+/// is broken by `break_text` like any text. `cap` is the width left for
+/// names on every line (the first line's label and the later lines' indent
+/// under the first name take the same width).
+fn cc_lines(
+    label: &str,
+    names: &[String],
+    cap: f64,
+    measure: &dyn Fn(&str) -> f64,
+    break_text: impl Fn(&str, f64) -> Vec<String>,
+) -> Vec<String> {
+    const EPS: f64 = 0.01;
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for (k, name) in names.iter().enumerate() {
+        let mark = if k + 1 == names.len() { '。' } else { '，' };
+        let unit = format!("{name}{mark}");
+        if measure(&format!("{current}{unit}")) <= cap + EPS {
+            current.push_str(&unit);
+        } else if measure(&unit) <= cap + EPS {
+            lines.push(std::mem::take(&mut current));
+            current = unit;
+        } else {
+            // Too long for any line: continue the current line with it.
+            let mut pieces = break_text(&format!("{current}{unit}"), cap);
+            current = pieces.pop().unwrap_or_default();
+            lines.extend(pieces);
+        }
+    }
+    lines.push(current);
+    lines.retain(|l| !l.is_empty());
+    if let Some(first) = lines.first_mut() {
+        first.insert_str(0, label);
+    }
+    lines
 }
 
 /// The first line of the body grid at least two blank lines below the red
@@ -670,4 +735,41 @@ fn check_coverage(c: &Composition, source: &Source, fonts: &FontSet) -> Result<(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every character one unit wide; a naive breaker that cuts anywhere.
+    fn lines(names: &[&str], cap: f64) -> Vec<String> {
+        let names: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        let width = |s: &str| s.chars().count() as f64;
+        cc_lines("抄送：", &names, cap, &width, |text: &str, cap: f64| {
+            let chars: Vec<char> = text.chars().collect();
+            chars
+                .chunks(cap as usize)
+                .map(|c| c.iter().collect())
+                .collect()
+        })
+    }
+
+    #[test]
+    fn cc_wraps_between_names() {
+        // 10 cells for names: 市发展改革委，(7) fits, 市商务局， (5) does not.
+        assert_eq!(
+            lines(&["市发展改革委", "市商务局", "市财政局"], 10.0),
+            ["抄送：市发展改革委，", "市商务局，市财政局。"]
+        );
+        // Everything on one line when it fits, the full stop last.
+        assert_eq!(lines(&["甲局", "乙局"], 10.0), ["抄送：甲局，乙局。"]);
+    }
+
+    #[test]
+    fn a_name_longer_than_a_line_is_broken_inside() {
+        assert_eq!(
+            lines(&["甲局", "一二三四五六七八九十十一十二"], 6.0),
+            ["抄送：甲局，一二三", "四五六七八九", "十十一十二。"]
+        );
+    }
 }

@@ -235,6 +235,14 @@ pub mod docx {
         BASELINE_IN_EXACT_LINE * line - EM_BOX_ASCENT * size
     }
 
+    /// The exact line height in which `size`-point text has its em box
+    /// centred (the baseline 80 % down, see above): a paragraph of one such
+    /// line, centred in a table row, centres its text in the row. From
+    /// `em_top_in_exact_line(size, line) + size / 2 = line / 2`.
+    pub fn centred_exact_line(size: f64) -> f64 {
+        (EM_BOX_ASCENT - 0.5) * size / (BASELINE_IN_EXACT_LINE - 0.5)
+    }
+
     /// Top margin: line 1's em box starts at 37 mm.
     pub fn top_margin_twips() -> i64 {
         let line = line_twips() as f64 / 20.0;

@@ -732,3 +732,147 @@ mod header {
         assert!((mm(zhang.x) - mm(wang.x)).abs() <= TOL, "names not aligned");
     }
 }
+
+mod record {
+    //! The 版记 (§7.4) in LibreOffice's rendering of the DOCX.
+    use super::*;
+
+    /// The horizontal rules across the 版心 on page `n` (1-based) of `pdf`:
+    /// (top, bottom) in mm, from a 300 dpi raster.
+    fn rules(pdf: &Path, n: usize) -> Vec<(f64, f64)> {
+        let (w, h, px) = common::raster(pdf, n, 300);
+        let to_px = |v: f64| (v / 25.4 * 300.0) as usize;
+        let to_mm = |p: usize| p as f64 / 300.0 * 25.4;
+        let dark = |y: usize| (to_px(30.0)..to_px(182.0)).all(|x| px[y * w + x] < 160);
+        let mut out: Vec<(f64, f64)> = Vec::new();
+        let mut y = 0;
+        while y < h {
+            if dark(y) {
+                let start = y;
+                while y < h && dark(y) {
+                    y += 1;
+                }
+                out.push((to_mm(start), to_mm(y)));
+            }
+            y += 1;
+        }
+        out
+    }
+
+    fn render(yaml: &str) -> (tempfile::TempDir, PathBuf, Vec<Page>) {
+        let dir = common::tempdir();
+        let input = dir.path().join("r.yaml");
+        std::fs::write(&input, yaml).unwrap();
+        let docx = dir.path().join("r.docx");
+        let o = run_gen(&["docx", path_str(&input), "-o", path_str(&docx)]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let (pdf, pages) = render_with_libreoffice(&docx, dir.path());
+        (dir, pdf, pages)
+    }
+
+    #[test]
+    fn rules_rows_and_the_last_rule_on_262mm() {
+        let (_dir, pdf, pages) = render(&common::forwarding_notice_yaml(true));
+        let n = pages.len();
+        let rules = rules(&pdf, n);
+        assert_eq!(rules.len(), 3, "thick, thin, thick: {rules:?}");
+        let thickness: Vec<f64> = rules.iter().map(|(a, b)| b - a).collect();
+        // 0.35 / 0.25 / 0.35 mm, as rasterised at 300 dpi (one pixel is
+        // 0.085 mm).
+        assert!(
+            thickness[0] > thickness[1] && thickness[2] > thickness[1],
+            "{thickness:?}"
+        );
+        assert!((thickness[0] - 0.35).abs() < 0.1 && (thickness[1] - 0.25).abs() < 0.1);
+        let last = (rules[2].0 + rules[2].1) / 2.0;
+        assert!((last - BOTTOM).abs() <= 0.5, "last rule at {last:.2} mm");
+        // The rows: 4号 text between the rules, 抄送 wrapped between names.
+        let page = &pages[n - 1];
+        let rows: Vec<&Line> = page
+            .lines
+            .iter()
+            .filter(|l| (l.size - 14.0).abs() < 0.01 && !l.text().contains('\u{2014}'))
+            .collect();
+        let texts: Vec<String> = rows.iter().map(|l| l.text().replace(' ', "")).collect();
+        assert!(texts[0].starts_with("抄送："), "{texts:?}");
+        let cc: Vec<&String> = texts.iter().filter(|t| !t.contains("印发")).collect();
+        assert!(cc.len() >= 2, "{texts:?}");
+        for t in &cc {
+            assert!(
+                t.ends_with('，') || t.ends_with('。'),
+                "{t} breaks inside a name"
+            );
+        }
+        let printing = texts.iter().position(|t| t.contains("印发")).unwrap();
+        assert_eq!(texts[printing], "滨江市人民政府办公室2027年3月6日印发");
+        // 抄送 rows between the first and the thin rule; 印发 below it.
+        for l in &rows[..printing] {
+            assert!(l.em_top() > rules[0].1 && l.em_top() + mm(14.0) < rules[1].0);
+        }
+        let p = rows[printing];
+        assert!(p.em_top() > rules[1].1 && p.em_top() + mm(14.0) < rules[2].0);
+        // 左空一字 / 右空一字: one cell of the body grid (156/28 mm), as in
+        // the PDF.
+        assert!(
+            (rows[0].left() - (LEFT + CELL)).abs() <= 0.5,
+            "{:.2}",
+            rows[0].left()
+        );
+        assert!(
+            (p.right() - (RIGHT - CELL)).abs() <= 0.5,
+            "{:.2}",
+            p.right()
+        );
+        // Nothing of the body reaches the 版记.
+        let body_bottom = page
+            .lines
+            .iter()
+            .filter(|l| (l.size - 16.0).abs() < 0.01)
+            .map(|l| l.em_top() + mm(16.0))
+            .fold(0.0, f64::max);
+        assert!(
+            body_bottom < rules[0].0,
+            "{body_bottom:.2} vs {:.2}",
+            rules[0].0
+        );
+    }
+
+    #[test]
+    fn without_room_the_record_moves_to_the_next_page_whole() {
+        // The 署名 on line 22 of page 1 pushes the date to page 2 (with the
+        // body's last paragraph, see `libreoffice_keeps_the_date_with_the_
+        // signature`); the 版记 does not fit on page 1's foot either way and
+        // stands whole at the foot of the last page.
+        let yaml = format!(
+            "{}cc: [市委各部门, 市人大常委会办公室]\nprinting: {{organ: 测试机关办公室, date: 2020-01-03}}\n",
+            common::signature_at_page_end_yaml()
+        );
+        let (_dir, pdf, pages) = render(&yaml);
+        let n = pages.len();
+        let has = |p: &Page, s: &str| {
+            p.lines
+                .iter()
+                .any(|l| l.text().replace(' ', "").contains(s))
+        };
+        assert!(has(&pages[n - 1], "抄送") && has(&pages[n - 1], "印发"));
+        assert!(pages.iter().any(|p| has(p, "2020年1月2日")));
+        for p in &pages[..n - 1] {
+            assert!(!has(p, "抄送") && !has(p, "印发"), "the 版记 was split");
+        }
+        let rules = rules(&pdf, n);
+        assert_eq!(rules.len(), 3, "{rules:?}");
+        let last = (rules[2].0 + rules[2].1) / 2.0;
+        assert!((last - BOTTOM).abs() <= 0.5, "last rule at {last:.2} mm");
+        let body_bottom = pages[n - 1]
+            .lines
+            .iter()
+            .filter(|l| (l.size - 16.0).abs() < 0.01)
+            .map(|l| l.em_top() + mm(16.0))
+            .fold(0.0, f64::max);
+        assert!(
+            body_bottom < rules[0].0,
+            "{body_bottom:.2} vs {:.2}",
+            rules[0].0
+        );
+    }
+}

@@ -824,18 +824,35 @@ mod record {
                 .all(|l| !l.text().starts_with("抄送"))
         );
     }
+}
+
+mod record_wrapping {
+    //! The 抄送 of a short 转发 notice wraps between names (§7.4.2).
+    use super::*;
 
     #[test]
-    fn docx_refuses_the_record_for_now() {
-        let dir = common::tempdir();
-        let input = dir.path().join("r.yaml");
-        std::fs::write(&input, DOC).unwrap();
-        let o = common::run_gen(&["docx", common::path_str(&input)]);
-        assert!(!o.status.success());
-        let e = String::from_utf8_lossy(&o.stderr);
-        assert!(
-            e.contains("gen docx does not typeset 抄送机关") && e.contains("§7.4.2"),
-            "{e}"
+    fn cc_wraps_between_names() {
+        let doc = common::typeset_yaml(&common::forwarding_notice_yaml(true));
+        let pages = pages(&doc);
+        let rows: Vec<String> = pages
+            .last()
+            .unwrap()
+            .iter()
+            .filter(|l| (l.size - 14.0).abs() < 0.01 && !l.text().contains("印发"))
+            .map(Line::text)
+            .filter(|t| !t.starts_with('\u{2014}'))
+            .collect();
+        assert!(rows.len() >= 2, "{rows:?}");
+        assert!(rows[0].starts_with("抄送："));
+        for r in &rows {
+            assert!(
+                r.ends_with('，') || r.ends_with('。'),
+                "{r:?} breaks inside a name"
+            );
+        }
+        assert_eq!(
+            rows.concat(),
+            "抄送：市委各部门，市人大常委会办公室，市政协办公室，市监委，市法院，市检察院，滨江军分区，市商务局，市发展和改革委员会。"
         );
     }
 }

@@ -4,6 +4,7 @@
 
 mod header;
 mod parts;
+mod record;
 mod xml;
 
 use std::io::{Cursor, Write};
@@ -21,7 +22,7 @@ use xml::Xml;
 pub const WRITER: compose::Writer = compose::Writer {
     name: "gen docx",
     header: true,
-    record: false,
+    record: true,
 };
 
 /// Which East Asian font names the DOCX asks for.
@@ -329,6 +330,12 @@ fn document_xml(c: &Composition, names: FontNames, page: parts::PageSetup) -> St
             ItemKind::Paragraph(_) | ItemKind::Addressees | ItemKind::Note
         );
         paragraph(&mut x, style, item, direct, names);
+    }
+
+    // 版记: a table floating at the foot of the last page.
+    if let Some(r) = &c.record {
+        let area_bottom = (page.height - page.bottom) as f64 / 20.0;
+        record::record_xml(&mut x, r, area_bottom, names);
     }
 
     // Section: A4, the margins that put the grid where the standard wants

@@ -14,7 +14,7 @@ use crate::date::Date;
 use crate::error::Error;
 use crate::fonts::FontSet;
 use crate::geometry::{self as g, mm};
-use crate::linebreak::{self, Setting};
+use crate::linebreak;
 use crate::load::Source;
 use crate::model::{Document, Role};
 
@@ -122,10 +122,6 @@ fn role_key(role: Role) -> &'static str {
 
 /// The JSON the template reads as `/data.json`. All lengths in points.
 fn template_data(doc: &Document, c: &Composition, fonts: &FontSet) -> Value {
-    let setting = Setting {
-        size: g::BODY_SIZE,
-        tracking: g::BODY_TRACKING,
-    };
     let items: Vec<Value> = c
         .items
         .iter()
@@ -136,7 +132,7 @@ fn template_data(doc: &Document, c: &Composition, fonts: &FontSet) -> Value {
             } else {
                 item.blank_lines_before
             };
-            item_json(item, blank, fonts, setting)
+            item_json(item, blank, fonts)
         })
         .collect();
     let roles: serde_json::Map<String, Value> =
@@ -237,14 +233,8 @@ fn record_json(r: &compose::Record) -> Value {
     })
 }
 
-fn item_json(item: &Item, blank_lines: usize, fonts: &FontSet, setting: Setting) -> Value {
-    let lines = linebreak::break_lines(
-        &item.runs,
-        fonts,
-        setting,
-        g::LINE_WIDTH - item.first_indent,
-        g::LINE_WIDTH - item.rest_indent,
-    );
+fn item_json(item: &Item, blank_lines: usize, fonts: &FontSet) -> Value {
+    let lines = compose::item_lines(item, fonts);
     let lines: Vec<Value> = lines
         .into_iter()
         .enumerate()

@@ -346,3 +346,32 @@ pub fn raster(pdf: &Path, n: usize, dpi: u32) -> (usize, usize, Vec<u8>) {
     let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
     (w, h, data[i + 1..].to_vec())
 }
+
+/// A short 转发 notice (版头, a four-line title, a wrapped 主送, one body
+/// paragraph of six lines, 署名, date, 附注 and, with `record`, a 版记 whose
+/// 抄送 wraps): page 1 has room for only part of the body.
+pub fn forwarding_notice_yaml(record: bool) -> String {
+    let mut yaml = "\
+kind: 通知
+copy_number: \"000123\"
+classification: {level: 秘密, period: 1年}
+urgency: 特急
+issuer_mark: 滨江市人民政府办公室文件
+doc_number: 滨政办发〔2027〕12号
+title: 滨江市人民政府办公室关于转发《江淮省人民政府办公厅关于进一步加强城乡建设用地增减挂钩节余指标跨省域调剂管理工作的通知》的通知
+addressees: [各区、县人民政府, 市政府各部门, 各直属机构, 各人民团体, 各大中型企业, 驻滨各单位]
+body:
+  - 现将《江淮省人民政府办公厅关于进一步加强城乡建设用地增减挂钩节余指标跨省域调剂管理工作的通知》转发给你们，请结合实际认真贯彻落实。各地各部门要高度重视，明确责任分工，细化工作措施，确保各项任务落到实处。执行中遇到的问题，请及时向市自然资源和规划局反映。市自然资源和规划局要加强统筹协调和督促指导，定期通报工作进展情况。
+issuer: 滨江市人民政府办公室
+date: 2027-03-05
+note: 此件公开发布
+"
+    .to_string();
+    if record {
+        yaml.push_str(
+            "cc: [市委各部门, 市人大常委会办公室, 市政协办公室, 市监委, 市法院, 市检察院, 滨江军分区, 市商务局, 市发展和改革委员会]\n\
+             printing: {organ: 滨江市人民政府办公室, date: 2027-03-06}\n",
+        );
+    }
+    yaml
+}
