@@ -263,8 +263,7 @@ fn a_record_character_no_font_has_is_an_error() {
             ),
         )
         .unwrap();
-        // (`gen docx` does not typeset the 版记 yet.)
-        for format in ["pdf"] {
+        for format in ["pdf", "docx"] {
             let o = run_gen(&[format, path_str(&src), "-o", path_str(&out)]);
             let err = String::from_utf8_lossy(&o.stderr);
             assert!(!o.status.success(), "{format} {field}: exit 0");
