@@ -10,6 +10,9 @@ the first run is a warm-up (page cache) and is not counted.
 
 Targets on the 2-core reference machine: gen pdf <= 0.35 s and <= 200 MB;
 gen docx <= 30 ms and <= 50 MB.
+
+Title breaking alone (100-300 characters, target: 300 in under 50 ms) is
+timed in-process by `cargo bench --bench title` (benches/title.rs).
 """
 import argparse, os, resource, statistics, subprocess, sys, tempfile, time
 

@@ -41,20 +41,67 @@ pub enum Boundary {
 
 /// Place-name endings (行政区划).
 const PLACE_ENDINGS: [&str; 17] = [
-    "省", "市", "县", "区", "镇", "乡", "村", "州", "盟", "旗", "街道", "社区", "自治区", "自治州",
-    "自治县", "新区", "开发区",
+    "省",
+    "市",
+    "县",
+    "区",
+    "镇",
+    "乡",
+    "村",
+    "州",
+    "盟",
+    "旗",
+    "街道",
+    "社区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "新区",
+    "开发区",
 ];
 
 /// Organisation-name endings (机关、单位).
 const ORGAN_ENDINGS: [&str; 34] = [
-    "局", "委", "厅", "办", "部", "院", "署", "处", "室", "所", "站", "政府", "委员会", "常委会",
-    "办公厅", "办公室", "中心", "公司", "集团", "大学", "学院", "学校", "医院", "银行", "法院",
-    "检察院", "党组", "党委", "支部", "协会", "联合会", "总会", "管委会", "领导小组",
+    "局",
+    "委",
+    "厅",
+    "办",
+    "部",
+    "院",
+    "署",
+    "处",
+    "室",
+    "所",
+    "站",
+    "政府",
+    "委员会",
+    "常委会",
+    "办公厅",
+    "办公室",
+    "中心",
+    "公司",
+    "集团",
+    "大学",
+    "学院",
+    "学校",
+    "医院",
+    "银行",
+    "法院",
+    "检察院",
+    "党组",
+    "党委",
+    "支部",
+    "协会",
+    "联合会",
+    "总会",
+    "管委会",
+    "领导小组",
 ];
 
 /// Characters of a unit of measure or count that stays with the number
 /// before it (`2024年`, `3月`, `10万元`, `第十四届`, `5个`, `30%`).
-const UNIT_CHARS: &str = "年月日时分秒号届次个项条款章节名人户家元角万亿千百周岁期批倍米吨亩里度季天％%";
+const UNIT_CHARS: &str =
+    "年月日时分秒号届次个项条款章节名人户家元角万亿千百周岁期批倍米吨亩里度季天％%";
 
 /// Chinese numerals (after 第: `第十四届`).
 const HAN_DIGITS: &str = "〇零一二三四五六七八九十百千两";
@@ -172,7 +219,8 @@ fn number_spans(chars: &[char]) -> Vec<(usize, usize)> {
         let mut j = i;
         if c.is_ascii_graphic() || is_digit(c) {
             // A space between two Latin pieces belongs to the run (`GB/T 9704`).
-            let latin = |k: usize| chars[k].is_ascii_graphic() || is_digit(chars[k]) || chars[k] == '．';
+            let latin =
+                |k: usize| chars[k].is_ascii_graphic() || is_digit(chars[k]) || chars[k] == '．';
             while j < n && (latin(j) || chars[j] == ' ' && j + 1 < n && latin(j + 1)) {
                 j += 1;
             }
@@ -227,6 +275,11 @@ fn ends_with_any(text: &str, endings: &[&str]) -> bool {
     endings.iter().any(|e| text.ends_with(e))
 }
 
+/// Whether a name's last word makes it a place (`滨江市`, `临江`+`区`).
+fn is_place(w: &Word) -> bool {
+    w.tag == "ns" || ends_with_any(&w.text, &PLACE_ENDINGS)
+}
+
 fn is_bare_ending(text: &str) -> bool {
     PLACE_ENDINGS.contains(&text) || ORGAN_ENDINGS.contains(&text)
 }
@@ -244,18 +297,41 @@ fn ends_name(w: &Word) -> bool {
 }
 
 /// Whether a word can be part of a name before its ending: proper names,
-/// abbreviations (`中共`), nouns (`生态环境局`), words the dictionary does
-/// not have (most place names), other names, and a single hanzi that is no
-/// function word (`沙河` `口` `区委`).
+/// abbreviations (`中共`), nouns (`生态环境局`), verbal nouns and adjectives
+/// (`发展和改革委员会`, `自由贸易试验区`), words the dictionary does not have
+/// (most place names), other names, and a single hanzi that is no function
+/// word (`沙河` `口` `区委`).
 fn in_name(w: &Word) -> bool {
-    let hanzi = w.text.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-    let single = w.text.chars().count() == 1 && !is_function_word(w) && !w.tag.starts_with(['v', 'd', 'r', 'f', 'm']);
+    // A bracketed part of a name (`中国（云岭）自由贸易试验区`).
+    if w.text == "（" || w.text == "）" {
+        return true;
+    }
+    let hanzi = w
+        .text
+        .chars()
+        .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let single = w.text.chars().count() == 1
+        && !is_function_word(w)
+        && !w.tag.starts_with(['v', 'd', 'r', 'f', 'm']);
     ends_name(w)
         || hanzi
             && (single
                 || matches!(
                     w.tag.as_str(),
-                    "ns" | "nt" | "nr" | "nrt" | "nrfg" | "nz" | "j" | "x" | "zg" | "ng" | "n" | "b"
+                    "ns" | "nt"
+                        | "nr"
+                        | "nrt"
+                        | "nrfg"
+                        | "nz"
+                        | "j"
+                        | "x"
+                        | "zg"
+                        | "ng"
+                        | "n"
+                        | "b"
+                        | "vn"
+                        | "a"
+                        | "an"
                 ))
 }
 
@@ -267,9 +343,10 @@ fn is_function_word(w: &Word) -> bool {
 
 /// Place and organisation names, as char spans: each word that ends a name
 /// with the name words before it. A bare ending (`县`, `局`) takes the word
-/// before it whatever its tag, unless that is a function word. Names that
-/// follow each other (`滨江市` `临江区`, `滨江市` `人民政府`) are one name when
-/// the whole fits on a line, else each stays whole on its own.
+/// before it whatever its tag, unless that is a function word. A place and
+/// the name after it (`滨江市` `临江区`, `滨江市` `人民政府`) are one name when
+/// the whole fits on a line, else each stays whole on its own; two
+/// organisations in a row (joint issuers) are two names.
 fn name_spans(words: &[Word], fits: &dyn Fn(usize, usize) -> bool) -> Vec<(usize, usize)> {
     // Each name: (first word, last word), in order, not overlapping.
     let mut names: Vec<(usize, usize)> = Vec::new();
@@ -282,7 +359,10 @@ fn name_spans(words: &[Word], fits: &dyn Fn(usize, usize) -> bool) -> Vec<(usize
         if is_bare_ending(&w.text)
             && k > floor
             && !is_function_word(&words[k - 1])
-            && words[k - 1].text.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            && words[k - 1]
+                .text
+                .chars()
+                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
         {
             first = k - 1;
         }
@@ -297,7 +377,10 @@ fn name_spans(words: &[Word], fits: &dyn Fn(usize, usize) -> bool) -> Vec<(usize
     while i < names.len() {
         // The run of adjacent names starting at i.
         let mut j = i;
-        while j + 1 < names.len() && names[j + 1].0 == names[j].1 + 1 {
+        while j + 1 < names.len()
+            && names[j + 1].0 == names[j].1 + 1
+            && is_place(&words[names[j].1])
+        {
             j += 1;
         }
         let (a, b) = span(names[i].0, names[j].1);
@@ -329,7 +412,10 @@ fn kind_tails(chars: &[char]) -> Vec<(usize, usize)> {
         }
         // The tail must end the title or the quoted name, or come before
         // a bracketed remark (`的实施意见（试行）`).
-        let closes = end == n || PAIRS.iter().any(|(o, cl)| *cl == chars[end] || *o == chars[end]);
+        let closes = end == n
+            || PAIRS
+                .iter()
+                .any(|(o, cl)| *cl == chars[end] || *o == chars[end]);
         if !closes {
             continue;
         }
@@ -368,7 +454,10 @@ mod tests {
 
     #[test]
     fn place_names_stay_whole() {
-        let p = pieces("滨江市人民政府关于撤销滨江县设立滨江市临江区的请示", Boundary::AfterFunctionWord);
+        let p = pieces(
+            "滨江市人民政府关于撤销滨江县设立滨江市临江区的请示",
+            Boundary::AfterFunctionWord,
+        );
         assert!(p.contains(&"滨江县".to_string()), "{p:?}");
         assert!(p.contains(&"滨江市临江区".to_string()), "{p:?}");
         assert_eq!(p[0], "滨江市人民政府", "{p:?}");
@@ -376,18 +465,40 @@ mod tests {
 
     #[test]
     fn organisation_names_stay_whole() {
-        let p = pieces("中共大连市沙河口区委关于省委巡视整改情况的通报", Boundary::AfterFunctionWord);
+        let p = pieces(
+            "中共大连市沙河口区委关于省委巡视整改情况的通报",
+            Boundary::AfterFunctionWord,
+        );
         assert_eq!(p[0], "中共大连市沙河口区委", "{p:?}");
-        let p = pieces("青山县生态环境局关于开展入河排污口排查整治的通知", Boundary::AfterFunctionWord);
+        let p = pieces(
+            "青山县生态环境局关于开展入河排污口排查整治的通知",
+            Boundary::AfterFunctionWord,
+        );
         assert_eq!(p[0], "青山县生态环境局", "{p:?}");
     }
 
     #[test]
     fn phrases_are_marked() {
-        let p = pieces("滨江市人民政府关于撤销滨江县设立滨江市临江区的请示", Boundary::Phrase);
-        assert_eq!(p, ["滨江市人民政府", "关于撤销滨江县设立滨江市临江区", "的请示"]);
-        let p = pieces("关于转发《省教育厅关于做好学生资助工作的通知》的通知", Boundary::Phrase);
-        assert_eq!(p, ["关于转发", "《省教育厅关于做好学生资助工作的通知》", "的通知"]);
+        let p = pieces(
+            "滨江市人民政府关于撤销滨江县设立滨江市临江区的请示",
+            Boundary::Phrase,
+        );
+        assert_eq!(
+            p,
+            ["滨江市人民政府", "关于撤销滨江县设立滨江市临江区", "的请示"]
+        );
+        let p = pieces(
+            "关于转发《省教育厅关于做好学生资助工作的通知》的通知",
+            Boundary::Phrase,
+        );
+        assert_eq!(
+            p,
+            [
+                "关于转发",
+                "《省教育厅关于做好学生资助工作的通知》",
+                "的通知"
+            ]
+        );
     }
 
     #[test]
@@ -405,7 +516,10 @@ mod tests {
             let start = text[..text.find(unit).unwrap()].chars().count();
             let len = unit.chars().count();
             for (b, boundary) in bs.iter().enumerate().take(start + len).skip(start + 1) {
-                assert!(*boundary >= Boundary::InsideUnit, "{text}: breaks at {b} in {unit}");
+                assert!(
+                    *boundary >= Boundary::InsideUnit,
+                    "{text}: breaks at {b} in {unit}"
+                );
             }
         }
     }

@@ -5,7 +5,8 @@
 //! 1. every line fits the measure;
 //! 2. the shape is a trapezoid (正梯形 or 倒梯形) or a diamond (菱形):
 //!    line lengths rise, then fall — never an hourglass (沙漏形), where a line
-//!    is shorter than one above it and one below it;
+//!    is shorter than one above it and one below it (lengths within the
+//!    tolerance count as equal);
 //! 3. the fewest lines;
 //! 4. the least cost: the squared distance of each line's length from the
 //!    mean length (even lines), plus each break's own cost (a phrase
@@ -47,6 +48,10 @@ pub struct Problem<'a> {
     pub unit: f64,
     /// Whether the shape rule applies.
     pub shape: bool,
+    /// While the lengths rise, a line shorter than the one above by at most
+    /// this much (points) does not start the fall (a block of nearly equal
+    /// lines); once they fall, no line is longer than the one above.
+    pub tolerance: f64,
     /// The cost of a two-line title whose upper line is the longer.
     pub top_longer: f64,
 }
@@ -87,7 +92,13 @@ fn solve(p: &Problem, cum: &[f64], mean: f64) -> Option<(Vec<usize>, usize)> {
     let last = cand.len() - 1;
     let width = |a: usize, b: usize| cum[cand[b]] - cum[cand[a]];
     let line_cost = |w: f64| ((w - mean) / p.unit).powi(2);
-    let break_cost = |k: usize| if k == last { 0.0 } else { p.costs[cand[k]].unwrap_or(0.0) };
+    let break_cost = |k: usize| {
+        if k == last {
+            0.0
+        } else {
+            p.costs[cand[k]].unwrap_or(0.0)
+        }
+    };
     let better = |a: (usize, f64), b: (usize, f64)| a.0 < b.0 || (a.0 == b.0 && a.1 < b.1 - 1e-12);
 
     let mut states: Vec<Vec<State>> = vec![Vec::new(); cand.len()];
@@ -113,6 +124,7 @@ fn solve(p: &Problem, cum: &[f64], mean: f64) -> Option<(Vec<usize>, usize)> {
                 if w2 > p.max + EPS {
                     break;
                 }
+                let tol = p.tolerance.max(EPS);
                 let falling = if !p.shape {
                     false
                 } else if s.falling {
@@ -121,7 +133,7 @@ fn solve(p: &Problem, cum: &[f64], mean: f64) -> Option<(Vec<usize>, usize)> {
                     }
                     true
                 } else {
-                    w2 < w1 - EPS
+                    w2 < w1 - tol
                 };
                 let mut cost = s.cost + line_cost(w2) + break_cost(k);
                 if k == last && s.lines == 1 && w1 > w2 + EPS {
@@ -150,7 +162,12 @@ fn solve(p: &Problem, cum: &[f64], mean: f64) -> Option<(Vec<usize>, usize)> {
     }
     let mut end: Option<usize> = None;
     for (i, s) in states[last].iter().enumerate() {
-        if end.is_none_or(|e| better((s.lines, s.cost), (states[last][e].lines, states[last][e].cost))) {
+        if end.is_none_or(|e| {
+            better(
+                (s.lines, s.cost),
+                (states[last][e].lines, states[last][e].cost),
+            )
+        }) {
             end = Some(i);
         }
     }
@@ -183,6 +200,7 @@ mod tests {
             max: max as f64,
             unit: 1.0,
             shape: true,
+            tolerance: 0.0,
             top_longer: 0.5,
         })
     }
