@@ -16,6 +16,8 @@
 //! * a run of ASCII letters, digits and symbols (`32.4%`, `84368824`,
 //!   `dlshkqw@sina.com`) is never broken, nor a number from the 年, 月 or 日
 //!   that follows it (`2019年`);
+//! * the 连接号 of a range stays with the numbers on both sides of it
+//!   (`2027—2029年`, `5日—3月`): a line neither ends nor starts with it;
 //! * `——` and `……` stay whole.
 //!
 //! Punctuation never hangs into the margin.
@@ -90,6 +92,12 @@ pub fn no_line_end(c: char) -> bool {
 /// CJK units a number stays with (`2019年`, `8月`, `14日`).
 fn binds_to_number(c: char) -> bool {
     matches!(c, '年' | '月' | '日')
+}
+
+/// A 连接号 between the two numbers of a range (GB/T 15834 4.13): the
+/// 一字线, the en dash, the full-width hyphen and the wave dash.
+fn is_range_dash(c: char) -> bool {
+    matches!(c, '—' | '–' | '－' | '～')
 }
 
 /// How text is set: the font size and the tracking after each character.
@@ -171,7 +179,45 @@ impl Chars {
             atoms.push(Atom { start: i, end: j });
             i = j;
         }
-        atoms
+        self.join_ranges(atoms)
+    }
+
+    /// Whether an atom is a number, with or without its 年/月/日.
+    fn ends_number(&self, a: &Atom) -> bool {
+        let last = self.chars[a.end - 1].0;
+        last.is_ascii_digit()
+            || (binds_to_number(last)
+                && a.end - a.start >= 2
+                && self.chars[a.end - 2].0.is_ascii_digit())
+    }
+
+    /// A range's 连接号 joins the number before it and the number after it
+    /// into one atom (`2027—2029年`, `5日—3月`).
+    fn join_ranges(&self, atoms: Vec<Atom>) -> Vec<Atom> {
+        let mut out: Vec<Atom> = Vec::with_capacity(atoms.len());
+        let mut k = 0;
+        while k < atoms.len() {
+            let a = atoms[k];
+            let is_dash = a.end - a.start == 1 && is_range_dash(self.chars[a.start].0);
+            let joins = is_dash
+                && k + 1 < atoms.len()
+                && out
+                    .last()
+                    .is_some_and(|p| p.end == a.start && self.ends_number(p))
+                && self.chars[atoms[k + 1].start].0.is_ascii_digit();
+            if joins {
+                let prev = out.pop().expect("checked above");
+                out.push(Atom {
+                    start: prev.start,
+                    end: atoms[k + 1].end,
+                });
+                k += 2;
+            } else {
+                out.push(a);
+                k += 1;
+            }
+        }
+        out
     }
 
     /// Natural width of chars `start..end` set as one line. Typst adds
@@ -405,6 +451,36 @@ mod tests {
             assert!(!no_line_start(l.chars().next().unwrap()), "{ls:?}");
         }
         assert_eq!(ls.concat(), text);
+    }
+
+    #[test]
+    fn a_range_keeps_its_dash_with_both_numbers() {
+        // (the range, the part that must stay whole: the dash with the
+        // number on each side)
+        for (range, whole) in [
+            ("2027—2029年", "2027—2029年"),
+            ("3月5日—3月31日", "5日—3月"),
+            ("2027～2029年", "2027～2029年"),
+            ("1–3日", "1–3日"),
+        ] {
+            for pad in 16..28 {
+                let text = "国".repeat(pad) + "（" + range + "）" + &"国".repeat(30);
+                let ls = lines(&text);
+                assert_eq!(ls.concat(), text);
+                assert!(
+                    ls.iter().any(|l| l.contains(whole)),
+                    "{whole} split at pad {pad}: {ls:?}"
+                );
+                for l in &ls {
+                    let first = l.chars().next().unwrap();
+                    let last = l.chars().last().unwrap();
+                    assert!(!is_range_dash(first) && !is_range_dash(last), "{ls:?}");
+                }
+            }
+        }
+        // A 破折号 (two 一字线) is no range.
+        let ls = lines(&("国".repeat(24) + "2027——2029年" + &"国".repeat(30)));
+        assert!(ls[0].ends_with("2027") || ls[0].ends_with("——"), "{ls:?}");
     }
 
     #[test]

@@ -200,6 +200,19 @@ fn leading_unit_cells(line: &[char]) -> f64 {
             w += 1.0;
             i += 1;
         }
+        // A range: its 连接号 and the number after it go with it.
+        if i + 1 < line.len() && RANGE_DASHES.contains(&line[i]) && line[i + 1].is_ascii_digit() {
+            w += 1.0;
+            i += 1;
+            while i < line.len() && line[i].is_ascii_graphic() {
+                w += 0.5;
+                i += 1;
+            }
+            if i < line.len() && matches!(line[i], '年' | '月' | '日') {
+                w += 1.0;
+                i += 1;
+            }
+        }
     } else if i < line.len() {
         w += cell(line[i]);
         i += 1;
@@ -266,6 +279,54 @@ fn full_lines_of_full_width_text_hold_28_characters() {
             l.text()
         );
     }
+}
+
+/// 连接号 between the numbers of a range (GB/T 15834 4.13).
+const RANGE_DASHES: [char; 4] = ['—', '–', '－', '～'];
+
+#[test]
+fn a_range_keeps_its_dash_with_the_numbers() {
+    // The range at every position of a line: its 连接号 never ends a line
+    // and never starts one; `2027—2029年` is on one line.
+    let mut yaml = String::from(
+        "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n",
+    );
+    for pad in 0..28 {
+        yaml.push_str(&format!(
+            "  - {}（2027—2029年）和3月5日—3月31日期间{}。\n",
+            "国".repeat(pad),
+            "国".repeat(28 - pad)
+        ));
+    }
+    let doc = common::typeset_yaml(&yaml);
+    let pages = pages(&doc);
+    let lines: Vec<String> = pages
+        .iter()
+        .flat_map(|p| body_lines(p))
+        .map(Line::text)
+        .collect();
+    let mut found = 0;
+    for l in &lines {
+        let cs: Vec<char> = l.chars().collect();
+        assert!(
+            !RANGE_DASHES.contains(cs.last().unwrap()),
+            "line ends with a dash: {l:?}"
+        );
+        assert!(
+            !RANGE_DASHES.contains(&cs[0]),
+            "line starts with a dash: {l:?}"
+        );
+        found += l.matches("2027—2029年").count();
+    }
+    assert_eq!(found, 28, "2027—2029年 split somewhere");
+    // The dash of 3月5日—3月31日 is with 5日 and 3月 every time.
+    let joined = lines.concat();
+    assert_eq!(joined.matches("5日—3月").count(), 28);
+    assert_eq!(
+        lines.iter().filter(|l| l.contains("5日—3月")).count(),
+        28,
+        "5日—3月 split somewhere"
+    );
 }
 
 #[test]
