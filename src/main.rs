@@ -191,14 +191,7 @@ fn import(args: &ImportArgs) -> Result<ExitCode, Error> {
         .output
         .clone()
         .unwrap_or_else(|| args.input.with_extension("yaml"));
-    let same = out == args.input
-        || matches!((out.canonicalize(), args.input.canonicalize()), (Ok(a), Ok(b)) if a == b);
-    if same {
-        return Err(Error::Output {
-            path: out,
-            message: "is the input; name another output with -o".into(),
-        });
-    }
+    output::refuse_input(&out, &[args.input.as_path()])?;
     let bytes = std::fs::read(&args.input).map_err(|source| Error::Read {
         path: args.input.clone(),
         source,
@@ -276,7 +269,10 @@ fn render_all(
             .output
             .clone()
             .unwrap_or_else(|| input.with_extension(extension));
-        let done = load::load(input)
+        // No output may overwrite an input, this one or another.
+        let inputs: Vec<&Path> = args.inputs.iter().map(PathBuf::as_path).collect();
+        let done = output::refuse_input(&out, &inputs)
+            .and_then(|()| load::load(input))
             .and_then(|(doc, source)| render(&doc, &source, &fonts))
             .and_then(|bytes| output::write_atomically(&out, &bytes));
         if let Err(e) = done {

@@ -6,6 +6,45 @@ use std::path::Path;
 
 use crate::error::Error;
 
+/// Refuses to write `out` when it is one of `inputs`: the same file however
+/// the path is spelled (`./x.yaml`, `dir/../x.yaml`), through a symbolic
+/// link, or as another hard link of it. Writing there would destroy the
+/// source.
+pub fn refuse_input(out: &Path, inputs: &[&Path]) -> Result<(), Error> {
+    for input in inputs {
+        if same_file(out, input) {
+            let message = if out == *input {
+                "is the input; name another output with -o".to_string()
+            } else {
+                format!(
+                    "is the input {} (the same file); name another output with -o",
+                    input.display()
+                )
+            };
+            return Err(Error::Output {
+                path: out.to_path_buf(),
+                message,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Whether two paths name the same existing file (or are spelled alike).
+fn same_file(a: &Path, b: &Path) -> bool {
+    if a == b {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+}
+
 /// Writes `bytes` to `path` atomically: into a temporary file in the same
 /// folder, then renamed over `path`. On any failure `path` is untouched
 /// and the temporary file is removed.

@@ -326,3 +326,133 @@ fn several_documents_at_once() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("several inputs"));
 }
+
+mod output_is_input {
+    //! `-o` naming the input is refused, however the path is spelled: the
+    //! input's bytes stay as they were, the exit status is 1, the message
+    //! says why.
+    use super::*;
+
+    /// Runs `gen` in `dir`, so that relative spellings can be tried.
+    fn run_in(dir: &Path, args: &[&str]) -> std::process::Output {
+        std::process::Command::new(env!("CARGO_BIN_EXE_gen"))
+            .args(args)
+            .current_dir(dir)
+            .env_remove("SOURCE_DATE_EPOCH")
+            .env_remove("GONGWEN_FONT_DIR")
+            .output()
+            .expect("gen runs")
+    }
+
+    fn refused(dir: &Path, args: &[&str], input: &str, bytes: &[u8]) {
+        let o = run_in(dir, args);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert!(
+            stderr.contains("is the input") && stderr.contains("name another output with -o"),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(
+            std::fs::read(dir.join(input)).unwrap(),
+            bytes,
+            "{args:?} changed the input"
+        );
+        // Nothing half-written is left beside it.
+        for e in std::fs::read_dir(dir).unwrap() {
+            let name = e.unwrap().file_name().to_string_lossy().to_string();
+            assert!(!name.ends_with(".part"), "left behind: {name}");
+        }
+    }
+
+    #[test]
+    fn pdf_and_docx_refuse_every_spelling_of_the_input() {
+        let dir = common::tempdir();
+        let d = dir.path();
+        std::fs::write(d.join("x.yaml"), GOOD).unwrap();
+        std::fs::create_dir(d.join("sub")).unwrap();
+        std::os::unix::fs::symlink(d.join("x.yaml"), d.join("link.yaml")).unwrap();
+        std::fs::hard_link(d.join("x.yaml"), d.join("hard.yaml")).unwrap();
+        let absolute = d.join("x.yaml");
+        for cmd in ["pdf", "docx"] {
+            for out in [
+                "x.yaml",
+                "./x.yaml",
+                "sub/../x.yaml",
+                "link.yaml",
+                "hard.yaml",
+                path_str(&absolute),
+            ] {
+                refused(d, &[cmd, "x.yaml", "-o", out], "x.yaml", GOOD.as_bytes());
+            }
+            // The input given through the link, the output as the file.
+            refused(
+                d,
+                &[cmd, "link.yaml", "-o", "./x.yaml"],
+                "x.yaml",
+                GOOD.as_bytes(),
+            );
+        }
+        // Another output is fine.
+        let o = run_in(d, &["pdf", "x.yaml", "-o", "sub/x.pdf"]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+
+    #[test]
+    fn an_input_named_like_its_output_is_refused() {
+        // YAML saved as `n.pdf`: its default output is itself.
+        let dir = common::tempdir();
+        let d = dir.path();
+        std::fs::write(d.join("n.pdf"), GOOD).unwrap();
+        refused(d, &["pdf", "n.pdf"], "n.pdf", GOOD.as_bytes());
+        std::fs::write(d.join("n.docx"), GOOD).unwrap();
+        refused(d, &["docx", "./n.docx"], "n.docx", GOOD.as_bytes());
+    }
+
+    #[test]
+    fn several_inputs_each_output_is_checked() {
+        // a.yaml's output a.pdf is another input (YAML saved as a.pdf):
+        // a.yaml is refused, a.pdf is refused (its output is itself), b.yaml
+        // is typeset.
+        let dir = common::tempdir();
+        let d = dir.path();
+        for name in ["a.yaml", "a.pdf", "b.yaml"] {
+            std::fs::write(d.join(name), GOOD).unwrap();
+        }
+        let o = run_in(d, &["pdf", "a.yaml", "a.pdf", "b.yaml"]);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{stderr}");
+        assert_eq!(stderr.matches("is the input").count(), 2, "{stderr}");
+        assert_eq!(std::fs::read(d.join("a.pdf")).unwrap(), GOOD.as_bytes());
+        assert_eq!(std::fs::read(d.join("a.yaml")).unwrap(), GOOD.as_bytes());
+        assert!(
+            std::fs::read(d.join("b.pdf"))
+                .unwrap()
+                .starts_with(b"%PDF-")
+        );
+        // Two ordinary inputs: each output beside its input.
+        let o = run_in(d, &["docx", "a.yaml", "b.yaml"]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        for name in ["a.docx", "b.docx"] {
+            assert!(std::fs::read(d.join(name)).unwrap().starts_with(b"PK"));
+        }
+    }
+
+    #[test]
+    fn import_refuses_a_link_to_its_input() {
+        let dir = common::tempdir();
+        let d = dir.path();
+        let text = "关于测试的通知\n\n各单位：\n\n正文。\n\n测试机关\n2020年1月2日\n";
+        std::fs::write(d.join("t.txt"), text).unwrap();
+        std::fs::create_dir(d.join("sub")).unwrap();
+        std::os::unix::fs::symlink(d.join("t.txt"), d.join("t.yaml")).unwrap();
+        // The default output t.yaml is a link to the input.
+        refused(d, &["import", "t.txt"], "t.txt", text.as_bytes());
+        refused(
+            d,
+            &["import", "t.txt", "-o", "sub/../t.txt"],
+            "t.txt",
+            text.as_bytes(),
+        );
+    }
+}
