@@ -117,6 +117,10 @@ pub const PARAGRAPH_INDENT_CHARS: usize = 2;
 /// Blank lines between 标题 and 主送机关 (or the 正文 when there is no
 /// 主送机关): one (§7.3.2, and §7.3.3 for a document without 主送机关).
 pub const TITLE_GAP_LINES: usize = 1;
+const _: () = assert!(
+    TITLE_GAP_LINES >= 1,
+    "the DOCX title drop needs a blank line after the title"
+);
 
 /// 署名 without seal: one blank line below the 正文 (§7.3.5.2).
 pub const SIGNATURE_GAP_LINES: usize = 1;
@@ -162,6 +166,31 @@ pub const SEPARATOR_THICKNESS: f64 = 1.5;
 /// 标题: 红色分隔线下空二行 (§7.3.1). The title then takes the first line of
 /// the body grid at least that far down, so that the body stays on the grid.
 pub const TITLE_GAP_BELOW_SEPARATOR_LINES: usize = 2;
+
+/// 标题 lines stand on the body grid, one grid line each, and each line's
+/// 2号 em box starts this far (pt) below the top of its grid line's 3号 em
+/// box: not at all — the tops are aligned.
+///
+/// Why. A 2号 em box (22 pt) is 6 pt taller than the grid's 3号 box.
+/// Centred on its grid line, the title's box starts 3 pt (1.06 mm) above the
+/// line's top; on grid line 1 (a document without 版头) that is above the
+/// 版心 — 35.8 mm in the PDF, 35.2 mm in LibreOffice's DOCX — and nothing
+/// may stand above the 版心's top edge at 37 mm (§5.2.1). Moving the title
+/// to grid line 2 would leave line 1 empty and cost page 1 a line of body.
+/// With the tops aligned the title starts exactly at 37 mm, its lines stay
+/// one line pitch apart and every body line stays on the grid (22 a page);
+/// the extra 6 pt hang into the gap below each title line (title lines stay
+/// 7.6 pt apart, as centred; the blank line below the title leaves
+/// 2 × pitch − 22 pt = 37.2 pt between the title's last em box and the
+/// body's first). Below a 版头 the same rule puts the title at least two
+/// full lines below the red separator (§7.3.1), where centring left it
+/// 3 pt short.
+///
+/// The DOCX sets the title paragraph lower by the difference (spacing
+/// before) and gives the blank line after it that much less height, so
+/// that the body resumes on the grid: hence at least one blank line must
+/// follow the title (`TITLE_GAP_LINES`).
+pub const TITLE_EM_TOP_BELOW_GRID_LINE: f64 = 0.0;
 /// 红色: Y80% M80% (§6.2), as CMYK fractions.
 pub const RED_CMYK: [f64; 4] = [0.0, 0.8, 0.8, 0.0];
 
@@ -241,6 +270,14 @@ pub mod docx {
     /// `em_top_in_exact_line(size, line) + size / 2 = line / 2`.
     pub fn centred_exact_line(size: f64) -> f64 {
         (EM_BOX_ASCENT - 0.5) * size / (BASELINE_IN_EXACT_LINE - 0.5)
+    }
+
+    /// How much lower than the top of its grid line a 标题 paragraph (exact
+    /// line height `line`) starts, so that its 2号 em box starts
+    /// `TITLE_EM_TOP_BELOW_GRID_LINE` below the grid line's 3号 em box.
+    pub fn title_drop(line: f64) -> f64 {
+        TITLE_EM_TOP_BELOW_GRID_LINE + em_top_in_exact_line(BODY_SIZE, line)
+            - em_top_in_exact_line(TITLE_SIZE, line)
     }
 
     /// Top margin: line 1's em box starts at 37 mm.

@@ -266,7 +266,14 @@ fn the_package_is_well_formed_with_named_styles() {
     let style_of = |prefix: &str| {
         paras
             .iter()
-            .find(|p| p["text"].as_str().unwrap().starts_with(prefix))
+            // (The title's line breaks are <w:br/>, read as line feeds.)
+            .find(|p| {
+                p["text"]
+                    .as_str()
+                    .unwrap()
+                    .replace('\n', "")
+                    .starts_with(prefix)
+            })
             .unwrap()["style"]
             .clone()
     };
@@ -316,9 +323,10 @@ fn libreoffice_sets_a4_with_line_1_at_37mm_and_22_lines() {
                 first.em_top()
             );
         }
-        // Every line on the grid of exact lines.
+        // Every line on the grid of exact lines: its em box starts at the
+        // top of a grid line (the title's 2号 box too).
         for l in &lines {
-            let k = (mm(l.baseline) - mm(lines[0].baseline)) / pitch;
+            let k = (l.em_top() - TOP) / pitch;
             assert!(
                 (k - k.round()).abs() < 0.03,
                 "page {}: {:?} off the grid ({k:.3})",
@@ -348,8 +356,20 @@ fn libreoffice_sets_a4_with_line_1_at_37mm_and_22_lines() {
             }
         }
     }
-    // Page 1: the body's first line em top is in slot 3 (title 2 lines,
-    // one blank line): 37 mm + 3 pitches.
+    // Page 1: the title's 2号 em box starts at the 版心's top edge, never
+    // above it (§5.2.1).
+    let title = text_lines(&r.pages[0])[0];
+    assert!(
+        (title.size - 22.0).abs() < 0.01,
+        "page 1 starts with the title"
+    );
+    assert!(
+        title.em_top() >= TOP - 0.05 && (title.em_top() - TOP).abs() <= 0.1,
+        "title em top {:.2} mm",
+        title.em_top()
+    );
+    // The body's first line em top is in slot 3 (title 2 lines, one blank
+    // line): 37 mm + 3 pitches.
     let p1 = text_lines(&r.pages[0]);
     let body = p1.iter().find(|l| (l.size - 16.0).abs() < 0.01).unwrap();
     assert!(
@@ -699,8 +719,7 @@ mod header {
             .iter()
             .find(|l| (l.size - 22.0).abs() < 0.01)
             .unwrap();
-        let line_top = mm(title.baseline) - 0.8 * pitch;
-        let slot = (line_top - (TOP - (0.8 * pitch - mm(0.88 * 16.0)))) / pitch;
+        let slot = (title.em_top() - TOP) / pitch;
         assert!((slot - slot.round()).abs() < 0.05, "title slot {slot:.3}");
         let body = line(p, "正文。");
         let k = (body.em_top() - TOP) / pitch;
@@ -875,4 +894,71 @@ mod record {
             rules[0].0
         );
     }
+}
+
+/// A title of three lines (no 版头) in LibreOffice: its 2号 em box starts at
+/// the 版心's top edge, not above it (§5.2.1), its lines are one pitch
+/// apart, and the body resumes on the 22-line grid after one blank line.
+#[test]
+fn libreoffice_keeps_the_title_inside_the_block() {
+    let dir = common::tempdir();
+    let input = dir.path().join("t.yaml");
+    // Two paragraphs: the long one runs over page 1 (the last paragraph
+    // stays with the 署名, §7.3.5.5).
+    let body = "国".repeat(26 + 28 * 45);
+    std::fs::write(
+        &input,
+        format!(
+            "kind: 通知\ntitle: 青山县人民政府办公室关于印发《青山县2027—2029年农村公路建设和养护三年行动方案》的通知\n\
+             issuer: 青山县人民政府办公室\ndate: 2027-03-05\nbody:\n  - {body}\n  - 特此通知。\n"
+        ),
+    )
+    .unwrap();
+    let docx = dir.path().join("t.docx");
+    let o = run_gen(&["docx", path_str(&input), "-o", path_str(&docx)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (_pdf, pages) = render_with_libreoffice(&docx, dir.path());
+    let pitch = mm(592.0 / 20.0);
+    let lines = text_lines(&pages[0]);
+    let title: Vec<&&Line> = lines
+        .iter()
+        .filter(|l| (l.size - 22.0).abs() < 0.01)
+        .collect();
+    assert_eq!(
+        title.len(),
+        3,
+        "{:?}",
+        title.iter().map(|l| l.text()).collect::<Vec<_>>()
+    );
+    assert!(
+        title[0].em_top() >= TOP - 0.05,
+        "title em top {:.2} mm, above the 版心",
+        title[0].em_top()
+    );
+    for (k, l) in title.iter().enumerate() {
+        let want = TOP + k as f64 * pitch;
+        assert!(
+            (l.em_top() - want).abs() < 0.1,
+            "title line {k} at {:.2}",
+            l.em_top()
+        );
+    }
+    // The body: slot 4 onwards (3 title lines, 1 blank), every line on the
+    // grid; page 1 ends on line 22 and page 2 holds 22 lines from 37 mm.
+    let body: Vec<&&Line> = lines
+        .iter()
+        .filter(|l| (l.size - 16.0).abs() < 0.01)
+        .collect();
+    for (k, l) in body.iter().enumerate() {
+        let want = TOP + (k + 4) as f64 * pitch;
+        assert!(
+            (l.em_top() - want).abs() < 0.1,
+            "body line {k} at {:.2}, want {want:.2}",
+            l.em_top()
+        );
+    }
+    assert_eq!(body.len(), 22 - 4);
+    let p2 = text_lines(&pages[1]);
+    assert!((p2[0].em_top() - TOP).abs() < 0.1);
+    assert!(p2.len() >= 22);
 }

@@ -57,19 +57,16 @@ fn paper_is_a4() {
 #[test]
 fn first_line_em_box_top_is_37mm() {
     let pages = pages(seed());
-    // Page 1 starts with the title (2号): its grid line's centre is the
-    // centre of a 3号 em box whose top is at 37 mm.
+    // Page 1 starts with the title (2号, no 版头): its em box starts at the
+    // 版心's top edge, not above it (§5.2.1: nothing above 37 mm).
     let title = &pages[0][0];
     assert!(
         (title.size - 22.0).abs() < 0.01,
         "page 1 starts with the title"
     );
-    let centre = mm(title.baseline - (0.88 - 0.12) / 2.0 * 22.0);
-    assert!(
-        close(centre - mm(8.0), TOP, TOL),
-        "title grid top at {:.3} mm",
-        centre - mm(8.0)
-    );
+    let top = mm(title.baseline - 0.88 * 22.0);
+    assert!(top >= TOP - 0.01, "title em top {top:.3} mm above the 版心");
+    assert!(close(top, TOP, 0.05), "title em top at {top:.3} mm");
     for (i, page) in pages.iter().enumerate().skip(1) {
         let first = body_lines(page)[0];
         assert!(
@@ -367,12 +364,73 @@ fn title_is_2hao_centred_in_two_lines() {
                 .all(|g| g.family == "Noto Serif CJK SC" && g.weight == 700)
         );
     }
-    // One blank line between title and body (§7.3.1/§7.3.3): the body's first
-    // line is two pitches below the last title line.
+    // The title's lines one pitch apart, each em box starting at the top of
+    // a grid line; one blank line between title and body (§7.3.1/§7.3.3):
+    // the body's first line two pitches below the last title line.
+    let title_top = |l: &Line| mm(l.baseline - 0.88 * 22.0);
+    assert!(close(
+        title_top(title[1]) - title_top(title[0]),
+        PITCH,
+        0.02
+    ));
     let first_body = body_lines(&pages[0])[0];
-    let gap = mm(first_body.baseline - title[1].baseline) - ((0.88 - 0.12) / 2.0) * mm(16.0 - 22.0);
-    // (The 2号 glyphs sit 0.13 mm above their grid line's centre.)
-    assert!(close(gap, 2.0 * PITCH, 0.15), "title to body: {gap:.3} mm");
+    let gap = em_top(first_body) - title_top(title[1]);
+    assert!(close(gap, 2.0 * PITCH, 0.02), "title to body: {gap:.3} mm");
+}
+
+#[test]
+fn a_long_title_stays_inside_the_block_and_the_body_on_the_grid() {
+    let body = "国".repeat(26 + 28 * 45);
+    let title =
+        "青山县人民政府办公室关于印发《青山县2027—2029年农村公路建设和养护三年行动方案》的通知";
+    let doc = common::typeset_yaml(&format!(
+        "kind: 通知\ntitle: {title}\nissuer: 青山县人民政府办公室\ndate: 2027-03-05\nbody:\n  - {body}\n  - 特此通知。\n"
+    ));
+    let pages = pages(&doc);
+    let lines: Vec<&Line> = pages[0]
+        .iter()
+        .filter(|l| (l.size - 22.0).abs() < 0.01)
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines.iter().map(|l| l.text()).collect::<String>(), title);
+    for (k, l) in lines.iter().enumerate() {
+        let top = mm(l.baseline - 0.88 * 22.0);
+        assert!(top >= TOP - 0.01, "title line {k} em top {top:.3} mm");
+        assert!(
+            close(top, TOP + k as f64 * PITCH, 0.02),
+            "title line {k} at {top:.3} mm"
+        );
+        // Within the 版心's width and centred in it. (An opening mark that
+        // starts a title line is set half-width, its ink in the right half
+        // of its em box: the line's box starts after its first half.)
+        let first = &l.glyphs[0];
+        let last = l.glyphs.last().unwrap();
+        let left = mm(first.x + first.natural - first.advance);
+        let right = mm(last.x + last.advance);
+        assert!(
+            left >= LEFT - 0.01 && right <= RIGHT + 0.01,
+            "{:?}",
+            l.text()
+        );
+        let centre = (left + right) / 2.0;
+        assert!(
+            close(centre, LEFT + 78.0, 0.1),
+            "{:?} centred at {centre:.2}",
+            l.text()
+        );
+    }
+    // The body: grid lines 5 to 22 of page 1, then 22 lines a page.
+    let body = body_lines(&pages[0]);
+    assert_eq!(body.len(), 22 - 4);
+    for (k, l) in body.iter().enumerate() {
+        assert!(
+            close(em_top(l), TOP + (k + 4) as f64 * PITCH, 0.02),
+            "body line {k}"
+        );
+    }
+    let p2 = body_lines(&pages[1]);
+    assert_eq!(p2.len(), 22);
+    assert!(close(em_top(p2[0]), TOP, 0.02) && close(em_bottom(p2[21]), BOTTOM, 0.05));
 }
 
 fn line_starting<'a>(pages: &'a [Vec<Line>], prefix: &str) -> &'a Line {
@@ -722,15 +780,20 @@ pub mod header {
         assert!(rule.paint.contains("Cmyk"), "{}", rule.paint);
         // 标题: at least two lines below the separator, on the body grid.
         let title = p.iter().find(|l| (l.size - 22.0).abs() < 0.01).unwrap();
-        let title_top = mm(title.baseline) - mm(16.0);
+        let title_top = mm(title.baseline - 0.88 * 22.0);
         let slot = (title_top - TOP) / PITCH;
         assert!(
             (slot - slot.round()).abs() < 0.02,
             "title off the grid: {slot:.3}"
         );
+        // Two full lines below the separator's lower edge, and no more
+        // than one further line (the next grid line).
+        let rule_bottom = mm(rule.y + rule.thickness / 2.0);
         assert!(
-            title_top - mm(rule.y) >= 2.0 * PITCH - 0.01
-                && title_top - mm(rule.y) < 3.0 * PITCH + 0.01
+            title_top - rule_bottom >= 2.0 * PITCH - 0.01
+                && title_top - rule_bottom < 3.0 * PITCH + 0.01,
+            "title {:.2} mm below the separator",
+            title_top - rule_bottom
         );
         // The body continues on the grid.
         for l in body_lines(p).iter().filter(|l| l.text() == "正文。") {

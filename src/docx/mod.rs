@@ -265,14 +265,19 @@ fn run_xml(x: &mut Xml, text: &str, role: Role, style_role: Role, names: FontNam
     x.close();
 }
 
-/// An empty paragraph: a blank line, kept with what follows it.
-fn blank(x: &mut Xml) {
-    x.open("w:p", &[])
-        .open("w:pPr", &[])
-        .empty("w:pStyle", &[("w:val", BODY.id)])
-        .empty("w:keepNext", &[])
-        .close()
-        .close();
+/// An empty paragraph: a blank line `height` twips tall (exact), kept with
+/// what follows it.
+fn blank(x: &mut Xml, height: i64) {
+    x.open("w:p", &[]).open("w:pPr", &[]);
+    x.empty("w:pStyle", &[("w:val", BODY.id)]);
+    x.empty("w:keepNext", &[]);
+    if height != g::docx::line_twips() {
+        x.empty(
+            "w:spacing",
+            &[("w:line", &height.to_string()), ("w:lineRule", "exact")],
+        );
+    }
+    x.close().close();
 }
 
 fn document_xml(c: &Composition, names: FontNames, page: parts::PageSetup) -> String {
@@ -289,19 +294,22 @@ fn document_xml(c: &Composition, names: FontNames, page: parts::PageSetup) -> St
         .as_ref()
         .map(|h| header::header_xml(&mut x, h, c.title_line, page.top as f64 / 20.0, names));
 
-    // 标题: one paragraph; the composed line breaks as <w:br/>.
+    // 标题: one paragraph; the composed line breaks as <w:br/>. It starts
+    // `drop` below its grid line, so that its em box starts at the grid
+    // line's; the blank line after it is that much shorter.
+    let line = g::docx::line_twips();
+    let drop = twips(g::docx::title_drop(line as f64 / 20.0));
     x.open("w:p", &[]).open("w:pPr", &[]);
     x.empty("w:pStyle", &[("w:val", TITLE.id)]);
-    if let Some(before) = title_before {
-        x.empty(
-            "w:spacing",
-            &[
-                ("w:before", &twips(before.max(0.0)).to_string()),
-                ("w:line", &g::docx::line_twips().to_string()),
-                ("w:lineRule", "exact"),
-            ],
-        );
-    }
+    let before = title_before.map_or(0, |b| twips(b.max(0.0))) + drop;
+    x.empty(
+        "w:spacing",
+        &[
+            ("w:before", &before.to_string()),
+            ("w:line", &line.to_string()),
+            ("w:lineRule", "exact"),
+        ],
+    );
     x.close();
     for (i, line) in c.title.iter().enumerate() {
         x.open("w:r", &[]);
@@ -319,8 +327,9 @@ fn document_xml(c: &Composition, names: FontNames, page: parts::PageSetup) -> St
         } else {
             item.blank_lines_before
         };
-        for _ in 0..blanks {
-            blank(&mut x);
+        for k in 0..blanks {
+            let height = if i == 0 && k == 0 { line - drop } else { line };
+            blank(&mut x, height);
         }
         let style = style_of(item.kind);
         // Body paragraphs take their indent from the style; only placed

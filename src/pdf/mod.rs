@@ -164,6 +164,10 @@ fn template_data(doc: &Document, c: &Composition, fonts: &FontSet) -> Value {
             "margin_bottom": mm(g::BOTTOM_MARGIN_MM) - g::PDF_BOTTOM_SLACK,
             "body_size": g::BODY_SIZE,
             "title_size": g::TITLE_SIZE,
+            // The title's line box is the 16 pt above its baseline, its top
+            // on the grid line's top: the glyphs move down so that the 2号
+            // em box starts where geometry puts it.
+            "title_drop": g::TITLE_EM_TOP_BELOW_GRID_LINE + g::EM_BOX_ASCENT * g::TITLE_SIZE - g::BODY_SIZE,
             "tracking": g::BODY_TRACKING,
             "line_gap": g::LINE_GAP,
             "em_ascent": g::EM_BOX_ASCENT,
