@@ -71,9 +71,7 @@ pub fn best_breaks(p: &Problem) -> Option<Vec<usize>> {
     // solve again if it differs from the guess.
     let mut best = None;
     for _ in 0..4 {
-        let Some((breaks, k)) = solve(p, &cum, total / lines as f64) else {
-            return None;
-        };
+        let (breaks, k) = solve(p, &cum, total / lines as f64)?;
         best = Some(breaks);
         if k == lines {
             break;
@@ -102,12 +100,12 @@ fn solve(p: &Problem, cum: &[f64], mean: f64) -> Option<(Vec<usize>, usize)> {
     let better = |a: (usize, f64), b: (usize, f64)| a.0 < b.0 || (a.0 == b.0 && a.1 < b.1 - 1e-12);
 
     let mut states: Vec<Vec<State>> = vec![Vec::new(); cand.len()];
-    for k in 1..cand.len() {
+    for (k, slot) in states.iter_mut().enumerate().skip(1) {
         let w = width(0, k);
         if w > p.max + EPS {
             break;
         }
-        states[k].push(State {
+        slot.push(State {
             from: 0,
             falling: false,
             lines: 1,
@@ -119,7 +117,7 @@ fn solve(p: &Problem, cum: &[f64], mean: f64) -> Option<(Vec<usize>, usize)> {
         for s_idx in 0..states[j].len() {
             let s = states[j][s_idx];
             let w1 = width(s.from, j);
-            for k in j + 1..cand.len() {
+            for (k, slot) in states.iter_mut().enumerate().skip(j + 1) {
                 let w2 = width(j, k);
                 if w2 > p.max + EPS {
                     break;
@@ -146,16 +144,16 @@ fn solve(p: &Problem, cum: &[f64], mean: f64) -> Option<(Vec<usize>, usize)> {
                     cost,
                     back: Some((j, s_idx)),
                 };
-                let slot = states[k]
+                match slot
                     .iter_mut()
-                    .find(|t| t.from == j && t.falling == falling);
-                match slot {
+                    .find(|t| t.from == j && t.falling == falling)
+                {
                     Some(t) => {
                         if better((next.lines, next.cost), (t.lines, t.cost)) {
                             *t = next;
                         }
                     }
-                    None => states[k].push(next),
+                    None => slot.push(next),
                 }
             }
         }
