@@ -188,7 +188,9 @@ fn leading_unit_cells(line: &[char]) -> f64 {
         w += cell(line[i]);
         i += 1;
     }
-    if i < line.len() && line[i].is_ascii_graphic() {
+    // A number with its 年/月/日: (end, width) of the one starting at `i`.
+    let number = |mut i: usize| {
+        let mut w = 0.0;
         while i < line.len() && line[i].is_ascii_graphic() {
             w += 0.5;
             i += 1;
@@ -197,18 +199,15 @@ fn leading_unit_cells(line: &[char]) -> f64 {
             w += 1.0;
             i += 1;
         }
+        (i, w)
+    };
+    if i < line.len() && line[i].is_ascii_graphic() {
+        let (end, width) = number(i);
+        (i, w) = (end, w + width);
         // A range: its 连接号 and the number after it go with it.
         if i + 1 < line.len() && RANGE_DASHES.contains(&line[i]) && line[i + 1].is_ascii_digit() {
-            w += 1.0;
-            i += 1;
-            while i < line.len() && line[i].is_ascii_graphic() {
-                w += 0.5;
-                i += 1;
-            }
-            if i < line.len() && matches!(line[i], '年' | '月' | '日') {
-                w += 1.0;
-                i += 1;
-            }
+            let (end, width) = number(i + 1);
+            (i, w) = (end, w + 1.0 + width);
         }
     } else if i < line.len() {
         w += cell(line[i]);
