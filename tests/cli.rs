@@ -327,6 +327,7 @@ fn several_documents_at_once() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("several inputs"));
 }
 
+#[cfg(unix)]
 mod output_is_input {
     //! `-o` naming the input is refused, however the path is spelled: the
     //! input's bytes stay as they were, the exit status is 1, the message
