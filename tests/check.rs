@@ -208,6 +208,27 @@ fn title_break_that_splits_a_word() {
 }
 
 #[test]
+fn title_break_that_cuts_a_name_or_a_number() {
+    for (title, unit) in [
+        ("关于撤销滨江\\n县设立临江区的请示", "滨江县"),
+        ("关于下达2027—\\n2029年补助资金的通知", "2027—2029年"),
+    ] {
+        let f = lint(&CLEAN.replace(
+            "title: 关于做好安全工作的通知",
+            &format!("title: \"{title}\""),
+        ));
+        let t = one(&f, "title-break");
+        assert!(t.message.contains(unit), "{}", t.message);
+    }
+    // Breaking before or after the name is no finding.
+    let ok = CLEAN.replace(
+        "title: 关于做好安全工作的通知",
+        "title: \"关于撤销滨江县\\n设立临江区的请示\"",
+    );
+    assert_eq!(lint(&ok), []);
+}
+
+#[test]
 fn attachments_against_the_body() {
     let with = |list: &str, text: &str| CLEAN.replace("坚持安全第一。", text) + list;
     // Referred to but not listed.
