@@ -218,25 +218,71 @@ pub fn twips(pt: f64) -> i64 {
 pub mod docx {
     use super::*;
 
-    /// Exact line spacing: the line pitch in whole twips (592 = 29.6 pt).
-    pub fn line_twips() -> i64 {
-        twips(LINE_PITCH)
+    /// Points to whole twips, rounded down: for lengths that must fit.
+    fn twips_floor(pt: f64) -> i64 {
+        (pt * 20.0 + 1e-9).floor() as i64
     }
 
-    /// Character spacing after every character: −4 twips (−0.2 pt), so that
-    /// a 3号 character takes 15.8 pt, the whole-twip value nearest the 15.79 pt
-    /// cell. (A negative `docGrid charSpace` would do the same in Word, but
-    /// LibreOffice 7.4 sets 14–18 characters a line with it.)
-    pub const CHAR_SPACING_TWIPS: i64 = -4;
-
-    /// The width of a character cell as the word processor sets it.
-    pub fn cell() -> f64 {
-        BODY_SIZE + CHAR_SPACING_TWIPS as f64 / 20.0
+    /// The line and character grid a DOCX is set on: exact line spacing
+    /// and a character spacing after every character, both in whole twips
+    /// (WordprocessingML's unit). A negative `docGrid charSpace` would do
+    /// the character pitch in Word, but LibreOffice 7.4 sets 14–18
+    /// characters a line with it, so the pitch is explicit spacing.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Grid {
+        /// Exact line spacing, twips.
+        pub line_twips: i64,
+        /// `w:spacing` on every character, twips.
+        pub char_spacing_twips: i64,
     }
 
-    /// Text width: 28 cells of 15.8 pt (442.4 pt) plus SLACK.
-    pub fn text_width_twips() -> i64 {
-        twips(CHARS_PER_LINE as f64 * cell()) + TEXT_WIDTH_SLACK_TWIPS
+    impl Grid {
+        /// The grid whose em boxes fill the 版心 (see the module docs):
+        /// the line and character pitch in the nearest whole twips, 592
+        /// (29.6 pt) and 316 (15.8 pt, a spacing of −4 twips).
+        pub fn fill() -> Self {
+            Self {
+                line_twips: twips(LINE_PITCH),
+                char_spacing_twips: twips(CHAR_PITCH) - twips(BODY_SIZE),
+            }
+        }
+
+        /// The grid of the common Word template (facts §11.1): 22 lines
+        /// that fit the 225 mm 版心 between its margins, the largest whole
+        /// twips that do (579 = 28.95 pt, facts §11.2), and 28 characters
+        /// that fit its 156 mm (315 twips = 15.75 pt a character).
+        pub fn template() -> Self {
+            Self {
+                line_twips: twips_floor(mm(BLOCK_HEIGHT_MM)) / LINES_PER_PAGE as i64,
+                char_spacing_twips: twips_floor(CHAR_PITCH) - twips(BODY_SIZE),
+            }
+        }
+
+        /// The line pitch in points.
+        pub fn line(&self) -> f64 {
+            self.line_twips as f64 / 20.0
+        }
+
+        /// The width of a character cell as the word processor sets it, pt.
+        pub fn cell(&self) -> f64 {
+            BODY_SIZE + self.char_spacing_twips as f64 / 20.0
+        }
+
+        /// `n` character cells, in twips.
+        pub fn cells_twips(&self, n: usize) -> i64 {
+            twips(n as f64 * self.cell())
+        }
+
+        /// A horizontal distance the composition measured on the PDF's
+        /// character pitch ([`CHAR_PITCH`]), on this grid, in twips.
+        pub fn scale_twips(&self, pt: f64) -> i64 {
+            twips(pt * self.cell() / CHAR_PITCH)
+        }
+
+        /// Where line 1's em box starts below the top margin, pt.
+        pub fn em_top_in_line(&self) -> f64 {
+            em_top_in_exact_line(BODY_SIZE, self.line())
+        }
     }
 
     /// Slack so that 28 characters always fit the line despite the word
@@ -255,8 +301,15 @@ pub mod docx {
     /// line height from its top: LibreOffice 7.4 sets every exact line,
     /// whatever its font and size, with the baseline 80 % down (measured:
     /// 23.68 pt of 29.6 pt). GB/T 33476.2's 34.58 mm assumes the em box
-    /// centred instead; that lands 1 mm low in LibreOffice.
+    /// centred instead; that lands 1 mm low in LibreOffice. One third-party
+    /// measurement of Word (openooxml/betteroffice PR #180, "0.80 × H",
+    /// font-independent) agrees; unverified here.
     pub const BASELINE_IN_EXACT_LINE: f64 = 0.8;
+
+    /// An exact line for text set alone on it (the 发文机关标志, the page
+    /// number): 1.25 em, so that the em box's top, 0.88 em above a baseline
+    /// 80 % down (1.0 em), is inside the line and nothing is clipped.
+    pub const SOLO_LINE_EM: f64 = 1.25;
 
     /// How far below the top of an exact line of height `line` the em box of
     /// `size`-point text starts (the baseline is 80 % down, see above).
@@ -280,20 +333,32 @@ pub mod docx {
             - em_top_in_exact_line(TITLE_SIZE, line)
     }
 
-    /// Top margin: line 1's em box starts at 37 mm.
-    pub fn top_margin_twips() -> i64 {
-        let line = line_twips() as f64 / 20.0;
-        twips(mm(TOP_MARGIN_MM) - em_top_in_exact_line(BODY_SIZE, line))
+    /// Top margin that puts line 1's em box at 37 mm, for [`Grid::fill`].
+    pub fn fill_top_margin_twips(grid: Grid) -> i64 {
+        twips(mm(TOP_MARGIN_MM) - grid.em_top_in_line())
     }
 
-    /// Footer distance from the paper's bottom edge to the page number
-    /// line's bottom, for a 一字线 whose ink top is `dash_top` em above the
-    /// baseline in a font whose descent is `descent` em: the dash's top lands
-    /// 7 mm below the 版心 (§7.5).
-    pub fn footer_twips(dash_top: f64, descent: f64) -> i64 {
-        let from_bottom = mm(PAPER_HEIGHT_MM - PAGE_NUMBER_DASH_TOP_MM);
-        twips(from_bottom - (dash_top + descent) * PAGE_NUMBER_SIZE)
+    /// The page number's exact line height, pt.
+    pub fn page_number_line() -> f64 {
+        twips(SOLO_LINE_EM * PAGE_NUMBER_SIZE) as f64 / 20.0
     }
+
+    /// Footer distance from the paper's bottom edge to the bottom of the
+    /// page number's exact line, for a 一字线 whose ink top is `dash_top` em
+    /// above the baseline: the dash's top lands 7 mm below the 版心 (§7.5).
+    /// The line is exact, so only the dash's own height depends on the
+    /// font; the baseline sits [`BASELINE_IN_EXACT_LINE`] down the line.
+    pub fn footer_twips(dash_top: f64) -> i64 {
+        let from_bottom = mm(PAPER_HEIGHT_MM - PAGE_NUMBER_DASH_TOP_MM);
+        let line = page_number_line();
+        let baseline_above_bottom = (1.0 - BASELINE_IN_EXACT_LINE) * line;
+        twips(from_bottom - baseline_above_bottom - dash_top * PAGE_NUMBER_SIZE)
+    }
+
+    /// The 一字线's ink top in em, should no font of the 宋体 role have the
+    /// dash: the bundled Noto Serif CJK SC's own value. Never used in
+    /// practice (every role's chain ends in that font).
+    pub const DASH_TOP_FALLBACK_EM: f64 = 0.296;
 }
 
 #[cfg(test)]

@@ -4,8 +4,9 @@
 //! as the 发文字号 paragraph's bottom border; and the spacing that puts the
 //! 标题 back on the line grid.
 
+use super::runs::{self, RunProps};
 use super::xml::Xml;
-use super::{FontNames, Style};
+use super::{Layout, Setup, Style, TITLE};
 use crate::compose::{Header, HeaderLine};
 use crate::geometry::{self as g, mm, twips};
 use crate::model::{Role, Run};
@@ -14,19 +15,25 @@ pub(crate) const CORNER: Style = Style {
     id: "GwCorner",
     name: "版头要素",
     role: Role::Body,
+    layout: Layout::Left,
     outline: None,
+    next: None,
 };
 pub(crate) const MARK: Style = Style {
     id: "GwMark",
     name: "发文机关标志",
     role: Role::Title,
+    layout: Layout::Centred,
     outline: None,
+    next: Some(NUMBER.id),
 };
 pub(crate) const NUMBER: Style = Style {
     id: "GwNumber",
     name: "发文字号",
     role: Role::Body,
+    layout: Layout::Centred,
     outline: None,
+    next: Some(TITLE.id),
 };
 
 /// Red as RGB: Y80% M80% (§6.2), converted naively.
@@ -40,9 +47,9 @@ fn twips_str(pt: f64) -> String {
     twips(pt.max(0.0)).to_string()
 }
 
-fn runs_xml(x: &mut Xml, runs: &[Run], style_role: Role, names: FontNames) {
+fn runs_xml(x: &mut Xml, runs: &[Run], style_role: Role, o: Setup) {
     for r in runs {
-        super::run_xml(x, &r.text, r.role, style_role, names);
+        super::run_xml(x, &r.text, r.role, style_role, o.fonts);
     }
 }
 
@@ -65,9 +72,9 @@ pub(crate) fn header_xml(
     h: &Header,
     title_line: usize,
     top_margin: f64,
-    names: FontNames,
+    o: Setup,
 ) -> f64 {
-    let line = g::docx::line_twips() as f64 / 20.0;
+    let line = o.grid.line();
     // Where the next paragraph starts, in points from the paper's top.
     let mut y = top_margin;
     let block_top = mm(g::TOP_MARGIN_MM);
@@ -79,7 +86,7 @@ pub(crate) fn header_xml(
         x.empty("w:keepNext", &[]);
         x.close();
         for p in &l.placed {
-            runs_xml(x, &p.runs, CORNER.role, names);
+            runs_xml(x, &p.runs, CORNER.role, o);
         }
         x.close();
         y += line;
@@ -87,20 +94,22 @@ pub(crate) fn header_xml(
 
     // 发文机关标志: its em box's top where the composition puts it.
     if let Some(m) = &h.mark {
-        let mark_line = twips(m.size * 1.25) as f64 / 20.0;
+        let mark_line = twips(m.size * g::docx::SOLO_LINE_EM) as f64 / 20.0;
         let before = block_top + m.top - g::docx::em_top_in_exact_line(m.size, mark_line) - y;
         x.open("w:p", &[]).open("w:pPr", &[]);
         x.empty("w:pStyle", &[("w:val", MARK.id)]);
         x.empty("w:keepNext", &[]);
         spacing(x, before, mark_line);
         x.close();
-        x.open("w:r", &[]).open("w:rPr", &[]);
-        let half_points = ((m.size * 2.0).round() as i64).to_string();
-        x.empty("w:sz", &[("w:val", &half_points)]);
-        x.empty("w:szCs", &[("w:val", &half_points)]);
+        runs::text(
+            x,
+            &m.text,
+            RunProps {
+                size: Some(m.size),
+                ..RunProps::default()
+            },
+        );
         x.close();
-        x.text_element("w:t", &[("xml:space", "preserve")], &m.text);
-        x.close().close();
         y += before.max(0.0) + mark_line;
     }
 
@@ -112,7 +121,7 @@ pub(crate) fn header_xml(
         } else {
             0.0
         };
-        number_line(x, l, before, k == last && h.separator.is_some(), names);
+        number_line(x, l, k, before, k == last && h.separator.is_some(), o);
         y += before.max(0.0) + line;
     }
     if h.separator.is_some() {
@@ -134,8 +143,13 @@ fn separator_space(line: f64) -> i64 {
         .max(0.0) as i64
 }
 
-fn number_line(x: &mut Xml, l: &HeaderLine, before: f64, separator: bool, names: FontNames) {
-    let line = g::docx::line_twips() as f64 / 20.0;
+/// A 发文字号 line. With 签发人 (上行文): the 发文字号 on a left tab one
+/// character in; on the first line the 签发人 on a right tab one character
+/// from the right edge (居右空一字, §7.2.6), so that it stays there when the
+/// names are edited; on later lines the names on a left tab under the first
+/// line's first name.
+fn number_line(x: &mut Xml, l: &HeaderLine, k: usize, before: f64, separator: bool, o: Setup) {
+    let line = o.grid.line();
     x.open("w:p", &[]).open("w:pPr", &[]);
     x.empty("w:pStyle", &[("w:val", NUMBER.id)]);
     x.empty("w:keepNext", &[]);
@@ -157,12 +171,20 @@ fn number_line(x: &mut Xml, l: &HeaderLine, before: f64, separator: bool, names:
         x.close();
     }
     if !l.placed.is_empty() {
+        let signers = l.placed.len() - 1;
         x.open("w:tabs", &[]);
-        for p in &l.placed {
-            x.empty(
-                "w:tab",
-                &[("w:val", "left"), ("w:pos", &twips(p.x).to_string())],
-            );
+        for (i, p) in l.placed.iter().enumerate() {
+            let pos = if i == signers && k == 0 {
+                o.text_width - o.grid.cells_twips(g::NUMBER_INSET_CHARS)
+            } else {
+                o.grid.scale_twips(p.x)
+            };
+            let kind = if i == signers && k == 0 {
+                "right"
+            } else {
+                "left"
+            };
+            x.empty("w:tab", &[("w:val", kind), ("w:pos", &pos.to_string())]);
         }
         x.close();
     }
@@ -179,10 +201,10 @@ fn number_line(x: &mut Xml, l: &HeaderLine, before: f64, separator: bool, names:
         )],
     );
     x.close();
-    runs_xml(x, &l.centre, NUMBER.role, names);
+    runs_xml(x, &l.centre, NUMBER.role, o);
     for p in &l.placed {
         x.open("w:r", &[]).empty("w:tab", &[]).close();
-        runs_xml(x, &p.runs, NUMBER.role, names);
+        runs_xml(x, &p.runs, NUMBER.role, o);
     }
     x.close();
 }

@@ -2,9 +2,13 @@
 //! users who keep editing. Body text is real paragraphs in named styles (no
 //! text boxes, no pictures of text); the word processor breaks the lines.
 
+mod font_table;
+mod footer;
 mod header;
 mod parts;
 mod record;
+mod runs;
+mod styles;
 mod xml;
 
 use std::io::{Cursor, Write};
@@ -16,6 +20,7 @@ use crate::geometry::{self as g, twips};
 use crate::load::Source;
 use crate::model::{Document, Role};
 
+use runs::RunProps;
 use xml::Xml;
 
 /// This writer, for the composition.
@@ -37,94 +42,146 @@ pub enum FontNames {
     Bundled,
 }
 
+/// How a paragraph style lays its paragraphs out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Layout {
+    /// 左空二字 (§7.3.3), justified: the body, which Normal carries.
+    Body,
+    /// Centred, no indent.
+    Centred,
+    /// Flush left, justified (主送机关, 附件说明).
+    Flush,
+    /// Flush left, not justified (版头 lines, 成文日期).
+    Left,
+    /// Right-aligned 右空二字 (the 署名, §7.3.5.2).
+    RightTwoChars,
+    /// The page number: its own exact line (see `footer`).
+    PageNumber,
+}
+
 /// A paragraph style of ours: id, name shown in Word's style pane, role.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Style {
     pub id: &'static str,
     pub name: &'static str,
     pub role: Role,
+    pub layout: Layout,
     /// Outline level (shown in Word's navigation pane), for headings.
     pub outline: Option<u8>,
+    /// The style Word gives the paragraph after it when the user presses
+    /// Enter (`w:next`; without it Word repeats the style, ISO/IEC 29500-1
+    /// §17.7.4.10).
+    pub next: Option<&'static str>,
 }
 
+/// 正文: Word's built-in Normal (正文 in Chinese Word and WPS) carries the
+/// body format, so that 清除格式, a paste that merges formatting and new
+/// documents' paragraphs all give body text.
+pub(crate) const BODY: Style = Style {
+    id: "Normal",
+    name: "Normal",
+    role: Role::Body,
+    layout: Layout::Body,
+    outline: None,
+    next: None,
+};
 pub(crate) const TITLE: Style = Style {
     id: "GwTitle",
     name: "公文标题",
     role: Role::Title,
+    layout: Layout::Centred,
     outline: None,
-};
-pub(crate) const BODY: Style = Style {
-    id: "GwBody",
-    name: "公文正文",
-    role: Role::Body,
-    outline: None,
+    next: Some(BODY.id),
 };
 pub(crate) const HEADINGS: [Style; 4] = [
     Style {
         id: "GwHeading1",
         name: "一级标题",
         role: Role::Hei,
+        layout: Layout::Body,
         outline: Some(0),
+        next: Some(BODY.id),
     },
     Style {
         id: "GwHeading2",
         name: "二级标题",
         role: Role::Kai,
+        layout: Layout::Body,
         outline: Some(1),
+        next: Some(BODY.id),
     },
     Style {
         id: "GwHeading3",
         name: "三级标题",
         role: Role::Body,
+        layout: Layout::Body,
         outline: Some(2),
+        next: Some(BODY.id),
     },
     Style {
         id: "GwHeading4",
         name: "四级标题",
         role: Role::Body,
+        layout: Layout::Body,
         outline: Some(3),
+        next: Some(BODY.id),
     },
 ];
 pub(crate) const ADDRESSEES: Style = Style {
     id: "GwAddressees",
     name: "主送机关",
     role: Role::Body,
+    layout: Layout::Flush,
     outline: None,
+    next: Some(BODY.id),
 };
 pub(crate) const ATTACHMENT: Style = Style {
     id: "GwAttachment",
     name: "附件说明",
     role: Role::Body,
+    layout: Layout::Flush,
     outline: None,
+    next: None,
 };
 pub(crate) const SIGNATURE: Style = Style {
     id: "GwSignature",
     name: "发文机关署名",
     role: Role::Body,
+    layout: Layout::RightTwoChars,
     outline: None,
+    next: Some(DATE.id),
 };
 pub(crate) const DATE: Style = Style {
     id: "GwDate",
     name: "成文日期",
     role: Role::Body,
+    layout: Layout::Left,
     outline: None,
+    next: Some(BODY.id),
 };
 pub(crate) const NOTE: Style = Style {
     id: "GwNote",
     name: "附注",
     role: Role::Body,
+    layout: Layout::Body,
     outline: None,
+    next: Some(BODY.id),
 };
+/// Not 页码: that is the display name of Word's built-in character style
+/// "page number" in Chinese Word.
 pub(crate) const PAGE_NUMBER: Style = Style {
     id: "GwPageNumber",
-    name: "页码",
+    name: "公文页码",
     role: Role::Song,
+    layout: Layout::PageNumber,
     outline: None,
+    next: None,
 };
 
-/// Every paragraph style, in the order styles.xml lists them.
+/// Every paragraph style but Normal, in the order styles.xml lists them
+/// (and Word's style gallery shows them).
 pub(crate) fn paragraph_styles() -> Vec<Style> {
-    let mut v = vec![TITLE, BODY];
+    let mut v = vec![TITLE];
     v.extend(header::styles());
     v.extend(HEADINGS);
     v.extend([ADDRESSEES, ATTACHMENT, SIGNATURE, DATE, NOTE, PAGE_NUMBER]);
@@ -166,21 +223,66 @@ pub(crate) fn role_font(role: Role, names: FontNames) -> RoleFont {
     }
 }
 
+/// Which page setup the DOCX writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum PageGeometry {
+    /// The 版心 filled with the text's em boxes, as in the PDF: line 1's em
+    /// box at 37 mm, 22 lines of 29.6 pt, 28 characters of 15.8 pt (margins
+    /// 3.36 / 3.36 / 2.8 / 2.58 cm in Word's page setup).
+    #[default]
+    Fill,
+    /// The common Word template: margins 3.7 / 3.5 / 2.8 / 2.6 cm (the
+    /// 版心's own), 22 lines of 28.95 pt, 28 characters of 15.75 pt.
+    Template,
+}
+
+/// How the DOCX is written.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub fonts: FontNames,
+    pub geometry: PageGeometry,
+}
+
+/// What the writer's parts share: the font names, the grid, the text width.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Setup {
+    pub fonts: FontNames,
+    pub grid: g::docx::Grid,
+    /// Twips between the margins.
+    pub text_width: i64,
+}
+
+/// Points as the half-points of `w:sz`.
+pub(crate) fn half_points(pt: f64) -> String {
+    ((pt * 2.0).round() as i64).to_string()
+}
+
 /// Typesets `doc` as DOCX bytes.
 pub fn render(
     doc: &Document,
     source: &Source,
     fonts: &FontSet,
-    names: FontNames,
+    options: Options,
 ) -> Result<Vec<u8>, Error> {
     let composition = compose::compose(doc, source, fonts, WRITER)?;
-    // The footer is placed for the font the page number is set in. Every
-    // role's chain ends in Noto Serif CJK SC, which has the dash, so the
-    // fallback (its own values) is never used.
-    let dash = fonts
+    let grid = match options.geometry {
+        PageGeometry::Fill => g::docx::Grid::fill(),
+        PageGeometry::Template => g::docx::Grid::template(),
+    };
+    // The footer is placed for the font the page number is set in: the
+    // 宋体 the font set resolves (an office's own SimSun with --font-dir,
+    // else the bundled stand-in). Every role's chain ends in Noto Serif CJK
+    // SC, which has the dash, so the fallback is never used.
+    let dash_top = fonts
         .ink_top_and_descent(Role::Song, g::PAGE_NUMBER_DASH)
-        .unwrap_or((0.296, 0.286));
-    let document = document_xml(&composition, names, parts::PageSetup::new(dash));
+        .map_or(g::docx::DASH_TOP_FALLBACK_EM, |(top, _)| top);
+    let page = parts::PageSetup::new(options.geometry, grid, dash_top);
+    let setup = Setup {
+        fonts: options.fonts,
+        grid,
+        text_width: page.text_width(),
+    };
+    let document = document_xml(&composition, fonts, setup, page);
     let files: Vec<(&str, String)> = vec![
         ("[Content_Types].xml", parts::content_types()),
         ("_rels/.rels", parts::package_rels()),
@@ -188,11 +290,11 @@ pub fn render(
         ("docProps/app.xml", parts::app()),
         ("word/_rels/document.xml.rels", parts::document_rels()),
         ("word/document.xml", document),
-        ("word/styles.xml", parts::styles(names)),
-        ("word/settings.xml", parts::settings()),
-        ("word/fontTable.xml", parts::font_table(names)),
-        ("word/footer1.xml", footer_xml(true)),
-        ("word/footer2.xml", footer_xml(false)),
+        ("word/styles.xml", styles::styles(options.fonts, grid)),
+        ("word/settings.xml", parts::settings(grid)),
+        ("word/fontTable.xml", font_table::font_table(options.fonts)),
+        ("word/footer1.xml", footer::footer_xml(true, grid)),
+        ("word/footer2.xml", footer::footer_xml(false, grid)),
     ];
     zip(&files).map_err(|e| Error::Output {
         path: source.path.clone(),
@@ -214,64 +316,90 @@ fn zip(files: &[(&str, String)]) -> zip::result::ZipResult<Vec<u8>> {
     Ok(w.finish()?.into_inner())
 }
 
+/// A placed item's direct indents (twips), where the style's do not say it.
+///
+/// * 署名: the style is right-aligned 右空二字, so a name of any length ends
+///   two characters from the right edge; only when a longer 成文日期 pushes
+///   the 署名 left (§7.3.5.2) does it carry a larger right indent.
+/// * 成文日期: a left indent, its first character two characters right of
+///   the 署名's first (§7.3.5.2). Word formatting cannot tie one
+///   paragraph's position to another's width: the date stays right when it
+///   is edited, and moves by hand when the 署名's length changes.
+/// * 附件说明: the first line's indent, and a hanging indent that puts a
+///   wrapped name under its own first character (§7.3.4).
+fn direct_indent(item: &Item, fonts: &FontSet, setup: Setup) -> Vec<(&'static str, String)> {
+    let scale = |pt: f64| setup.grid.scale_twips(pt);
+    match item.kind {
+        ItemKind::Signature => {
+            let text: String = item.runs.iter().map(|r| r.text.as_str()).collect();
+            let end = item.first_indent + compose::measure(fonts, Role::Body, &text);
+            let gap = g::mm(g::BLOCK_WIDTH_MM) - end;
+            let style_gap = g::SIGNATURE_RIGHT_CHARS as f64 * g::CHAR_PITCH;
+            if (gap - style_gap).abs() < 0.01 * g::CHAR_PITCH {
+                Vec::new()
+            } else {
+                vec![("w:right", scale(gap).to_string())]
+            }
+        }
+        ItemKind::Date => vec![("w:left", scale(item.first_indent).to_string())],
+        ItemKind::Attachment => {
+            let left = scale(item.rest_indent);
+            let first = scale(item.first_indent) - left;
+            let first_attr = if first >= 0 {
+                ("w:firstLine", first.to_string())
+            } else {
+                ("w:hanging", (-first).to_string())
+            };
+            vec![("w:left", left.to_string()), first_attr]
+        }
+        ItemKind::Paragraph(_) | ItemKind::Addressees | ItemKind::Note => Vec::new(),
+    }
+}
+
 /// `<w:p>` with style, runs and, for placed items, direct indents.
-fn paragraph(x: &mut Xml, style: Style, item: &Item, direct_indent: bool, names: FontNames) {
+fn paragraph(x: &mut Xml, style: Style, item: &Item, fonts: &FontSet, setup: Setup) {
     x.open("w:p", &[]);
     x.open("w:pPr", &[]);
     x.empty("w:pStyle", &[("w:val", style.id)]);
     if item.keep_with_next {
         x.empty("w:keepNext", &[]);
     }
-    if direct_indent {
-        // Indents from the composition, in twips from the 版心's left edge.
-        let left = twips(item.rest_indent);
-        let first = twips(item.first_indent) - left;
-        let first_attr = if first >= 0 {
-            ("w:firstLine", first.to_string())
-        } else {
-            ("w:hanging", (-first).to_string())
-        };
-        x.empty(
-            "w:ind",
-            &[("w:left", &left.to_string()), (first_attr.0, &first_attr.1)],
-        );
+    let indent = direct_indent(item, fonts, setup);
+    if !indent.is_empty() {
+        let attrs: Vec<(&str, &str)> = indent.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        x.empty("w:ind", &attrs);
+    }
+    // A heading with its text run in (（1）标题。正文……) is a body
+    // paragraph in the navigation pane: outline level 10, "body text"
+    // (ISO/IEC 29500-1 §17.3.1.20), so that the pane lists headings, not
+    // whole paragraphs. It keeps its heading style.
+    if matches!(item.kind, ItemKind::Paragraph(Some(_))) && item.runs.len() > 1 {
+        x.empty("w:outlineLvl", &[("w:val", "9")]);
     }
     x.close();
     for run in &item.runs {
-        run_xml(x, &run.text, run.role, style.role, names);
+        run_xml(x, &run.text, run.role, style.role, setup.fonts);
     }
     x.close();
 }
 
-/// `<w:r>`; a run whose role differs from its paragraph style's gets its
-/// fonts directly.
+/// Runs for `text`; a run whose role differs from its paragraph style's
+/// gets its fonts directly.
 fn run_xml(x: &mut Xml, text: &str, role: Role, style_role: Role, names: FontNames) {
-    x.open("w:r", &[]);
-    if role != style_role {
-        let f = role_font(role, names);
-        x.open("w:rPr", &[]);
-        x.empty(
-            "w:rFonts",
-            &[
-                ("w:ascii", f.latin),
-                ("w:hAnsi", f.latin),
-                ("w:eastAsia", f.east_asia),
-                ("w:cs", f.latin),
-            ],
-        );
-        x.close();
-    }
-    x.text_element("w:t", &[("xml:space", "preserve")], text);
-    x.close();
+    let props = RunProps {
+        fonts: (role != style_role).then(|| role_font(role, names)),
+        ..RunProps::default()
+    };
+    runs::text(x, text, props);
 }
 
 /// An empty paragraph: a blank line `height` twips tall (exact), kept with
 /// what follows it.
-fn blank(x: &mut Xml, height: i64) {
+fn blank(x: &mut Xml, height: i64, grid: g::docx::Grid) {
     x.open("w:p", &[]).open("w:pPr", &[]);
     x.empty("w:pStyle", &[("w:val", BODY.id)]);
     x.empty("w:keepNext", &[]);
-    if height != g::docx::line_twips() {
+    if height != grid.line_twips {
         x.empty(
             "w:spacing",
             &[("w:line", &height.to_string()), ("w:lineRule", "exact")],
@@ -280,7 +408,7 @@ fn blank(x: &mut Xml, height: i64) {
     x.close().close();
 }
 
-fn document_xml(c: &Composition, names: FontNames, page: parts::PageSetup) -> String {
+fn document_xml(c: &Composition, fonts: &FontSet, setup: Setup, page: parts::PageSetup) -> String {
     let mut x = Xml::new();
     x.open(
         "w:document",
@@ -292,13 +420,13 @@ fn document_xml(c: &Composition, names: FontNames, page: parts::PageSetup) -> St
     let title_before = c
         .header
         .as_ref()
-        .map(|h| header::header_xml(&mut x, h, c.title_line, page.top as f64 / 20.0, names));
+        .map(|h| header::header_xml(&mut x, h, c.title_line, page.top as f64 / 20.0, setup));
 
     // 标题: one paragraph; the composed line breaks as <w:br/>. It starts
     // `drop` below its grid line, so that its em box starts at the grid
     // line's; the blank line after it is that much shorter.
-    let line = g::docx::line_twips();
-    let drop = twips(g::docx::title_drop(line as f64 / 20.0));
+    let line = setup.grid.line_twips;
+    let drop = twips(g::docx::title_drop(setup.grid.line()));
     x.open("w:p", &[]).open("w:pPr", &[]);
     x.empty("w:pStyle", &[("w:val", TITLE.id)]);
     let before = title_before.map_or(0, |b| twips(b.max(0.0))) + drop;
@@ -312,12 +440,10 @@ fn document_xml(c: &Composition, names: FontNames, page: parts::PageSetup) -> St
     );
     x.close();
     for (i, line) in c.title.iter().enumerate() {
-        x.open("w:r", &[]);
         if i > 0 {
-            x.empty("w:br", &[]);
+            x.open("w:r", &[]).empty("w:br", &[]).close();
         }
-        x.text_element("w:t", &[("xml:space", "preserve")], line);
-        x.close();
+        runs::text(&mut x, line, RunProps::default());
     }
     x.close();
 
@@ -329,26 +455,18 @@ fn document_xml(c: &Composition, names: FontNames, page: parts::PageSetup) -> St
         };
         for k in 0..blanks {
             let height = if i == 0 && k == 0 { line - drop } else { line };
-            blank(&mut x, height);
+            blank(&mut x, height, setup.grid);
         }
-        let style = style_of(item.kind);
-        // Body paragraphs take their indent from the style; only placed
-        // items (署名, 日期, 附件说明's continuation) carry direct indents.
-        let direct = !matches!(
-            item.kind,
-            ItemKind::Paragraph(_) | ItemKind::Addressees | ItemKind::Note
-        );
-        paragraph(&mut x, style, item, direct, names);
+        paragraph(&mut x, style_of(item.kind), item, fonts, setup);
     }
 
     // 版记: a table floating at the foot of the last page.
     if let Some(r) = &c.record {
         let area_bottom = (page.height - page.bottom) as f64 / 20.0;
-        record::record_xml(&mut x, r, area_bottom, names);
+        record::record_xml(&mut x, r, area_bottom, setup);
     }
 
-    // Section: A4, the margins that put the grid where the standard wants
-    // it, odd/even footers.
+    // Section: A4, the margins of the chosen geometry, odd/even footers.
     x.open("w:sectPr", &[]);
     x.empty(
         "w:footerReference",
@@ -384,54 +502,10 @@ fn document_xml(c: &Composition, names: FontNames, page: parts::PageSetup) -> St
         "w:docGrid",
         &[
             ("w:type", "lines"),
-            ("w:linePitch", &g::docx::line_twips().to_string()),
+            ("w:linePitch", &setup.grid.line_twips.to_string()),
         ],
     );
     x.close();
-    x.close().close();
-    x.finish()
-}
-
-/// A footer: `— N —` with a PAGE field; odd pages right, even pages left,
-/// one character in (§7.5).
-fn footer_xml(odd: bool) -> String {
-    let mut x = Xml::new();
-    x.open(
-        "w:ftr",
-        &[("xmlns:w", parts::NS_W), ("xmlns:r", parts::NS_R)],
-    );
-    x.open("w:p", &[]).open("w:pPr", &[]);
-    x.empty("w:pStyle", &[("w:val", PAGE_NUMBER.id)]);
-    let inset = twips(g::docx::cell() * g::PAGE_NUMBER_INSET_CHARS as f64).to_string();
-    if odd {
-        x.empty("w:ind", &[("w:right", &inset)]);
-        x.empty("w:jc", &[("w:val", "right")]);
-    } else {
-        x.empty("w:ind", &[("w:left", &inset)]);
-        x.empty("w:jc", &[("w:val", "left")]);
-    }
-    x.close();
-    let text = |x: &mut Xml, t: &str| {
-        x.open("w:r", &[])
-            .text_element("w:t", &[("xml:space", "preserve")], t)
-            .close();
-    };
-    let dash = g::PAGE_NUMBER_DASH.to_string();
-    text(&mut x, &format!("{dash} "));
-    x.open("w:r", &[])
-        .empty("w:fldChar", &[("w:fldCharType", "begin")])
-        .close();
-    x.open("w:r", &[])
-        .text_element("w:instrText", &[("xml:space", "preserve")], " PAGE ")
-        .close();
-    x.open("w:r", &[])
-        .empty("w:fldChar", &[("w:fldCharType", "separate")])
-        .close();
-    text(&mut x, if odd { "1" } else { "2" });
-    x.open("w:r", &[])
-        .empty("w:fldChar", &[("w:fldCharType", "end")])
-        .close();
-    text(&mut x, &format!(" {dash}"));
     x.close().close();
     x.finish()
 }

@@ -1,26 +1,15 @@
 //! The fixed parts of the DOCX package: content types, relationships,
 //! properties, styles, settings, font table, page setup.
 
+use super::PageGeometry;
 use super::xml::Xml;
-use super::{FontNames, PAGE_NUMBER, Style, TITLE, paragraph_styles, role_font};
-use crate::fonts::FontSet;
-use crate::geometry::{self as g, mm, twips};
-use crate::model::{Document, Role};
+use crate::geometry::{self as g, docx::Grid, mm, twips};
+use crate::model::Document;
 
 pub const NS_W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 pub const NS_R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const NS_PKG_REL: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 const REL_BASE: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-/// `w:overflowPunct` ("allow punctuation to extend past text extents").
-///
-/// "1", Word's own default, on purpose: LibreOffice 7.4 reads this flag
-/// inverted (writerfilter sets IsHangingPunctuation = (val == 0)), and when
-/// it hangs a mark it draws none: with "0" the seed lost 20 commas and full
-/// stops from LibreOffice's page. With "1" LibreOffice never hangs and moves
-/// the character before down instead, as gongwen's PDF does; Word keeps its
-/// usual behaviour, which may hang a mark on a full line.
-const OVERFLOW_PUNCT: &str = "1";
 
 /// Page size and margins in twips.
 #[derive(Debug, Clone, Copy)]
@@ -36,18 +25,31 @@ pub struct PageSetup {
 }
 
 impl PageSetup {
-    /// `dash`: the 一字线's ink top and its font's descent, in em (see
-    /// [`g::docx::footer_twips`]).
-    pub fn new(dash: (f64, f64)) -> Self {
+    /// The page for `geometry` on `grid`; `dash_top` is the 一字线's ink top
+    /// in em in the page number's font (see [`g::docx::footer_twips`]).
+    pub fn new(geometry: PageGeometry, grid: Grid, dash_top: f64) -> Self {
         let width = twips(mm(g::PAPER_WIDTH_MM));
         let height = twips(mm(g::PAPER_HEIGHT_MM));
         let left = twips(mm(g::LEFT_MARGIN_MM));
-        let right = width - left - g::docx::text_width_twips();
-        let top = g::docx::top_margin_twips();
-        let bottom = height
-            - top
-            - g::LINES_PER_PAGE as i64 * g::docx::line_twips()
-            - g::docx::LAST_LINE_SLACK_TWIPS;
+        let (top, right, bottom) = match geometry {
+            // The 版心's own margins (§5.2.1): 3.7 / 2.6 / 3.5 cm.
+            PageGeometry::Template => (
+                twips(mm(g::TOP_MARGIN_MM)),
+                twips(mm(g::RIGHT_MARGIN_MM)),
+                twips(mm(g::BOTTOM_MARGIN_MM)),
+            ),
+            // Line 1's em box at 37 mm, 28 cells wide, 22 lines tall.
+            PageGeometry::Fill => {
+                let top = g::docx::fill_top_margin_twips(grid);
+                let text_width =
+                    grid.cells_twips(g::CHARS_PER_LINE) + g::docx::TEXT_WIDTH_SLACK_TWIPS;
+                let bottom = height
+                    - top
+                    - g::LINES_PER_PAGE as i64 * grid.line_twips
+                    - g::docx::LAST_LINE_SLACK_TWIPS;
+                (top, width - left - text_width, bottom)
+            }
+        };
         Self {
             width,
             height,
@@ -56,8 +58,13 @@ impl PageSetup {
             bottom,
             left,
             header: twips(mm(g::docx::HEADER_MM)),
-            footer: g::docx::footer_twips(dash.0, dash.1),
+            footer: g::docx::footer_twips(dash_top),
         }
+    }
+
+    /// The text width, twips.
+    pub fn text_width(&self) -> i64 {
+        self.width - self.left - self.right
     }
 }
 
@@ -209,16 +216,32 @@ pub fn app() -> String {
     x.finish()
 }
 
-pub fn settings() -> String {
+pub fn settings(grid: Grid) -> String {
     let mut x = Xml::new();
     x.open("w:settings", &[("xmlns:w", NS_W)]);
     x.empty("w:zoom", &[("w:percent", "100")]);
-    x.empty("w:defaultTabStop", &[("w:val", "420")]);
+    // Tab stops every two body characters, the 左空二字 unit (§7.3.3).
+    let tab = grid.cells_twips(g::PARAGRAPH_INDENT_CHARS);
+    x.empty("w:defaultTabStop", &[("w:val", &tab.to_string())]);
     // 奇偶页不同: odd pages' numbers right, even pages' left (§7.5).
     x.empty("w:evenAndOddHeaders", &[]);
     // Every punctuation mark a full character: no compression.
     x.empty("w:characterSpacingControl", &[("w:val", "doNotCompress")]);
     x.open("w:compat", &[]);
+    // What Chinese Word writes into its own files (the audit's comparison,
+    // in CT_Compat's schema order): underline and trailing spaces as
+    // Chinese Word draws them; Shift+Enter (a manual line break) does not
+    // stretch a justified line across the measure; table row heights
+    // adjusted to the grid; the East Asian layout code not bypassed.
+    for flag in [
+        "spaceForUL",
+        "ulTrailSpace",
+        "doNotExpandShiftReturn",
+        "adjustLineHeightInTable",
+        "useFELayout",
+    ] {
+        x.empty(&format!("w:{flag}"), &[]);
+    }
     x.empty(
         "w:compatSetting",
         &[
@@ -232,219 +255,6 @@ pub fn settings() -> String {
         "w:themeFontLang",
         &[("w:val", "en-US"), ("w:eastAsia", "zh-CN")],
     );
-    x.close();
-    x.finish()
-}
-
-/// `<w:rFonts>` (+ bold) for a role.
-fn fonts_xml(x: &mut Xml, role: Role, names: FontNames) {
-    let f = role_font(role, names);
-    // The title's and the page number's digits come from their own face.
-    let latin = if FontSet::uses_latin_font(role) {
-        f.latin
-    } else {
-        f.east_asia
-    };
-    x.empty(
-        "w:rFonts",
-        &[
-            ("w:ascii", latin),
-            ("w:hAnsi", latin),
-            ("w:eastAsia", f.east_asia),
-            ("w:cs", latin),
-        ],
-    );
-    if f.bold {
-        x.empty("w:b", &[]);
-        x.empty("w:bCs", &[]);
-    }
-}
-
-fn style_xml(x: &mut Xml, s: Style, names: FontNames) {
-    x.open(
-        "w:style",
-        &[
-            ("w:type", "paragraph"),
-            ("w:customStyle", "1"),
-            ("w:styleId", s.id),
-        ],
-    );
-    x.empty("w:name", &[("w:val", s.name)]);
-    x.empty("w:basedOn", &[("w:val", "Normal")]);
-    x.empty("w:qFormat", &[]);
-    x.open("w:pPr", &[]);
-    let cell = g::docx::cell();
-    match s.id {
-        id if id == TITLE.id || id == super::header::MARK.id || id == super::header::NUMBER.id => {
-            x.empty("w:jc", &[("w:val", "center")]);
-        }
-        id if id == super::BODY.id || id.starts_with("GwHeading") || id == super::NOTE.id => {
-            // 左空二字 (§7.3.3).
-            let indent = twips(cell * g::PARAGRAPH_INDENT_CHARS as f64).to_string();
-            x.empty("w:ind", &[("w:firstLine", &indent)]);
-            x.empty("w:jc", &[("w:val", "both")]);
-        }
-        id if id == super::ADDRESSEES.id || id == super::ATTACHMENT.id => {
-            x.empty("w:jc", &[("w:val", "both")]);
-        }
-        id if id == PAGE_NUMBER.id => {
-            x.empty("w:spacing", &[("w:line", "240"), ("w:lineRule", "auto")]);
-        }
-        _ => {
-            x.empty("w:jc", &[("w:val", "left")]);
-        }
-    }
-    if let Some(level) = s.outline {
-        x.empty("w:outlineLvl", &[("w:val", &level.to_string())]);
-    }
-    x.close();
-    x.open("w:rPr", &[]);
-    fonts_xml(x, s.role, names);
-    if super::header::is_mark(s) {
-        x.empty("w:color", &[("w:val", &super::header::red_rgb())]);
-    }
-    let size = match s.role {
-        Role::Title => g::TITLE_SIZE,
-        Role::Song => g::PAGE_NUMBER_SIZE,
-        _ => g::BODY_SIZE,
-    };
-    if matches!(s.role, Role::Title | Role::Song) {
-        x.empty("w:spacing", &[("w:val", "0")]);
-    }
-    let half_points = ((size * 2.0).round() as i64).to_string();
-    x.empty("w:sz", &[("w:val", &half_points)]);
-    x.empty("w:szCs", &[("w:val", &half_points)]);
-    x.close();
-    x.close();
-}
-
-pub fn styles(names: FontNames) -> String {
-    let mut x = Xml::new();
-    x.open("w:styles", &[("xmlns:w", NS_W)]);
-    x.open("w:docDefaults", &[]);
-    x.open("w:rPrDefault", &[]).open("w:rPr", &[]);
-    fonts_xml(&mut x, Role::Body, names);
-    x.empty(
-        "w:spacing",
-        &[("w:val", &g::docx::CHAR_SPACING_TWIPS.to_string())],
-    );
-    x.empty("w:kern", &[("w:val", "0")]);
-    let body = ((g::BODY_SIZE * 2.0).round() as i64).to_string();
-    x.empty("w:sz", &[("w:val", &body)]);
-    x.empty("w:szCs", &[("w:val", &body)]);
-    x.empty(
-        "w:lang",
-        &[
-            ("w:val", "en-US"),
-            ("w:eastAsia", "zh-CN"),
-            ("w:bidi", "ar-SA"),
-        ],
-    );
-    x.close().close();
-    x.open("w:pPrDefault", &[]).open("w:pPr", &[]);
-    // No widow/orphan control (it would leave pages with 21 lines), no
-    // automatic CJK–Latin spacing, no grid snapping: the line is exactly the
-    // pitch. See `OVERFLOW_PUNCT` for hanging punctuation.
-    x.empty("w:widowControl", &[("w:val", "0")]);
-    x.empty("w:overflowPunct", &[("w:val", OVERFLOW_PUNCT)]);
-    x.empty("w:autoSpaceDE", &[("w:val", "0")]);
-    x.empty("w:autoSpaceDN", &[("w:val", "0")]);
-    x.empty("w:snapToGrid", &[("w:val", "0")]);
-    x.empty(
-        "w:spacing",
-        &[
-            ("w:before", "0"),
-            ("w:after", "0"),
-            ("w:line", &g::docx::line_twips().to_string()),
-            ("w:lineRule", "exact"),
-        ],
-    );
-    x.close().close();
-    x.close();
-    x.open(
-        "w:style",
-        &[
-            ("w:type", "paragraph"),
-            ("w:default", "1"),
-            ("w:styleId", "Normal"),
-        ],
-    );
-    x.empty("w:name", &[("w:val", "Normal")]);
-    x.empty("w:qFormat", &[]);
-    // Repeated here: LibreOffice does not take these from the defaults.
-    x.open("w:pPr", &[]);
-    x.empty("w:widowControl", &[("w:val", "0")]);
-    x.empty("w:overflowPunct", &[("w:val", OVERFLOW_PUNCT)]);
-    x.empty("w:autoSpaceDE", &[("w:val", "0")]);
-    x.empty("w:autoSpaceDN", &[("w:val", "0")]);
-    x.empty("w:snapToGrid", &[("w:val", "0")]);
-    x.close();
-    x.close();
-    x.open(
-        "w:style",
-        &[
-            ("w:type", "character"),
-            ("w:default", "1"),
-            ("w:styleId", "DefaultParagraphFont"),
-        ],
-    );
-    x.empty("w:name", &[("w:val", "Default Paragraph Font")]);
-    x.empty("w:uiPriority", &[("w:val", "1")]);
-    x.empty("w:semiHidden", &[]);
-    x.close();
-    for s in paragraph_styles() {
-        style_xml(&mut x, s, names);
-    }
-    x.close();
-    x.finish()
-}
-
-/// Alternative names Word and WPS may substitute.
-fn alt_name(font: &str) -> Option<&'static str> {
-    Some(match font {
-        "仿宋_GB2312" => "仿宋",
-        "楷体_GB2312" => "楷体",
-        "方正小标宋简体" => "方正小标宋_GBK",
-        "黑体" => "SimHei",
-        "宋体" => "SimSun",
-        "FandolFang R" => "仿宋",
-        "Gongwen Kai" => "楷体",
-        "Noto Sans CJK SC Medium" => "黑体",
-        "Noto Serif CJK SC" => "宋体",
-        _ => return None,
-    })
-}
-
-pub fn font_table(names: FontNames) -> String {
-    let mut fonts: Vec<&'static str> = Vec::new();
-    for role in [Role::Body, Role::Hei, Role::Kai, Role::Title, Role::Song] {
-        let f = role_font(role, names);
-        for name in [f.east_asia, f.latin] {
-            if !fonts.contains(&name) {
-                fonts.push(name);
-            }
-        }
-    }
-    let mut x = Xml::new();
-    x.open("w:fonts", &[("xmlns:w", NS_W)]);
-    for name in fonts {
-        let cjk = !name.is_ascii() || alt_name(name).is_some();
-        x.open("w:font", &[("w:name", name)]);
-        if let Some(alt) = alt_name(name) {
-            x.empty("w:altName", &[("w:val", alt)]);
-        }
-        // charset 86 = GB2312; 0 = ANSI.
-        x.empty("w:charset", &[("w:val", if cjk { "86" } else { "00" })]);
-        x.empty(
-            "w:family",
-            &[("w:val", if cjk { "modern" } else { "roman" })],
-        );
-        x.empty(
-            "w:pitch",
-            &[("w:val", if cjk { "fixed" } else { "variable" })],
-        );
-        x.close();
-    }
     x.close();
     x.finish()
 }

@@ -17,19 +17,19 @@
 //! (its margins place the em boxes of exact lines on the 版心), so a
 //! borderless spacer row below the last rule lifts it onto 262 mm.
 
-use super::FontNames;
+use super::Setup;
+use super::runs::{self, RunProps};
 use super::xml::Xml;
 use crate::compose::Record;
 use crate::geometry::{self as g, mm, twips};
-use crate::model::Role;
 
 /// Writes the 版记 table and the tiny paragraph it is anchored to.
 /// `area_bottom` is the text area's bottom edge in points from the paper's
 /// top.
-pub(crate) fn record_xml(x: &mut Xml, r: &Record, area_bottom: f64, names: FontNames) {
+pub(crate) fn record_xml(x: &mut Xml, r: &Record, area_bottom: f64, setup: Setup) {
     let width = twips(mm(g::BLOCK_WIDTH_MM));
     let width_s = width.to_string();
-    let row_height = g::docx::line_twips().to_string();
+    let row_height = setup.grid.line_twips.to_string();
     let zero = [("w:w", "0"), ("w:type", "dxa")];
 
     x.open("w:tbl", &[]);
@@ -71,7 +71,7 @@ pub(crate) fn record_xml(x: &mut Xml, r: &Record, area_bottom: f64, names: FontN
             None
         };
         open_row(x, &row_height, &width_s, top, bottom);
-        row_paragraph(x, row, names);
+        row_paragraph(x, row, setup);
         x.close().close();
     }
 
@@ -126,7 +126,7 @@ fn open_row(x: &mut Xml, height: &str, width: &str, top: Option<f64>, bottom: Op
 /// One row's text: its first piece at its indent, a second piece (the
 /// 印发日期) on a right tab one character in from the right edge, so that it
 /// stays 右空一字 when edited.
-fn row_paragraph(x: &mut Xml, row: &crate::compose::HeaderLine, names: FontNames) {
+fn row_paragraph(x: &mut Xml, row: &crate::compose::HeaderLine, setup: Setup) {
     let size = g::RECORD_SIZE;
     let line = g::docx::centred_exact_line(size);
     let right = mm(g::BLOCK_WIDTH_MM) - g::RECORD_INSET_CHARS as f64 * g::CHAR_PITCH;
@@ -166,31 +166,18 @@ fn row_paragraph(x: &mut Xml, row: &crate::compose::HeaderLine, names: FontNames
             x.open("w:r", &[]).empty("w:tab", &[]).close();
         }
         for run in &piece.runs {
-            sized_run(x, &run.text, run.role, size, names);
+            runs::text(
+                x,
+                &run.text,
+                RunProps {
+                    fonts: Some(super::role_font(run.role, setup.fonts)),
+                    size: Some(size),
+                    // Without the body's character spacing.
+                    spacing: Some(0),
+                },
+            );
         }
     }
-    x.close();
-}
-
-/// A run at `size` points, without the body's character spacing.
-fn sized_run(x: &mut Xml, text: &str, role: Role, size: f64, names: FontNames) {
-    let f = super::role_font(role, names);
-    let half_points = ((size * 2.0).round() as i64).to_string();
-    x.open("w:r", &[]).open("w:rPr", &[]);
-    x.empty(
-        "w:rFonts",
-        &[
-            ("w:ascii", f.latin),
-            ("w:hAnsi", f.latin),
-            ("w:eastAsia", f.east_asia),
-            ("w:cs", f.latin),
-        ],
-    );
-    x.empty("w:spacing", &[("w:val", "0")]);
-    x.empty("w:sz", &[("w:val", &half_points)]);
-    x.empty("w:szCs", &[("w:val", &half_points)]);
-    x.close();
-    x.text_element("w:t", &[("xml:space", "preserve")], text);
     x.close();
 }
 

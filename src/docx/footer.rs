@@ -1,0 +1,46 @@
+//! The footers: `— N —` with a PAGE field in 4号宋体; odd pages right, even
+//! pages left, one character in (§7.5). The line is exact (see
+//! [`g::docx::footer_twips`]), so the footer distance places the 一字线.
+
+use super::runs::{self, RunProps};
+use super::xml::Xml;
+use super::{PAGE_NUMBER, parts};
+use crate::geometry::{self as g, docx::Grid};
+
+/// `word/footer1.xml` (odd pages) or `footer2.xml` (even pages).
+pub fn footer_xml(odd: bool, grid: Grid) -> String {
+    let mut x = Xml::new();
+    x.open(
+        "w:ftr",
+        &[("xmlns:w", parts::NS_W), ("xmlns:r", parts::NS_R)],
+    );
+    x.open("w:p", &[]).open("w:pPr", &[]);
+    x.empty("w:pStyle", &[("w:val", PAGE_NUMBER.id)]);
+    let inset = grid.cells_twips(g::PAGE_NUMBER_INSET_CHARS).to_string();
+    if odd {
+        x.empty("w:ind", &[("w:right", &inset)]);
+        x.empty("w:jc", &[("w:val", "right")]);
+    } else {
+        x.empty("w:ind", &[("w:left", &inset)]);
+        x.empty("w:jc", &[("w:val", "left")]);
+    }
+    x.close();
+    let dash = g::PAGE_NUMBER_DASH.to_string();
+    runs::text(&mut x, &format!("{dash} "), RunProps::default());
+    let field = |x: &mut Xml, kind: &str| {
+        x.open("w:r", &[])
+            .empty("w:fldChar", &[("w:fldCharType", kind)])
+            .close();
+    };
+    field(&mut x, "begin");
+    x.open("w:r", &[])
+        .text_element("w:instrText", &[("xml:space", "preserve")], " PAGE ")
+        .close();
+    field(&mut x, "separate");
+    // The cached result Word shows until it updates the field.
+    runs::text(&mut x, if odd { "1" } else { "2" }, RunProps::default());
+    field(&mut x, "end");
+    runs::text(&mut x, &format!(" {dash}"), RunProps::default());
+    x.close().close();
+    x.finish()
+}
