@@ -246,19 +246,21 @@ fn the_package_is_well_formed_with_named_styles() {
     let styles = &d["styles"];
     for (name, east_asia, size) in [
         ("公文标题", "方正小标宋简体", 22.0),
-        ("公文正文", "仿宋_GB2312", 16.0),
         ("一级标题", "黑体", 16.0),
         ("二级标题", "楷体_GB2312", 16.0),
         ("三级标题", "仿宋_GB2312", 16.0),
         ("四级标题", "仿宋_GB2312", 16.0),
         ("发文机关署名", "仿宋_GB2312", 16.0),
         ("成文日期", "仿宋_GB2312", 16.0),
-        ("页码", "宋体", 14.0),
+        ("公文页码", "宋体", 14.0),
     ] {
         assert_eq!(styles[name]["east_asia"], east_asia, "{name}");
         assert_eq!(styles[name]["size_pt"], size, "{name}");
     }
-    assert_eq!(styles["公文正文"]["ascii"], "Times New Roman");
+    // Normal (正文 in Chinese Word) is the body: its fonts from docDefaults.
+    assert_eq!(d["defaults"]["east_asia"], "仿宋_GB2312");
+    assert_eq!(d["defaults"]["ascii"], "Times New Roman");
+    assert_eq!(d["defaults"]["size_pt"], 16.0);
     // The title's digits in the title's face.
     assert_eq!(styles["公文标题"]["ascii"], "方正小标宋简体");
     // Paragraphs carry the styles; body text is paragraphs.
@@ -282,7 +284,7 @@ fn the_package_is_well_formed_with_named_styles() {
     assert_eq!(style_of("（一）提高政治站位"), "二级标题");
     assert_eq!(style_of("1.学习浮于面上"), "三级标题");
     assert_eq!(style_of("（1）对中心组学习"), "四级标题");
-    assert_eq!(style_of("根据省委"), "公文正文");
+    assert_eq!(style_of("根据省委"), "Normal");
     assert_eq!(style_of("2019年8月14日"), "成文日期");
     // Core properties: title = 标题, creator = the issuer, date = 成文日期.
     assert_eq!(
@@ -588,12 +590,12 @@ fn bundled_font_names_on_request() {
         &[],
     );
     let d: Value = serde_json::from_slice(&json).unwrap();
-    assert_eq!(d["styles"]["公文正文"]["east_asia"], "FandolFang R");
+    assert_eq!(d["styles"]["三级标题"]["east_asia"], "FandolFang R");
     assert_eq!(
         d["styles"]["一级标题"]["east_asia"],
         "Noto Sans CJK SC Medium"
     );
-    assert_eq!(d["styles"]["公文正文"]["ascii"], "Liberation Serif");
+    assert_eq!(d["styles"]["三级标题"]["ascii"], "Liberation Serif");
 }
 
 #[test]
@@ -961,4 +963,474 @@ fn libreoffice_keeps_the_title_inside_the_block() {
     let p2 = text_lines(&pages[1]);
     assert!((p2[0].em_top() - TOP).abs() < 0.1);
     assert!(p2.len() >= 22);
+}
+
+/// docx_check.py's report on `docx`.
+fn inspect(docx: &Path) -> Value {
+    let json = run(
+        &common::python(),
+        &[
+            path_str(&root().join("tests/support/docx_check.py")),
+            path_str(docx),
+        ],
+        &[],
+    );
+    serde_json::from_slice(&json).unwrap()
+}
+
+/// `gen docx` on `yaml` with `extra` arguments, in `dir`.
+fn docx_of(dir: &Path, name: &str, yaml: &str, extra: &[&str]) -> PathBuf {
+    let input = dir.join(format!("{name}.yaml"));
+    std::fs::write(&input, yaml).unwrap();
+    let docx = dir.join(format!("{name}.docx"));
+    let mut args = vec!["docx", path_str(&input), "-o", path_str(&docx)];
+    args.extend(extra);
+    let o = run_gen(&args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    docx
+}
+
+/// A 请示 written for these tests: 版头 with 签发人, quotation marks and other
+/// punctuation Unicode shares with Latin text, headings with and without
+/// run-in text, two attachments.
+const REQUEST: &str = "kind: 请示\nissuer_mark: 某某县农业农村局\ndoc_number: 某农〔2021〕7号\n\
+    signers: [王明, 赵小红]\ntitle: 关于拨付“春耕备耕”专项资金的请示\naddressees: [某某县人民政府]\n\
+    body:\n  - 为做好今年“春耕备耕”工作——特别是种子、化肥·农药的储备……现将有关情况请示如下。\n\
+    \x20 - heading: 资金用途\n    body:\n      - heading: 种子补贴\n        text: 按每亩20元标准发放，共计×万元。\n\
+    \x20     - heading: 化肥储备\n      - 储备化肥五百吨，确保‘急用’之需。\n\
+    attachments:\n  - 春耕备耕专项资金分配表\n  - 工作实施方案\n\
+    issuer: 某某县农业农村局\ndate: 2021-03-05\n";
+
+mod word {
+    //! What Word and WPS read from the file, asserted on the XML (Word and
+    //! WPS cannot be run here; their documented behaviour is in
+    //! src/docx/runs.rs, styles.rs and font_table.rs).
+    use super::*;
+
+    fn request() -> (tempfile::TempDir, Value) {
+        let dir = common::tempdir();
+        let docx = docx_of(dir.path(), "req", REQUEST, &[]);
+        let d = inspect(&docx);
+        (dir, d)
+    }
+
+    #[test]
+    fn shared_punctuation_is_hinted_east_asian_everywhere() {
+        let (_dir, d) = request();
+        // Every “ ” ‘ ’ — … · × in the 版头, title, body and footers is in a
+        // run hinted eastAsia, and no other character is.
+        assert_eq!(d["shared_unhinted"], serde_json::json!([]));
+        assert_eq!(d["hinted_without_need"], serde_json::json!([]));
+        // The seed too (200 quotation marks).
+        let seed = inspect(&rendered().docx);
+        assert_eq!(seed["shared_unhinted"], serde_json::json!([]));
+        assert_eq!(seed["hinted_without_need"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn styles_are_made_for_editing() {
+        let (_dir, d) = request();
+        let s = &d["style_xml"];
+        // Enter after a heading, the title, the 主送机关 or the 附注 gives body
+        // text; after the 署名, the 成文日期.
+        for name in [
+            "公文标题",
+            "一级标题",
+            "二级标题",
+            "三级标题",
+            "四级标题",
+            "主送机关",
+            "附注",
+        ] {
+            assert_eq!(s[name]["next"], "Normal", "{name}");
+        }
+        assert_eq!(s["发文机关署名"]["next"], "成文日期");
+        // Normal is the body: 左空二字 of the DOCX's 15.8 pt cells, justified.
+        let cell_twips = 156.0 / 28.0 / 25.4 * 72.0 * 20.0;
+        let indent = s["Normal"]["first_line"].as_f64().unwrap();
+        assert!((indent - 2.0 * cell_twips).abs() <= 1.0, "{indent}");
+        assert_eq!(s["Normal"]["jc"], "both");
+        for name in ["公文标题", "主送机关", "成文日期", "公文页码"] {
+            assert_eq!(s[name]["first_line"], 0, "{name} resets Normal's indent");
+        }
+        // Outline levels on the headings only.
+        for (k, name) in ["一级标题", "二级标题", "三级标题", "四级标题"]
+            .iter()
+            .enumerate()
+        {
+            assert_eq!(s[name]["outline"], k, "{name}");
+        }
+        // No style is called 页码 (Word's built-in "page number" in Chinese).
+        assert!(s.get("页码").is_none());
+        // Word's built-in headings and quick styles are out of the gallery.
+        let latent = &d["latent"];
+        assert_eq!(latent["defaults"]["defQFormat"], "0");
+        for name in [
+            "heading 1",
+            "heading 2",
+            "heading 3",
+            "heading 4",
+            "Title",
+            "Subtitle",
+        ] {
+            let e = &latent["exceptions"][name];
+            assert_eq!(e["qFormat"], "0", "{name}");
+            assert_eq!(e["semiHidden"], "1", "{name}");
+        }
+    }
+
+    #[test]
+    fn run_in_headings_stay_out_of_the_navigation_pane() {
+        let (_dir, d) = request();
+        let paras = d["paragraph_props"].as_array().unwrap();
+        let find = |prefix: &str| {
+            paras
+                .iter()
+                .find(|p| p["text"].as_str().unwrap().starts_with(prefix))
+                .unwrap_or_else(|| panic!("no paragraph {prefix}"))
+        };
+        // （一）种子补贴 + run-in text: body text level (9) on the paragraph.
+        let run_in = find("（一）种子补贴");
+        assert_eq!(run_in["style"], "二级标题");
+        assert_eq!(run_in["outline"], 9);
+        // A heading alone keeps its style's level.
+        assert_eq!(find("（二）化肥储备")["outline"], Value::Null);
+        assert_eq!(find("一、资金用途")["outline"], Value::Null);
+    }
+
+    #[test]
+    fn settings_a_word_template_has() {
+        let (_dir, d) = request();
+        let tab = d["settings"]["default_tab_stop"].as_f64().unwrap();
+        let cell_twips = 156.0 / 28.0 / 25.4 * 72.0 * 20.0;
+        assert!(
+            (tab - 2.0 * cell_twips).abs() <= 2.0,
+            "defaultTabStop {tab}"
+        );
+        let compat = d["settings"]["compat"].as_array().unwrap();
+        assert!(compat.contains(&Value::from("doNotExpandShiftReturn")));
+        // Word's 每页22行.
+        assert_eq!(d["grid"]["type"], "lines");
+        let body = 297.0
+            - d["margins_twips"]["top"].as_f64().unwrap() / 20.0 / 72.0 * 25.4
+            - d["margins_twips"]["bottom"].as_f64().unwrap() / 20.0 / 72.0 * 25.4;
+        let pitch = d["grid"]["line_pitch"].as_f64().unwrap() / 20.0 / 72.0 * 25.4;
+        assert_eq!((body / pitch).floor(), 22.0, "{body} / {pitch}");
+    }
+
+    #[test]
+    fn the_font_table_says_what_to_substitute() {
+        let (_dir, d) = request();
+        let f = &d["fonts"];
+        // A 仿宋 for 仿宋_GB2312, a 楷体 for 楷体_GB2312, first.
+        assert_eq!(f["仿宋_GB2312"]["alt_names"][0], "仿宋");
+        assert_eq!(f["楷体_GB2312"]["alt_names"][0], "楷体");
+        for name in [
+            "仿宋_GB2312",
+            "楷体_GB2312",
+            "黑体",
+            "宋体",
+            "方正小标宋简体",
+        ] {
+            assert!(
+                f[name]["alt_names"].as_array().unwrap().len() >= 3,
+                "{name}"
+            );
+            assert_eq!(f[name]["charset"], "86", "{name}: GB2312");
+        }
+        for name in [
+            "仿宋_GB2312",
+            "楷体_GB2312",
+            "黑体",
+            "宋体",
+            "Times New Roman",
+        ] {
+            let panose = f[name]["panose"].as_str().unwrap();
+            assert_eq!(panose.len(), 20, "{name}");
+            assert!(f[name]["sig"]["csb0"].is_string(), "{name}");
+        }
+        // The GB2312 faces claim the GB2312 code page (bit 18 of csb0).
+        for name in ["仿宋_GB2312", "楷体_GB2312", "黑体", "宋体"] {
+            let csb0 = u32::from_str_radix(f[name]["sig"]["csb0"].as_str().unwrap(), 16).unwrap();
+            assert!(csb0 & (1 << 18) != 0, "{name}");
+        }
+    }
+
+    #[test]
+    fn bundled_fonts_are_described_as_their_files() {
+        let dir = common::tempdir();
+        let docx = docx_of(dir.path(), "b", REQUEST, &["--docx-fonts", "bundled"]);
+        let d = inspect(&docx);
+        for (name, file) in [
+            ("FandolFang R", "FandolFang-Regular.subset.otf"),
+            ("Gongwen Kai", "GongwenKai-Regular.ttf"),
+            ("Noto Sans CJK SC Medium", "NotoSansCJKsc-Medium.subset.otf"),
+            ("Noto Serif CJK SC", "NotoSerifCJKsc-Regular.subset.otf"),
+            ("Liberation Serif", "LiberationSerif-Regular.ttf"),
+        ] {
+            let json = run(
+                &common::python(),
+                &[
+                    path_str(&root().join("tests/support/font_os2.py")),
+                    path_str(&root().join("fonts").join(file)),
+                ],
+                &[],
+            );
+            let os2: Value = serde_json::from_slice(&json).unwrap();
+            assert_eq!(d["fonts"][name]["panose"], os2["panose"], "{name}");
+            assert_eq!(d["fonts"][name]["sig"], os2["sig"], "{name}");
+        }
+    }
+}
+
+mod editing {
+    //! The file edited as a user reusing it would (python-docx), rendered
+    //! by LibreOffice, measured against the standard's rules.
+    use super::*;
+
+    fn edit(input: &Path, output: &Path, args: &[&str]) {
+        let mut all = vec![
+            path_str(&root().join("tests/support/docx_edit.py")).to_string(),
+            path_str(input).to_string(),
+            path_str(output).to_string(),
+        ];
+        all.extend(args.iter().map(|a| a.to_string()));
+        let all: Vec<&str> = all.iter().map(String::as_str).collect();
+        run(&common::python(), &all, &[]);
+    }
+
+    fn line<'a>(p: &'a Page, text: &str) -> &'a Line {
+        p.lines
+            .iter()
+            .find(|l| l.text().replace(' ', "") == text)
+            .unwrap_or_else(|| panic!("no line {text:?}"))
+    }
+
+    fn last_page_lines(pages: &[Page]) -> &Page {
+        pages
+            .iter()
+            .rev()
+            .find(|p| p.lines.iter().any(|l| (l.size - 16.0).abs() < 0.01))
+            .unwrap()
+    }
+
+    /// 署名 右空二字; 成文日期 two characters right of the 署名's first.
+    fn assert_closing(pages: &[Page], issuer: &str, date: &str) {
+        let p = last_page_lines(pages);
+        let sig = line(p, issuer);
+        assert!(
+            (sig.right() - (RIGHT - 2.0 * CELL)).abs() <= TOL,
+            "{issuer} ends at {:.2} mm",
+            sig.right()
+        );
+        let d = line(p, date);
+        assert!(
+            (d.left() - (sig.left() + 2.0 * CELL)).abs() <= TOL,
+            "{date} starts at {:.2} mm, 署名 at {:.2} mm",
+            d.left(),
+            sig.left()
+        );
+    }
+
+    /// 签发人 居右空一字.
+    fn assert_signers(pages: &[Page]) {
+        let first = pages[0]
+            .lines
+            .iter()
+            .find(|l| l.text().contains("签发人"))
+            .expect("签发人 line");
+        assert!(
+            (first.right() - (RIGHT - CELL)).abs() <= TOL,
+            "签发人 ends at {:.2}",
+            first.right()
+        );
+    }
+
+    #[test]
+    fn placement_survives_editing() {
+        let dir = common::tempdir();
+        let docx = docx_of(dir.path(), "req", REQUEST, &[]);
+        let (_, original) = render_with_libreoffice(&docx, dir.path());
+        assert_closing(&original, "某某县农业农村局", "2021年3月5日");
+        assert_signers(&original);
+
+        // Next month's request: another date, other signers, a longer
+        // attachment name that wraps.
+        let edited = dir.path().join("edited.docx");
+        let long = "春耕备耕专项资金分配表及全县各乡镇村组农户补贴发放花名册";
+        edit(
+            &docx,
+            &edited,
+            &[
+                "--date",
+                "2021年4月28日",
+                "--signers",
+                "欧阳晓东\u{3000}李四",
+                "--attachment",
+                &format!("春耕备耕专项资金分配表={long}"),
+            ],
+        );
+        let sub = dir.path().join("e");
+        std::fs::create_dir_all(&sub).unwrap();
+        let (_, pages) = render_with_libreoffice(&edited, &sub);
+        assert_closing(&pages, "某某县农业农村局", "2021年4月28日");
+        assert_signers(&pages);
+        // The wrapped attachment name's second line starts under its first
+        // character (§7.3.4).
+        let lines: Vec<&Line> = pages.iter().flat_map(text_lines).collect();
+        let k = lines
+            .iter()
+            .position(|l| l.text().starts_with("附件"))
+            .unwrap();
+        let first = lines[k];
+        let name_start = first
+            .chars
+            .iter()
+            .find(|c| c.c == "春")
+            .map(|c| mm(c.x))
+            .unwrap();
+        let wrapped = lines[k + 1];
+        assert!(
+            long.ends_with(&wrapped.text().replace(' ', "")),
+            "{:?} is not the name's continuation",
+            wrapped.text()
+        );
+        assert!(
+            (wrapped.left() - name_start).abs() <= TOL,
+            "continuation at {:.2} mm, name at {name_start:.2} mm",
+            wrapped.left()
+        );
+
+        // Another issuer: the 署名 stays 右空二字. The date cannot follow it
+        // (Word formatting ties no paragraph to another's width): it keeps
+        // its place, README says to move it by hand.
+        let renamed = dir.path().join("renamed.docx");
+        edit(&docx, &renamed, &["--issuer", "某某县农业农村局党组"]);
+        let sub = dir.path().join("r");
+        std::fs::create_dir_all(&sub).unwrap();
+        let (_, after) = render_with_libreoffice(&renamed, &sub);
+        let p = last_page_lines(&after);
+        let sig = line(p, "某某县农业农村局党组");
+        assert!(
+            (sig.right() - (RIGHT - 2.0 * CELL)).abs() <= TOL,
+            "renamed 署名 ends at {:.2}",
+            sig.right()
+        );
+        let date = line(p, "2021年3月5日").left();
+        let before = line(last_page_lines(&original), "2021年3月5日").left();
+        assert!(
+            (date - before).abs() <= 0.1,
+            "the date moved: {before:.2} → {date:.2}"
+        );
+        eprintln!(
+            "after renaming the issuer: 署名 from {:.2} mm, date from {date:.2} mm (rule: {:.2} mm)",
+            sig.left(),
+            sig.left() + 2.0 * CELL
+        );
+    }
+
+    /// Lines of 16 pt text per page, their pitch, the first em top and the
+    /// last em bottom, for the full pages: all but page 1 (the title) and
+    /// the last two (the seed's 署名 takes the last lines of the body with
+    /// it to the last page).
+    fn full_pages(pages: &[Page]) -> Vec<(usize, f64, f64, f64)> {
+        pages[..pages.len() - 2]
+            .iter()
+            .skip(1)
+            .map(|p| {
+                let lines = text_lines(p);
+                let n = lines.len();
+                let first = lines[0];
+                let last = lines[n - 1];
+                let pitch = mm(last.baseline - first.baseline) / (n - 1) as f64;
+                (n, pitch, first.em_top(), mm(last.baseline + 0.12 * 16.0))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn template_geometry_has_the_textbook_margins_and_22_lines() {
+        let dir = common::tempdir();
+        let docx = dir.path().join("t.docx");
+        let o = run_gen(&[
+            "docx",
+            SEED,
+            "-o",
+            path_str(&docx),
+            "--docx-geometry",
+            "template",
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let d = inspect(&docx);
+        let s = &d["sections"][0];
+        for (key, want) in [
+            ("top_mm", 37.0),
+            ("bottom_mm", 35.0),
+            ("left_mm", 28.0),
+            ("right_mm", 26.0),
+        ] {
+            let got = s[key].as_f64().unwrap();
+            assert!((got - want).abs() < 0.05, "{key} {got}");
+        }
+        let (pdf, pages) = render_with_libreoffice(&docx, dir.path());
+        for (i, (n, pitch, top, bottom)) in full_pages(&pages).into_iter().enumerate() {
+            assert_eq!(n, 22, "page {}", i + 2);
+            // 22 lines in the 225 mm 版心: 28.95 pt = 10.21 mm at most.
+            assert!(pitch <= 225.0 / 22.0 && pitch > 10.1, "pitch {pitch:.3} mm");
+            assert!(
+                top >= TOP - 0.1 && bottom <= BOTTOM + 0.1,
+                "{top:.2}–{bottom:.2}"
+            );
+        }
+        // 28 characters a line, inside the 版心's width.
+        let lines: Vec<&Line> = pages.iter().flat_map(text_lines).collect();
+        let full: Vec<&&Line> = lines
+            .iter()
+            .filter(|l| l.right() > RIGHT - CELL / 2.0 && l.text().chars().all(|c| !c.is_ascii()))
+            .collect();
+        let exact = full
+            .iter()
+            .filter(|l| {
+                ((l.left() - LEFT) / CELL).round() as usize + l.text().chars().count() == 28
+            })
+            .count();
+        eprintln!(
+            "template: {exact} of {} full lines hold 28 characters",
+            full.len()
+        );
+        assert!(exact * 100 >= full.len() * 85);
+        for l in &lines {
+            assert!(
+                l.left() >= LEFT - TOL && l.right() <= RIGHT + TOL,
+                "{:?}",
+                l.text()
+            );
+        }
+        // The page number's dash 7 mm below the 版心, as in the fill geometry.
+        let (w, h, px) = common::raster(&pdf, 2, 600);
+        let dash = &pages[1]
+            .lines
+            .iter()
+            .find(|l| (l.size - 14.0).abs() < 0.01)
+            .unwrap()
+            .chars[0];
+        let to_px = |v: f64| (v / 25.4 * 600.0) as usize;
+        let (x0, x1) = (to_px(mm(dash.x)) + 3, to_px(mm(dash.x1)) - 3);
+        let top = (to_px(BOTTOM)..h)
+            .find(|&y| (x0..x1).any(|x| px[y * w + x] < 128))
+            .unwrap();
+        let top_mm = top as f64 / 600.0 * 25.4;
+        assert!((top_mm - 269.0).abs() <= TOL, "dash top {top_mm:.2} mm");
+
+        // A reviewer who resets the margins to 3.7/3.5/2.8/2.6 cm changes
+        // nothing: still 22 lines a page.
+        let reset = dir.path().join("reset.docx");
+        edit(&docx, &reset, &["--margins-cm", "3.7,3.5,2.8,2.6"]);
+        let sub = dir.path().join("reset");
+        std::fs::create_dir_all(&sub).unwrap();
+        let (_, pages) = render_with_libreoffice(&reset, &sub);
+        for (i, (n, ..)) in full_pages(&pages).into_iter().enumerate() {
+            assert_eq!(n, 22, "reset margins, page {}", i + 2);
+        }
+    }
 }
