@@ -41,8 +41,11 @@ SOURCE_DATE_EPOCH when that is set.")]
     /// Typeset a document as DOCX (the Word file colleagues keep editing).
     #[command(after_help = "\
 The DOCX has the same page as the PDF: A4, the 版心 156 × 225 mm at 37 mm from
-the top and 28 mm from the left, 22 lines of 28 characters, named styles for
-every element (标题, 正文, 一级标题 … 页码), and odd/even page-number footers.")]
+the top and 28 mm from the left, 22 lines of 28 characters (or, with
+--docx-geometry template, the common Word template's 3.7/3.5/2.8/2.6 cm
+margins and 28.95 pt lines), named styles for every element (公文标题, 正文,
+一级标题 … 公文页码), and odd/even page-number footers. README.md, \"Editing
+the Word file\", says what stays right when the file is edited.")]
     Docx(DocxArgs),
     /// Turn plain text (a draft, a page copied from a website) into YAML.
     #[command(after_help = IMPORT_HELP)]

@@ -482,24 +482,30 @@ fn libreoffice_page_numbers() {
     }
     // The dash's upper edge 7 mm below the 版心, read from the pixels.
     for n in [1usize, 2] {
-        let (w, h, px) = common::raster(&r.pdf, n, 600);
-        let dash = &r.pages[n - 1]
-            .lines
-            .iter()
-            .find(|l| (l.size - 14.0).abs() < 0.01)
-            .unwrap()
-            .chars[0];
-        let to_px = |v: f64| (v / 25.4 * 600.0) as usize;
-        let (x0, x1) = (to_px(mm(dash.x)) + 3, to_px(mm(dash.x1)) - 3);
-        let top = (to_px(BOTTOM)..h)
-            .find(|&y| (x0..x1).any(|x| px[y * w + x] < 128))
-            .unwrap();
-        let top_mm = top as f64 / 600.0 * 25.4;
+        let top_mm = dash_top_mm(&r.pdf, &r.pages, n);
         assert!(
             (top_mm - 269.0).abs() <= TOL,
             "page {n}: dash top {top_mm:.2} mm"
         );
     }
+}
+
+/// The upper edge of page `n`'s first 一字线 (its first 4号 character), in
+/// mm from the paper top, read from the pixels.
+fn dash_top_mm(pdf: &Path, pages: &[Page], n: usize) -> f64 {
+    let (w, h, px) = common::raster(pdf, n, 600);
+    let dash = &pages[n - 1]
+        .lines
+        .iter()
+        .find(|l| (l.size - 14.0).abs() < 0.01)
+        .unwrap()
+        .chars[0];
+    let to_px = |v: f64| (v / 25.4 * 600.0) as usize;
+    let (x0, x1) = (to_px(mm(dash.x)) + 3, to_px(mm(dash.x1)) - 3);
+    let top = (to_px(BOTTOM)..h)
+        .find(|&y| (x0..x1).any(|x| px[y * w + x] < 128))
+        .unwrap();
+    top as f64 / 600.0 * 25.4
 }
 
 #[test]
@@ -1407,19 +1413,7 @@ mod editing {
             );
         }
         // The page number's dash 7 mm below the 版心, as in the fill geometry.
-        let (w, h, px) = common::raster(&pdf, 2, 600);
-        let dash = &pages[1]
-            .lines
-            .iter()
-            .find(|l| (l.size - 14.0).abs() < 0.01)
-            .unwrap()
-            .chars[0];
-        let to_px = |v: f64| (v / 25.4 * 600.0) as usize;
-        let (x0, x1) = (to_px(mm(dash.x)) + 3, to_px(mm(dash.x1)) - 3);
-        let top = (to_px(BOTTOM)..h)
-            .find(|&y| (x0..x1).any(|x| px[y * w + x] < 128))
-            .unwrap();
-        let top_mm = top as f64 / 600.0 * 25.4;
+        let top_mm = dash_top_mm(&pdf, &pages, 2);
         assert!((top_mm - 269.0).abs() <= TOL, "dash top {top_mm:.2} mm");
 
         // A reviewer who resets the margins to 3.7/3.5/2.8/2.6 cm changes
