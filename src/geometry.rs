@@ -383,4 +383,20 @@ mod tests {
         // 28 cells are exactly the 版心 width.
         assert!((to_mm(28.0 * CHAR_PITCH) - 156.0).abs() < 1e-9);
     }
+
+    #[test]
+    fn docx_grids_match_the_practice_numbers() {
+        // Fill: 29.6 pt lines, 15.8 pt cells (−0.2 pt), whole twips.
+        let fill = docx::Grid::fill();
+        assert_eq!((fill.line_twips, fill.char_spacing_twips), (592, -4));
+        // Template: 28.95 pt, the largest 0.05 pt step at which 22 lines fit
+        // 225 mm (facts §11.2); 28 cells of at most 156 mm / 28.
+        let t = docx::Grid::template();
+        assert!(close(t.line(), 28.95), "{}", t.line());
+        assert!(22.0 * t.line() <= mm(225.0));
+        assert!(28.0 * t.cell() <= mm(156.0) && 28.0 * (t.cell() + 0.05) > mm(156.0));
+        // Two characters: the default tab stop and 左空二字.
+        assert_eq!(fill.cells_twips(2), 632);
+        assert_eq!(t.cells_twips(2), 630);
+    }
 }
