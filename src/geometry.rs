@@ -357,7 +357,7 @@ pub mod docx {
 
     /// The 一字线's ink top in em, should no font of the 宋体 role have the
     /// dash: the bundled Noto Serif CJK SC's own value. Never used in
-    /// practice (every role's chain ends in that font).
+    /// practice (every role's chain holds that font).
     pub const DASH_TOP_FALLBACK_EM: f64 = 0.296;
 }
 

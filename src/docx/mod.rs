@@ -271,7 +271,7 @@ pub fn render(
     };
     // The footer is placed for the font the page number is set in: the
     // 宋体 the font set resolves (an office's own SimSun with --font-dir,
-    // else the bundled stand-in). Every role's chain ends in Noto Serif CJK
+    // else the bundled stand-in). Every role's chain holds Noto Serif CJK
     // SC, which has the dash, so the fallback is never used.
     let dash_top = fonts
         .ink_top_and_descent(Role::Song, g::PAGE_NUMBER_DASH)
