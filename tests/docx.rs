@@ -515,6 +515,44 @@ fn libreoffice_text_is_the_notice() {
 }
 
 #[test]
+fn the_east_asian_hint_changes_nothing_in_libreoffice() {
+    // The same file without its w:hint attributes, rendered again: every
+    // character in the same place (LibreOffice gives the shared punctuation
+    // the script of the text around it either way).
+    let dir = common::tempdir();
+    let bare = dir.path().join("bare.docx");
+    run(
+        &common::python(),
+        &[
+            path_str(&root().join("tests/support/docx_strip_hints.py")),
+            path_str(&rendered().docx),
+            path_str(&bare),
+        ],
+        &[],
+    );
+    let (_, bare_pages) = render_with_libreoffice(&bare, dir.path());
+    let hinted = &rendered().pages;
+    assert_eq!(bare_pages.len(), hinted.len());
+    let mut compared = 0;
+    for (a, b) in hinted.iter().zip(&bare_pages) {
+        let chars =
+            |p: &Page| -> Vec<Char> { p.lines.iter().flat_map(|l| l.chars.clone()).collect() };
+        let (ca, cb) = (chars(a), chars(b));
+        assert_eq!(ca.len(), cb.len());
+        for (x, y) in ca.iter().zip(&cb) {
+            assert_eq!(x.c, y.c);
+            assert!(
+                (x.x - y.x).abs() < 0.01 && (x.baseline - y.baseline).abs() < 0.01,
+                "{} moved",
+                x.c
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared > 15_000, "{compared}");
+}
+
+#[test]
 fn a_libreoffice_round_trip_loses_no_text() {
     let dir = common::tempdir();
     let copy = dir.path().join("seed.docx");
