@@ -1373,6 +1373,21 @@ mod editing {
         );
     }
 
+    #[test]
+    fn template_geometry_keeps_the_header_and_closing_in_place() {
+        let dir = common::tempdir();
+        let docx = docx_of(dir.path(), "t", REQUEST, &["--docx-geometry", "template"]);
+        let (_, pages) = render_with_libreoffice(&docx, dir.path());
+        let mark = line(&pages[0], "某某县农业农村局");
+        assert!(
+            (mark.em_top() - (TOP + 35.0)).abs() <= TOL,
+            "mark top {:.2}",
+            mark.em_top()
+        );
+        assert_signers(&pages);
+        assert_closing(&pages, "某某县农业农村局", "2021年3月5日");
+    }
+
     /// Lines of 16 pt text per page, their pitch, the first em top and the
     /// last em bottom, for the full pages: all but page 1 (the title) and
     /// the last two (the seed's 署名 takes the last lines of the body with

@@ -369,10 +369,10 @@ fn paragraph(x: &mut Xml, style: Style, item: &Item, fonts: &FontSet, setup: Set
         let attrs: Vec<(&str, &str)> = indent.iter().map(|(k, v)| (*k, v.as_str())).collect();
         x.empty("w:ind", &attrs);
     }
-    // A heading with its text run in (（1）标题。正文……) is a body
-    // paragraph in the navigation pane: outline level 10, "body text"
-    // (ISO/IEC 29500-1 §17.3.1.20), so that the pane lists headings, not
-    // whole paragraphs. It keeps its heading style.
+    // A heading with its text run in (（1）标题。正文……) is body text in the
+    // navigation pane: `w:outlineLvl` 9, which Word shows as 正文文本 (ISO/IEC
+    // 29500-1 §17.3.1.20: 9 is "body text"), so that the pane lists
+    // headings, not whole paragraphs. It keeps its heading style.
     if matches!(item.kind, ItemKind::Paragraph(Some(_))) && item.runs.len() > 1 {
         x.empty("w:outlineLvl", &[("w:val", "9")]);
     }
