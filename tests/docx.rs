@@ -1374,6 +1374,39 @@ mod editing {
     }
 
     #[test]
+    fn a_date_longer_than_the_signature_stays_right_two_characters() {
+        // §7.3.5.2: when the 成文日期 is longer than the 署名, the date is set
+        // 右空二字 (and the 署名 moves left). Right-aligned, it stays there
+        // when edited.
+        let dir = common::tempdir();
+        let yaml = "kind: 通知\ntitle: 关于测试的通知\nbody:\n  - 正文。\nissuer: 县委\ndate: 2021-12-25\n";
+        let docx = docx_of(dir.path(), "d", yaml, &[]);
+        let edited = dir.path().join("edited.docx");
+        edit(&docx, &edited, &["--date", "2022年11月30日"]);
+        for (file, date) in [(&docx, "2021年12月25日"), (&edited, "2022年11月30日")] {
+            let sub = dir.path().join(date);
+            std::fs::create_dir_all(&sub).unwrap();
+            let (_, pages) = render_with_libreoffice(file, &sub);
+            let p = last_page_lines(&pages);
+            let d = line(p, date);
+            assert!(
+                (d.right() - (RIGHT - 2.0 * CELL)).abs() <= TOL,
+                "{date} ends at {:.2} mm",
+                d.right()
+            );
+            // The 署名 two characters left of the date's start is not
+            // asserted: LibreOffice widens the date (it adds space between
+            // hanzi and digits, which Word does not with autoSpaceDN off).
+            let sig = line(p, "县委");
+            eprintln!(
+                "{date}: from {:.2} mm; 署名 from {:.2} mm",
+                d.left(),
+                sig.left()
+            );
+        }
+    }
+
+    #[test]
     fn template_geometry_keeps_the_header_and_closing_in_place() {
         let dir = common::tempdir();
         let docx = docx_of(dir.path(), "t", REQUEST, &["--docx-geometry", "template"]);

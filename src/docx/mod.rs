@@ -316,32 +316,65 @@ fn zip(files: &[(&str, String)]) -> zip::result::ZipResult<Vec<u8>> {
     Ok(w.finish()?.into_inner())
 }
 
-/// A placed item's direct indents (twips), where the style's do not say it.
+/// A placed item's direct paragraph properties, where the style's do not
+/// say it: `w:ind` attributes (twips) and a `w:jc`.
+#[derive(Debug, Default)]
+struct Placement {
+    ind: Vec<(&'static str, String)>,
+    jc: Option<&'static str>,
+}
+
+/// How far the end of `item`'s text is from the 版心's right edge, in
+/// points on the PDF's grid.
+fn gap_to_right(item: &Item, fonts: &FontSet) -> f64 {
+    let text: String = item.runs.iter().map(|r| r.text.as_str()).collect();
+    let end = item.first_indent + compose::measure(fonts, Role::Body, &text);
+    g::mm(g::BLOCK_WIDTH_MM) - end
+}
+
+/// Whether a gap is `chars` characters, as the composition measures.
+fn is_chars(gap: f64, chars: usize) -> bool {
+    (gap - chars as f64 * g::CHAR_PITCH).abs() < 0.01 * g::CHAR_PITCH
+}
+
+/// The placement of the 署名, 成文日期 and 附件说明 (§7.3.4, §7.3.5.2):
 ///
 /// * 署名: the style is right-aligned 右空二字, so a name of any length ends
 ///   two characters from the right edge; only when a longer 成文日期 pushes
-///   the 署名 left (§7.3.5.2) does it carry a larger right indent.
+///   the 署名 left does it carry a larger right indent.
 /// * 成文日期: a left indent, its first character two characters right of
-///   the 署名's first (§7.3.5.2). Word formatting cannot tie one
-///   paragraph's position to another's width: the date stays right when it
-///   is edited, and moves by hand when the 署名's length changes.
+///   the 署名's first, so that it stays there when the date is edited. Word
+///   formatting cannot tie one paragraph to another's width: when the
+///   署名's length changes, the date is moved by hand (README). A date
+///   longer than the 署名 less two characters is right-aligned 右空二字
+///   instead, where it stays when edited.
 /// * 附件说明: the first line's indent, and a hanging indent that puts a
-///   wrapped name under its own first character (§7.3.4).
-fn direct_indent(item: &Item, fonts: &FontSet, setup: Setup) -> Vec<(&'static str, String)> {
+///   wrapped name under its own first character.
+fn placement(item: &Item, fonts: &FontSet, setup: Setup) -> Placement {
     let scale = |pt: f64| setup.grid.scale_twips(pt);
     match item.kind {
         ItemKind::Signature => {
-            let text: String = item.runs.iter().map(|r| r.text.as_str()).collect();
-            let end = item.first_indent + compose::measure(fonts, Role::Body, &text);
-            let gap = g::mm(g::BLOCK_WIDTH_MM) - end;
-            let style_gap = g::SIGNATURE_RIGHT_CHARS as f64 * g::CHAR_PITCH;
-            if (gap - style_gap).abs() < 0.01 * g::CHAR_PITCH {
-                Vec::new()
-            } else {
-                vec![("w:right", scale(gap).to_string())]
+            let gap = gap_to_right(item, fonts);
+            Placement {
+                ind: if is_chars(gap, g::SIGNATURE_RIGHT_CHARS) {
+                    Vec::new()
+                } else {
+                    vec![("w:right", scale(gap).to_string())]
+                },
+                jc: None,
             }
         }
-        ItemKind::Date => vec![("w:left", scale(item.first_indent).to_string())],
+        ItemKind::Date if is_chars(gap_to_right(item, fonts), g::DATE_RIGHT_CHARS) => Placement {
+            ind: vec![(
+                "w:right",
+                setup.grid.cells_twips(g::DATE_RIGHT_CHARS).to_string(),
+            )],
+            jc: Some("right"),
+        },
+        ItemKind::Date => Placement {
+            ind: vec![("w:left", scale(item.first_indent).to_string())],
+            jc: None,
+        },
         ItemKind::Attachment => {
             let left = scale(item.rest_indent);
             let first = scale(item.first_indent) - left;
@@ -350,9 +383,12 @@ fn direct_indent(item: &Item, fonts: &FontSet, setup: Setup) -> Vec<(&'static st
             } else {
                 ("w:hanging", (-first).to_string())
             };
-            vec![("w:left", left.to_string()), first_attr]
+            Placement {
+                ind: vec![("w:left", left.to_string()), first_attr],
+                jc: None,
+            }
         }
-        ItemKind::Paragraph(_) | ItemKind::Addressees | ItemKind::Note => Vec::new(),
+        ItemKind::Paragraph(_) | ItemKind::Addressees | ItemKind::Note => Placement::default(),
     }
 }
 
@@ -364,10 +400,13 @@ fn paragraph(x: &mut Xml, style: Style, item: &Item, fonts: &FontSet, setup: Set
     if item.keep_with_next {
         x.empty("w:keepNext", &[]);
     }
-    let indent = direct_indent(item, fonts, setup);
-    if !indent.is_empty() {
-        let attrs: Vec<(&str, &str)> = indent.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let placed = placement(item, fonts, setup);
+    if !placed.ind.is_empty() {
+        let attrs: Vec<(&str, &str)> = placed.ind.iter().map(|(k, v)| (*k, v.as_str())).collect();
         x.empty("w:ind", &attrs);
+    }
+    if let Some(jc) = placed.jc {
+        x.empty("w:jc", &[("w:val", jc)]);
     }
     // A heading with its text run in (（1）标题。正文……) is body text in the
     // navigation pane: `w:outlineLvl` 9, which Word shows as 正文文本 (ISO/IEC
