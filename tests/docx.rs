@@ -804,7 +804,7 @@ mod record {
 
     /// The horizontal rules across the 版心 on page `n` (1-based) of `pdf`:
     /// (top, bottom) in mm, from a 300 dpi raster.
-    fn rules(pdf: &Path, n: usize) -> Vec<(f64, f64)> {
+    pub(super) fn rules(pdf: &Path, n: usize) -> Vec<(f64, f64)> {
         let (w, h, px) = common::raster(pdf, n, 300);
         let to_px = |v: f64| (v / 25.4 * 300.0) as usize;
         let to_mm = |p: usize| p as f64 / 300.0 * 25.4;
@@ -1035,15 +1035,16 @@ fn docx_of(dir: &Path, name: &str, yaml: &str, extra: &[&str]) -> PathBuf {
 }
 
 /// A 请示 written for these tests: 版头 with 签发人, quotation marks and other
-/// punctuation Unicode shares with Latin text, headings with and without
-/// run-in text, two attachments.
+/// punctuation Unicode shares with Latin text (in the title, body and
+/// 版记), headings with and without run-in text, two attachments, a 版记.
 const REQUEST: &str = "kind: 请示\nissuer_mark: 某某县农业农村局\ndoc_number: 某农〔2021〕7号\n\
     signers: [王明, 赵小红]\ntitle: 关于拨付“春耕备耕”专项资金的请示\naddressees: [某某县人民政府]\n\
     body:\n  - 为做好今年“春耕备耕”工作——特别是种子、化肥·农药的储备……现将有关情况请示如下。\n\
     \x20 - heading: 资金用途\n    body:\n      - heading: 种子补贴\n        text: 按每亩20元标准发放，共计×万元。\n\
     \x20     - heading: 化肥储备\n      - 储备化肥五百吨，确保‘急用’之需。\n\
     attachments:\n  - 春耕备耕专项资金分配表\n  - 工作实施方案\n\
-    issuer: 某某县农业农村局\ndate: 2021-03-05\n";
+    issuer: 某某县农业农村局\ndate: 2021-03-05\n\
+    cc: [县财政局, 县“三农”工作领导小组办公室]\nprinting: {organ: 某某县农业农村局办公室, date: 2021-03-05}\n";
 
 mod word {
     //! What Word and WPS read from the file, asserted on the XML (Word and
@@ -1410,7 +1411,12 @@ mod editing {
     fn template_geometry_keeps_the_header_and_closing_in_place() {
         let dir = common::tempdir();
         let docx = docx_of(dir.path(), "t", REQUEST, &["--docx-geometry", "template"]);
-        let (_, pages) = render_with_libreoffice(&docx, dir.path());
+        let (pdf, pages) = render_with_libreoffice(&docx, dir.path());
+        // The 版记's last rule on the 版心's bottom edge (§7.4.1).
+        let rules = super::record::rules(&pdf, pages.len());
+        assert_eq!(rules.len(), 3, "{rules:?}");
+        let last = (rules[2].0 + rules[2].1) / 2.0;
+        assert!((last - BOTTOM).abs() <= 0.5, "last rule at {last:.2} mm");
         let mark = line(&pages[0], "某某县农业农村局");
         assert!(
             (mark.em_top() - (TOP + 35.0)).abs() <= TOL,
