@@ -248,7 +248,10 @@ fn rare_characters_print_in_every_element() {
 fn a_record_character_no_font_has_is_an_error() {
     for (field, yaml) in [
         ("cc", "cc: [𠀀机关]\n"),
-        ("printing", "printing: {organ: 𠀀办公室, date: 2027-03-06}\n"),
+        (
+            "printing",
+            "printing: {organ: 𠀀办公室, date: 2027-03-06}\n",
+        ),
     ] {
         let dir = common::tempdir();
         let src = dir.path().join("bad.yaml");
