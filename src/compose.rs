@@ -46,9 +46,24 @@ pub struct Item {
     /// 署名 with the 成文日期, and the last lines of the 正文 with the 署名, so
     /// that no page holds a date alone or a signature without text
     /// (§7.3.5.5).
-    pub keep_with_next: bool,
+    pub keep_with_next: Keep,
     /// The model field it came from, for messages.
     pub path: String,
+}
+
+/// How an item stays with the item after it (§7.3.5.5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// A page may break after it.
+    Free,
+    /// The whole item stands on the next item's page (the 署名 with the
+    /// 成文日期).
+    Whole,
+    /// Its last lines (all of them if it has no more) stand on the next
+    /// item's page; the lines before them stay where they fall, so keeping
+    /// the closing with the 正文 never empties a page of its text (the 正文
+    /// under the 版头 stays on page 1).
+    LastLines(usize),
 }
 
 /// 版头 (§7.2): what stands above the 标题 on page 1. Vertical positions
@@ -200,7 +215,7 @@ pub fn compose(
             first_indent: 0.0,
             rest_indent: 0.0,
             justify: true,
-            keep_with_next: false,
+            keep_with_next: Keep::Free,
             path: "addressees".into(),
         });
     }
@@ -214,7 +229,7 @@ pub fn compose(
             first_indent: cells(g::PARAGRAPH_INDENT_CHARS),
             rest_indent: 0.0,
             justify: true,
-            keep_with_next: false,
+            keep_with_next: Keep::Free,
             path: p.path,
         });
     }
@@ -246,7 +261,7 @@ pub fn compose(
                 first_indent: first,
                 rest_indent: start + label_w + number_w,
                 justify: true,
-                keep_with_next: false,
+                keep_with_next: Keep::Free,
                 path: format!("attachments[{i}]"),
             });
         }
@@ -263,7 +278,7 @@ pub fn compose(
             first_indent: cells(g::PARAGRAPH_INDENT_CHARS),
             rest_indent: 0.0,
             justify: true,
-            keep_with_next: false,
+            keep_with_next: Keep::Free,
             path: "note".into(),
         });
     }
@@ -320,7 +335,7 @@ pub fn item_lines(item: &Item, fonts: &FontSet) -> Vec<Vec<Run>> {
 fn compose_closing(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
     // What precedes the 署名 stays with it.
     if let Some(last) = items.last_mut() {
-        last.keep_with_next = true;
+        last.keep_with_next = Keep::LastLines(g::CLOSING_KEEPS_BODY_LINES);
     }
     let cells = |n: usize| n as f64 * CHAR_PITCH;
     let right = g::mm(g::BLOCK_WIDTH_MM);
@@ -353,7 +368,7 @@ fn compose_closing(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
             first_indent: x,
             rest_indent: x,
             justify: false,
-            keep_with_next: true,
+            keep_with_next: Keep::Whole,
             path: format!("issuer[{i}]"),
         });
     }
@@ -371,7 +386,7 @@ fn compose_closing(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
         first_indent: date_start,
         rest_indent: date_start,
         justify: false,
-        keep_with_next: false,
+        keep_with_next: Keep::Free,
         path: "date".into(),
     });
 }

@@ -124,6 +124,14 @@ const _: () = assert!(
 
 /// 署名 without seal: one blank line below the 正文 (§7.3.5.2).
 pub const SIGNATURE_GAP_LINES: usize = 1;
+/// Lines of the 正文's last paragraph that go to the 署名's page when the
+/// closing does not fit under the text (§7.3.5.5: no 署名 or 成文日期 on a
+/// page without 正文). The standard names no number; two is the least that
+/// is more than a widow. Only these move, never the whole paragraph, so
+/// the closing never empties a page of its text (page 1 keeps the 正文
+/// under its 版头).
+pub const CLOSING_KEEPS_BODY_LINES: usize = 2;
+
 /// 署名 without seal: 右空二字 (§7.3.5.2).
 pub const SIGNATURE_RIGHT_CHARS: usize = 2;
 /// 成文日期 without seal: its first character two characters right of the

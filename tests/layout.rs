@@ -979,3 +979,82 @@ mod record_wrapping {
         );
     }
 }
+
+mod closing_keep {
+    //! §7.3.5.5 keeps the closing with the 正文's last lines, never with
+    //! the whole 正文: page 1 of a short notice keeps its text.
+    use super::*;
+
+    fn body_lines_of(p: &[Line]) -> Vec<&Line> {
+        p.iter()
+            .filter(|l| (l.size - 16.0).abs() < 0.01 && !l.text().starts_with('\u{2014}'))
+            .collect()
+    }
+
+    #[test]
+    fn page_one_keeps_its_body_and_two_lines_go_with_the_closing() {
+        let doc = common::typeset_yaml(&common::forwarding_notice_yaml(true));
+        let pages = pages(&doc);
+        let body = "现将《江淮省人民政府办公厅关于进一步加强城乡建设用地增减挂钩节余指标跨省域调剂管理工作的通知》转发给你们，请结合实际认真贯彻落实。各地各部门要高度重视，明确责任分工，细化工作措施，确保各项任务落到实处。执行中遇到的问题，请及时向市自然资源和规划局反映。市自然资源和规划局要加强统筹协调和督促指导，定期通报工作进展情况。";
+        let sig = pages
+            .iter()
+            .position(|p| p.iter().any(|l| l.text() == "滨江市人民政府办公室"))
+            .unwrap();
+        assert_eq!(sig, 1, "the closing does not fit on page 1");
+        // Page 1 keeps the body's first lines, the 署名's page starts with
+        // its last two.
+        let on1: String = body_lines_of(&pages[0])
+            .iter()
+            .filter(|l| body.contains(&l.text()))
+            .map(|l| l.text())
+            .collect();
+        assert!(
+            body.starts_with(&on1) && on1.chars().count() > 28,
+            "page 1: {on1}"
+        );
+        let on2: Vec<String> = body_lines_of(&pages[1])
+            .iter()
+            .map(|l| l.text())
+            .filter(|t| body.contains(t.as_str()))
+            .collect();
+        assert_eq!(on2.len(), 2, "{on2:?}");
+        assert_eq!(format!("{on1}{}", on2.concat()), body);
+        // The line before the break is justified to the full measure, and
+        // the page after it starts on line 1 of the grid.
+        let last1 = *body_lines_of(&pages[0]).last().unwrap();
+        assert!(
+            close(mm(last1.right()), RIGHT, 0.3),
+            "{:.2}",
+            mm(last1.right())
+        );
+        assert!(
+            close(em_top(&pages[1][0]), TOP, 0.05),
+            "{:.2}",
+            em_top(&pages[1][0])
+        );
+    }
+
+    #[test]
+    fn a_closing_at_the_page_end_takes_two_lines_along() {
+        // The 署名 falls on line 22 of page 1, so the date would start page
+        // 2 alone: the body's last two lines go with both.
+        let doc = common::typeset_yaml(&common::signature_at_page_end_yaml());
+        let pages = pages(&doc);
+        assert_eq!(pages.len(), 2);
+        let on2 = body_lines_of(&pages[1]);
+        let texts: Vec<String> = on2.iter().map(|l| l.text()).collect();
+        assert!(texts.iter().any(|t| t == "测试机关") && texts.iter().any(|t| t == "2020年1月2日"));
+        assert_eq!(
+            texts
+                .iter()
+                .filter(|t| t.chars().all(|c| c == '国'))
+                .count(),
+            2,
+            "{texts:?}"
+        );
+        // Page 1 still ends on its 20th line of text (title, blank, 18
+        // lines less the two that moved: lines 1 and 3–18 hold text).
+        let first = body_lines_of(&pages[0]);
+        assert!(first.iter().all(|l| mm(l.right()) <= RIGHT + 0.1));
+    }
+}

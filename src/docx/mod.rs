@@ -397,7 +397,11 @@ fn paragraph(x: &mut Xml, style: Style, item: &Item, fonts: &FontSet, setup: Set
     x.open("w:p", &[]);
     x.open("w:pPr", &[]);
     x.empty("w:pStyle", &[("w:val", style.id)]);
-    if item.keep_with_next {
+    // Word keeps only the end of a keepNext paragraph with the next one, as
+    // the PDF does (Keep::LastLines). LibreOffice 7.4 moves the whole
+    // paragraph (measured); without keepNext it may leave the 成文日期
+    // alone on a page, which is worse.
+    if item.keep_with_next != compose::Keep::Free {
         x.empty("w:keepNext", &[]);
     }
     let placed = placement(item, fonts, setup);

@@ -5,11 +5,13 @@ mod world;
 
 use serde_json::{Value, json};
 use typst::diag::{SourceDiagnostic, Warned};
-use typst::foundations::{Datetime, Smart};
+use typst::foundations::{Datetime, Label, Smart};
+use typst::introspection::Introspector;
+use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
-use crate::compose::{self, Composition, Item};
+use crate::compose::{self, Composition, Item, Keep};
 use crate::date::Date;
 use crate::error::Error;
 use crate::fonts::FontSet;
@@ -38,9 +40,68 @@ pub enum Stamp {
 }
 
 /// Typesets `doc` and returns the laid-out pages (for inspection).
+///
+/// §7.3.5.5: when the closing (署名, 成文日期) does not fit under the 正文 and
+/// would start a page of its own, the 正文's last paragraph is broken
+/// before its last lines ([`Keep::LastLines`]) and typeset again, so that
+/// those lines go with the closing and nothing else moves. Typst cannot
+/// keep some lines of a paragraph with the next block, so the first run
+/// finds out where the pages break (labels in the template) and the second
+/// forces the break; most documents need only one run.
 pub fn typeset(doc: &Document, source: &Source, fonts: &FontSet) -> Result<PagedDocument, Error> {
     let composition = compose::compose(doc, source, fonts, WRITER)?;
-    let data = template_data(doc, &composition, fonts);
+    let paged = compile(doc, &composition, fonts, None)?;
+    match closing_break(&composition, &paged, fonts) {
+        Some(at) => compile(doc, &composition, fonts, Some(at)),
+        None => Ok(paged),
+    }
+}
+
+/// Label of the end of the 正文's last lines, and of the closing's start.
+const BODY_END_LABEL: &str = "gw-body-end";
+const CLOSING_LABEL: &str = "gw-closing";
+
+/// A forced page break before line `line` of item `item`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PageBreak {
+    item: usize,
+    line: usize,
+}
+
+/// Where to break the page so that the closing keeps the 正文's last
+/// lines, if it now starts a page without them.
+fn closing_break(c: &Composition, paged: &PagedDocument, fonts: &FontSet) -> Option<PageBreak> {
+    let intro = paged.introspector();
+    let page = |name: &str| {
+        let label = Label::new(PicoStr::intern(name))?;
+        let location = intro.query_label(label).ok()?.location()?;
+        intro.page(location)
+    };
+    if page(CLOSING_LABEL)? <= page(BODY_END_LABEL)? {
+        return None;
+    }
+    let (item, kept) = c
+        .items
+        .iter()
+        .enumerate()
+        .find_map(|(i, it)| match it.keep_with_next {
+            Keep::LastLines(k) => Some((i, k)),
+            _ => None,
+        })?;
+    let lines = compose::item_lines(&c.items[item], fonts).len();
+    Some(PageBreak {
+        item,
+        line: lines.saturating_sub(kept),
+    })
+}
+
+fn compile(
+    doc: &Document,
+    composition: &Composition,
+    fonts: &FontSet,
+    page_break: Option<PageBreak>,
+) -> Result<PagedDocument, Error> {
+    let data = template_data(doc, composition, fonts, page_break);
     let bytes = serde_json::to_vec(&data).expect("JSON of plain data serialises");
     let world = GongwenWorld::new(fonts, bytes, date_time(doc));
     let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
@@ -121,7 +182,17 @@ fn role_key(role: Role) -> &'static str {
 }
 
 /// The JSON the template reads as `/data.json`. All lengths in points.
-fn template_data(doc: &Document, c: &Composition, fonts: &FontSet) -> Value {
+fn template_data(
+    doc: &Document,
+    c: &Composition,
+    fonts: &FontSet,
+    page_break: Option<PageBreak>,
+) -> Value {
+    // The item whose end is labelled, and the closing's first item.
+    let anchor = c
+        .items
+        .iter()
+        .position(|it| matches!(it.keep_with_next, Keep::LastLines(_)));
     let items: Vec<Value> = c
         .items
         .iter()
@@ -132,7 +203,13 @@ fn template_data(doc: &Document, c: &Composition, fonts: &FontSet) -> Value {
             } else {
                 item.blank_lines_before
             };
-            item_json(item, blank, fonts)
+            let label = match anchor {
+                Some(a) if a == i => Some(BODY_END_LABEL),
+                Some(a) if a + 1 == i => Some(CLOSING_LABEL),
+                _ => None,
+            };
+            let break_before = page_break.filter(|b| b.item == i).map(|b| b.line);
+            item_json(item, blank, fonts, label, break_before)
         })
         .collect();
     let roles: serde_json::Map<String, Value> =
@@ -237,7 +314,13 @@ fn record_json(r: &compose::Record) -> Value {
     })
 }
 
-fn item_json(item: &Item, blank_lines: usize, fonts: &FontSet) -> Value {
+fn item_json(
+    item: &Item,
+    blank_lines: usize,
+    fonts: &FontSet,
+    label: Option<&str>,
+    break_before: Option<usize>,
+) -> Value {
     let lines = compose::item_lines(item, fonts);
     let lines: Vec<Value> = lines
         .into_iter()
@@ -258,7 +341,11 @@ fn item_json(item: &Item, blank_lines: usize, fonts: &FontSet) -> Value {
     json!({
         "above": g::LINE_GAP + blank_lines as f64 * g::LINE_PITCH,
         "justify": item.justify,
-        "keep": item.keep_with_next,
+        // Only a whole item is a sticky block; a paragraph whose last lines
+        // go with the closing is broken by `break_before` instead.
+        "keep": item.keep_with_next == Keep::Whole,
+        "label": label,
+        "break_before": break_before,
         "lines": lines,
     })
 }
