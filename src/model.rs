@@ -69,6 +69,11 @@ pub struct Document {
     /// 印发机关和印发日期 (§7.4.3).
     #[serde(default)]
     pub printing: Option<Printing>,
+    /// Printed on one side only (单面印刷): the 版记 stays at the foot of
+    /// the last page. By default a document is printed on both sides and
+    /// the 版记 stands on its last side, an even page (§7.4, §7.5).
+    #[serde(default)]
+    pub single_sided: bool,
 }
 
 /// Non-empty, trimmed text.

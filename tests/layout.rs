@@ -1058,3 +1058,84 @@ mod closing_keep {
         assert!(first.iter().all(|l| mm(l.right()) <= RIGHT + 0.1));
     }
 }
+
+mod record_side {
+    //! Printed on both sides, the 版记 stands on the document's last side,
+    //! an even page (§7.4); a blank side before it and its own side are not
+    //! numbered (§7.5).
+    use super::*;
+
+    const ONE_PAGE: &str = "kind: 通知\ntitle: 关于做好春节期间值班工作的通知\naddressees: [各科室]\nbody:\n  - 春节将至，请各科室安排好值班人员，确保通讯畅通。\n\
+        issuer: 滨江市应急管理局\ndate: 2027-01-20\ncc: [市委办公室, 市政府办公室]\n\
+        printing: {organ: 滨江市应急管理局办公室, date: 2027-01-20}\n";
+
+    /// The page numbers drawn on each page ("— N —" lines), by page.
+    fn numbers(pages: &[Vec<Line>]) -> Vec<Option<String>> {
+        pages
+            .iter()
+            .map(|p| {
+                p.iter()
+                    .map(Line::text)
+                    .find(|t| t.starts_with('\u{2014}') && t.ends_with('\u{2014}'))
+            })
+            .collect()
+    }
+
+    fn record_page(pages: &[Vec<Line>]) -> usize {
+        pages
+            .iter()
+            .position(|p| p.iter().any(|l| l.text().starts_with("抄送：")))
+            .expect("a 版记")
+    }
+
+    #[test]
+    fn after_an_odd_last_page_the_record_takes_the_back_of_the_sheet() {
+        let doc = common::typeset_yaml(ONE_PAGE);
+        let pages = pages(&doc);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(record_page(&pages), 1);
+        // Only the 版记 on page 2, still numbered: no blank side before it.
+        assert!(
+            pages[1].iter().all(|l| l.size < 15.0),
+            "text on the 版记's page"
+        );
+        let n = numbers(&pages);
+        assert!(n[0].is_some() && n[1].as_deref().is_some_and(|t| t.contains('2')));
+        let rules = &common::rules(&doc)[1];
+        assert!(close(mm(rules.last().unwrap().y), BOTTOM, 0.05));
+    }
+
+    #[test]
+    fn single_sided_keeps_it_on_the_last_page() {
+        let doc = common::typeset_yaml(&ONE_PAGE.replace("cc:", "single_sided: true\ncc:"));
+        let pages = pages(&doc);
+        assert_eq!(pages.len(), 1);
+        assert_eq!(record_page(&pages), 0);
+    }
+
+    #[test]
+    fn a_full_even_page_gets_a_blank_side_and_neither_is_numbered() {
+        // 39 body lines: page 1 holds 20, page 2 the other 19, the 署名 and
+        // the date on its last line; the 版记 has no room on page 2.
+        let yaml = format!(
+            "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n  - {}\n\
+             cc: [市委各部门, 市人大常委会办公室]\nprinting: {{organ: 测试机关办公室, date: 2020-01-03}}\n",
+            "国".repeat(26 + 38 * 28)
+        );
+        let doc = common::typeset_yaml(&yaml);
+        let pages = pages(&doc);
+        assert_eq!(pages.len(), 4);
+        assert!(pages[1].iter().any(|l| l.text() == "2020年1月2日"));
+        assert!(
+            pages[2].is_empty(),
+            "page 3 is blank: {:?}",
+            pages[2].iter().map(Line::text).collect::<Vec<_>>()
+        );
+        assert_eq!(record_page(&pages), 3);
+        let n = numbers(&pages);
+        assert!(n[0].is_some() && n[1].is_some());
+        assert_eq!((&n[2], &n[3]), (&None, &None), "{n:?}");
+        let rules = &common::rules(&doc)[3];
+        assert!(close(mm(rules.last().unwrap().y), BOTTOM, 0.05));
+    }
+}

@@ -50,10 +50,68 @@ pub enum Stamp {
 /// forces the break; most documents need only one run.
 pub fn typeset(doc: &Document, source: &Source, fonts: &FontSet) -> Result<PagedDocument, Error> {
     let composition = compose::compose(doc, source, fonts, WRITER)?;
-    let paged = compile(doc, &composition, fonts, None)?;
-    match closing_break(&composition, &paged, fonts) {
-        Some(at) => compile(doc, &composition, fonts, Some(at)),
-        None => Ok(paged),
+    let mut pages = Pagination::default();
+    let mut paged = compile(doc, &composition, fonts, pages)?;
+    if let Some(at) = closing_break(&composition, &paged, fonts) {
+        pages.closing = Some(at);
+        paged = compile(doc, &composition, fonts, pages)?;
+    }
+    if !doc.single_sided
+        && let Some(side) = record_side(&paged)
+    {
+        pages.record = side;
+        paged = compile(doc, &composition, fonts, pages)?;
+    }
+    Ok(paged)
+}
+
+/// What a first run of the layout decided about page breaks.
+#[derive(Debug, Clone, Copy, Default)]
+struct Pagination {
+    /// §7.3.5.5: the break before the 正文's last lines.
+    closing: Option<PageBreak>,
+    /// §7.4/§7.5: where the 版记 goes when printed on both sides.
+    record: RecordSide,
+}
+
+/// Where the 版记 stands (printed on both sides, it must be on the
+/// document's last side, an even page; §7.4, §7.5).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum RecordSide {
+    /// At the foot of the last page, or of the next one when the last page
+    /// has no room (the float's own choice): that page is even.
+    #[default]
+    Float,
+    /// The last page of text is odd: the 版记 goes to the next page, the
+    /// back of the same sheet, alone (no blank side, so still numbered).
+    NextPage,
+    /// The last page of text is even and has no room: a blank side, then
+    /// the 版记 on the next even page; neither is numbered (§7.5). `from`:
+    /// the first unnumbered page.
+    AfterBlank { from: usize },
+}
+
+/// Label of the 版记, and of the end of the last text before it.
+const RECORD_LABEL: &str = "gw-record";
+const TEXT_END_LABEL: &str = "gw-text-end";
+
+fn label_page(paged: &PagedDocument, name: &str) -> Option<usize> {
+    let intro = paged.introspector();
+    let label = Label::new(PicoStr::intern(name))?;
+    let location = intro.query_label(label).ok()?.location()?;
+    intro.page(location).map(|p| p.get())
+}
+
+/// Where the 版记 must go instead of where it floated, if that page is odd.
+fn record_side(paged: &PagedDocument) -> Option<RecordSide> {
+    let record = label_page(paged, RECORD_LABEL)?;
+    let text = label_page(paged, TEXT_END_LABEL)?;
+    if record % 2 == 0 {
+        None
+    } else if record == text {
+        Some(RecordSide::NextPage)
+    } else {
+        Some(RecordSide::AfterBlank { from: text + 1 })
     }
 }
 
@@ -71,13 +129,7 @@ struct PageBreak {
 /// Where to break the page so that the closing keeps the 正文's last
 /// lines, if it now starts a page without them.
 fn closing_break(c: &Composition, paged: &PagedDocument, fonts: &FontSet) -> Option<PageBreak> {
-    let intro = paged.introspector();
-    let page = |name: &str| {
-        let label = Label::new(PicoStr::intern(name))?;
-        let location = intro.query_label(label).ok()?.location()?;
-        intro.page(location)
-    };
-    if page(CLOSING_LABEL)? <= page(BODY_END_LABEL)? {
+    if label_page(paged, CLOSING_LABEL)? <= label_page(paged, BODY_END_LABEL)? {
         return None;
     }
     let (item, kept) = c
@@ -99,9 +151,9 @@ fn compile(
     doc: &Document,
     composition: &Composition,
     fonts: &FontSet,
-    page_break: Option<PageBreak>,
+    pages: Pagination,
 ) -> Result<PagedDocument, Error> {
-    let data = template_data(doc, composition, fonts, page_break);
+    let data = template_data(doc, composition, fonts, pages);
     let bytes = serde_json::to_vec(&data).expect("JSON of plain data serialises");
     let world = GongwenWorld::new(fonts, bytes, date_time(doc));
     let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
@@ -182,12 +234,7 @@ fn role_key(role: Role) -> &'static str {
 }
 
 /// The JSON the template reads as `/data.json`. All lengths in points.
-fn template_data(
-    doc: &Document,
-    c: &Composition,
-    fonts: &FontSet,
-    page_break: Option<PageBreak>,
-) -> Value {
+fn template_data(doc: &Document, c: &Composition, fonts: &FontSet, pages: Pagination) -> Value {
     // The item whose end is labelled, and the closing's first item.
     let anchor = c
         .items
@@ -203,13 +250,17 @@ fn template_data(
             } else {
                 item.blank_lines_before
             };
-            let label = match anchor {
-                Some(a) if a == i => Some(BODY_END_LABEL),
-                Some(a) if a + 1 == i => Some(CLOSING_LABEL),
-                _ => None,
-            };
-            let break_before = page_break.filter(|b| b.item == i).map(|b| b.line);
-            item_json(item, blank, fonts, label, break_before)
+            let mut labels = Vec::new();
+            match anchor {
+                Some(a) if a == i => labels.push(BODY_END_LABEL),
+                Some(a) if a + 1 == i => labels.push(CLOSING_LABEL),
+                _ => {}
+            }
+            if i + 1 == c.items.len() {
+                labels.push(TEXT_END_LABEL);
+            }
+            let break_before = pages.closing.filter(|b| b.item == i).map(|b| b.line);
+            item_json(item, blank, fonts, &labels, break_before)
         })
         .collect();
     let roles: serde_json::Map<String, Value> =
@@ -259,6 +310,15 @@ fn template_data(
         "fonts": { "latin": fonts.latin(), "roles": roles },
         "header": c.header.as_ref().map(header_json),
         "record": c.record.as_ref().map(record_json),
+        "record_side": match pages.record {
+            RecordSide::Float => "float",
+            RecordSide::NextPage => "next",
+            RecordSide::AfterBlank { .. } => "after-blank",
+        },
+        "unnumbered_from": match pages.record {
+            RecordSide::AfterBlank { from } => Some(from),
+            _ => None,
+        },
         "title_line": c.title_line,
         "red": g::RED_CMYK,
         "block_width": mm(g::BLOCK_WIDTH_MM),
@@ -318,7 +378,7 @@ fn item_json(
     item: &Item,
     blank_lines: usize,
     fonts: &FontSet,
-    label: Option<&str>,
+    labels: &[&str],
     break_before: Option<usize>,
 ) -> Value {
     let lines = compose::item_lines(item, fonts);
@@ -344,7 +404,7 @@ fn item_json(
         // Only a whole item is a sticky block; a paragraph whose last lines
         // go with the closing is broken by `break_before` instead.
         "keep": item.keep_with_next == Keep::Whole,
-        "label": label,
+        "labels": labels,
         "break_before": break_before,
         "lines": lines,
     })
