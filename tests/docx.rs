@@ -1520,3 +1520,77 @@ mod editing {
         }
     }
 }
+
+mod record_side {
+    //! Printed on both sides, the 版记 stands on an even page (§7.4); a
+    //! blank side before it and its side carry no number (§7.5). gen docx
+    //! takes the decision from gongwen's own layout; LibreOffice's pages
+    //! agree here.
+    use super::*;
+
+    fn render(yaml: &str) -> Vec<Page> {
+        let dir = common::tempdir();
+        let input = dir.path().join("s.yaml");
+        std::fs::write(&input, yaml).unwrap();
+        let docx = dir.path().join("s.docx");
+        let o = run_gen(&["docx", path_str(&input), "-o", path_str(&docx)]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        render_with_libreoffice(&docx, dir.path()).1
+    }
+
+    fn has(p: &Page, s: &str) -> bool {
+        p.lines
+            .iter()
+            .any(|l| l.text().replace(' ', "").contains(s))
+    }
+
+    /// Whether a page shows a page number ("— N —").
+    fn numbered(p: &Page) -> bool {
+        p.lines.iter().any(|l| {
+            let t = l.text().replace(' ', "");
+            t.starts_with('\u{2014}') && t.ends_with('\u{2014}')
+        })
+    }
+
+    const RECORD: &str = "cc: [市委各部门, 市人大常委会办公室]\nprinting: {organ: 测试机关办公室, date: 2020-01-03}\n";
+
+    #[test]
+    fn after_an_odd_last_page_the_record_takes_the_back_of_the_sheet() {
+        let pages = render(&format!(
+            "kind: 通知\ntitle: 关于做好值班工作的通知\nbody:\n  - 请安排好值班。\nissuer: 测试机关\ndate: 2020-01-02\n{RECORD}"
+        ));
+        assert_eq!(pages.len(), 2);
+        assert!(!has(&pages[0], "抄送") && has(&pages[1], "抄送") && has(&pages[1], "印发"));
+        assert!(numbered(&pages[0]) && numbered(&pages[1]));
+    }
+
+    #[test]
+    fn a_full_even_page_gets_a_blank_side_and_neither_is_numbered() {
+        // Thirteen paragraphs of three lines: page 2 ends with the date on
+        // its last line.
+        let body: String = (0..13)
+            .map(|_| format!("  - {}\n", "国".repeat(26 + 2 * 28)))
+            .collect();
+        let pages = render(&format!(
+            "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n{body}{RECORD}"
+        ));
+        assert_eq!(pages.len(), 4);
+        assert!(has(&pages[1], "2020年1月2日"));
+        assert!(
+            pages[2].lines.iter().all(|l| l.text().trim().is_empty()),
+            "page 3 is blank"
+        );
+        assert!(has(&pages[3], "抄送"));
+        assert!(numbered(&pages[0]) && numbered(&pages[1]));
+        assert!(!numbered(&pages[2]) && !numbered(&pages[3]));
+    }
+
+    #[test]
+    fn single_sided_keeps_it_on_the_last_page() {
+        let pages = render(&format!(
+            "kind: 通知\ntitle: 关于做好值班工作的通知\nbody:\n  - 请安排好值班。\nissuer: 测试机关\ndate: 2020-01-02\nsingle_sided: true\n{RECORD}"
+        ));
+        assert_eq!(pages.len(), 1);
+        assert!(has(&pages[0], "抄送"));
+    }
+}

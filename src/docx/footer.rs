@@ -44,3 +44,16 @@ pub fn footer_xml(odd: bool, grid: Grid) -> String {
     x.close().close();
     x.finish()
 }
+
+/// A footer with an empty paragraph: pages without a number (the blank side
+/// before the 版记 and the 版记's side, §7.5).
+pub fn empty_footer_xml() -> String {
+    let mut x = Xml::new();
+    x.open(
+        "w:ftr",
+        &[("xmlns:w", parts::NS_W), ("xmlns:r", parts::NS_R)],
+    );
+    x.open("w:p", &[]).close();
+    x.close();
+    x.finish()
+}

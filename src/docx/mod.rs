@@ -282,7 +282,15 @@ pub fn render(
         grid,
         text_width: page.text_width(),
     };
-    let document = document_xml(&composition, fonts, setup, page);
+    // Where the 版记 stands is a question of pagination, which the word
+    // processor does: gongwen asks its own PDF layout (the same
+    // composition) whether the 版记 must leave the last page of text.
+    let record_side = if composition.record.is_some() {
+        crate::pdf::record_side(doc, source, fonts)?
+    } else {
+        crate::pdf::RecordSide::Float
+    };
+    let document = document_xml(&composition, fonts, setup, page, record_side);
     let files: Vec<(&str, String)> = vec![
         ("[Content_Types].xml", parts::content_types()),
         ("_rels/.rels", parts::package_rels()),
@@ -295,6 +303,7 @@ pub fn render(
         ("word/fontTable.xml", font_table::font_table(options.fonts)),
         ("word/footer1.xml", footer::footer_xml(true, grid)),
         ("word/footer2.xml", footer::footer_xml(false, grid)),
+        ("word/footer3.xml", footer::empty_footer_xml()),
     ];
     zip(&files).map_err(|e| Error::Output {
         path: source.path.clone(),
@@ -451,7 +460,13 @@ fn blank(x: &mut Xml, height: i64, grid: g::docx::Grid) {
     x.close().close();
 }
 
-fn document_xml(c: &Composition, fonts: &FontSet, setup: Setup, page: parts::PageSetup) -> String {
+fn document_xml(
+    c: &Composition,
+    fonts: &FontSet,
+    setup: Setup,
+    page: parts::PageSetup,
+    record_side: crate::pdf::RecordSide,
+) -> String {
     let mut x = Xml::new();
     x.open(
         "w:document",
@@ -503,22 +518,54 @@ fn document_xml(c: &Composition, fonts: &FontSet, setup: Setup, page: parts::Pag
         paragraph(&mut x, style_of(item.kind), item, fonts, setup);
     }
 
-    // 版记: a table floating at the foot of the last page.
+    // 版记: a table floating at the foot of the last page. Printed on both
+    // sides it stands on an even page (§7.4): where gongwen's layout puts
+    // it on a page of its own, its anchor paragraph breaks the page; after a
+    // blank side, both pages are a section without page numbers (§7.5).
+    use crate::pdf::RecordSide;
     if let Some(r) = &c.record {
+        if let RecordSide::AfterBlank { .. } = record_side {
+            x.open("w:p", &[]).open("w:pPr", &[]);
+            section_properties(&mut x, page, setup, Some(FOOTERS_NUMBERED), None);
+            x.close().close();
+            // The blank side.
+            blank(&mut x, setup.grid.line_twips, setup.grid);
+        }
         let area_bottom = (page.height - page.bottom) as f64 / 20.0;
-        record::record_xml(&mut x, r, area_bottom, setup);
+        let new_page = record_side != RecordSide::Float;
+        record::record_xml(&mut x, r, area_bottom, setup, new_page);
     }
+    let footers = match record_side {
+        RecordSide::AfterBlank { .. } => FOOTERS_NONE,
+        _ => FOOTERS_NUMBERED,
+    };
+    section_properties(&mut x, page, setup, Some(footers), None);
+    x.close().close();
+    x.finish()
+}
 
-    // Section: A4, the margins of the chosen geometry, odd/even footers.
+/// The footers of a section: odd pages, even pages (relationship ids).
+const FOOTERS_NUMBERED: (&str, &str) = ("rIdFooterOdd", "rIdFooterEven");
+/// Empty footers: pages without numbers.
+const FOOTERS_NONE: (&str, &str) = ("rIdFooterNone", "rIdFooterNone");
+
+/// `<w:sectPr>`: A4, the margins of the chosen geometry, the footers
+/// (`None`: those of the section before), and how the section starts.
+fn section_properties(
+    x: &mut Xml,
+    page: parts::PageSetup,
+    setup: Setup,
+    footers: Option<(&str, &str)>,
+    start: Option<&str>,
+) {
     x.open("w:sectPr", &[]);
-    x.empty(
-        "w:footerReference",
-        &[("w:type", "default"), ("r:id", "rIdFooterOdd")],
-    );
-    x.empty(
-        "w:footerReference",
-        &[("w:type", "even"), ("r:id", "rIdFooterEven")],
-    );
+    if let Some((odd, even)) = footers {
+        x.empty("w:footerReference", &[("w:type", "default"), ("r:id", odd)]);
+        x.empty("w:footerReference", &[("w:type", "even"), ("r:id", even)]);
+    }
+    if let Some(kind) = start {
+        x.empty("w:type", &[("w:val", kind)]);
+    }
     x.empty(
         "w:pgSz",
         &[
@@ -549,6 +596,4 @@ fn document_xml(c: &Composition, fonts: &FontSet, setup: Setup, page: parts::Pag
         ],
     );
     x.close();
-    x.close().close();
-    x.finish()
 }

@@ -99,6 +99,7 @@ pub fn content_types() -> String {
         ("/word/fontTable.xml", format!("{wml}.fontTable+xml")),
         ("/word/footer1.xml", format!("{wml}.footer+xml")),
         ("/word/footer2.xml", format!("{wml}.footer+xml")),
+        ("/word/footer3.xml", format!("{wml}.footer+xml")),
         (
             "/docProps/core.xml",
             "application/vnd.openxmlformats-package.core-properties+xml".to_string(),
@@ -154,6 +155,7 @@ pub fn document_rels() -> String {
         ("rIdFontTable", "fontTable", "fontTable.xml"),
         ("rIdFooterOdd", "footer", "footer1.xml"),
         ("rIdFooterEven", "footer", "footer2.xml"),
+        ("rIdFooterNone", "footer", "footer3.xml"),
     ] {
         x.empty(
             "Relationship",

@@ -26,7 +26,9 @@ use crate::geometry::{self as g, mm, twips};
 /// Writes the 版记 table and the tiny paragraph it is anchored to.
 /// `area_bottom` is the text area's bottom edge in points from the paper's
 /// top.
-pub(crate) fn record_xml(x: &mut Xml, r: &Record, area_bottom: f64, setup: Setup) {
+/// With `new_page`, the 版记 starts a page of its own (its anchor paragraph
+/// breaks the page; the table floats with it).
+pub(crate) fn record_xml(x: &mut Xml, r: &Record, area_bottom: f64, setup: Setup, new_page: bool) {
     let width = twips(mm(g::BLOCK_WIDTH_MM));
     let width_s = width.to_string();
     let row_height = setup.grid.line_twips.to_string();
@@ -80,14 +82,14 @@ pub(crate) fn record_xml(x: &mut Xml, r: &Record, area_bottom: f64, setup: Setup
     let spacer = twips(area_bottom - mm(g::BLOCK_BOTTOM_MM));
     if spacer > 0 {
         open_row(x, &spacer.to_string(), &width_s, None, None);
-        tiny_paragraph(x);
+        tiny_paragraph(x, false);
         x.close().close();
     }
     x.close();
     // The paragraph the table is anchored to: as small as Word allows, not
     // on the grid (a grid-snapped one made LibreOffice move the 版记 to the
     // next page a line too early).
-    tiny_paragraph(x);
+    tiny_paragraph(x, new_page);
 }
 
 /// Opens `<w:tr>` and its `<w:tc>`: an exact-height row that never splits,
@@ -182,8 +184,11 @@ fn row_paragraph(x: &mut Xml, row: &crate::compose::HeaderLine, setup: Setup) {
 }
 
 /// A paragraph one twip-line high in 1 pt text, off the grid.
-fn tiny_paragraph(x: &mut Xml) {
+fn tiny_paragraph(x: &mut Xml, page_break_before: bool) {
     x.open("w:p", &[]).open("w:pPr", &[]);
+    if page_break_before {
+        x.empty("w:pageBreakBefore", &[]);
+    }
     x.empty("w:snapToGrid", &[("w:val", "0")]);
     x.empty(
         "w:spacing",

@@ -50,19 +50,42 @@ pub enum Stamp {
 /// forces the break; most documents need only one run.
 pub fn typeset(doc: &Document, source: &Source, fonts: &FontSet) -> Result<PagedDocument, Error> {
     let composition = compose::compose(doc, source, fonts, WRITER)?;
-    let mut pages = Pagination::default();
-    let mut paged = compile(doc, &composition, fonts, pages)?;
-    if let Some(at) = closing_break(&composition, &paged, fonts) {
-        pages.closing = Some(at);
-        paged = compile(doc, &composition, fonts, pages)?;
-    }
+    let (mut paged, mut pages) = lay_out(doc, &composition, fonts)?;
     if !doc.single_sided
-        && let Some(side) = record_side(&paged)
+        && let Some(side) = record_side_of(&paged)
     {
         pages.record = side;
         paged = compile(doc, &composition, fonts, pages)?;
     }
     Ok(paged)
+}
+
+/// Where the 版记 stands in this writer's layout of `doc` (the DOCX writer
+/// asks, since a word processor paginates on its own). `Float` when the
+/// document has no 版记 or is printed on one side.
+pub fn record_side(doc: &Document, source: &Source, fonts: &FontSet) -> Result<RecordSide, Error> {
+    if doc.single_sided || (doc.cc.is_empty() && doc.printing.is_none()) {
+        return Ok(RecordSide::Float);
+    }
+    let composition = compose::compose(doc, source, fonts, WRITER)?;
+    let (paged, _) = lay_out(doc, &composition, fonts)?;
+    Ok(record_side_of(&paged).unwrap_or_default())
+}
+
+/// The layout with the closing kept with the 正文 (§7.3.5.5), and the page
+/// breaks that took.
+fn lay_out(
+    doc: &Document,
+    composition: &Composition,
+    fonts: &FontSet,
+) -> Result<(PagedDocument, Pagination), Error> {
+    let mut pages = Pagination::default();
+    let mut paged = compile(doc, composition, fonts, pages)?;
+    if let Some(at) = closing_break(composition, &paged, fonts) {
+        pages.closing = Some(at);
+        paged = compile(doc, composition, fonts, pages)?;
+    }
+    Ok((paged, pages))
 }
 
 /// What a first run of the layout decided about page breaks.
@@ -77,7 +100,7 @@ struct Pagination {
 /// Where the 版记 stands (printed on both sides, it must be on the
 /// document's last side, an even page; §7.4, §7.5).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-enum RecordSide {
+pub enum RecordSide {
     /// At the foot of the last page, or of the next one when the last page
     /// has no room (the float's own choice): that page is even.
     #[default]
@@ -103,7 +126,7 @@ fn label_page(paged: &PagedDocument, name: &str) -> Option<usize> {
 }
 
 /// Where the 版记 must go instead of where it floated, if that page is odd.
-fn record_side(paged: &PagedDocument) -> Option<RecordSide> {
+fn record_side_of(paged: &PagedDocument) -> Option<RecordSide> {
     let record = label_page(paged, RECORD_LABEL)?;
     let text = label_page(paged, TEXT_END_LABEL)?;
     if record % 2 == 0 {
