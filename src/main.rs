@@ -213,7 +213,10 @@ fn import(args: &ImportArgs) -> Result<ExitCode, Error> {
         path: args.input.clone(),
         source,
     })?;
-    let imported = gongwen::import::import(&bytes);
+    let imported = gongwen::import::read(&bytes).map_err(|source| Error::Import {
+        path: args.input.clone(),
+        source,
+    })?;
     let input_name = args.input.display().to_string();
     output::write_atomically(&out, imported.yaml(&input_name).as_bytes())?;
     match args.format {

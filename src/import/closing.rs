@@ -143,6 +143,56 @@ fn attachment_item(text: &str) -> Option<&str> {
     (!rest.is_empty()).then_some(rest)
 }
 
+/// A 署名 line: reads as one, or is a short right-aligned Word paragraph.
+fn signs(line: &Line) -> bool {
+    let t = line.content.as_str();
+    is_signature(t)
+        || (line.hints.align == super::Align::Right
+            && t.chars().count() <= 40
+            && !t.contains(['。', '；', '：', ':'])
+            && date_line(t).is_none())
+}
+
+/// The 附件说明 that ends `lines[..end]`: `附件：1.名称` and the numbered
+/// names under it (an item may start with a year: `1.2021年…`). Moves `end`
+/// above it.
+fn attachments(lines: &[Line], end: &mut usize, notes: &mut Vec<Note>) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut k = *end;
+    while k > 0
+        && attachment_item(&lines[k - 1].content).is_some()
+        && !lines[k - 1].content.starts_with("附件")
+    {
+        k -= 1;
+    }
+    if k > 0 {
+        let head = &lines[k - 1].content;
+        if let Some(rest) = head
+            .strip_prefix("附件")
+            .and_then(|r| r.trim_start_matches(super::chrome::is_space).strip_prefix(['：', ':']))
+        {
+            let rest = rest.trim_start_matches(super::chrome::is_space);
+            let offset = head.chars().count() - rest.chars().count();
+            let first = attachment_item(rest).unwrap_or(rest);
+            let first_offset = offset + rest.chars().count() - first.chars().count();
+            if !first.is_empty() {
+                items.push((k - 1, first_offset, first.to_string()));
+            }
+            for (i, line) in lines.iter().enumerate().take(*end).skip(k) {
+                let text = attachment_item(&line.content).unwrap_or_default();
+                let off = line.content.chars().count() - text.chars().count();
+                items.push((i, off, text.to_string()));
+            }
+            *end = k - 1;
+        }
+    }
+    items
+        .into_iter()
+        .map(|(i, offset, text)| clean(&lines[i], offset, &text, notes))
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
 /// Takes the closing elements off the end of `lines` (the document's lines
 /// after the title), leaving the 正文.
 pub fn take(lines: &mut Vec<Line>, notes: &mut Vec<Note>) -> Closing {
@@ -161,6 +211,9 @@ pub fn take(lines: &mut Vec<Line>, notes: &mut Vec<Note>) -> Closing {
         .checked_sub(1)
         .and_then(|i| date_line(&lines[i].content))
     else {
+        // No date: a 附件说明 can still end the text.
+        closing.attachments = attachments(lines, &mut end, notes);
+        lines.truncate(end);
         return closing;
     };
     let dl = &lines[end - 1];
@@ -218,47 +271,12 @@ pub fn take(lines: &mut Vec<Line>, notes: &mut Vec<Note>) -> Closing {
     end -= 1;
     // 署名: the short lines right above the date.
     let mut signers = Vec::new();
-    while end > 0 && signers.len() < 4 && is_signature(&lines[end - 1].content) {
+    while end > 0 && signers.len() < 4 && signs(&lines[end - 1]) {
         signers.push(end - 1);
         end -= 1;
     }
     signers.reverse();
-    // 附件说明: `附件：1.名称` and the numbered names under it.
-    let mut items = Vec::new();
-    let mut k = end;
-    while k > 0
-        && attachment_item(&lines[k - 1].content).is_some()
-        && !lines[k - 1].content.starts_with("附件")
-    {
-        k -= 1;
-    }
-    if k > 0 {
-        let head = &lines[k - 1].content;
-        if let Some(rest) = head
-            .strip_prefix("附件")
-            .and_then(|r| r.strip_prefix(['：', ':']))
-        {
-            let rest = rest.trim_start_matches(super::chrome::is_space);
-            let offset = head.chars().count() - rest.chars().count();
-            let first = attachment_item(rest).unwrap_or(rest);
-            let first_offset = offset + rest.chars().count() - first.chars().count();
-            if !first.is_empty() {
-                items.push((k - 1, first_offset, first.to_string()));
-            }
-            for (i, line) in lines.iter().enumerate().take(end).skip(k) {
-                let text = attachment_item(&line.content).unwrap_or_default();
-                let off = line.content.chars().count() - text.chars().count();
-                items.push((i, off, text.to_string()));
-            }
-            end = k - 1;
-        }
-    }
-    for (i, offset, text) in items {
-        let name = clean(&lines[i], offset, &text, notes);
-        if !name.is_empty() {
-            closing.attachments.push(name);
-        }
-    }
+    closing.attachments = attachments(lines, &mut end, notes);
     for i in signers {
         let l = &lines[i];
         let name = clean(l, 0, &l.content.clone(), notes);
