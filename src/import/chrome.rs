@@ -29,6 +29,8 @@ pub enum Field {
     Issuer,
     /// 发布日期, 发布时间: when the page went up.
     Published,
+    /// 名称, 标题: the 标题 (§7.3.1).
+    Title,
     /// Anything else (索引号, 主题分类, 有效性 …).
     Other,
 }
@@ -83,10 +85,10 @@ const LABELS: &[(&str, Field, bool)] = &[
     ("访问量", Field::Other, true),
     ("访问次数", Field::Other, true),
     ("责任编辑", Field::Other, true),
-    ("信息名称", Field::Other, false),
-    ("文件名称", Field::Other, false),
-    ("名称", Field::Other, false),
-    ("标题", Field::Other, false),
+    ("信息名称", Field::Title, false),
+    ("文件名称", Field::Title, false),
+    ("名称", Field::Title, false),
+    ("标题", Field::Title, false),
     ("主题词", Field::Other, false),
     ("关键词", Field::Other, false),
     ("关键字", Field::Other, false),
@@ -220,7 +222,14 @@ const BREADCRUMB_STARTS: &[&str] = &[
 
 /// Links to neighbouring articles (other documents' titles follow them).
 const SIBLING_STARTS: &[&str] = &[
-    "上一篇", "下一篇", "上一条", "下一条", "前一篇", "后一篇", "上篇", "下篇",
+    "上一篇",
+    "下一篇",
+    "上一条",
+    "下一条",
+    "前一篇",
+    "后一篇",
+    "上篇",
+    "下篇",
 ];
 
 /// Headings of a page's download list.
@@ -236,8 +245,8 @@ const DOWNLOAD_STARTS: &[&str] = &[
 
 /// File extensions of downloads.
 const FILE_EXTENSIONS: &[&str] = &[
-    ".docx", ".doc", ".wps", ".pdf", ".xlsx", ".xls", ".et", ".ofd", ".zip", ".rar", ".7z",
-    ".txt", ".jpg", ".jpeg", ".png", ".pptx", ".ppt", ".csv", ".tif",
+    ".docx", ".doc", ".wps", ".pdf", ".xlsx", ".xls", ".et", ".ofd", ".zip", ".rar", ".7z", ".txt",
+    ".jpg", ".jpeg", ".png", ".pptx", ".ppt", ".csv", ".tif",
 ];
 
 /// Why a line is chrome.
@@ -316,6 +325,27 @@ struct Found {
     label: &'static (&'static str, Field, bool),
 }
 
+/// Where `label` ends if it stands at `chars[i..]`, spaced out or not
+/// (`标　　题`, `索 引 号`).
+fn label_at(chars: &[char], i: usize, label: &str) -> Option<usize> {
+    let mut j = i;
+    for (k, c) in label.chars().enumerate() {
+        if k > 0 {
+            while chars
+                .get(j)
+                .is_some_and(|&s| matches!(s, ' ' | '\u{3000}' | '\u{00A0}'))
+            {
+                j += 1;
+            }
+        }
+        if chars.get(j) != Some(&c) {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
 /// Metadata labels in `chars`, each at the start or after a separator,
 /// followed by a colon, a tab, or the end of the line.
 fn find_labels(chars: &[char]) -> Vec<Found> {
@@ -325,17 +355,15 @@ fn find_labels(chars: &[char]) -> Vec<Found> {
         let at_boundary = i == 0 || is_separator(chars[i - 1]);
         let hit = at_boundary
             .then(|| {
-                LABELS.iter().find(|(label, _, _)| {
-                    let n = label.chars().count();
-                    chars.len() >= i + n && chars[i..i + n].iter().copied().eq(label.chars())
-                })
+                LABELS
+                    .iter()
+                    .find_map(|l| label_at(chars, i, l.0).map(|end| (l, end)))
             })
             .flatten();
-        let Some(entry) = hit else {
+        let Some((entry, mut j)) = hit else {
             i += 1;
             continue;
         };
-        let mut j = i + entry.0.chars().count();
         while j < chars.len() && matches!(chars[j], ' ' | '\u{3000}' | '\u{00A0}') {
             j += 1;
         }
@@ -405,12 +433,14 @@ fn is_file_name(t: &str) -> bool {
     }
     let lower = t.to_lowercase();
     // A size or a download count after the name.
-    let core = lower
-        .trim_end_matches(|c: char| c.is_ascii_digit() || is_space(c) || "()（）[]【】.kmbg次下载点击数:：".contains(c));
+    let core = lower.trim_end_matches(|c: char| {
+        c.is_ascii_digit() || is_space(c) || "()（）[]【】.kmbg次下载点击数:：".contains(c)
+    });
     let core = core.trim_end_matches(|c: char| is_space(c) || "()（）[]【】".contains(c));
-    FILE_EXTENSIONS.iter().any(|e| {
-        core.ends_with(e) || lower.trim_end().ends_with(e)
-    }) && !t.contains('。')
+    FILE_EXTENSIONS
+        .iter()
+        .any(|e| core.ends_with(e) || lower.trim_end().ends_with(e))
+        && !t.contains('。')
 }
 
 /// A line that reads as a sentence (chrome regions never take one).
@@ -471,9 +501,10 @@ fn line_kind(t: &str) -> Option<Kind> {
         return Some(Kind::Breadcrumb);
     }
     if let Some(n) = starts_with_any(t, SIBLING_STARTS) {
-        let next = t[t.char_indices().nth(n).map_or(t.len(), |(b, _)| b)..].chars().next();
-        if t.chars().count() <= 150
-            && next.is_none_or(|c| is_separator(c) || c == '】' || c == ']')
+        let next = t[t.char_indices().nth(n).map_or(t.len(), |(b, _)| b)..]
+            .chars()
+            .next();
+        if t.chars().count() <= 150 && next.is_none_or(|c| is_separator(c) || c == '】' || c == ']')
         {
             return Some(Kind::Sibling);
         }
@@ -485,15 +516,21 @@ fn line_kind(t: &str) -> Option<Kind> {
         }
     }
     let short = t.chars().count() <= 60;
-    if short
-        && (t.starts_with("分享到") || t.starts_with("分享至") || t.starts_with("分享："))
+    if short && (t.starts_with("分享到") || t.starts_with("分享至") || t.starts_with("分享："))
     {
         return Some(Kind::Share);
     }
     if short
-        && ["扫一扫", "手机扫码", "扫描二维码", "用手机扫", "微信扫一扫", "手机扫一扫"]
-            .iter()
-            .any(|s| t.starts_with(s))
+        && [
+            "扫一扫",
+            "手机扫码",
+            "扫描二维码",
+            "用手机扫",
+            "微信扫一扫",
+            "手机扫一扫",
+        ]
+        .iter()
+        .any(|s| t.starts_with(s))
     {
         return Some(Kind::Share);
     }
@@ -616,38 +653,46 @@ pub fn scan(lines: &[&str]) -> Page {
     // A label on its own line takes the next line as its value (a table
     // copied cell by cell); a weak label counts beside metadata.
     let values = |page: &mut Page, label_alone: &[usize]| {
-    for &i in label_alone {
-        if page.verdicts[i].is_none() {
-            continue;
-        }
-        let Some(k) = neighbour(i, true) else {
-            continue;
-        };
-        if page.verdicts[k].is_some() || texts[k].chars().count() > 100 || is_sentence(texts[k])
-        {
-            continue;
-        }
-        if let Some(entry) = LABELS.iter().find(|(l, _, _)| {
-            texts[i]
-                .trim_end_matches([':', '：', ' '])
+        for &i in label_alone {
+            if page.verdicts[i].is_none() {
+                continue;
+            }
+            let Some(k) = neighbour(i, true) else {
+                continue;
+            };
+            if page.verdicts[k].is_some() || texts[k].chars().count() > 100 || is_sentence(texts[k])
+            {
+                continue;
+            }
+            let label: Vec<char> = texts[i]
+                .trim_end_matches(|c: char| is_separator(c))
                 .trim_start_matches(is_separator)
-                == *l
-        }) {
-            page.meta.push(Meta {
-                line: k,
-                label: entry.0,
-                field: entry.1,
-                value: texts[k].to_string(),
-            });
-            let published = (entry.1 == Field::Published)
-                .then(|| page_date(texts[k]))
-                .flatten();
-            page.verdicts[k] = Some(Verdict {
-                kind: Kind::MetadataValue,
-                published,
-            });
+                .chars()
+                .collect();
+            if let Some(entry) = LABELS
+                .iter()
+                .find(|l| label_at(&label, 0, l.0) == Some(label.len()))
+                // A title under an empty cell (`主题词：` with nothing) is the
+                // document's, not the cell's value.
+                .filter(|l| {
+                    l.1 == Field::Title || crate::import::front::kind_of(texts[k]).is_none()
+                })
+            {
+                page.meta.push(Meta {
+                    line: k,
+                    label: entry.0,
+                    field: entry.1,
+                    value: texts[k].to_string(),
+                });
+                let published = (entry.1 == Field::Published)
+                    .then(|| page_date(texts[k]))
+                    .flatten();
+                page.verdicts[k] = Some(Verdict {
+                    kind: Kind::MetadataValue,
+                    published,
+                });
+            }
         }
-    }
     };
     values(&mut page, &label_alone);
     for pass in [false, true] {
@@ -660,9 +705,9 @@ pub fn scan(lines: &[&str]) -> Page {
             if page.verdicts[i].is_some() {
                 continue;
             }
-            let beside = [false, true].into_iter().any(|fwd| {
-                neighbour(i, fwd).is_some_and(|k| is_meta(&page.verdicts[k]))
-            });
+            let beside = [false, true]
+                .into_iter()
+                .any(|fwd| neighbour(i, fwd).is_some_and(|k| is_meta(&page.verdicts[k])));
             if beside {
                 page.verdicts[i] = Some(Verdict {
                     kind: Kind::Metadata,
@@ -779,7 +824,10 @@ mod tests {
             ),
             ("2021-06-18 16:40 来源：本站 阅读量：532", Kind::Metadata),
             ("索引号：11440300MB2C92959L/2021-00123", Kind::Metadata),
-            ("索引号\t000014349/2021-00056\t主题分类\t综合政务", Kind::Metadata),
+            (
+                "索引号\t000014349/2021-00056\t主题分类\t综合政务",
+                Kind::Metadata,
+            ),
             ("【字体：大 中 小】", Kind::Widget),
             ("字号：[ 大 中 小 ]", Kind::Widget),
             ("A+ A A-", Kind::Widget),
@@ -792,8 +840,14 @@ mod tests {
             ("相关附件：", Kind::Download),
             ("附件下载：2021年实施方案.docx", Kind::Download),
             ("网站地图 | 联系我们 | 网站声明", Kind::Widget),
-            ("主办单位：某某市人民政府办公室 承办：某某市政务服务数据管理局", Kind::Footer),
-            ("网站标识码：4403000001 粤ICP备05001234号 粤公网安备 44030402001234号", Kind::Footer),
+            (
+                "主办单位：某某市人民政府办公室 承办：某某市政务服务数据管理局",
+                Kind::Footer,
+            ),
+            (
+                "网站标识码：4403000001 粤ICP备05001234号 粤公网安备 44030402001234号",
+                Kind::Footer,
+            ),
             ("版权所有©某某市人民政府", Kind::Footer),
         ] {
             assert_eq!(one(line), Some(kind), "{line}");
@@ -836,7 +890,11 @@ mod tests {
             "关于做好春耕生产工作的通知",
             "各区人民政府：",
         ]);
-        let k: Vec<Option<Kind>> = page.verdicts.iter().map(|v| v.as_ref().map(|v| v.kind)).collect();
+        let k: Vec<Option<Kind>> = page
+            .verdicts
+            .iter()
+            .map(|v| v.as_ref().map(|v| v.kind))
+            .collect();
         assert_eq!(
             k,
             [
@@ -850,15 +908,26 @@ mod tests {
                 None
             ]
         );
-        assert!(page
-            .meta
-            .iter()
-            .any(|m| m.field == Field::Number && m.value == "深府〔2021〕12号"));
+        assert!(
+            page.meta
+                .iter()
+                .any(|m| m.field == Field::Number && m.value == "深府〔2021〕12号")
+        );
         // The download list takes file names, not the text after it.
-        let k = kinds(&["相关附件：", "1.实施方案.docx", "2.统计表.xlsx（18KB）", "正文继续。"]);
+        let k = kinds(&[
+            "相关附件：",
+            "1.实施方案.docx",
+            "2.统计表.xlsx（18KB）",
+            "正文继续。",
+        ]);
         assert_eq!(
             k,
-            [Some(Kind::Download), Some(Kind::Download), Some(Kind::Download), None]
+            [
+                Some(Kind::Download),
+                Some(Kind::Download),
+                Some(Kind::Download),
+                None
+            ]
         );
         // The footer's short lines go with it; the date above it stays.
         let k = kinds(&[
@@ -871,10 +940,21 @@ mod tests {
         ]);
         assert_eq!(
             k,
-            [None, None, None, Some(Kind::Widget), Some(Kind::Footer), Some(Kind::Footer)]
+            [
+                None,
+                None,
+                None,
+                Some(Kind::Widget),
+                Some(Kind::Footer),
+                Some(Kind::Footer)
+            ]
         );
         // Above the breadcrumb: the site's name.
-        let k = kinds(&["某某市人民政府门户网站", "首页 > 通知公告", "关于测试的通知"]);
+        let k = kinds(&[
+            "某某市人民政府门户网站",
+            "首页 > 通知公告",
+            "关于测试的通知",
+        ]);
         assert_eq!(k, [Some(Kind::Header), Some(Kind::Breadcrumb), None]);
     }
 }

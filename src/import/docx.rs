@@ -51,7 +51,10 @@ fn child<'a, 'i>(n: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
     n.children().find(|c| is_w(*c, name))
 }
 
-fn part(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, name: &str) -> Result<Option<String>, ImportError> {
+fn part(
+    zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Option<String>, ImportError> {
     let Ok(file) = zip.by_name(name) else {
         return Ok(None);
     };
@@ -60,7 +63,9 @@ fn part(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, name: &str) -> Result
         .read_to_end(&mut bytes)
         .map_err(|e| ImportError::Docx(format!("{name} cannot be unpacked: {e}")))?;
     if bytes.len() as u64 > MAX_PART {
-        return Err(ImportError::Docx(format!("{name} unpacks to more than 64 MB")));
+        return Err(ImportError::Docx(format!(
+            "{name} unpacks to more than 64 MB"
+        )));
     }
     let (text, _, _) = encoding_rs::UTF_8.decode(&bytes);
     let text = match encoding_rs::Encoding::for_bom(&bytes) {
@@ -140,7 +145,11 @@ fn styles(xml: &str) -> HashMap<String, Style> {
 }
 
 /// A style's property, looked up through the styles it is based on.
-fn inherited<T>(styles: &HashMap<String, Style>, id: &str, get: impl Fn(&Style) -> Option<T>) -> Option<T> {
+fn inherited<T>(
+    styles: &HashMap<String, Style>,
+    id: &str,
+    get: impl Fn(&Style) -> Option<T>,
+) -> Option<T> {
     let mut id = Some(id.to_string());
     for _ in 0..16 {
         let s = styles.get(id.as_deref()?)?;
@@ -192,9 +201,9 @@ impl Reader<'_> {
             .map(align_of)
             .or_else(|| style_id.and_then(|id| inherited(self.styles, id, |s| s.align)))
             .unwrap_or(Align::Left);
-        let outline = ppr.and_then(outline_of).or_else(|| {
-            style_id.and_then(|id| inherited(self.styles, id, |s| s.outline))
-        });
+        let outline = ppr
+            .and_then(outline_of)
+            .or_else(|| style_id.and_then(|id| inherited(self.styles, id, |s| s.outline)));
         Hints {
             align,
             outline,
@@ -255,8 +264,7 @@ impl Reader<'_> {
                     _ => {}
                 },
                 // Field codes, deleted text, properties: not the text.
-                "instrText" | "delInstrText" | "del" | "moveFrom" | "pPr" | "rPr"
-                | "delText" => {}
+                "instrText" | "delInstrText" | "del" | "moveFrom" | "pPr" | "rPr" | "delText" => {}
                 "txbxContent" => {
                     let mut lines = Vec::new();
                     for p in c.descendants().filter(|d| is_w(*d, "p")) {
@@ -411,7 +419,9 @@ mod tests {
         let mut w = zip::ZipWriter::new(&mut buf);
         let opts = zip::write::SimpleFileOptions::default();
         w.start_file("word/document.xml", opts).unwrap();
-        let xml = format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:document {NS}><w:body>{body}</w:body></w:document>"#);
+        let xml = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><w:document {NS}><w:body>{body}</w:body></w:document>"#
+        );
         std::io::Write::write_all(&mut w, xml.as_bytes()).unwrap();
         if let Some(s) = styles {
             w.start_file("word/styles.xml", opts).unwrap();
@@ -439,7 +449,15 @@ mod tests {
         .unwrap();
         assert_eq!(
             texts(&r),
-            ["关于测试的通知", "第3页 甲", "乙", "2021年3月5日增", "", "", "框内"]
+            [
+                "关于测试的通知",
+                "第3页 甲",
+                "乙",
+                "2021年3月5日增",
+                "",
+                "",
+                "框内"
+            ]
         );
         assert_eq!(r.lines[0].hints.align, Align::Centre);
         assert!(r.lines[2].hints.continues && !r.lines[1].hints.continues);
@@ -460,7 +478,10 @@ mod tests {
             Some(styles),
         ))
         .unwrap();
-        assert_eq!(texts(&r), ["甲", "乙", "丙", "单位\u{3000}人数", "甲局\u{3000}12"]);
+        assert_eq!(
+            texts(&r),
+            ["甲", "乙", "丙", "单位\u{3000}人数", "甲局\u{3000}12"]
+        );
         assert_eq!(r.lines[0].hints.outline, Some(1));
         assert_eq!(r.lines[0].hints.style.as_deref(), Some("heading 2"));
         assert_eq!(r.lines[1].hints.align, Align::Right);

@@ -118,6 +118,19 @@ pub fn reconcile(
                     ));
                 }
             }
+            Field::Title => {
+                let value = m.value.trim();
+                if doc.title.is_none() && super::front::kind_of(value).is_some() {
+                    notes.push(note(
+                        line,
+                        Action::Review,
+                        &m.value,
+                        format!("the text has no title; the title is the page's {label} `{value}`: check it"),
+                    ));
+                    doc.kind = super::front::kind_of(value);
+                    doc.title = Some(value.to_string());
+                }
+            }
             Field::Published | Field::Other => {}
         }
     }

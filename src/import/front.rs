@@ -101,6 +101,7 @@ fn title_like(l: &Line) -> bool {
         && !t.contains('。')
         && t.chars().count() <= 80
         && super::marker::parse(t).is_none()
+        && normalise_doc_number(t).is_none()
 }
 
 /// The lines a title is made of, from `i`: one line ending in a 文种, or a
@@ -166,11 +167,11 @@ pub fn take(mut lines: Vec<Line>, notes: &mut Vec<Note>) -> (Front, Vec<Line>) {
                 }
                 notes.push(Note {
                     line: l.number,
-                    column: l.column(0),
-                    end_column: l.column(l.content.chars().count()),
+                    column: 1,
+                    end_column: l.raw.chars().count() + 1,
                     action: Action::Dropped,
                     rule: "front",
-                    text: l.content.clone(),
+                    text: l.raw.clone(),
                     message: format!(
                         "`{}` stands above the title (a page heading or the 发文机关's name, not the 标题); left out",
                         l.content
@@ -193,9 +194,7 @@ pub fn take(mut lines: Vec<Line>, notes: &mut Vec<Note>) -> (Front, Vec<Line>) {
                     action: Action::Repaired,
                     rule: "title",
                     text: last.content.clone(),
-                    message: format!(
-                        "the title is broken over {n} lines; joined: `{title}`"
-                    ),
+                    message: format!("the title is broken over {n} lines; joined: `{title}`"),
                     replacement: None,
                     alternatives: Vec::new(),
                 });
@@ -233,11 +232,11 @@ pub fn take(mut lines: Vec<Line>, notes: &mut Vec<Note>) -> (Front, Vec<Line>) {
         }
         notes.push(Note {
             line: l.number,
-            column: l.column(0),
-            end_column: l.column(l.content.chars().count()),
+            column: 1,
+            end_column: l.raw.chars().count() + 1,
             action: Action::Dropped,
             rule: "front",
-            text: l.content.clone(),
+            text: l.raw.clone(),
             message: "the title again, right under itself; left out".into(),
             replacement: None,
             alternatives: Vec::new(),
@@ -313,7 +312,10 @@ mod tests {
             ]),
             &mut notes,
         );
-        assert_eq!(f.title.as_deref(), Some("某某市人民政府关于做好春耕工作的通知"));
+        assert_eq!(
+            f.title.as_deref(),
+            Some("某某市人民政府关于做好春耕工作的通知")
+        );
         assert_eq!(f.kind, Some(Kind::Notice));
         assert_eq!(f.doc_number.as_deref(), Some("某府〔2021〕3号"));
         assert_eq!(f.addressees, ["各区人民政府"]);
@@ -333,7 +335,10 @@ mod tests {
             Line::numbered(&["关于印发《某某市城市更新", "实施办法》的通知", "正文。"]),
             &mut notes,
         );
-        assert_eq!(f.title.as_deref(), Some("关于印发《某某市城市更新实施办法》的通知"));
+        assert_eq!(
+            f.title.as_deref(),
+            Some("关于印发《某某市城市更新实施办法》的通知")
+        );
         assert!(notes.iter().any(|n| n.rule == "title" && n.line == 2));
     }
 

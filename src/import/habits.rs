@@ -16,7 +16,8 @@ pub fn fold_digits(text: &str) -> (String, Vec<usize>) {
     if !chars.iter().any(|&c| half_digit(c).is_some()) {
         return (text.to_string(), Vec::new());
     }
-    let is_digit = |c: Option<&char>| c.is_some_and(|&c| c.is_ascii_digit() || half_digit(c).is_some());
+    let is_digit =
+        |c: Option<&char>| c.is_some_and(|&c| c.is_ascii_digit() || half_digit(c).is_some());
     let mut out = String::with_capacity(text.len());
     let mut changed = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
@@ -40,7 +41,10 @@ mod tests {
     #[test]
     fn full_width_digits_become_half_width() {
         assert_eq!(fold_digits("２０２１年").0, "2021年");
-        assert_eq!(fold_digits("共１２６人，２１５．６吨").0, "共126人，215.6吨");
+        assert_eq!(
+            fold_digits("共１２６人，２１５．６吨").0,
+            "共126人，215.6吨"
+        );
         assert_eq!(fold_digits("（１）加强").0, "（1）加强");
         let (t, at) = fold_digits("第１．");
         assert_eq!((t.as_str(), at), ("第1．", vec![1]));

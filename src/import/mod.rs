@@ -91,6 +91,8 @@ pub struct Line {
     pub lead: usize,
     /// The line without its leading and trailing space.
     pub content: String,
+    /// The line as the input has it (before any repair).
+    pub raw: String,
     /// A blank or dropped line stands right above it.
     pub blank_before: bool,
     pub hints: Hints,
@@ -265,7 +267,8 @@ fn element_note(line: usize, action: Action, rule: &'static str, message: String
 /// Drops the page's chrome and readies the document's lines: digits
 /// made half-width, tabs and control characters made spaces.
 fn lines_of(raw: &[RawLine], notes: &mut Vec<Note>) -> (Vec<Line>, chrome::Page) {
-    let folded: Vec<(String, Vec<usize>)> = raw.iter().map(|r| habits::fold_digits(&r.text)).collect();
+    let folded: Vec<(String, Vec<usize>)> =
+        raw.iter().map(|r| habits::fold_digits(&r.text)).collect();
     let texts: Vec<&str> = folded.iter().map(|(t, _)| t.as_str()).collect();
     let mut page = chrome::scan(&texts);
     // A Word table is the document's, never the page's.
@@ -301,9 +304,7 @@ fn lines_of(raw: &[RawLine], notes: &mut Vec<Note>) -> (Vec<Line>, chrome::Page)
             blank_before = true;
             let message = match v.kind {
                 chrome::Kind::Blank => describe_blank(raw_text),
-                chrome::Kind::Metadata | chrome::Kind::MetadataValue
-                    if v.published.is_some() =>
-                {
+                chrome::Kind::Metadata | chrome::Kind::MetadataValue if v.published.is_some() => {
                     format!(
                         "web-page chrome `{}` ({}: the page's publication date)",
                         raw_text.trim(),
@@ -378,6 +379,7 @@ fn lines_of(raw: &[RawLine], notes: &mut Vec<Note>) -> (Vec<Line>, chrome::Page)
             number,
             lead,
             content,
+            raw: raw_text.to_string(),
             blank_before: std::mem::take(&mut blank_before),
             hints: r.hints.clone(),
             joins: Vec::new(),
@@ -396,6 +398,15 @@ fn run(raw: Vec<RawLine>, encoding: Encoding, mut notes: Vec<Note>) -> Import {
     doc.kind = front.kind;
     doc.addressees = front.addressees;
     let title_line = front.title_line;
+    let closing = closing::take(&mut rest, &mut notes);
+    let rest = wrap::join(rest, &mut notes);
+    doc.body = structure::build(&rest, &mut notes);
+    doc.attachments = closing.attachments;
+    doc.issuer = closing.issuer;
+    doc.note = closing.note;
+    doc.date = closing.date;
+    let line_number = |index: usize| index + 1;
+    let written = evidence::reconcile(&mut doc, &page.meta, line_number, &mut notes);
     match (&doc.title, doc.kind) {
         (None, _) => notes.push(element_note(
             title_line,
@@ -411,15 +422,6 @@ fn run(raw: Vec<RawLine>, encoding: Encoding, mut notes: Vec<Note>) -> Import {
         )),
         _ => {}
     }
-    let closing = closing::take(&mut rest, &mut notes);
-    let rest = wrap::join(rest, &mut notes);
-    doc.body = structure::build(&rest, &mut notes);
-    doc.attachments = closing.attachments;
-    doc.issuer = closing.issuer;
-    doc.note = closing.note;
-    doc.date = closing.date;
-    let line_number = |index: usize| index + 1;
-    let written = evidence::reconcile(&mut doc, &page.meta, line_number, &mut notes);
     if doc.date.is_none() && !closing.date_line && !written {
         let published = page
             .verdicts

@@ -142,10 +142,26 @@ pub fn changes(text: &str) -> Vec<Change> {
 pub fn full_stops(text: &str) -> Vec<Change> {
     let chars: Vec<char> = text.chars().collect();
     let guarded = protected(&chars);
+    // The last mark of a Chinese line, after a number (`电话：12345678.`).
+    let last = chars.iter().rposition(|c| !c.is_whitespace());
+    let after_number = last.filter(|&i| {
+        chars[i] == '.'
+            && i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.iter().any(|&c| is_han(c))
+            && !chars[..i]
+                .iter()
+                .rev()
+                .skip_while(|c| c.is_ascii_digit())
+                .take(1)
+                .any(|&c| c == '.' || c.is_ascii_alphabetic())
+            && chars[..i].iter().any(|&c| is_cjk(c))
+            && !chars[..i].iter().all(|c| c.is_ascii_digit())
+    });
     (0..chars.len())
         .filter(|&i| chars[i] == '.')
         .filter(|&i| !guarded.iter().any(|r| r.contains(&i)))
-        .filter(|&i| i > 0 && is_cjk(chars[i - 1]) && chars[i - 1] != '.')
+        .filter(|&i| (i > 0 && is_cjk(chars[i - 1])) || Some(i) == after_number)
         .filter(|&i| {
             chars
                 .get(i + 1)
@@ -233,7 +249,15 @@ mod tests {
         ] {
             assert_eq!(n(s), s, "{s}");
         }
-        assert!(changes("抓好落实.").is_empty(), "gen check's rule is unchanged");
+        assert_eq!(n("值班电话：0755－88886666."), "值班电话：0755－88886666。");
+        assert_eq!(n("共计126人."), "共计126人。");
+        for s in ["版本v1.2.", "1.", "附件1.2."] {
+            assert_eq!(n(s), s, "{s}");
+        }
+        assert!(
+            changes("抓好落实.").is_empty(),
+            "gen check's rule is unchanged"
+        );
     }
 
     #[test]

@@ -28,7 +28,8 @@ pub enum Format {
     Docx,
 }
 
-const SAVE_AS_TEXT: &str = "save the document as DOCX or as plain text (UTF-8 or GBK) and import that";
+const SAVE_AS_TEXT: &str =
+    "save the document as DOCX or as plain text (UTF-8 or GBK) and import that";
 
 /// Magic numbers of formats that are not text: (prefix, what, advice).
 const MAGIC: &[(&[u8], &str, &str)] = &[
@@ -224,8 +225,11 @@ mod tests {
         assert_eq!(what(&zip_with("word/document.xml", b"<x/>")), "Docx");
         assert!(what(&zip_with("xl/workbook.xml", b"<x/>")).contains("Excel"));
         assert!(
-            what(&zip_with("mimetype", b"application/vnd.oasis.opendocument.text"))
-                .contains("OpenDocument")
+            what(&zip_with(
+                "mimetype",
+                b"application/vnd.oasis.opendocument.text"
+            ))
+            .contains("OpenDocument")
         );
         assert!(what(&zip_with("photo.jpg", b"x")).contains("not a Word"));
     }

@@ -118,7 +118,15 @@ fn level_name(level: usize) -> &'static str {
 
 /// Builds the 正文 from its lines.
 pub fn build(lines: &[Line], notes: &mut Vec<Note>) -> Vec<Block> {
-    let markers: Vec<Option<Marker>> = lines.iter().map(|l| marker::parse(&l.content)).collect();
+    // A Word table's rows are text, never headings.
+    let markers: Vec<Option<Marker>> = lines
+        .iter()
+        .map(|l| {
+            (!l.hints.table)
+                .then(|| marker::parse(&l.content))
+                .flatten()
+        })
+        .collect();
     // Word headings without a written number: their outline levels, the
     // highest of them level 1.
     let outline = |i: usize| {
@@ -139,6 +147,7 @@ pub fn build(lines: &[Line], notes: &mut Vec<Note>) -> Vec<Block> {
                 len: 0,
                 form: Form::Outline,
             }),
+            _ if line.hints.table => None,
             _ => infer(&stack, content, markers.get(i + 1).and_then(Option::as_ref)),
         };
         let Some(m) = m else {
