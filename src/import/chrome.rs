@@ -35,11 +35,14 @@ pub enum Field {
     Other,
 }
 
+/// A metadata label: (label, what it states, strong).
+type Label = (&'static str, Field, bool);
+
 /// Metadata labels: (label, what it states, strong). A strong label is
 /// chrome wherever it starts a line with a colon; a weak one (名称, 时间 …,
 /// words a document may use too) only inside a metadata block or beside a
 /// strong one.
-const LABELS: &[(&str, Field, bool)] = &[
+const LABELS: &[Label] = &[
     ("信息索引号", Field::Other, true),
     ("索引号", Field::Other, true),
     ("发布机构", Field::Issuer, true),
@@ -322,7 +325,7 @@ pub struct Page {
 struct Found {
     start: usize,
     end: usize,
-    label: &'static (&'static str, Field, bool),
+    label: &'static Label,
 }
 
 /// Where `label` ends if it stands at `chars[i..]`, spaced out or not
@@ -392,7 +395,7 @@ fn find_labels(chars: &[char]) -> Vec<Found> {
 
 /// The (label, value) pairs of a metadata line, if the line is one: it
 /// starts with a label, and `strong` tells whether any label is strong.
-fn metadata(t: &str) -> Option<(Vec<(&'static (&'static str, Field, bool), String)>, bool)> {
+fn metadata(t: &str) -> Option<(Vec<(&'static Label, String)>, bool)> {
     let chars: Vec<char> = t.chars().collect();
     if chars.len() > 200 {
         return None;
@@ -403,7 +406,7 @@ fn metadata(t: &str) -> Option<(Vec<(&'static (&'static str, Field, bool), Strin
     let strong = found.iter().any(|f| f.label.2);
     // A line that does not start with a label is metadata only when it
     // holds two labels, one strong (`2021-03-08 来源：… 浏览次数：…`).
-    if !lead_ok && !(found.len() >= 2 && strong && chars.len() <= 120) {
+    if !(lead_ok || found.len() >= 2 && strong && chars.len() <= 120) {
         return None;
     }
     let pairs = found
@@ -720,13 +723,13 @@ pub fn scan(lines: &[&str]) -> Page {
     page.meta.retain(|m| page.verdicts[m.line].is_some());
     // The file names under a download heading.
     let mut in_download = false;
-    for i in 0..n {
+    for (i, text) in texts.iter().enumerate() {
         match &page.verdicts[i] {
             Some(v) if v.kind == Kind::Download => in_download = true,
             Some(v) if v.kind == Kind::Blank => {}
             Some(_) => in_download = false,
-            None if texts[i].is_empty() => {}
-            None if in_download && is_file_name(texts[i]) => {
+            None if text.is_empty() => {}
+            None if in_download && is_file_name(text) => {
                 page.verdicts[i] = Some(Verdict {
                     kind: Kind::Download,
                     published: None,
@@ -749,9 +752,9 @@ pub fn scan(lines: &[&str]) -> Page {
         }
     }
     if let Some(top) = top {
-        for i in top..n {
-            if page.verdicts[i].is_none() && !texts[i].is_empty() {
-                page.verdicts[i] = Some(Verdict {
+        for (verdict, text) in page.verdicts.iter_mut().zip(&texts).skip(top) {
+            if verdict.is_none() && !text.is_empty() {
+                *verdict = Some(Verdict {
                     kind: Kind::Footer,
                     published: None,
                 });
@@ -764,13 +767,13 @@ pub fn scan(lines: &[&str]) -> Page {
             .as_ref()
             .is_some_and(|v| v.kind == Kind::Breadcrumb)
     }) {
-        for i in 0..b {
-            if page.verdicts[i].is_none()
-                && !texts[i].is_empty()
-                && texts[i].chars().count() <= 40
-                && !is_sentence(texts[i])
+        for (verdict, text) in page.verdicts.iter_mut().zip(&texts).take(b) {
+            if verdict.is_none()
+                && !text.is_empty()
+                && text.chars().count() <= 40
+                && !is_sentence(text)
             {
-                page.verdicts[i] = Some(Verdict {
+                *verdict = Some(Verdict {
                     kind: Kind::Header,
                     published: None,
                 });

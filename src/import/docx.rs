@@ -222,10 +222,10 @@ impl Reader<'_> {
             if ns == Some(MC) {
                 // Markup compatibility: the first choice Word understood;
                 // the fallback repeats it.
-                if name == "AlternateContent" {
-                    if let Some(first) = c.children().find(Node::is_element) {
-                        self.walk(first, para);
-                    }
+                if name == "AlternateContent"
+                    && let Some(first) = c.children().find(Node::is_element)
+                {
+                    self.walk(first, para);
                 }
                 continue;
             }
