@@ -1118,3 +1118,29 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn central_portal_page_with_related_articles_and_an_english_footer() {
+    let i = import_fixture("portal-govcn.txt");
+    let d = &i.doc;
+    assert_eq!(
+        d.title.as_str(),
+        "国务院办公厅关于进一步做好稳就业工作的通知"
+    );
+    assert_eq!(d.doc_number.as_deref(), Some("国办发〔2021〕9号"));
+    assert_eq!(
+        d.addressees,
+        ["各省、自治区、直辖市人民政府，国务院各部委、各直属机构"]
+    );
+    assert_eq!(d.issuer, ["国务院办公厅"]);
+    assert_eq!(d.date.to_string(), "2021年3月22日");
+    assert_eq!(d.note.as_deref(), Some("此件公开发布"));
+    assert_eq!(levels(d), [None, Some(1), Some(2), Some(2), Some(1), None]);
+    // Site name, breadcrumb; 纠错 with 责任编辑, 相关稿件 and its titles, the
+    // scan widget, the footer.
+    assert_eq!(
+        i.lines("dropped"),
+        [1, 2, 15, 16, 17, 18, 19, 20, 21].into()
+    );
+    assert!(i.notes("review").is_empty(), "{:?}", i.messages("review"));
+}

@@ -246,6 +246,24 @@ const DOWNLOAD_STARTS: &[&str] = &[
     "文件下载",
 ];
 
+/// Headings of a page's lists of other articles.
+const RELATED_HEADINGS: &[&str] = &[
+    "相关稿件",
+    "相关新闻",
+    "相关阅读",
+    "相关文章",
+    "相关链接",
+    "相关信息",
+    "相关政策",
+    "相关解读",
+    "推荐阅读",
+    "延伸阅读",
+    "热点推荐",
+    "热门文章",
+    "最新文章",
+    "猜你喜欢",
+];
+
 /// File extensions of downloads.
 const FILE_EXTENSIONS: &[&str] = &[
     ".docx", ".doc", ".wps", ".pdf", ".xlsx", ".xls", ".et", ".ofd", ".zip", ".rar", ".7z", ".txt",
@@ -267,7 +285,7 @@ pub enum Kind {
     Widget,
     /// `分享到：…`, `扫一扫在手机打开当前页`.
     Share,
-    /// `上一篇：…` / `下一篇：…`.
+    /// `上一篇：…` / `下一篇：…`, and the titles under `相关稿件`.
     Sibling,
     /// `相关附件：`, `附件下载`, and the file names under them.
     Download,
@@ -326,6 +344,8 @@ struct Found {
     start: usize,
     end: usize,
     label: &'static Label,
+    /// Followed by a space only, no colon or tab (`索引号 0000…`).
+    loose: bool,
 }
 
 /// Where `label` ends if it stands at `chars[i..]`, spaced out or not
@@ -367,6 +387,7 @@ fn find_labels(chars: &[char]) -> Vec<Found> {
             i += 1;
             continue;
         };
+        let label_end = j;
         while j < chars.len() && matches!(chars[j], ' ' | '\u{3000}' | '\u{00A0}') {
             j += 1;
         }
@@ -376,6 +397,7 @@ fn find_labels(chars: &[char]) -> Vec<Found> {
                     start: i,
                     end: j + 1,
                     label: entry,
+                    loose: false,
                 });
                 i = j + 1;
             }
@@ -384,8 +406,18 @@ fn find_labels(chars: &[char]) -> Vec<Found> {
                     start: i,
                     end: j,
                     label: entry,
+                    loose: false,
                 });
                 i = j.max(i + 1);
+            }
+            Some(_) if j > label_end => {
+                out.push(Found {
+                    start: i,
+                    end: j,
+                    label: entry,
+                    loose: true,
+                });
+                i = j;
             }
             _ => i += 1,
         }
@@ -402,8 +434,14 @@ fn metadata(t: &str) -> Option<(Vec<(&'static Label, String)>, bool)> {
     }
     let found = find_labels(&chars);
     let first = found.first()?;
-    let lead_ok = chars[..first.start].iter().all(|&c| is_separator(c));
+    // Before the first label: nothing, or widgets (`【我要纠错】 责任编辑：…`).
+    let before: String = chars[..first.start].iter().collect();
+    let lead_ok = before.chars().all(is_separator) || is_widget(&before);
     let strong = found.iter().any(|f| f.label.2);
+    // Labels without a colon count only as a row of several, one strong.
+    if found.iter().any(|f| f.loose) && !(found.len() >= 2 && strong) {
+        return None;
+    }
     // A line that does not start with a label is metadata only when it
     // holds two labels, one strong (`2021-03-08 来源：… 浏览次数：…`).
     if !(lead_ok || found.len() >= 2 && strong && chars.len() <= 120) {
@@ -721,6 +759,34 @@ pub fn scan(lines: &[&str]) -> Page {
     }
     values(&mut page, &label_alone);
     page.meta.retain(|m| page.verdicts[m.line].is_some());
+    // The titles under a list of other articles (`相关稿件`): short lines
+    // that are no sentence, up to a blank line.
+    let mut in_related = false;
+    for (i, text) in texts.iter().enumerate() {
+        let heading = RELATED_HEADINGS
+            .iter()
+            .any(|h| text.trim_end_matches([':', '：']) == *h);
+        if heading {
+            in_related = true;
+            page.verdicts[i] = Some(Verdict {
+                kind: Kind::Sibling,
+                published: None,
+            });
+            continue;
+        }
+        if text.is_empty() || page.verdicts[i].is_some() {
+            in_related = false;
+            continue;
+        }
+        if in_related && text.chars().count() <= 80 && !is_sentence(text) {
+            page.verdicts[i] = Some(Verdict {
+                kind: Kind::Sibling,
+                published: None,
+            });
+        } else {
+            in_related = false;
+        }
+    }
     // The file names under a download heading.
     let mut in_download = false;
     for (i, text) in texts.iter().enumerate() {
@@ -852,6 +918,12 @@ mod tests {
                 Kind::Footer,
             ),
             ("版权所有©某某市人民政府", Kind::Footer),
+            ("【我要纠错】 责任编辑：张三", Kind::Metadata),
+            (
+                "索引号 000014349/2021-00056 主题分类 综合政务",
+                Kind::Metadata,
+            ),
+            ("相关稿件", Kind::Sibling),
         ] {
             assert_eq!(one(line), Some(kind), "{line}");
         }
@@ -874,6 +946,8 @@ mod tests {
             "（此件公开发布）",
             "深圳市人民政府",
             "大中型企业",
+            "来源于基层的经验做法要及时总结推广",
+            "作者 张三",
             "",
         ] {
             assert_eq!(one(l), None, "{l}");
@@ -950,6 +1024,24 @@ mod tests {
                 Some(Kind::Widget),
                 Some(Kind::Footer),
                 Some(Kind::Footer)
+            ]
+        );
+        // The titles under 相关稿件, up to a blank line.
+        let k = kinds(&[
+            "相关稿件：",
+            "国务院关于某某工作的通知",
+            "某某部 2021-03-22",
+            "",
+            "某某市人民政府",
+        ]);
+        assert_eq!(
+            k,
+            [
+                Some(Kind::Sibling),
+                Some(Kind::Sibling),
+                Some(Kind::Sibling),
+                None,
+                None
             ]
         );
         // Above the breadcrumb: the site's name.
