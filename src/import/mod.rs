@@ -332,6 +332,8 @@ fn lines_of(raw: &[RawLine], notes: &mut Vec<Note>) -> (Vec<Line>, chrome::Page)
                 let chars: Vec<char> = raw_text.chars().collect();
                 changed.iter().map(|&k| chars[k]).collect()
             };
+            let points = marks.chars().filter(|&c| c == '．').count();
+            let digits = changed.len() - points;
             notes.push(Note {
                 line: number,
                 column: first + 1,
@@ -339,11 +341,13 @@ fn lines_of(raw: &[RawLine], notes: &mut Vec<Note>) -> (Vec<Line>, chrome::Page)
                 action: Action::Repaired,
                 rule: "digits",
                 text: marks,
-                message: format!(
-                    "{} full-width digit{} made half-width (GB/T 15835: numbers in Arabic digits are half-width)",
-                    changed.len(),
-                    if changed.len() == 1 { "" } else { "s and points" }
-                ),
+                message: {
+                    format!(
+                        "{digits} full-width digit{}{} made half-width (GB/T 15835: Arabic numerals are half-width)",
+                        if digits == 1 { "" } else { "s" },
+                        if points > 0 { format!(" and {points} decimal point(s) `．`") } else { String::new() }
+                    )
+                },
                 replacement: None,
                 alternatives: Vec::new(),
             });
