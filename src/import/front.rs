@@ -165,20 +165,15 @@ pub fn take(mut lines: Vec<Line>, notes: &mut Vec<Note>) -> (Front, Vec<Line>) {
                     front.doc_number = Some(d);
                     continue;
                 }
-                notes.push(Note {
-                    line: l.number,
-                    column: 1,
-                    end_column: l.raw.chars().count() + 1,
-                    action: Action::Dropped,
-                    rule: "front",
-                    text: l.raw.clone(),
-                    message: format!(
+                notes.push(Note::dropped(
+                    l.number,
+                    &l.raw,
+                    "front",
+                    format!(
                         "`{}` stands above the title (a page heading or the 发文机关's name, not the 标题); left out",
                         l.content
                     ),
-                    replacement: None,
-                    alternatives: Vec::new(),
-                });
+                ));
             }
             let parts = &lines[at..at + n];
             let mut title = String::new();
@@ -230,17 +225,12 @@ pub fn take(mut lines: Vec<Line>, notes: &mut Vec<Note>) -> (Front, Vec<Line>) {
         if l.content.replace(chrome::is_space, "") != t.replace(chrome::is_space, "") {
             break;
         }
-        notes.push(Note {
-            line: l.number,
-            column: 1,
-            end_column: l.raw.chars().count() + 1,
-            action: Action::Dropped,
-            rule: "front",
-            text: l.raw.clone(),
-            message: "the title again, right under itself; left out".into(),
-            replacement: None,
-            alternatives: Vec::new(),
-        });
+        notes.push(Note::dropped(
+            l.number,
+            &l.raw,
+            "front",
+            "the title again, right under itself; left out".into(),
+        ));
         idx += 1;
     }
     if front.doc_number.is_none()

@@ -235,20 +235,6 @@ pub fn read(bytes: &[u8]) -> Result<Import, ImportError> {
     }
 }
 
-fn dropped_note(number: usize, raw: &str, message: String) -> Note {
-    Note {
-        line: number,
-        column: 1,
-        end_column: raw.chars().count() + 1,
-        action: Action::Dropped,
-        rule: "chrome",
-        text: raw.to_string(),
-        message,
-        replacement: None,
-        alternatives: Vec::new(),
-    }
-}
-
 /// A note that an element is missing or taken from elsewhere.
 fn element_note(line: usize, action: Action, rule: &'static str, message: String) -> Note {
     Note {
@@ -317,7 +303,7 @@ fn lines_of(raw: &[RawLine], notes: &mut Vec<Note>) -> (Vec<Line>, chrome::Page)
                     kind.describe()
                 ),
             };
-            notes.push(dropped_note(number, raw_text, message));
+            notes.push(Note::dropped(number, raw_text, "chrome", message));
             continue;
         }
         let (text, changed) = &folded[i];
