@@ -177,6 +177,18 @@ const WIDGET_WORDS: &[&str] = &[
     "正文",
     "下载",
     "扫一扫",
+    // A site's column names, shown above an article.
+    "政府信息公开",
+    "通知公告",
+    "公示公告",
+    "公告公示",
+    "政策文件",
+    "政策解读",
+    "规范性文件",
+    "工作动态",
+    "新闻动态",
+    "政务公开",
+    "信息公开",
 ];
 
 /// Single characters of font-size switchers (`大 中 小`, `A+ A A-`).
@@ -924,6 +936,7 @@ mod tests {
                 Kind::Metadata,
             ),
             ("相关稿件", Kind::Sibling),
+            ("通知公告", Kind::Widget),
         ] {
             assert_eq!(one(line), Some(kind), "{line}");
         }

@@ -6,14 +6,20 @@ use crate::model::Kind;
 use super::report::{Action, Note};
 use super::{Line, chrome, clean::clean};
 
-/// The 文种 a title ends with (the longest of `Kind::NAMES` that matches).
-pub fn kind_of(title: &str) -> Option<Kind> {
+/// The 文种 a title ends with (the longest of `Kind::NAMES` that matches),
+/// and the title without it.
+fn split_kind(title: &str) -> Option<(&str, Kind)> {
     let t = title.trim_end_matches(|c: char| "。.，,；;：:！!？?）)》”\"".contains(c));
     Kind::NAMES
         .iter()
         .filter(|(name, _)| t.ends_with(name))
         .max_by_key(|(name, _)| name.len())
-        .map(|&(_, k)| k)
+        .map(|&(name, k)| (&t[..t.len() - name.len()], k))
+}
+
+/// The 文种 a title ends with (the longest of `Kind::NAMES` that matches).
+pub fn kind_of(title: &str) -> Option<Kind> {
+    split_kind(title).map(|(_, k)| k)
 }
 
 /// A 发文字号 written as GB/T 9704-2012 §7.2.5 writes it (year in 〔〕, no
@@ -104,6 +110,13 @@ fn title_like(l: &Line) -> bool {
         && normalise_doc_number(t).is_none()
 }
 
+/// A title: ends in a 文种 after at least two characters that are not
+/// themselves a 文种 (`通知公告` is a site's column, not a 公告).
+fn is_title(t: &str) -> bool {
+    split_kind(t)
+        .is_some_and(|(before, _)| before.chars().count() >= 2 && kind_of(before).is_none())
+}
+
 /// The lines a title is made of, from `i`: one line ending in a 文种, or a
 /// title broken over two lines (`关于印发《…》` / `的通知`), or centred Word
 /// paragraphs that together end in one.
@@ -112,7 +125,7 @@ fn title_at(lines: &[Line], i: usize) -> Option<usize> {
     if !title_like(l) {
         return None;
     }
-    if kind_of(&l.content).is_some() {
+    if is_title(&l.content) {
         return Some(1);
     }
     let centred = |l: &Line| l.hints.align == super::Align::Centre;
@@ -127,7 +140,7 @@ fn title_at(lines: &[Line], i: usize) -> Option<usize> {
         if text.chars().count() > 80 {
             return None;
         }
-        if kind_of(&text).is_some() {
+        if is_title(&text) {
             return Some(k - i + 1);
         }
     }
@@ -316,6 +329,15 @@ mod tests {
             .map(|n| n.line)
             .collect();
         assert_eq!(dropped, [1, 4]);
+    }
+
+    #[test]
+    fn a_column_name_is_no_title() {
+        assert!(!is_title("通知公告"));
+        assert!(!is_title("公告"));
+        assert!(is_title("国务院令"));
+        assert!(is_title("某某市人民政府公告"));
+        assert!(is_title("关于测试的通知。"));
     }
 
     #[test]
