@@ -870,8 +870,8 @@ fn word_file_made_with_python_docx() {
         d.attachments,
         ["安全教育周活动安排表", "安全教育周总结模板"]
     );
-    // Heading 1/2 with no number typed are 一、 and （一） headings; the
-    // field shows its result (附件1), not its code (REF); the tab is a
+    // Heading 1/2 with no number typed are 一、 and （一） headings; List
+    // Number items (numbers drawn by Word) are 1. items; the field shows its result (附件1), not its code (REF); the tab is a
     // space; the table's rows are kept, cells apart by U+3000.
     assert_eq!(
         i.texts(),
@@ -884,6 +884,8 @@ fn word_file_made_with_python_docx() {
             "各校于9月1日至9月3日开展宣传。",
             "（二）集中教育阶段",
             "各校要组织开展应急疏散演练，每校不少于1次。",
+            "1.开展消防知识讲座。",
+            "2.组织交通安全主题班会。",
             "阶段\u{3000}时间\u{3000}负责单位",
             "宣传发动\u{3000}9月1日至3日\u{3000}各校",
             "联系人：刘洋 电话：010-66668888",
@@ -898,6 +900,13 @@ fn word_file_made_with_python_docx() {
             .filter(|(_, r)| r == "outline")
             .count(),
         4
+    );
+    assert_eq!(
+        i.notes("repaired")
+            .iter()
+            .filter(|(_, r)| r == "auto-number")
+            .count(),
+        2
     );
 }
 

@@ -82,6 +82,8 @@ struct Style {
     name: String,
     align: Option<Align>,
     outline: Option<u8>,
+    /// Automatic numbering: (numId, ilvl).
+    num: Option<(String, usize)>,
     based_on: Option<String>,
 }
 
@@ -111,6 +113,152 @@ fn outline_of(ppr: Node) -> Option<u8> {
         .filter(|&v| v < 9)
 }
 
+/// A paragraph's automatic numbering (`w:numPr`): (numId, ilvl).
+fn num_of(ppr: Node) -> Option<(String, usize)> {
+    let np = child(ppr, "numPr")?;
+    let id = child(np, "numId").and_then(|n| w_attr(n, "val"))?;
+    let level = child(np, "ilvl")
+        .and_then(|n| w_attr(n, "val"))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    Some((id.to_string(), level))
+}
+
+/// One level of a list definition (`w:lvl`): start, format, text.
+#[derive(Debug, Clone)]
+struct Level {
+    start: usize,
+    format: String,
+    text: String,
+}
+
+/// Word's automatic numbering (numbering.xml): the levels of each numId,
+/// and the counters as the paragraphs are read.
+#[derive(Debug, Default)]
+struct Numbering {
+    levels: HashMap<String, Vec<Level>>,
+    counters: HashMap<String, Vec<usize>>,
+}
+
+impl Numbering {
+    fn parse(xml: &str) -> Numbering {
+        let Ok(doc) = Document::parse(xml) else {
+            return Numbering::default();
+        };
+        let levels_of = |n: Node| -> Vec<Level> {
+            let mut out: Vec<Level> = Vec::new();
+            for l in n.children().filter(|c| is_w(*c, "lvl")) {
+                let val = |name: &str| child(l, name).and_then(|c| w_attr(c, "val"));
+                let ilvl: usize = w_attr(l, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
+                if ilvl > 8 {
+                    continue;
+                }
+                while out.len() <= ilvl {
+                    out.push(Level {
+                        start: 1,
+                        format: "decimal".into(),
+                        text: String::new(),
+                    });
+                }
+                out[ilvl] = Level {
+                    start: val("start").and_then(|v| v.parse().ok()).unwrap_or(1),
+                    format: val("numFmt").unwrap_or("decimal").to_string(),
+                    text: val("lvlText").unwrap_or("").to_string(),
+                };
+            }
+            out
+        };
+        let root = doc.root_element();
+        let abstracts: HashMap<&str, Vec<Level>> = root
+            .children()
+            .filter(|c| is_w(*c, "abstractNum"))
+            .filter_map(|a| Some((w_attr(a, "abstractNumId")?, levels_of(a))))
+            .collect();
+        let mut levels = HashMap::new();
+        for num in root.children().filter(|c| is_w(*c, "num")) {
+            let (Some(id), Some(abs)) = (
+                w_attr(num, "numId"),
+                child(num, "abstractNumId").and_then(|a| w_attr(a, "val")),
+            ) else {
+                continue;
+            };
+            let Some(mut lv) = abstracts.get(abs).cloned() else {
+                continue;
+            };
+            for o in num.children().filter(|c| is_w(*c, "lvlOverride")) {
+                let ilvl: usize = w_attr(o, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
+                if let (Some(l), Some(start)) = (
+                    lv.get_mut(ilvl),
+                    child(o, "startOverride")
+                        .and_then(|s| w_attr(s, "val"))
+                        .and_then(|v| v.parse().ok()),
+                ) {
+                    l.start = start;
+                }
+            }
+            levels.insert(id.to_string(), lv);
+        }
+        Numbering {
+            levels,
+            counters: HashMap::new(),
+        }
+    }
+
+    /// The number Word draws before the next paragraph of list `id` at
+    /// `ilvl` (`一、`, `（一）`, `1.`), counting it.
+    fn next(&mut self, id: &str, ilvl: usize) -> Option<String> {
+        let levels = self.levels.get(id)?;
+        let level = levels.get(ilvl)?;
+        let counters = self
+            .counters
+            .entry(id.to_string())
+            .or_insert_with(|| vec![0; levels.len()]);
+        counters[ilvl] = if counters[ilvl] == 0 {
+            level.start
+        } else {
+            counters[ilvl] + 1
+        };
+        for c in counters.iter_mut().skip(ilvl + 1) {
+            *c = 0;
+        }
+        if level.format == "bullet" || level.format == "none" {
+            return None;
+        }
+        let mut text = level.text.clone();
+        for (k, l) in levels.iter().enumerate().take(ilvl + 1) {
+            let n = counters[k].max(l.start);
+            text = text.replace(&format!("%{}", k + 1), &format_number(&l.format, n));
+        }
+        Some(text)
+    }
+}
+
+/// A number in one of Word's formats (`w:numFmt`).
+fn format_number(format: &str, n: usize) -> String {
+    let enclosed = |first: u32, max: usize| {
+        (1..=max)
+            .contains(&n)
+            .then(|| char::from_u32(first + n as u32 - 1))
+            .flatten()
+            .map_or_else(|| n.to_string(), String::from)
+    };
+    match format {
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "chineseLegalSimplified"
+        | "ideographTraditional"
+        | "taiwaneseCounting"
+        | "taiwaneseCountingThousand"
+        | "japaneseCounting" => crate::numbering::chinese_numeral(n),
+        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" => enclosed(0x2460, 20),
+        "decimalEnclosedParen" => enclosed(0x2474, 20),
+        "decimalEnclosedFullstop" => enclosed(0x2488, 20),
+        "upperLetter" => enclosed(u32::from('A'), 26),
+        "lowerLetter" => enclosed(u32::from('a'), 26),
+        _ => n.to_string(),
+    }
+}
+
 fn styles(xml: &str) -> HashMap<String, Style> {
     let Ok(doc) = Document::parse(xml) else {
         return HashMap::new();
@@ -134,6 +282,7 @@ fn styles(xml: &str) -> HashMap<String, Style> {
                 .and_then(|j| w_attr(j, "val"))
                 .map(align_of),
             outline: ppr.and_then(outline_of).or_else(|| heading_level(&name)),
+            num: ppr.and_then(num_of),
             based_on: child(s, "basedOn")
                 .and_then(|b| w_attr(b, "val"))
                 .map(str::to_string),
@@ -164,6 +313,7 @@ fn inherited<T>(
 /// Collects the text of paragraphs, in order.
 struct Reader<'s> {
     styles: &'s HashMap<String, Style>,
+    numbering: Numbering,
     lines: Vec<RawLine>,
     notes: Vec<Note>,
 }
@@ -279,9 +429,37 @@ impl Reader<'_> {
         }
     }
 
+    /// The number Word draws before paragraph `p`, if it is in a list.
+    fn number(&mut self, p: Node) -> Option<String> {
+        let ppr = child(p, "pPr");
+        let num = ppr.and_then(num_of).or_else(|| {
+            let id = ppr
+                .and_then(|x| child(x, "pStyle"))
+                .and_then(|s| w_attr(s, "val"))?;
+            inherited(self.styles, id, |s| s.num.clone())
+        })?;
+        self.numbering.next(&num.0, num.1)
+    }
+
     fn paragraph(&mut self, p: Node) {
         let hints = self.hints(p);
         let mut para = Para::default();
+        if let Some(number) = self.number(p) {
+            para.push(&number);
+            self.notes.push(Note {
+                line: self.lines.len() + 1,
+                column: 1,
+                end_column: number.chars().count() + 1,
+                action: Action::Repaired,
+                rule: "auto-number",
+                text: number.clone(),
+                message: format!(
+                    "`{number}` is drawn by Word's automatic numbering (numbering.xml), not typed; read as if typed"
+                ),
+                replacement: None,
+                alternatives: Vec::new(),
+            });
+        }
         self.walk(p, &mut para);
         let first_line = self.lines.len() + 1;
         if para.parts.is_empty() {
@@ -396,8 +574,12 @@ pub fn read(bytes: &[u8]) -> Result<Docx, ImportError> {
         .children()
         .find(|c| is_w(*c, "body"))
         .ok_or_else(|| ImportError::Docx("word/document.xml has no w:body".into()))?;
+    let numbering = part(&mut zip, "word/numbering.xml")?
+        .map(|s| Numbering::parse(&s))
+        .unwrap_or_default();
     let mut reader = Reader {
         styles: &styles,
+        numbering,
         lines: Vec::new(),
         notes: Vec::new(),
     };
@@ -489,6 +671,59 @@ mod tests {
         assert!(r.lines[3].hints.table);
         assert_eq!(r.notes.len(), 1);
         assert!(r.notes[0].message.contains("2 row(s) and 2 column(s)"));
+    }
+
+    #[test]
+    fn automatic_numbering_is_written_out() {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        let mut w = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default();
+        let p = |num: &str, lvl: usize, t: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{num}"/></w:numPr></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
+            )
+        };
+        let body = [
+            p("1", 0, "总体要求"),
+            p("1", 1, "加强领导"),
+            p("1", 1, "强化保障"),
+            p("1", 0, "工作措施"),
+            p("1", 1, "明确分工"),
+            p("1", 2, "细化任务"),
+            p("2", 0, "要点"),
+        ]
+        .concat();
+        w.start_file("word/document.xml", opts).unwrap();
+        let xml = format!(r#"<w:document {NS}><w:body>{body}</w:body></w:document>"#);
+        std::io::Write::write_all(&mut w, xml.as_bytes()).unwrap();
+        w.start_file("word/numbering.xml", opts).unwrap();
+        let numbering = format!(
+            r#"<w:numbering {NS}>
+            <w:abstractNum w:abstractNumId="7">
+              <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+              <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+              <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+            </w:abstractNum>
+            <w:abstractNum w:abstractNumId="8"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>
+            <w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>
+            <w:num w:numId="2"><w:abstractNumId w:val="8"/></w:num>
+            </w:numbering>"#
+        );
+        std::io::Write::write_all(&mut w, numbering.as_bytes()).unwrap();
+        w.finish().unwrap();
+        let r = read(&buf.into_inner()).unwrap();
+        assert_eq!(
+            texts(&r),
+            [
+                "一、总体要求",
+                "（一）加强领导",
+                "（二）强化保障",
+                "二、工作措施",
+                "（一）明确分工",
+                "1.细化任务",
+                "要点"
+            ]
+        );
     }
 
     #[test]
