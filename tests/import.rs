@@ -1083,6 +1083,10 @@ fn portal_pieces() -> impl Strategy<Value = String> {
             "\n",
             "\t",
             "甲乙丙丁",
+            "某某市人民政府文件\n",
+            "某府发〔2021〕3号  签发人：张三 李四\n",
+            "抄送：市委办公室，市政协办公室。\n",
+            "某某市人民政府办公室 2021年3月5日印发\n",
         ]),
         0..50,
     )
@@ -1152,4 +1156,49 @@ fn central_portal_page_with_related_articles_and_an_english_footer() {
         [1, 2, 15, 16, 17, 18, 19, 20, 21].into()
     );
     assert!(i.notes("review").is_empty(), "{:?}", i.messages("review"));
+}
+
+/// A draft typed with its 版头 (发文机关标志, 发文字号 with 签发人 on one
+/// line) and 版记 (抄送, 印发机关和印发日期), as a 请示 has them.
+#[test]
+fn a_draft_with_its_head_and_foot() {
+    let dir = common::tempdir();
+    let input = dir.path().join("request.txt");
+    let indent = |n: usize| "\u{3000}".repeat(n);
+    let lines = [
+        "某某县人民政府文件".to_string(),
+        "某政发〔2021〕15号          签发人：王五".into(),
+        String::new(),
+        "某某县人民政府关于申请防汛救灾资金的请示".into(),
+        String::new(),
+        "市人民政府：".into(),
+        format!(
+            "{}今年入汛以来，我县遭受强降雨袭击，直接经济损失1.2亿元。为尽快恢复生产生活秩序，特申请防汛救灾资金3000万元。",
+            indent(2)
+        ),
+        format!("{}妥否，请批示。", indent(2)),
+        String::new(),
+        format!("{}某某县人民政府", indent(12)),
+        format!("{}2021年7月26日", indent(12)),
+        "（联系人：赵六，电话：0123-5556666）".into(),
+        "抄送：市财政局，市应急管理局。".into(),
+        "某某县人民政府办公室        2021年7月26日印发".into(),
+    ];
+    std::fs::write(&input, lines.join("\n") + "\n").unwrap();
+    let i = import_file(&input, dir);
+    let d = &i.doc;
+    assert_eq!(d.kind.name(), "请示");
+    assert_eq!(d.issuer_mark.as_deref(), Some("某某县人民政府文件"));
+    assert_eq!(d.doc_number.as_deref(), Some("某政发〔2021〕15号"));
+    assert_eq!(d.signers, ["王五"]);
+    assert_eq!(d.addressees, ["市人民政府"]);
+    assert_eq!(d.issuer, ["某某县人民政府"]);
+    assert_eq!(d.date.to_string(), "2021年7月26日");
+    assert_eq!(d.note.as_deref(), Some("联系人：赵六，电话：0123-5556666"));
+    assert_eq!(d.cc, ["市财政局", "市应急管理局"]);
+    let printing = d.printing.as_ref().expect("印发机关和印发日期");
+    assert_eq!(printing.organ, "某某县人民政府办公室");
+    assert_eq!(printing.date.to_string(), "2021年7月26日");
+    assert_eq!(i.texts().len(), 2);
+    assert!(i.lines("dropped").is_empty());
 }

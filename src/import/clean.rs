@@ -11,7 +11,7 @@ use super::report::{Action, Note};
 /// reported.
 pub fn clean(line: &Line, offset: usize, text: &str, notes: &mut Vec<Note>) -> String {
     for d in damage::scan(text) {
-        let (rule, replacement, alternatives) = match d.kind {
+        let (rule, mut replacement, mut alternatives) = match d.kind {
             DamageKind::Date => (
                 "date",
                 d.readings.first().cloned(),
@@ -21,15 +21,33 @@ pub fn clean(line: &Line, offset: usize, text: &str, notes: &mut Vec<Note>) -> S
             DamageKind::Impossible => ("impossible-date", None, Vec::new()),
         };
         let (number, column) = line.place(offset + d.start);
-        let end_column = line.place(offset + d.end.max(d.start + 1) - 1).1 + 1;
+        // A damage that runs over a join is noted on its first line, to
+        // that line's end.
+        let last = offset + d.end.max(d.start + 1) - 1;
+        let last = line
+            .segments()
+            .iter()
+            .find(|(s, e)| (*s..*e).contains(&(offset + d.start)))
+            .map_or(last, |&(_, e)| last.min(e.saturating_sub(1)));
+        let end_column = line.place(last).1 + 1;
+        let (mut text, mut message) = (d.text, d.message);
+        let whole = d.end - d.start;
+        let here = last + 1 - (offset + d.start);
+        if here < whole {
+            // Its fix spans two input lines: no fix by columns.
+            text = text.chars().take(here).collect();
+            message.push_str(" (it runs on to the next line: fix it by hand)");
+            replacement = None;
+            alternatives.clear();
+        }
         notes.push(Note {
             line: number,
             column,
             end_column,
             action: Action::Review,
             rule,
-            text: d.text,
-            message: d.message,
+            text,
+            message,
             replacement,
             alternatives,
         });

@@ -18,6 +18,10 @@ pub struct Closing {
     pub note: Option<String>,
     /// Whether a line was read as the 成文日期 (even a damaged one).
     pub date_line: bool,
+    /// 抄送机关 (§7.4.2).
+    pub cc: Vec<String>,
+    /// 印发机关和印发日期 (§7.4.3).
+    pub printing: Option<(String, Date)>,
 }
 
 /// How a date line reads.
@@ -198,6 +202,25 @@ fn attachments(lines: &[Line], end: &mut usize, notes: &mut Vec<Note>) -> Vec<St
 pub fn take(lines: &mut Vec<Line>, notes: &mut Vec<Note>) -> Closing {
     let mut closing = Closing::default();
     let mut end = lines.len();
+    // The 版记 ends the document: 抄送, then 印发机关和印发日期.
+    if end > 0
+        && let Some(p) = super::frame::printing(&lines[end - 1])
+    {
+        notes.push(super::frame::read_as(
+            &lines[end - 1],
+            "印发机关和印发日期",
+            "§7.4.3",
+        ));
+        closing.printing = Some(p);
+        end -= 1;
+    }
+    if end > 0
+        && let Some(c) = super::frame::cc(&lines[end - 1], notes)
+    {
+        notes.push(super::frame::read_as(&lines[end - 1], "抄送机关", "§7.4.2"));
+        closing.cc = c;
+        end -= 1;
+    }
     // 附注 after the date: `（此件公开发布）`.
     let mut note_line = None;
     if end >= 2

@@ -4,7 +4,7 @@
 use crate::model::Kind;
 
 use super::report::{Action, Note};
-use super::{Line, chrome, clean::clean};
+use super::{Line, chrome, clean::clean, frame};
 
 /// The 文种 a title ends with (the longest of `Kind::NAMES` that matches),
 /// and the title without it.
@@ -93,6 +93,10 @@ pub struct Front {
     pub title: Option<String>,
     pub kind: Option<Kind>,
     pub addressees: Vec<String>,
+    /// 发文机关标志 (§7.2.4), typed above the title.
+    pub issuer_mark: Option<String>,
+    /// 签发人 (§7.2.6).
+    pub signers: Vec<String>,
     /// The title's line, or where it was looked for.
     pub title_line: usize,
 }
@@ -176,6 +180,46 @@ pub fn take(mut lines: Vec<Line>, notes: &mut Vec<Note>) -> (Front, Vec<Line>) {
                     && let Some(d) = doc_number(l, notes)
                 {
                     front.doc_number = Some(d);
+                    continue;
+                }
+                if front.issuer_mark.is_none()
+                    && let Some(m) = frame::issuer_mark(l)
+                {
+                    notes.push(Note {
+                        line: l.number,
+                        column: l.column(0),
+                        end_column: l.column(l.content.chars().count()),
+                        action: Action::Repaired,
+                        rule: "head",
+                        text: l.content.clone(),
+                        message: format!(
+                            "`{m}` above the title read as the 发文机关标志 (GB/T 9704-2012 §7.2.4)"
+                        ),
+                        replacement: None,
+                        alternatives: Vec::new(),
+                    });
+                    front.issuer_mark = Some(m);
+                    continue;
+                }
+                if front.signers.is_empty()
+                    && let Some((before, names)) = frame::signers(l)
+                {
+                    let number = Line {
+                        content: before.clone(),
+                        ..l.clone()
+                    };
+                    match doc_number(&number, notes) {
+                        Some(d) if front.doc_number.is_none() => front.doc_number = Some(d),
+                        _ if before.is_empty() => {}
+                        _ => notes.push(Note::dropped(
+                            l.number,
+                            &before,
+                            "front",
+                            format!("`{before}` before the 签发人 is no 发文字号; left out"),
+                        )),
+                    }
+                    notes.push(frame::read_as(l, "签发人", "§7.2.6"));
+                    front.signers = names;
                     continue;
                 }
                 notes.push(Note::dropped(

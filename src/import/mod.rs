@@ -16,6 +16,7 @@ pub mod damage;
 pub mod docx;
 pub mod encoding;
 pub mod evidence;
+pub mod frame;
 pub mod front;
 pub mod habits;
 pub mod marker;
@@ -164,6 +165,14 @@ pub struct Imported {
     pub date: Option<Date>,
     /// 附注 (§7.3.6).
     pub note: Option<String>,
+    /// 发文机关标志 (§7.2.4).
+    pub issuer_mark: Option<String>,
+    /// 签发人 (§7.2.6).
+    pub signers: Vec<String>,
+    /// 抄送机关 (§7.4.2).
+    pub cc: Vec<String>,
+    /// 印发机关和印发日期 (§7.4.3).
+    pub printing: Option<(String, Date)>,
 }
 
 /// The result of importing one text.
@@ -387,6 +396,8 @@ fn run(raw: Vec<RawLine>, encoding: Encoding, mut notes: Vec<Note>) -> Import {
     doc.title = front.title;
     doc.kind = front.kind;
     doc.addressees = front.addressees;
+    doc.issuer_mark = front.issuer_mark;
+    doc.signers = front.signers;
     let title_line = front.title_line;
     let closing = closing::take(&mut rest, &mut notes);
     let rest = wrap::join(rest, &mut notes);
@@ -394,6 +405,8 @@ fn run(raw: Vec<RawLine>, encoding: Encoding, mut notes: Vec<Note>) -> Import {
     doc.attachments = closing.attachments;
     doc.issuer = closing.issuer;
     doc.note = closing.note;
+    doc.cc = closing.cc;
+    doc.printing = closing.printing;
     doc.date = closing.date;
     let line_number = |index: usize| index + 1;
     let written = evidence::reconcile(&mut doc, &page.meta, line_number, &mut notes);
