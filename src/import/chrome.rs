@@ -277,7 +277,7 @@ const RELATED_HEADINGS: &[&str] = &[
 ];
 
 /// File extensions of downloads.
-const FILE_EXTENSIONS: &[&str] = &[
+pub const FILE_EXTENSIONS: &[&str] = &[
     ".docx", ".doc", ".wps", ".pdf", ".xlsx", ".xls", ".et", ".ofd", ".zip", ".rar", ".7z", ".txt",
     ".jpg", ".jpeg", ".png", ".pptx", ".ppt", ".csv", ".tif",
 ];

@@ -192,9 +192,41 @@ fn attachments(lines: &[Line], end: &mut usize, notes: &mut Vec<Note>) -> Vec<St
     }
     items
         .into_iter()
-        .map(|(i, offset, text)| clean(&lines[i], offset, &text, notes))
+        .map(|(i, offset, text)| {
+            let name = clean(&lines[i], offset, &text, notes);
+            without_extension(&lines[i], name, notes)
+        })
         .filter(|name| !name.is_empty())
         .collect()
+}
+
+/// An attachment's name without the file extension a page's download link
+/// gives it (`方案.doc`), reported.
+fn without_extension(line: &Line, name: String, notes: &mut Vec<Note>) -> String {
+    let lower = name.to_lowercase();
+    let Some(ext) = super::chrome::FILE_EXTENSIONS
+        .iter()
+        .find(|e| lower.ends_with(*e) && lower.len() > e.len())
+    else {
+        return name;
+    };
+    let stem = name[..name.len() - ext.len()].to_string();
+    let at = line.content.chars().count() - ext.chars().count();
+    notes.push(Note {
+        line: line.number,
+        column: line.column(at),
+        end_column: line.column(at + ext.chars().count()),
+        action: Action::Repaired,
+        rule: "attachment",
+        text: name[stem.len()..].to_string(),
+        message: format!(
+            "the file extension `{}` of a download link left out of the attachment's name",
+            &name[stem.len()..]
+        ),
+        replacement: Some(String::new()),
+        alternatives: Vec::new(),
+    });
+    stem
 }
 
 /// Takes the closing elements off the end of `lines` (the document's lines
@@ -381,6 +413,16 @@ mod tests {
         assert_eq!(c.attachments, ["实施方案", "任务分解表"]);
         assert_eq!(c.note.as_deref(), Some("此件公开发布"));
         assert_eq!(ls.len(), 1);
+        // A download link's file extension is no part of the name.
+        let mut ls = lines(&[
+            "正文。",
+            "附件：1.检查方案.docx",
+            "2.汇总表.XLS",
+            "某局",
+            "2022年4月1日",
+        ]);
+        let c = take(&mut ls, &mut notes);
+        assert_eq!(c.attachments, ["检查方案", "汇总表"]);
     }
 
     #[test]
