@@ -108,11 +108,7 @@ mod tests {
     use super::*;
 
     fn line(s: &str) -> Line {
-        Line {
-            number: 1,
-            content: s.to_string(),
-            ..Line::default()
-        }
+        Line::numbered(&[s]).remove(0)
     }
 
     #[test]
