@@ -95,6 +95,14 @@ pub enum Error {
         expected: &'static str,
     },
 
+    /// `gen import` cannot read the input (a PDF, an image, a legacy .doc,
+    /// a broken DOCX …); nothing was written.
+    #[error("{}: {source}", path.display())]
+    Import {
+        path: PathBuf,
+        source: crate::import::ImportError,
+    },
+
     /// `gen check` cannot lint the input at all: unreadable, not UTF-8, or
     /// not YAML (exit status 2, not 1).
     #[error(transparent)]

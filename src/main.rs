@@ -23,7 +23,7 @@ Examples:
   gen pdf data/notice.yaml -o out/n.pdf    writes out/n.pdf
   gen pdf data/*.yaml                      writes a PDF beside each document
   gen pdf notice.yaml --font-dir ~/fonts   prefers 仿宋_GB2312, 方正小标宋简体 … found there
-  gen import page.txt                      writes page.yaml from a draft or a copied web page
+  gen import page.txt                      writes page.yaml from a draft, a copied web page or a DOCX
   gen check data/notice.yaml               lints it against GB/T 9704-2012 and the 条例
 
 The YAML format is described in README.md; data/ holds a complete example.";
@@ -47,7 +47,7 @@ margins and 28.95 pt lines), named styles for every element (公文标题, 正�
 一级标题 … 公文页码), and odd/even page-number footers. README.md, \"Editing
 the Word file\", says what stays right when the file is edited.")]
     Docx(DocxArgs),
-    /// Turn plain text (a draft, a page copied from a website) into YAML.
+    /// Turn a draft, a page copied from a website, or a Word file into YAML.
     #[command(after_help = IMPORT_HELP)]
     Import(ImportArgs),
     /// Lint a document against GB/T 9704-2012 and the 条例.
@@ -56,19 +56,30 @@ the Word file\", says what stays right when the file is edited.")]
 }
 
 const IMPORT_HELP: &str = "\
-Reads UTF-8 or GB18030/GBK text. Drops web-page chrome (信息预览, 发表日期:…,
-【打印】 【关闭】, lines of no-break spaces); finds the 标题 (and from it the
-文种), 主送机关, 正文 with heading levels from their numbers (一、 （一） 1. （1）,
-also (1), 1) and other variants), 附件说明, 署名, 成文日期 and 附注; makes
-half-width , : ; ( ) ? ! in Chinese text full-width.
+Reads text (UTF-8, UTF-16 with a byte-order mark, GB18030/GBK) or a Word
+DOCX. Refuses, by their first bytes, what it cannot read (PDF, images, legacy
+.doc/.wps, RTF, HTML, other zips), naming what the file looks like.
 
-The report lists every line dropped, every repair made, and every place it
-could not repair with certainty (dates that lost 年 or 月, numbers that lost
-their parentheses, gaps in the numbering), each as INPUT:LINE:COLUMN with a
-suggested fix. Nothing is guessed silently.
+Drops the furniture of portal pages (breadcrumbs, metadata tables, publish
+and view-count lines, font-size, share, print, close and 纠错 widgets,
+上一篇/下一篇, download lists, site footers) and uses the metadata's 文号,
+成文日期 and 发布机构 as evidence. Finds the 标题 (the line ending in a 文种),
+发文字号, 主送机关, 正文 with heading levels from their numbers (一、 （一） 1.
+（1）, also (1), 1), 1、, ⑴, ⒈ and other variants, or from a DOCX's heading
+styles), 附件说明, 署名, 成文日期 and 附注. Makes full-width digits half-width,
+half-width , : ; ( ) ? ! in Chinese text full-width, a . ending a Chinese
+sentence 。, and joins hard-wrapped paragraphs.
+
+The report lists every line dropped, every repair made (each join of a
+wrapped line included), and every place it could not repair with certainty
+(dates that lost 年 or 月, numbers that lost their parentheses, gaps in the
+numbering, metadata that disagrees with the text, DOCX tables), each as
+INPUT:LINE:COLUMN with a suggested fix. Nothing is guessed silently. For a
+DOCX, LINE counts paragraphs (each table row and soft-broken line is one).
 
 Examples:
   gen import notice.txt                     writes notice.yaml; report on stderr
+  gen import notice.docx                    reads a Word file
   gen import notice.txt -o out/n.yaml       writes out/n.yaml
   gen import notice.txt --format json       report as JSON on stdout: each item has
                                             line, column, end_column, action
@@ -78,8 +89,8 @@ Examples:
 To apply a suggested fix, replace columns column..end_column of that line of
 the input with `replacement`, then import again.
 
-Exit status: 0 the YAML was written; 1 it was not (unreadable input, or the
-output would overwrite the input).";
+Exit status: 0 the YAML was written; 1 it was not (unreadable input, a format
+it cannot read, or the output would overwrite the input).";
 
 const CHECK_HELP: &str = "\
 Rules: 发文字号 form (〔〕, no 第, no leading zero; §7.2.5); real calendar dates
@@ -107,7 +118,7 @@ enum ReportFormat {
 
 #[derive(Args)]
 struct ImportArgs {
-    /// The text: UTF-8, or GB18030/GBK.
+    /// The text (UTF-8, UTF-16, GB18030/GBK) or a Word file (DOCX).
     input: PathBuf,
     /// Where to write the YAML [default: INPUT with the extension .yaml].
     #[arg(short, long, value_name = "FILE")]
@@ -213,7 +224,10 @@ fn import(args: &ImportArgs) -> Result<ExitCode, Error> {
         path: args.input.clone(),
         source,
     })?;
-    let imported = gongwen::import::import(&bytes);
+    let imported = gongwen::import::read(&bytes).map_err(|source| Error::Import {
+        path: args.input.clone(),
+        source,
+    })?;
     let input_name = args.input.display().to_string();
     output::write_atomically(&out, imported.yaml(&input_name).as_bytes())?;
     match args.format {

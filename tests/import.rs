@@ -533,3 +533,672 @@ fn tabs_inside_a_line_become_spaces_and_the_yaml_loads() {
         gongwen::load::load(&dir.path().join("tab.yaml")).expect("the imported YAML loads");
     assert!(doc.paragraphs().iter().all(|p| !p.text().contains('\t')));
 }
+
+// ---------------------------------------------------------------------------
+// The sources people really have (issue 10): portal pages of three shapes,
+// a GBK draft typed with an input method's habits, a hard-wrapped draft, a
+// Word file; refusal of what is not text; no text lost; linear time.
+
+/// What `gen import` made of a fixture: the document, the JSON report, and
+/// the folder it was imported in (the PDF of the YAML is there too).
+struct Imported {
+    doc: Document,
+    report: serde_json::Value,
+    _dir: tempfile::TempDir,
+}
+
+impl Imported {
+    /// (line, rule) of the notes with `action`.
+    fn notes(&self, action: &str) -> Vec<(u64, String)> {
+        self.report["notes"]
+            .as_array()
+            .expect("notes")
+            .iter()
+            .filter(|n| n["action"] == action)
+            .map(|n| {
+                (
+                    n["line"].as_u64().expect("line"),
+                    n["rule"].as_str().expect("rule").to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn lines(&self, action: &str) -> BTreeSet<u64> {
+        self.notes(action).into_iter().map(|(l, _)| l).collect()
+    }
+
+    fn messages(&self, action: &str) -> Vec<String> {
+        self.report["notes"]
+            .as_array()
+            .expect("notes")
+            .iter()
+            .filter(|n| n["action"] == action)
+            .map(|n| format!("{}: {}", n["line"], n["message"].as_str().unwrap_or("")))
+            .collect()
+    }
+
+    fn texts(&self) -> Vec<String> {
+        self.doc.paragraphs().iter().map(|p| p.text()).collect()
+    }
+}
+
+/// Imports `input` (a file in a fresh folder) with `gen import --format
+/// json`, loads the YAML, and typesets it with `gen pdf`.
+fn import_file(input: &std::path::Path, dir: tempfile::TempDir) -> Imported {
+    let o = run_gen(&["import", path_str(input), "--format", "json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let report: serde_json::Value =
+        serde_json::from_slice(&o.stdout).expect("the JSON report parses");
+    let yaml = input.with_extension("yaml");
+    let text = std::fs::read_to_string(&yaml).expect("the YAML is written");
+    let doc = load_yaml(path_str(&yaml), &text);
+    let o = run_gen(&["pdf", path_str(&yaml)]);
+    assert!(
+        o.status.success(),
+        "gen pdf on the import: {}\n{text}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let pdf = std::fs::read(input.with_extension("pdf")).expect("the PDF is written");
+    assert!(pdf.starts_with(b"%PDF-"));
+    Imported {
+        doc,
+        report,
+        _dir: dir,
+    }
+}
+
+fn import_fixture(name: &str) -> Imported {
+    let dir = common::tempdir();
+    let input = dir.path().join(name);
+    std::fs::copy(root().join("tests/fixtures/import").join(name), &input).unwrap();
+    import_file(&input, dir)
+}
+
+#[test]
+fn city_portal_page_with_a_metadata_table_cell_by_cell() {
+    let i = import_fixture("portal-city.txt");
+    let d = &i.doc;
+    assert_eq!(d.kind.name(), "通知");
+    // The 发文机关's name on its own line and the metadata's 名称 stand
+    // above it; the title is the line that ends in the 文种.
+    assert_eq!(
+        d.title.as_str(),
+        "某某市人民政府关于加快推进城市更新工作的通知"
+    );
+    // The text has no 发文字号; the page's 文号 gives it.
+    assert_eq!(d.doc_number.as_deref(), Some("某府〔2021〕12号"));
+    assert_eq!(d.addressees, ["各区人民政府，市政府各部门、各直属机构"]);
+    assert_eq!(d.issuer, ["某某市人民政府"]);
+    assert_eq!(d.date.to_string(), "2021年3月5日");
+    assert_eq!(
+        d.attachments,
+        ["2021年城市更新项目计划表", "城市更新工作联系人名单"]
+    );
+    assert_eq!(d.note.as_deref(), Some("此件公开发布"));
+    assert_eq!(
+        i.texts(),
+        [
+            "为加快推进城市更新工作，进一步提升城市品质，经市政府同意，现就有关事项通知如下。",
+            "一、总体要求",
+            "坚持规划引领、有序推进，到2023年完成城市更新项目126个。",
+            "二、重点任务",
+            "（一）加强规划统筹。各区要结合实际，编制城市更新专项规划。",
+            "（二）强化政策支持。",
+            "1.完善用地政策。",
+            "2.加大资金投入。市财政每年安排专项资金5亿元。",
+            "三、保障措施",
+            "各区、各部门要高度重视，加强组织领导，确保各项任务落到实处。",
+        ]
+    );
+    // Header, breadcrumb, metadata table, publish line, the organ's name:
+    // lines 1-21; download list, share, widgets, 上一篇/下一篇, footer: 39-50.
+    let want: BTreeSet<u64> = (1..=21).chain(39..=50).collect();
+    assert_eq!(i.lines("dropped"), want);
+    assert!(i.notes("repaired").contains(&(13, "metadata".into())));
+    assert!(i.notes("repaired").contains(&(26, "digits".into())));
+    assert!(i.notes("review").is_empty(), "{:?}", i.messages("review"));
+}
+
+#[test]
+fn party_portal_page_without_a_metadata_table() {
+    let i = import_fixture("portal-party.txt");
+    let d = &i.doc;
+    assert_eq!(
+        d.title.as_str(),
+        "中共某某县委办公室 某某县人民政府办公室关于开展2021年度党建工作考核的通知"
+    );
+    assert_eq!(d.kind.name(), "通知");
+    assert_eq!(d.doc_number, None);
+    assert_eq!(d.addressees, ["各乡镇党委、政府，县直各单位"]);
+    assert_eq!(d.issuer, ["中共某某县委办公室", "某某县人民政府办公室"]);
+    // 二〇二一年六月十八日
+    assert_eq!(d.date.to_string(), "2021年6月18日");
+    assert_eq!(
+        i.texts(),
+        [
+            "根据《中共某某市委关于加强党的建设的意见》要求，经县委、县政府同意，决定开展2021年度党建工作考核。现将有关事项通知如下：",
+            "一、考核对象",
+            "各乡镇党委、县直各单位党组织。",
+            "二、考核内容",
+            "（一）组织建设。重点考核党组织设置和换届情况。",
+            "（二）作风建设。",
+            "1.落实中央八项规定精神情况；",
+            "2.整治形式主义、官僚主义情况。",
+            "三、时间安排",
+            "考核工作于2021年7月1日至7月15日进行，请各单位于6月30日前将自评报告报送县委组织部（联系人：李明，电话：0123-4567890，邮箱：dangjian@example.gov.cn）。",
+        ]
+    );
+    // ⑴ ⑵ are one level under 1、 2、 (printed one level up, as 1. 2., since
+    // 1、 under 一、 skips a level, which is reported).
+    assert_eq!(
+        levels(d),
+        [
+            None,
+            Some(1),
+            None,
+            Some(1),
+            Some(2),
+            Some(2),
+            Some(3),
+            Some(3),
+            Some(1),
+            None
+        ]
+    );
+    assert_eq!(i.lines("dropped"), [1, 2, 3, 5, 6, 24, 25, 26, 27].into());
+    assert_eq!(i.notes("review"), [(13, "numbering".to_string())]);
+}
+
+#[test]
+fn ministry_portal_page_with_a_two_column_metadata_table() {
+    let i = import_fixture("portal-ministry.txt");
+    let d = &i.doc;
+    assert_eq!(
+        d.title.as_str(),
+        "某某部关于做好2021年秋季安全生产工作的通知"
+    );
+    assert_eq!(d.doc_number.as_deref(), Some("某部发〔2021〕5号"));
+    assert_eq!(d.addressees, ["各省、自治区、直辖市某某厅（局）"]);
+    assert_eq!(d.issuer, ["某某部"]);
+    // The text's date; the metadata's other 成文日期 is for a person.
+    assert_eq!(d.date.to_string(), "2021年9月13日");
+    assert_eq!(d.attachments, ["安全生产检查表"]);
+    assert_eq!(d.note.as_deref(), Some("联系人：王芳，电话：010-12345678"));
+    assert_eq!(levels(d), [None, Some(1), Some(1), Some(1)]);
+    // Metadata rows 2-6 (label 标　　题 spaced out, 主题词 empty), the title
+    // again (8), download list, widgets, 相关链接 and footer (19-23).
+    assert_eq!(
+        i.lines("dropped"),
+        [1, 2, 3, 4, 5, 6, 8, 19, 20, 21, 22, 23].into()
+    );
+    let review = i.messages("review");
+    assert_eq!(review.len(), 1, "{review:?}");
+    assert!(
+        review[0].starts_with("3: ") && review[0].contains("2021年9月10日"),
+        "{review:?}"
+    );
+}
+
+#[test]
+fn gbk_draft_with_an_input_methods_habits() {
+    let bytes = std::fs::read(root().join("tests/fixtures/import/draft-gbk.txt")).unwrap();
+    assert!(std::str::from_utf8(&bytes).is_err(), "the fixture is GBK");
+    let i = import_fixture("draft-gbk.txt");
+    assert_eq!(i.report["encoding"], "GB18030");
+    let d = &i.doc;
+    assert_eq!(d.title.as_str(), "关于做好2021年度防汛抗旱工作的通知");
+    assert_eq!(d.addressees, ["各镇（街道），区直各部门"]);
+    assert_eq!(d.issuer, ["某某区人民政府"]);
+    assert_eq!(d.date.to_string(), "2021年5月10日");
+    assert_eq!(
+        d.attachments,
+        ["2021年度防汛抢险队伍名单", "防汛物资储备清单"]
+    );
+    assert_eq!(d.note.as_deref(), Some("此件主动公开"));
+    assert_eq!(
+        i.texts(),
+        [
+            "根据上级部署，结合我区实际，现就做好2021年度防汛抗旱工作通知如下。",
+            "一、提高思想认识",
+            "今年以来，全区累计降雨量达215.6毫米，较常年偏多32.5％。各单位要充分认识防汛工作的重要性。",
+            "二、落实工作措施",
+            "（一）加强监测预警。",
+            "1.气象部门要加密监测频次；",
+            "2.水务部门要做好水位观测。",
+            "（二）做好物资储备。全区共储备编织袋12600条，组织抢险队伍126人。",
+            "1.各镇要在5月31日前完成物资清点；",
+            "2.区应急局负责统一调度。",
+            "三、严格值班值守",
+            "（一）实行24小时值班制度。",
+            "（二）值班电话：0755－88886666。",
+        ]
+    );
+    // ⒈ ⒉ and 1、 are the 1. level; ⑴ 1） （2) the （1） level (each one
+    // deeper than its parent, as written).
+    assert_eq!(
+        levels(d),
+        [
+            None,
+            Some(1),
+            None,
+            Some(1),
+            Some(2),
+            Some(3),
+            Some(3),
+            Some(2),
+            Some(3),
+            Some(3),
+            Some(1),
+            Some(2),
+            Some(2)
+        ]
+    );
+    let repaired = i.notes("repaired");
+    for line in [1, 4, 6, 11, 12, 15, 16, 20] {
+        assert!(
+            repaired.contains(&(line, "digits".into())),
+            "line {line}: {repaired:?}"
+        );
+    }
+    for line in [8, 9, 10, 11, 12, 13, 15, 16] {
+        assert!(repaired.contains(&(line, "marker".into())), "line {line}");
+    }
+    assert!(i.lines("dropped").is_empty());
+}
+
+#[test]
+fn hard_wrapped_draft_is_joined_line_by_line() {
+    let i = import_fixture("draft-wrapped.txt");
+    let d = &i.doc;
+    assert_eq!(
+        d.title.as_str(),
+        "关于印发《某某县农村人居环境整治提升五年行动实施方案》的通知"
+    );
+    assert_eq!(d.addressees, ["各乡镇人民政府，县直有关单位"]);
+    assert_eq!(d.issuer, ["某某县人民政府办公室"]);
+    assert_eq!(d.date.to_string(), "2021年12月3日");
+    assert_eq!(d.attachments, ["农村人居环境整治提升五年行动实施方案"]);
+    assert_eq!(d.note.as_deref(), Some("此件公开发布"));
+    assert_eq!(
+        i.texts(),
+        [
+            "现将《某某县农村人居环境整治提升五年行动实施方案》印发给你们，请结合实际认真贯彻落实。",
+            "一、总体目标",
+            "到2025年，全县农村人居环境显著改善，生态宜居美丽乡村建设取得新进步，农村卫生厕所普及率达到90%以上，生活垃圾收运处置体系覆盖所有行政村。",
+            "二、重点任务",
+            "（一）扎实推进农村厕所革命。各乡镇要按照“先建后补、以奖代补”的原则，有序推进农村户用厕所改造，2021年完成改造1500户。",
+            "（二）加快推进农村生活污水治理。统筹考虑村庄布局、人口规模等因素，因地制宜选择治理模式，优先治理水源保护区和城乡接合部的村庄生活污水。",
+            "三、保障措施",
+            "各乡镇要成立工作专班，明确责任分工，加强督促检查，确保各项任务按期完成。联系人：张华，联系电话：0123-8765432。",
+        ]
+    );
+    // One report line per join: each continuation line of the wrapped
+    // paragraphs (the paragraphs' first lines are indented, see the
+    // fixture), the lone 。 of line 14 included.
+    let joins: Vec<u64> = i
+        .notes("repaired")
+        .into_iter()
+        .filter(|(_, r)| r == "join")
+        .map(|(l, _)| l)
+        .collect();
+    assert_eq!(joins, [6, 9, 10, 13, 14, 16, 17, 20]);
+    assert!(i.notes("repaired").contains(&(2, "title".into())));
+}
+
+#[test]
+fn word_file_made_with_python_docx() {
+    let dir = common::tempdir();
+    let input = dir.path().join("notice.docx");
+    let o = std::process::Command::new(common::python())
+        .arg(root().join("tests/fixtures/import/make-docx.py"))
+        .arg(&input)
+        .output()
+        .expect("python runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let i = import_file(&input, dir);
+    assert_eq!(i.report["encoding"], "DOCX");
+    let d = &i.doc;
+    // Centred: the 发文字号, then the title over a soft line break.
+    assert_eq!(d.doc_number.as_deref(), Some("某教发〔2021〕8号"));
+    assert_eq!(d.title.as_str(), "关于开展2021年中小学安全教育周活动的通知");
+    assert_eq!(d.addressees, ["各区教育局，各直属学校"]);
+    // Right-aligned 署名 and 成文日期.
+    assert_eq!(d.issuer, ["某某市教育局"]);
+    assert_eq!(d.date.to_string(), "2021年8月20日");
+    assert_eq!(
+        d.attachments,
+        ["安全教育周活动安排表", "安全教育周总结模板"]
+    );
+    // Heading 1/2 with no number typed are 一、 and （一） headings; List
+    // Number items (numbers drawn by Word) are 1. items; the field shows its result (附件1), not its code (REF); the tab is a
+    // space; the table's rows are kept, cells apart by U+3000.
+    assert_eq!(
+        i.texts(),
+        [
+            "为增强师生安全意识，定于9月开展安全教育周活动，具体安排见附件1。",
+            "一、活动主题",
+            "主题为“安全第一，预防为主”。",
+            "二、活动安排",
+            "（一）宣传发动阶段",
+            "各校于9月1日至9月3日开展宣传。",
+            "（二）集中教育阶段",
+            "各校要组织开展应急疏散演练，每校不少于1次。",
+            "1.开展消防知识讲座。",
+            "2.组织交通安全主题班会。",
+            "阶段\u{3000}时间\u{3000}负责单位",
+            "宣传发动\u{3000}9月1日至3日\u{3000}各校",
+            "联系人：刘洋 电话：010-66668888",
+        ]
+    );
+    let review = i.notes("review");
+    assert_eq!(review.len(), 1, "{:?}", i.messages("review"));
+    assert_eq!(review[0].1, "table");
+    assert_eq!(
+        i.notes("repaired")
+            .iter()
+            .filter(|(_, r)| r == "outline")
+            .count(),
+        4
+    );
+    assert_eq!(
+        i.notes("repaired")
+            .iter()
+            .filter(|(_, r)| r == "auto-number")
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn what_is_not_text_is_refused_and_nothing_written() {
+    let zip_of = |name: &str| {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        let mut w = zip::ZipWriter::new(&mut buf);
+        w.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut w, b"<x/>").unwrap();
+        w.finish().unwrap();
+        buf.into_inner()
+    };
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "scan.pdf",
+            b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj".to_vec(),
+            "PDF",
+        ),
+        (
+            "photo.png",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
+            "PNG image",
+        ),
+        (
+            "photo.jpg",
+            b"\xFF\xD8\xFF\xE0\0\x10JFIF".to_vec(),
+            "JPEG image",
+        ),
+        ("logo.gif", b"GIF89a\x01\0\x01\0".to_vec(), "GIF image"),
+        (
+            "old.doc",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0".to_vec(),
+            "legacy Word .doc or WPS .wps",
+        ),
+        (
+            "draft.wps",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x3E\0".to_vec(),
+            "OLE2",
+        ),
+        ("sheet.xlsx", zip_of("xl/workbook.xml"), "Excel"),
+        ("pictures.zip", zip_of("a.jpg"), "not a Word .docx"),
+        (
+            "broken.docx",
+            b"PK\x03\x04\x14\0\0\0".to_vec(),
+            "damaged zip",
+        ),
+    ];
+    for (name, bytes, what) in cases {
+        let dir = common::tempdir();
+        let input = dir.path().join(name);
+        std::fs::write(&input, &bytes).unwrap();
+        let o = run_gen(&["import", path_str(&input)]);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{name}: {stderr}");
+        assert!(
+            stderr.contains(name) && stderr.contains(what),
+            "{name}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert!(
+            !input.with_extension("yaml").exists(),
+            "{name}: nothing is written"
+        );
+        // An output that exists is left as it was.
+        let out = dir.path().join("kept.yaml");
+        std::fs::write(&out, "kind: 通知\n").unwrap();
+        let o = run_gen(&["import", path_str(&input), "-o", path_str(&out)]);
+        assert_eq!(o.status.code(), Some(1));
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "kind: 通知\n");
+    }
+}
+
+/// About 1 MB of draft text: every habit and element the import knows, so
+/// that every rule runs on it (the time it takes is measured by
+/// benches/import.sh; here, that it completes and keeps its text).
+#[test]
+fn a_one_megabyte_text_imports() {
+    let wrapped =
+        std::fs::read_to_string(root().join("tests/fixtures/import/draft-wrapped.txt")).unwrap();
+    let page =
+        std::fs::read_to_string(root().join("tests/fixtures/import/portal-city.txt")).unwrap();
+    let body: String = wrapped
+        .lines()
+        .skip(4)
+        .take(18)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut text = page.lines().take(24).collect::<Vec<_>>().join("\n");
+    text.push('\n');
+    while text.len() < 1 << 20 {
+        text.push_str(&body);
+        text.push('\n');
+    }
+    let imported = import(text.as_bytes());
+    let doc = load_yaml("big.yaml", &imported.yaml("big.txt"));
+    let sections = doc
+        .paragraphs()
+        .iter()
+        .filter(|p| p.level == Some(1))
+        .count();
+    let repeats = text.matches("一、总体目标").count();
+    assert_eq!(sections, 3 * repeats);
+}
+
+/// Characters whose removal is by design (the marks of numbers the model
+/// writes itself, 年月日 of the 成文日期, the 附件 of the 附件说明, the 第
+/// of a 发文字号), and whitespace; every other input character must be
+/// somewhere in the YAML or in the report.
+fn accounted(c: char) -> bool {
+    !(c.is_whitespace()
+        || c.is_ascii_digit()
+        || c.is_ascii_punctuation()
+        || "一二三四五六七八九十〇年月日附件第、（）．。，：；〔〕【】".contains(c)
+        || ('\u{2460}'..='\u{249B}').contains(&c)
+        || c == '\u{00A0}'
+        || c == '\u{3000}'
+        || c == '\u{FFFD}')
+}
+
+fn strings(v: &serde_yaml_ng::Value, out: &mut String) {
+    match v {
+        serde_yaml_ng::Value::String(s) => out.push_str(s),
+        serde_yaml_ng::Value::Sequence(s) => s.iter().for_each(|v| strings(v, out)),
+        serde_yaml_ng::Value::Mapping(m) => m.values().for_each(|v| strings(v, out)),
+        _ => {}
+    }
+}
+
+/// Pieces of portal pages and drafts, to be strung together at random.
+fn portal_pieces() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "首页 > 政务公开 > 通知公告\n",
+            "索引号：\n",
+            "000014349/2021-00056\n",
+            "文号：某府〔2021〕12号\n",
+            "成文日期：2021-03-05\n",
+            "发布机构：某某市人民政府\n",
+            "名称：\n",
+            "发布时间：2021-03-08 来源：本站 浏览次数：12 【字体：大 中 小】\n",
+            "某某市人民政府\n",
+            "关于测试工作的通知\n",
+            "关于印发《测试\n",
+            "办法》的通知\n",
+            "各区人民政府：\n",
+            "    现将有关事项通知如下.\n",
+            "为做好测试工作，确保各项任务落实到位，现就有关事项",
+            "通知如下。\n",
+            "一、总体要求\n",
+            "⑴加强领导；\n",
+            "⒉强化保障。\n",
+            "1）明确分工\n",
+            "1、压实责任.\n",
+            "共计１２６人，２１５．６吨\n",
+            "附件：1.2021年实施方案\n",
+            "2.统计表\n",
+            "某某区人民政府\n",
+            "２０２１年３月５日\n",
+            "二〇二一年三月五日\n",
+            "（此件公开发布）\n",
+            "相关附件：\n",
+            "方案.docx\n",
+            "分享到：微信 微博\n",
+            "扫一扫在手机打开当前页\n",
+            "【我要纠错】【打印本页】【关闭窗口】\n",
+            "上一篇：关于某某的通知\n",
+            "网站地图 | 联系我们\n",
+            "主办单位：某某市人民政府办公室\n",
+            "网站标识码：4403000001 粤ICP备05001234号\n",
+            "邮箱dlshkqw@sina.com.\n",
+            "\u{00A0}\n",
+            "\n",
+            "\t",
+            "甲乙丙丁",
+            "某某市人民政府文件\n",
+            "某府发〔2021〕3号  签发人：张三 李四\n",
+            "抄送：市委办公室，市政协办公室。\n",
+            "某某市人民政府办公室 2021年3月5日印发\n",
+        ]),
+        0..50,
+    )
+    .prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Every input character ends in the YAML or in the report (as dropped
+    /// with its line, or as the text of a repair or review note), counted
+    /// character by character.
+    #[test]
+    fn no_text_is_lost(text in portal_pieces()) {
+        let imported = import(text.as_bytes());
+        let yaml = imported.yaml("p.txt");
+        let value: serde_yaml_ng::Value = serde_yaml_ng::from_str(&yaml).expect("YAML");
+        let mut kept = String::new();
+        strings(&value, &mut kept);
+        let mut available: std::collections::HashMap<char, usize> = Default::default();
+        for c in kept.chars() {
+            *available.entry(c).or_default() += 1;
+        }
+        let lines: Vec<&str> = text.split('\n').collect();
+        for n in &imported.report.notes {
+            if n.action == Action::Dropped {
+                // A dropped line is reported whole, at its own line.
+                let line = lines[n.line - 1].strip_suffix('\r').unwrap_or(lines[n.line - 1]);
+                prop_assert_eq!(&n.text, line);
+            }
+            for c in n.text.chars() {
+                *available.entry(c).or_default() += 1;
+            }
+        }
+        let mut needed: std::collections::HashMap<char, usize> = Default::default();
+        for c in text.chars().filter(|&c| accounted(c)) {
+            *needed.entry(c).or_default() += 1;
+        }
+        for (c, n) in needed {
+            let have = available.get(&c).copied().unwrap_or(0);
+            prop_assert!(have >= n, "{:?}: {} in the input, {} in the YAML and report\n{}\n{:#?}", c, n, have, yaml, imported.report.notes);
+        }
+    }
+}
+
+#[test]
+fn central_portal_page_with_related_articles_and_an_english_footer() {
+    let i = import_fixture("portal-govcn.txt");
+    let d = &i.doc;
+    assert_eq!(
+        d.title.as_str(),
+        "国务院办公厅关于进一步做好稳就业工作的通知"
+    );
+    assert_eq!(d.doc_number.as_deref(), Some("国办发〔2021〕9号"));
+    assert_eq!(
+        d.addressees,
+        ["各省、自治区、直辖市人民政府，国务院各部委、各直属机构"]
+    );
+    assert_eq!(d.issuer, ["国务院办公厅"]);
+    assert_eq!(d.date.to_string(), "2021年3月22日");
+    assert_eq!(d.note.as_deref(), Some("此件公开发布"));
+    assert_eq!(levels(d), [None, Some(1), Some(2), Some(2), Some(1), None]);
+    // Site name, breadcrumb; 纠错 with 责任编辑, 相关稿件 and its titles, the
+    // scan widget, the footer.
+    assert_eq!(
+        i.lines("dropped"),
+        [1, 2, 15, 16, 17, 18, 19, 20, 21].into()
+    );
+    assert!(i.notes("review").is_empty(), "{:?}", i.messages("review"));
+}
+
+/// A draft typed with its 版头 (发文机关标志, 发文字号 with 签发人 on one
+/// line) and 版记 (抄送, 印发机关和印发日期), as a 请示 has them.
+#[test]
+fn a_draft_with_its_head_and_foot() {
+    let dir = common::tempdir();
+    let input = dir.path().join("request.txt");
+    let indent = |n: usize| "\u{3000}".repeat(n);
+    let lines = [
+        "某某县人民政府文件".to_string(),
+        "某政发〔2021〕15号          签发人：王五".into(),
+        String::new(),
+        "某某县人民政府关于申请防汛救灾资金的请示".into(),
+        String::new(),
+        "市人民政府：".into(),
+        format!(
+            "{}今年入汛以来，我县遭受强降雨袭击，直接经济损失1.2亿元。为尽快恢复生产生活秩序，特申请防汛救灾资金3000万元。",
+            indent(2)
+        ),
+        format!("{}妥否，请批示。", indent(2)),
+        String::new(),
+        format!("{}某某县人民政府", indent(12)),
+        format!("{}2021年7月26日", indent(12)),
+        "（联系人：赵六，电话：0123-5556666）".into(),
+        "抄送：市财政局，市应急管理局。".into(),
+        "某某县人民政府办公室        2021年7月26日印发".into(),
+    ];
+    std::fs::write(&input, lines.join("\n") + "\n").unwrap();
+    let i = import_file(&input, dir);
+    let d = &i.doc;
+    assert_eq!(d.kind.name(), "请示");
+    assert_eq!(d.issuer_mark.as_deref(), Some("某某县人民政府文件"));
+    assert_eq!(d.doc_number.as_deref(), Some("某政发〔2021〕15号"));
+    assert_eq!(d.signers, ["王五"]);
+    assert_eq!(d.addressees, ["市人民政府"]);
+    assert_eq!(d.issuer, ["某某县人民政府"]);
+    assert_eq!(d.date.to_string(), "2021年7月26日");
+    assert_eq!(d.note.as_deref(), Some("联系人：赵六，电话：0123-5556666"));
+    assert_eq!(d.cc, ["市财政局", "市应急管理局"]);
+    let printing = d.printing.as_ref().expect("印发机关和印发日期");
+    assert_eq!(printing.organ, "某某县人民政府办公室");
+    assert_eq!(printing.date.to_string(), "2021年7月26日");
+    assert_eq!(i.texts().len(), 2);
+    assert!(i.lines("dropped").is_empty());
+}

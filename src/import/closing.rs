@@ -18,6 +18,10 @@ pub struct Closing {
     pub note: Option<String>,
     /// Whether a line was read as the 成文日期 (even a damaged one).
     pub date_line: bool,
+    /// 抄送机关 (§7.4.2).
+    pub cc: Vec<String>,
+    /// 印发机关和印发日期 (§7.4.3).
+    pub printing: Option<(String, Date)>,
 }
 
 /// How a date line reads.
@@ -143,11 +147,112 @@ fn attachment_item(text: &str) -> Option<&str> {
     (!rest.is_empty()).then_some(rest)
 }
 
+/// A 署名 line: reads as one, or is a short right-aligned Word paragraph.
+fn signs(line: &Line) -> bool {
+    let t = line.content.as_str();
+    is_signature(t)
+        || (line.hints.align == super::Align::Right
+            && t.chars().count() <= 40
+            && !t.contains(['。', '；', '：', ':'])
+            && date_line(t).is_none())
+}
+
+/// The 附件说明 that ends `lines[..end]`: `附件：1.名称` and the numbered
+/// names under it (an item may start with a year: `1.2021年…`). Moves `end`
+/// above it.
+fn attachments(lines: &[Line], end: &mut usize, notes: &mut Vec<Note>) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut k = *end;
+    while k > 0
+        && attachment_item(&lines[k - 1].content).is_some()
+        && !lines[k - 1].content.starts_with("附件")
+    {
+        k -= 1;
+    }
+    if k > 0 {
+        let head = &lines[k - 1].content;
+        if let Some(rest) = head.strip_prefix("附件").and_then(|r| {
+            r.trim_start_matches(super::chrome::is_space)
+                .strip_prefix(['：', ':'])
+        }) {
+            let rest = rest.trim_start_matches(super::chrome::is_space);
+            let offset = head.chars().count() - rest.chars().count();
+            let first = attachment_item(rest).unwrap_or(rest);
+            let first_offset = offset + rest.chars().count() - first.chars().count();
+            if !first.is_empty() {
+                items.push((k - 1, first_offset, first.to_string()));
+            }
+            for (i, line) in lines.iter().enumerate().take(*end).skip(k) {
+                let text = attachment_item(&line.content).unwrap_or_default();
+                let off = line.content.chars().count() - text.chars().count();
+                items.push((i, off, text.to_string()));
+            }
+            *end = k - 1;
+        }
+    }
+    items
+        .into_iter()
+        .map(|(i, offset, text)| {
+            let name = clean(&lines[i], offset, &text, notes);
+            without_extension(&lines[i], name, notes)
+        })
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// An attachment's name without the file extension a page's download link
+/// gives it (`方案.doc`), reported.
+fn without_extension(line: &Line, name: String, notes: &mut Vec<Note>) -> String {
+    let lower = name.to_lowercase();
+    let Some(ext) = super::chrome::FILE_EXTENSIONS
+        .iter()
+        .find(|e| lower.ends_with(*e) && lower.len() > e.len())
+    else {
+        return name;
+    };
+    let stem = name[..name.len() - ext.len()].to_string();
+    let at = line.content.chars().count() - ext.chars().count();
+    notes.push(Note {
+        line: line.number,
+        column: line.column(at),
+        end_column: line.column(at + ext.chars().count()),
+        action: Action::Repaired,
+        rule: "attachment",
+        text: name[stem.len()..].to_string(),
+        message: format!(
+            "the file extension `{}` of a download link left out of the attachment's name",
+            &name[stem.len()..]
+        ),
+        replacement: Some(String::new()),
+        alternatives: Vec::new(),
+    });
+    stem
+}
+
 /// Takes the closing elements off the end of `lines` (the document's lines
 /// after the title), leaving the 正文.
 pub fn take(lines: &mut Vec<Line>, notes: &mut Vec<Note>) -> Closing {
     let mut closing = Closing::default();
     let mut end = lines.len();
+    // The 版记 ends the document: 抄送, then 印发机关和印发日期.
+    if end > 0
+        && let Some(p) = super::frame::printing(&lines[end - 1])
+    {
+        notes.push(super::frame::read_as(
+            &lines[end - 1],
+            "印发机关和印发日期",
+            "§7.4.3",
+        ));
+        closing.printing = Some(p);
+        end -= 1;
+    }
+    if end > 0
+        && let Some(c) = super::frame::cc(&lines[end - 1], notes)
+    {
+        notes.push(super::frame::read_as(&lines[end - 1], "抄送机关", "§7.4.2"));
+        closing.cc = c;
+        end -= 1;
+    }
     // 附注 after the date: `（此件公开发布）`.
     let mut note_line = None;
     if end >= 2
@@ -161,6 +266,9 @@ pub fn take(lines: &mut Vec<Line>, notes: &mut Vec<Note>) -> Closing {
         .checked_sub(1)
         .and_then(|i| date_line(&lines[i].content))
     else {
+        // No date: a 附件说明 can still end the text.
+        closing.attachments = attachments(lines, &mut end, notes);
+        lines.truncate(end);
         return closing;
     };
     let dl = &lines[end - 1];
@@ -218,47 +326,12 @@ pub fn take(lines: &mut Vec<Line>, notes: &mut Vec<Note>) -> Closing {
     end -= 1;
     // 署名: the short lines right above the date.
     let mut signers = Vec::new();
-    while end > 0 && signers.len() < 4 && is_signature(&lines[end - 1].content) {
+    while end > 0 && signers.len() < 4 && signs(&lines[end - 1]) {
         signers.push(end - 1);
         end -= 1;
     }
     signers.reverse();
-    // 附件说明: `附件：1.名称` and the numbered names under it.
-    let mut items = Vec::new();
-    let mut k = end;
-    while k > 0
-        && attachment_item(&lines[k - 1].content).is_some()
-        && !lines[k - 1].content.starts_with("附件")
-    {
-        k -= 1;
-    }
-    if k > 0 {
-        let head = &lines[k - 1].content;
-        if let Some(rest) = head
-            .strip_prefix("附件")
-            .and_then(|r| r.strip_prefix(['：', ':']))
-        {
-            let rest = rest.trim_start_matches(super::chrome::is_space);
-            let offset = head.chars().count() - rest.chars().count();
-            let first = attachment_item(rest).unwrap_or(rest);
-            let first_offset = offset + rest.chars().count() - first.chars().count();
-            if !first.is_empty() {
-                items.push((k - 1, first_offset, first.to_string()));
-            }
-            for (i, line) in lines.iter().enumerate().take(end).skip(k) {
-                let text = attachment_item(&line.content).unwrap_or_default();
-                let off = line.content.chars().count() - text.chars().count();
-                items.push((i, off, text.to_string()));
-            }
-            end = k - 1;
-        }
-    }
-    for (i, offset, text) in items {
-        let name = clean(&lines[i], offset, &text, notes);
-        if !name.is_empty() {
-            closing.attachments.push(name);
-        }
-    }
+    closing.attachments = attachments(lines, &mut end, notes);
     for i in signers {
         let l = &lines[i];
         let name = clean(l, 0, &l.content.clone(), notes);
@@ -340,6 +413,16 @@ mod tests {
         assert_eq!(c.attachments, ["实施方案", "任务分解表"]);
         assert_eq!(c.note.as_deref(), Some("此件公开发布"));
         assert_eq!(ls.len(), 1);
+        // A download link's file extension is no part of the name.
+        let mut ls = lines(&[
+            "正文。",
+            "附件：1.检查方案.docx",
+            "2.汇总表.XLS",
+            "某局",
+            "2022年4月1日",
+        ]);
+        let c = take(&mut ls, &mut notes);
+        assert_eq!(c.attachments, ["检查方案", "汇总表"]);
     }
 
     #[test]

@@ -9,6 +9,12 @@ pub enum Encoding {
     /// GB18030, which decodes GBK and GB 2312 too.
     #[serde(rename = "GB18030")]
     Gb18030,
+    /// UTF-16 with a byte-order mark (what Notepad calls "Unicode").
+    #[serde(rename = "UTF-16")]
+    Utf16,
+    /// The text of a Word file (its XML is UTF-8 or UTF-16 by declaration).
+    #[serde(rename = "DOCX")]
+    Docx,
 }
 
 impl Encoding {
@@ -16,6 +22,8 @@ impl Encoding {
         match self {
             Encoding::Utf8 => "UTF-8",
             Encoding::Gb18030 => "GB18030",
+            Encoding::Utf16 => "UTF-16",
+            Encoding::Docx => "DOCX",
         }
     }
 }
@@ -29,10 +37,20 @@ pub struct Decoded {
     pub malformed: bool,
 }
 
-/// Decodes `bytes`: valid UTF-8 is UTF-8; anything else is read as GB18030
-/// (every byte sequence decodes; malformed ones become U+FFFD and are
-/// reported).
+/// Decodes `bytes`: UTF-16 by its byte-order mark; valid UTF-8 is UTF-8;
+/// anything else is read as GB18030 (every byte sequence decodes; malformed
+/// ones become U+FFFD and are reported).
 pub fn decode(bytes: &[u8]) -> Decoded {
+    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes)
+        && enc != encoding_rs::UTF_8
+    {
+        let (text, _, had_errors) = enc.decode(bytes);
+        return Decoded {
+            text: text.into_owned(),
+            encoding: Encoding::Utf16,
+            malformed: had_errors,
+        };
+    }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Ok(text) = std::str::from_utf8(body) {
         return Decoded {
@@ -68,6 +86,15 @@ mod tests {
         assert_eq!(d.text, "通知，");
         assert_eq!(d.encoding, Encoding::Gb18030);
         assert!(!d.malformed);
+    }
+
+    #[test]
+    fn utf16_with_a_bom() {
+        // "通知" in UTF-16LE (U+901A U+77E5) and UTF-16BE.
+        let d = decode(b"\xFF\xFE\x1A\x90\xE5\x77");
+        assert_eq!((d.text.as_str(), d.encoding), ("通知", Encoding::Utf16));
+        let d = decode(b"\xFE\xFF\x90\x1A\x77\xE5");
+        assert_eq!(d.text, "通知");
     }
 
     #[test]

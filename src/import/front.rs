@@ -4,22 +4,27 @@
 use crate::model::Kind;
 
 use super::report::{Action, Note};
-use super::{Line, clean::clean};
+use super::{Line, chrome, clean::clean, frame};
 
-/// The 文种 a title ends with (the longest of `Kind::NAMES` that matches).
-pub fn kind_of(title: &str) -> Option<Kind> {
+/// The 文种 a title ends with (the longest of `Kind::NAMES` that matches),
+/// and the title without it.
+fn split_kind(title: &str) -> Option<(&str, Kind)> {
     let t = title.trim_end_matches(|c: char| "。.，,；;：:！!？?）)》”\"".contains(c));
     Kind::NAMES
         .iter()
         .filter(|(name, _)| t.ends_with(name))
         .max_by_key(|(name, _)| name.len())
-        .map(|&(_, k)| k)
+        .map(|&(name, k)| (&t[..t.len() - name.len()], k))
 }
 
-/// A 发文字号 on a line of its own: the number with its year brackets
-/// made 〔〕, any 第 and leading zeros removed (all certain repairs).
-pub fn doc_number(line: &Line, notes: &mut Vec<Note>) -> Option<String> {
-    let t = line.content.as_str();
+/// The 文种 a title ends with (the longest of `Kind::NAMES` that matches).
+pub fn kind_of(title: &str) -> Option<Kind> {
+    split_kind(title).map(|(_, k)| k)
+}
+
+/// A 发文字号 written as GB/T 9704-2012 §7.2.5 writes it (year in 〔〕, no
+/// 第, no leading zero), if `t` is one in any common form.
+pub fn normalise_doc_number(t: &str) -> Option<String> {
     let chars: Vec<char> = t.chars().collect();
     if chars.len() > 40 || !t.ends_with('号') {
         return None;
@@ -41,7 +46,15 @@ pub fn doc_number(line: &Line, notes: &mut Vec<Note>) -> Option<String> {
     }
     let number = digits.trim_start_matches('0');
     let number = if number.is_empty() { "0" } else { number };
-    let fixed = format!("{agency}〔{year}〕{number}号");
+    Some(format!("{agency}〔{year}〕{number}号"))
+}
+
+/// A 发文字号 on a line of its own: the number with its year brackets
+/// made 〔〕, any 第 and leading zeros removed (all certain repairs).
+pub fn doc_number(line: &Line, notes: &mut Vec<Note>) -> Option<String> {
+    let t = line.content.as_str();
+    let chars: Vec<char> = t.chars().collect();
+    let fixed = normalise_doc_number(t)?;
     if fixed != t {
         notes.push(Note {
             line: line.number,
@@ -73,6 +86,224 @@ pub fn addressees(line: &Line, notes: &mut Vec<Note>) -> Option<Vec<String>> {
     (!cleaned.is_empty()).then(|| vec![cleaned])
 }
 
+/// What the front of a document holds, and where its title was looked for.
+#[derive(Debug, Default)]
+pub struct Front {
+    pub doc_number: Option<String>,
+    pub title: Option<String>,
+    pub kind: Option<Kind>,
+    pub addressees: Vec<String>,
+    /// 发文机关标志 (§7.2.4), typed above the title.
+    pub issuer_mark: Option<String>,
+    /// 签发人 (§7.2.6).
+    pub signers: Vec<String>,
+    /// The title's line, or where it was looked for.
+    pub title_line: usize,
+}
+
+/// How many lines from the top a title is looked for in.
+const TITLE_WINDOW: usize = 12;
+
+/// A line that can be (part of) a title: short, no sentence, no number.
+fn title_like(l: &Line) -> bool {
+    let t = l.content.as_str();
+    !t.ends_with(['。', '.', '：', ':', '；', ';', '，', ','])
+        && !t.contains('。')
+        && t.chars().count() <= 80
+        && super::marker::parse(t).is_none()
+        && normalise_doc_number(t).is_none()
+}
+
+/// A title: ends in a 文种 after at least two characters that are not
+/// themselves a 文种 (`通知公告` is a site's column, not a 公告).
+fn is_title(t: &str) -> bool {
+    split_kind(t)
+        .is_some_and(|(before, _)| before.chars().count() >= 2 && kind_of(before).is_none())
+}
+
+/// The lines a title is made of, from `i`: one line ending in a 文种, or a
+/// title broken over two lines (`关于印发《…》` / `的通知`), or centred Word
+/// paragraphs that together end in one.
+fn title_at(lines: &[Line], i: usize) -> Option<usize> {
+    let l = &lines[i];
+    if !title_like(l) {
+        return None;
+    }
+    if is_title(&l.content) {
+        return Some(1);
+    }
+    let centred = |l: &Line| l.hints.align == super::Align::Centre;
+    let mut text = l.content.clone();
+    for (k, next) in lines.iter().enumerate().skip(i + 1).take(2) {
+        let both_centred = centred(l) && centred(next);
+        let broken = l.content.contains("关于") && !next.content.contains("关于");
+        if !title_like(next) || !(both_centred || broken) || next.blank_before && !both_centred {
+            return None;
+        }
+        text.push_str(&next.content);
+        if text.chars().count() > 80 {
+            return None;
+        }
+        if is_title(&text) {
+            return Some(k - i + 1);
+        }
+    }
+    None
+}
+
+/// Takes the front off `lines`: the 发文字号, the 标题 (the first line near
+/// the top that ends in a 文种, even below lines that look like titles),
+/// and the 主送机关. Lines above the title that are none of these (a
+/// site's heading, the 发文机关's name) are dropped and reported; so is the
+/// title repeated under itself. Returns the rest.
+pub fn take(mut lines: Vec<Line>, notes: &mut Vec<Note>) -> (Front, Vec<Line>) {
+    let mut front = Front {
+        title_line: lines.first().map_or(1, |l| l.number),
+        ..Front::default()
+    };
+    // The window ends at the first sentence, heading number or 主送机关.
+    let window = lines
+        .iter()
+        .take(TITLE_WINDOW)
+        .position(|l| {
+            l.content.contains('。')
+                || l.content.ends_with(['：', ':'])
+                || super::marker::parse(&l.content).is_some()
+        })
+        .unwrap_or(lines.len().min(TITLE_WINDOW));
+    let found = (0..window).find_map(|i| title_at(&lines, i).map(|n| (i, n)));
+    let mut idx = 0;
+    match found {
+        Some((at, n)) => {
+            for l in &lines[..at] {
+                if front.doc_number.is_none()
+                    && let Some(d) = doc_number(l, notes)
+                {
+                    front.doc_number = Some(d);
+                    continue;
+                }
+                if front.issuer_mark.is_none()
+                    && let Some(m) = frame::issuer_mark(l)
+                {
+                    notes.push(Note {
+                        line: l.number,
+                        column: l.column(0),
+                        end_column: l.column(l.content.chars().count()),
+                        action: Action::Repaired,
+                        rule: "head",
+                        text: l.content.clone(),
+                        message: format!(
+                            "`{m}` above the title read as the 发文机关标志 (GB/T 9704-2012 §7.2.4)"
+                        ),
+                        replacement: None,
+                        alternatives: Vec::new(),
+                    });
+                    front.issuer_mark = Some(m);
+                    continue;
+                }
+                if front.signers.is_empty()
+                    && let Some((before, names)) = frame::signers(l)
+                {
+                    let number = Line {
+                        content: before.clone(),
+                        ..l.clone()
+                    };
+                    match doc_number(&number, notes) {
+                        Some(d) if front.doc_number.is_none() => front.doc_number = Some(d),
+                        _ if before.is_empty() => {}
+                        _ => notes.push(Note::dropped(
+                            l.number,
+                            &before,
+                            "front",
+                            format!("`{before}` before the 签发人 is no 发文字号; left out"),
+                        )),
+                    }
+                    notes.push(frame::read_as(l, "签发人", "§7.2.6"));
+                    front.signers = names;
+                    continue;
+                }
+                notes.push(Note::dropped(
+                    l.number,
+                    &l.raw,
+                    "front",
+                    format!(
+                        "`{}` stands above the title (a page heading or the 发文机关's name, not the 标题); left out",
+                        l.content
+                    ),
+                ));
+            }
+            let parts = &lines[at..at + n];
+            let mut title = String::new();
+            for p in parts {
+                title.push_str(&clean(p, 0, &p.content, notes));
+            }
+            if n > 1 {
+                let last = &parts[n - 1];
+                notes.push(Note {
+                    line: last.number,
+                    column: last.column(0),
+                    end_column: last.column(last.content.chars().count()),
+                    action: Action::Repaired,
+                    rule: "title",
+                    text: last.content.clone(),
+                    message: format!("the title is broken over {n} lines; joined: `{title}`"),
+                    replacement: None,
+                    alternatives: Vec::new(),
+                });
+            }
+            front.title_line = parts[0].number;
+            front.kind = kind_of(&title);
+            front.title = Some(title);
+            idx = at + n;
+        }
+        None => {
+            if let Some(l) = lines.first()
+                && let Some(d) = doc_number(l, notes)
+            {
+                front.doc_number = Some(d);
+                idx = 1;
+            }
+            if let Some(l) = lines.get(idx)
+                && title_like(l)
+            {
+                let title = clean(l, 0, &l.content, notes);
+                front.title_line = l.number;
+                front.kind = kind_of(&title);
+                front.title = Some(title);
+                idx += 1;
+            } else if let Some(l) = lines.get(idx) {
+                front.title_line = l.number;
+            }
+        }
+    }
+    // The title again, right under itself (a page's heading and the
+    // document's own title).
+    while let (Some(t), Some(l)) = (&front.title, lines.get(idx)) {
+        if l.content.replace(chrome::is_space, "") != t.replace(chrome::is_space, "") {
+            break;
+        }
+        notes.push(Note::dropped(
+            l.number,
+            &l.raw,
+            "front",
+            "the title again, right under itself; left out".into(),
+        ));
+        idx += 1;
+    }
+    if front.doc_number.is_none()
+        && let Some(d) = lines.get(idx).and_then(|l| doc_number(l, notes))
+    {
+        front.doc_number = Some(d);
+        idx += 1;
+    }
+    if let Some(a) = lines.get(idx).and_then(|l| addressees(l, notes)) {
+        front.addressees = a;
+        idx += 1;
+    }
+    let rest = lines.split_off(idx.min(lines.len()));
+    (front, rest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,8 +311,8 @@ mod tests {
     fn line(s: &str) -> Line {
         Line {
             number: 1,
-            lead: 0,
             content: s.to_string(),
+            ..Line::default()
         }
     }
 
@@ -112,6 +343,59 @@ mod tests {
         );
         assert_eq!(notes.len(), 1);
         assert_eq!(doc_number(&line("关于2019年工作的通知"), &mut notes), None);
+    }
+
+    #[test]
+    fn the_title_is_the_line_ending_in_a_kind() {
+        let mut notes = Vec::new();
+        let (f, rest) = take(
+            Line::numbered(&[
+                "某某市人民政府",
+                "某府〔2021〕3号",
+                "某某市人民政府关于做好春耕工作的通知",
+                "某某市人民政府关于做好春耕工作的通知",
+                "各区人民政府：",
+                "正文。",
+            ]),
+            &mut notes,
+        );
+        assert_eq!(
+            f.title.as_deref(),
+            Some("某某市人民政府关于做好春耕工作的通知")
+        );
+        assert_eq!(f.kind, Some(Kind::Notice));
+        assert_eq!(f.doc_number.as_deref(), Some("某府〔2021〕3号"));
+        assert_eq!(f.addressees, ["各区人民政府"]);
+        assert_eq!(rest.len(), 1);
+        let dropped: Vec<usize> = notes
+            .iter()
+            .filter(|n| n.action == Action::Dropped)
+            .map(|n| n.line)
+            .collect();
+        assert_eq!(dropped, [1, 4]);
+    }
+
+    #[test]
+    fn a_column_name_is_no_title() {
+        assert!(!is_title("通知公告"));
+        assert!(!is_title("公告"));
+        assert!(is_title("国务院令"));
+        assert!(is_title("某某市人民政府公告"));
+        assert!(is_title("关于测试的通知。"));
+    }
+
+    #[test]
+    fn a_title_over_two_lines() {
+        let mut notes = Vec::new();
+        let (f, _) = take(
+            Line::numbered(&["关于印发《某某市城市更新", "实施办法》的通知", "正文。"]),
+            &mut notes,
+        );
+        assert_eq!(
+            f.title.as_deref(),
+            Some("关于印发《某某市城市更新实施办法》的通知")
+        );
+        assert!(notes.iter().any(|n| n.rule == "title" && n.line == 2));
     }
 
     #[test]

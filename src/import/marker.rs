@@ -13,6 +13,9 @@ pub enum Form {
     Variant,
     /// A parenthesis is missing on the inside (`(1加强`): not certain.
     Damaged,
+    /// No number is written: a Word paragraph whose outline level or
+    /// heading style makes it a heading.
+    Outline,
 }
 
 /// A heading number found at the start of a paragraph.
@@ -77,6 +80,13 @@ pub fn parse(text: &str) -> Option<Marker> {
         })
     };
 
+    // One-character numbers: ㈠ (2), ⒈ (3), ⑴ and ① (4).
+    if let Some((level, number)) = at(0).and_then(enclosed) {
+        if at(1).is_some_and(is_unit) {
+            return None;
+        }
+        return marker(level, number, 1, Form::Variant);
+    }
     // 一、 (1), tolerant: 一. 一． 一，
     let n = take_while(&chars, is_cn_numeral_char);
     if n > 0 {
@@ -154,6 +164,20 @@ pub fn parse(text: &str) -> Option<Marker> {
     None
 }
 
+/// The level and value of a one-character number: ㈠–㈩ are （一）–（十）,
+/// ⒈–⒛ are 1.–20., ⑴–⒇ and ①–⑳ are （1）–（20）.
+pub fn enclosed(c: char) -> Option<(usize, usize)> {
+    let n = c as u32;
+    let (level, first) = match n {
+        0x3220..=0x3229 => (2, 0x3220),
+        0x2488..=0x249B => (3, 0x2488),
+        0x2474..=0x2487 => (4, 0x2474),
+        0x2460..=0x2473 => (4, 0x2460),
+        _ => return None,
+    };
+    Some((level, (n - first) as usize + 1))
+}
+
 /// Characters that follow a number as its unit or measure word, so that
 /// `3月`, `5人`, `20%` are not heading numbers that lost their marks.
 pub fn is_unit(c: char) -> bool {
@@ -203,6 +227,18 @@ mod tests {
         assert_eq!(lv("一)提高"), Some((2, 1, 2, Form::Variant)));
         assert_eq!(lv("1、学习"), Some((3, 1, 2, Form::Variant)));
         assert_eq!(lv("(1加强"), Some((4, 1, 2, Form::Damaged)));
+        assert_eq!(lv("（1)切实"), Some((4, 1, 3, Form::Variant)));
+        assert_eq!(lv("3）落实"), Some((4, 3, 2, Form::Variant)));
+    }
+
+    #[test]
+    fn one_character_numbers() {
+        assert_eq!(lv("⑴加强领导"), Some((4, 1, 1, Form::Variant)));
+        assert_eq!(lv("⒇其他"), Some((4, 20, 1, Form::Variant)));
+        assert_eq!(lv("③落实"), Some((4, 3, 1, Form::Variant)));
+        assert_eq!(lv("⒉强化"), Some((3, 2, 1, Form::Variant)));
+        assert_eq!(lv("㈢保障"), Some((2, 3, 1, Form::Variant)));
+        assert_eq!(lv("①号楼"), None);
     }
 
     #[test]

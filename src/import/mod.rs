@@ -13,12 +13,18 @@ pub mod chrome;
 pub mod clean;
 pub mod closing;
 pub mod damage;
+pub mod docx;
 pub mod encoding;
+pub mod evidence;
+pub mod frame;
 pub mod front;
+pub mod habits;
 pub mod marker;
 pub mod punct;
 pub mod report;
+pub mod sniff;
 pub mod structure;
+pub mod wrap;
 pub mod yaml;
 
 use crate::date::Date;
@@ -26,9 +32,59 @@ use crate::model::{Block, Kind};
 
 pub use encoding::Encoding;
 pub use report::{Action, Note, Report};
+pub use sniff::ImportError;
+
+/// How a Word paragraph is aligned (`w:jc`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Align {
+    /// Plain text says nothing of alignment.
+    #[default]
+    Unknown,
+    Left,
+    Centre,
+    Right,
+    Justified,
+}
+
+/// What a Word file says of a paragraph, beyond its text: evidence for the
+/// element finders. Plain text has none.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    pub align: Align,
+    /// Outline level (0 = level 1), from the paragraph or its style.
+    pub outline: Option<u8>,
+    /// The paragraph style's name (`heading 2`, `Title`).
+    pub style: Option<String>,
+    /// A row of a table.
+    pub table: bool,
+    /// A whole paragraph (a Word paragraph), never joined to its neighbour
+    /// unless `continues`.
+    pub paragraph: bool,
+    /// Continues the line above after a soft line break (`w:br`).
+    pub continues: bool,
+}
+
+/// One line of the input as read: a line of text, or a paragraph (or a
+/// soft-broken part of one, or a table row) of a Word file.
+#[derive(Debug, Clone, Default)]
+pub struct RawLine {
+    pub text: String,
+    pub hints: Hints,
+}
+
+/// Where a joined line's later part came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Join {
+    /// Char offset in the joined content where the part starts.
+    pub at: usize,
+    /// Its line number in the input.
+    pub number: usize,
+    /// Its leading space.
+    pub lead: usize,
+}
 
 /// One line of the input that holds document text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Line {
     /// Line number in the input (1-based).
     pub number: usize,
@@ -36,6 +92,13 @@ pub struct Line {
     pub lead: usize,
     /// The line without its leading and trailing space.
     pub content: String,
+    /// The line as the input has it (before any repair).
+    pub raw: String,
+    /// A blank or dropped line stands right above it.
+    pub blank_before: bool,
+    pub hints: Hints,
+    /// Lines joined onto this one (a hard-wrapped paragraph), in order.
+    pub joins: Vec<Join>,
 }
 
 impl Line {
@@ -47,17 +110,37 @@ impl Line {
             .enumerate()
             .map(|(i, t)| Line {
                 number: i + 1,
-                lead: 0,
                 content: t.to_string(),
+                ..Line::default()
             })
             .collect()
     }
-}
 
-impl Line {
-    /// The input column (1-based) of char `k` of `content`.
+    /// The input line and column (1-based) of char `k` of `content`.
+    pub fn place(&self, k: usize) -> (usize, usize) {
+        match self.joins.iter().rev().find(|j| j.at <= k) {
+            Some(j) => (j.number, j.lead + k - j.at + 1),
+            None => (self.number, self.lead + k + 1),
+        }
+    }
+
+    /// The input column (1-based) of char `k` of `content` (on the line
+    /// [`Line::place`] names).
     pub fn column(&self, k: usize) -> usize {
-        self.lead + k + 1
+        self.place(k).1
+    }
+
+    /// The part of `content` that came from each input line: (char start,
+    /// char end) in `content`.
+    pub fn segments(&self) -> Vec<(usize, usize)> {
+        let total = self.content.chars().count();
+        let mut starts: Vec<usize> = vec![0];
+        starts.extend(self.joins.iter().map(|j| j.at));
+        starts
+            .iter()
+            .enumerate()
+            .map(|(i, &s)| (s, starts.get(i + 1).copied().unwrap_or(total)))
+            .collect()
     }
 }
 
@@ -82,6 +165,14 @@ pub struct Imported {
     pub date: Option<Date>,
     /// 附注 (§7.3.6).
     pub note: Option<String>,
+    /// 发文机关标志 (§7.2.4).
+    pub issuer_mark: Option<String>,
+    /// 签发人 (§7.2.6).
+    pub signers: Vec<String>,
+    /// 抄送机关 (§7.4.2).
+    pub cc: Vec<String>,
+    /// 印发机关和印发日期 (§7.4.3).
+    pub printing: Option<(String, Date)>,
 }
 
 /// The result of importing one text.
@@ -126,28 +217,69 @@ fn describe_blank(raw: &str) -> String {
     format!("a line of only {}", names.join(" and "))
 }
 
-/// Imports a text given as bytes (UTF-8, or GB18030/GBK).
+/// Imports a text given as bytes (UTF-8, UTF-16 with a byte-order mark,
+/// or GB18030/GBK). Never fails: any bytes give a document and a report.
 pub fn import(bytes: &[u8]) -> Import {
     let decoded = encoding::decode(bytes);
-    let mut notes: Vec<Note> = Vec::new();
+    let raw = decoded
+        .text
+        .split('\n')
+        .map(|l| RawLine {
+            text: l.strip_suffix('\r').unwrap_or(l).to_string(),
+            hints: Hints::default(),
+        })
+        .collect();
+    run(raw, decoded.encoding, Vec::new())
+}
+
+/// Imports a file's bytes: text or DOCX, told apart by their first bytes;
+/// anything else (PDF, images, legacy .doc/.wps, other zips) is refused.
+pub fn read(bytes: &[u8]) -> Result<Import, ImportError> {
+    match sniff::sniff(bytes)? {
+        sniff::Format::Text => Ok(import(bytes)),
+        sniff::Format::Docx => {
+            let read = docx::read(bytes)?;
+            Ok(run(read.lines, Encoding::Docx, read.notes))
+        }
+    }
+}
+
+/// A note that an element is missing or taken from elsewhere.
+fn element_note(line: usize, action: Action, rule: &'static str, message: String) -> Note {
+    Note {
+        line,
+        column: 1,
+        end_column: 1,
+        action,
+        rule,
+        text: String::new(),
+        message,
+        replacement: None,
+        alternatives: Vec::new(),
+    }
+}
+
+/// Drops the page's chrome and readies the document's lines: digits
+/// made half-width, tabs and control characters made spaces.
+fn lines_of(raw: &[RawLine], notes: &mut Vec<Note>) -> (Vec<Line>, chrome::Page) {
+    let folded: Vec<(String, Vec<usize>)> =
+        raw.iter().map(|r| habits::fold_digits(&r.text)).collect();
+    let texts: Vec<&str> = folded.iter().map(|(t, _)| t.as_str()).collect();
+    let mut page = chrome::scan(&texts);
+    // A Word table is the document's, never the page's.
+    for (i, r) in raw.iter().enumerate() {
+        if r.hints.table {
+            page.verdicts[i] = None;
+        }
+    }
+    page.meta.retain(|m| !raw[m.line].hints.table);
     let mut lines: Vec<Line> = Vec::new();
-    let mut published: Option<(usize, Date)> = None;
-    for (i, raw) in decoded.text.split('\n').enumerate() {
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+    let mut blank_before = false;
+    for (i, r) in raw.iter().enumerate() {
         let number = i + 1;
-        let dropped = |message: String| Note {
-            line: number,
-            column: 1,
-            end_column: raw.chars().count() + 1,
-            action: Action::Dropped,
-            rule: "chrome",
-            text: raw.to_string(),
-            message,
-            replacement: None,
-            alternatives: Vec::new(),
-        };
-        if let Some(at) = raw.find('\u{FFFD}') {
-            let column = raw[..at].chars().count() + 1;
+        let raw_text = r.text.as_str();
+        if let Some(at) = raw_text.find('\u{FFFD}') {
+            let column = raw_text[..at].chars().count() + 1;
             notes.push(Note {
                 line: number,
                 column,
@@ -163,138 +295,156 @@ pub fn import(bytes: &[u8]) -> Import {
                 alternatives: Vec::new(),
             });
         }
-        match chrome::classify(raw) {
-            Some(chrome::Chrome::Blank) => notes.push(dropped(describe_blank(raw))),
-            Some(chrome::Chrome::Page) => {
-                notes.push(dropped(format!("web-page chrome `{}`", raw.trim())))
-            }
-            Some(chrome::Chrome::Published(d)) => {
-                if let (Some(d), None) = (d, published) {
-                    published = Some((number, d));
+        if let Some(v) = &page.verdicts[i] {
+            blank_before = true;
+            let message = match v.kind {
+                chrome::Kind::Blank => describe_blank(raw_text),
+                chrome::Kind::Metadata | chrome::Kind::MetadataValue if v.published.is_some() => {
+                    format!(
+                        "web-page chrome `{}` ({}: the page's publication date)",
+                        raw_text.trim(),
+                        v.kind.describe()
+                    )
                 }
-                notes.push(dropped(format!(
-                    "web-page chrome `{}` (the page's publication date)",
-                    raw.trim()
-                )));
-            }
-            None => {
-                let content = raw.trim_matches(chrome::is_space);
-                if content.is_empty() {
-                    continue;
-                }
-                // A tab or other control character inside a line has no
-                // place in a paragraph (the model refuses it): each becomes
-                // a space, and the report says where.
-                let content = if let Some(at) = content.find(|c: char| c.is_control()) {
-                    let column = raw.find(content).map_or(0, |o| raw[..o].chars().count())
-                        + content[..at].chars().count()
-                        + 1;
-                    let count = content.chars().filter(|c| c.is_control()).count();
-                    notes.push(Note {
-                        line: number,
-                        column,
-                        end_column: column + 1,
-                        action: Action::Repaired,
-                        rule: "control",
-                        text: content[at..]
-                            .chars()
-                            .next()
-                            .map(String::from)
-                            .unwrap_or_default(),
-                        message: format!(
-                            "{count} tab(s) or control character(s) inside the line made spaces"
-                        ),
-                        replacement: Some(" ".into()),
-                        alternatives: Vec::new(),
-                    });
-                    content.replace(|c: char| c.is_control(), " ")
-                } else {
-                    content.to_string()
-                };
-                let content = content.as_str();
-                let lead = raw.chars().take_while(|&c| chrome::is_space(c)).count();
-                lines.push(Line {
-                    number,
-                    lead,
-                    content: content.to_string(),
-                });
-            }
+                kind => format!(
+                    "web-page chrome `{}` ({})",
+                    raw_text.trim(),
+                    kind.describe()
+                ),
+            };
+            notes.push(Note::dropped(number, raw_text, "chrome", message));
+            continue;
         }
+        let (text, changed) = &folded[i];
+        let content = text.trim_matches(chrome::is_space);
+        if content.is_empty() {
+            blank_before = true;
+            continue;
+        }
+        let lead = text.chars().take_while(|&c| chrome::is_space(c)).count();
+        if let (Some(&first), Some(&last)) = (changed.first(), changed.last()) {
+            let marks: String = {
+                let chars: Vec<char> = raw_text.chars().collect();
+                changed.iter().map(|&k| chars[k]).collect()
+            };
+            let points = marks.chars().filter(|&c| c == '．').count();
+            let digits = changed.len() - points;
+            notes.push(Note {
+                line: number,
+                column: first + 1,
+                end_column: last + 2,
+                action: Action::Repaired,
+                rule: "digits",
+                text: marks,
+                message: {
+                    format!(
+                        "{digits} full-width digit{}{} made half-width (GB/T 15835: Arabic numerals are half-width)",
+                        if digits == 1 { "" } else { "s" },
+                        if points > 0 { format!(" and {points} decimal point(s) `．`") } else { String::new() }
+                    )
+                },
+                replacement: None,
+                alternatives: Vec::new(),
+            });
+        }
+        // A tab or other control character inside a line has no place in
+        // a paragraph (the model refuses it): each becomes a space, and the
+        // report says where.
+        let content = if let Some(at) = content.find(|c: char| c.is_control()) {
+            let column = lead + content[..at].chars().count() + 1;
+            let count = content.chars().filter(|c| c.is_control()).count();
+            notes.push(Note {
+                line: number,
+                column,
+                end_column: column + 1,
+                action: Action::Repaired,
+                rule: "control",
+                text: content[at..]
+                    .chars()
+                    .next()
+                    .map(String::from)
+                    .unwrap_or_default(),
+                message: format!(
+                    "{count} tab(s) or control character(s) inside the line made spaces"
+                ),
+                replacement: Some(" ".into()),
+                alternatives: Vec::new(),
+            });
+            content.replace(|c: char| c.is_control(), " ")
+        } else {
+            content.to_string()
+        };
+        lines.push(Line {
+            number,
+            lead,
+            content,
+            raw: raw_text.to_string(),
+            blank_before: std::mem::take(&mut blank_before),
+            hints: r.hints.clone(),
+            joins: Vec::new(),
+        });
     }
+    (lines, page)
+}
 
+/// The import proper, on lines as read.
+fn run(raw: Vec<RawLine>, encoding: Encoding, mut notes: Vec<Note>) -> Import {
+    let (lines, page) = lines_of(&raw, &mut notes);
     let mut doc = Imported::default();
-    let mut idx = 0;
-    if let Some(n) = lines.first().and_then(|l| front::doc_number(l, &mut notes)) {
-        doc.doc_number = Some(n);
-        idx += 1;
-    }
-    let review = |line: usize, message: String| Note {
-        line,
-        column: 1,
-        end_column: 1,
-        action: Action::Review,
-        rule: "missing",
-        text: String::new(),
-        message,
-        replacement: None,
-        alternatives: Vec::new(),
-    };
-    match lines.get(idx) {
-        Some(l)
-            if !l.content.ends_with(['。', '.'])
-                && l.content.chars().count() <= 80
-                && marker::parse(&l.content).is_none() =>
-        {
-            let title = clean::clean(l, 0, &l.content, &mut notes);
-            doc.kind = front::kind_of(&title);
-            if doc.kind.is_none() {
-                notes.push(review(
-                    l.number,
-                    "the title ends in no 文种 of 条例 第八条 (通知, 通报, 请示, …); the YAML has no `kind:` until one is written"
-                        .into(),
-                ));
-            }
-            doc.title = Some(title);
-            idx += 1;
-        }
-        other => notes.push(review(
-            other.map_or(1, |l| l.number),
-            "no title found (the first line of text is a sentence or a heading); the YAML has no `title:`".into(),
-        )),
-    }
-    if doc.doc_number.is_none()
-        && let Some(n) = lines
-            .get(idx)
-            .and_then(|l| front::doc_number(l, &mut notes))
-    {
-        doc.doc_number = Some(n);
-        idx += 1;
-    }
-    if let Some(a) = lines
-        .get(idx)
-        .and_then(|l| front::addressees(l, &mut notes))
-    {
-        doc.addressees = a;
-        idx += 1;
-    }
-    let mut rest: Vec<Line> = lines.split_off(idx.min(lines.len()));
+    let (front, mut rest) = front::take(lines, &mut notes);
+    doc.doc_number = front.doc_number;
+    doc.title = front.title;
+    doc.kind = front.kind;
+    doc.addressees = front.addressees;
+    doc.issuer_mark = front.issuer_mark;
+    doc.signers = front.signers;
+    let title_line = front.title_line;
     let closing = closing::take(&mut rest, &mut notes);
+    let rest = wrap::join(rest, &mut notes);
     doc.body = structure::build(&rest, &mut notes);
     doc.attachments = closing.attachments;
     doc.issuer = closing.issuer;
     doc.note = closing.note;
+    doc.cc = closing.cc;
+    doc.printing = closing.printing;
     doc.date = closing.date;
-    if doc.date.is_none() && !closing.date_line {
+    let line_number = |index: usize| index + 1;
+    let written = evidence::reconcile(&mut doc, &page.meta, line_number, &mut notes);
+    match (&doc.title, doc.kind) {
+        (None, _) => notes.push(element_note(
+            title_line,
+            Action::Review,
+            "missing",
+            "no title found (no line near the top ends in a 文种, and the first line of text is a sentence or a heading); the YAML has no `title:`".into(),
+        )),
+        (Some(_), None) => notes.push(element_note(
+            title_line,
+            Action::Review,
+            "missing",
+            "the title ends in no 文种 of 条例 第八条 (通知, 通报, 请示, …); the YAML has no `kind:` until one is written".into(),
+        )),
+        _ => {}
+    }
+    if doc.date.is_none() && !closing.date_line && !written {
+        let published = page
+            .verdicts
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| v.as_ref().and_then(|v| v.published).map(|d| (i + 1, d)));
         match published {
             Some((line, d)) => {
                 doc.date = Some(d);
-                notes.push(review(
+                notes.push(element_note(
                     line,
+                    Action::Review,
+                    "missing",
                     format!("no 成文日期 at the end of the text; the document has the page's publication date {d}: check it"),
                 ));
             }
-            None => notes.push(review(
+            None => notes.push(element_note(
                 rest.last().map_or(1, |l| l.number),
+                Action::Review,
+                "missing",
                 "no 成文日期 found (a date on the last line); the YAML has no `date:`".into(),
             )),
         }
@@ -302,9 +452,6 @@ pub fn import(bytes: &[u8]) -> Import {
     notes.sort_by_key(|n| (n.line, n.column));
     Import {
         document: doc,
-        report: Report {
-            encoding: decoded.encoding,
-            notes,
-        },
+        report: Report { encoding, notes },
     }
 }

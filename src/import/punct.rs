@@ -135,9 +135,51 @@ pub fn changes(text: &str) -> Vec<Change> {
         .collect()
 }
 
-/// `text` with [`changes`] applied.
+/// Half-width `.` that ends a Chinese sentence (`工作.下一步`, `落实.`):
+/// after Chinese text, before the end, a space or Chinese text; never in a
+/// number (`21.5`), an address, an ellipsis (`...`) or after a digit (the
+/// `1.` of a heading number).
+pub fn full_stops(text: &str) -> Vec<Change> {
+    let chars: Vec<char> = text.chars().collect();
+    let guarded = protected(&chars);
+    // The last mark of a Chinese line, after a number (`电话：12345678.`).
+    let last = chars.iter().rposition(|c| !c.is_whitespace());
+    let after_number = last.filter(|&i| {
+        chars[i] == '.'
+            && i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.iter().any(|&c| is_han(c))
+            && !chars[..i]
+                .iter()
+                .rev()
+                .skip_while(|c| c.is_ascii_digit())
+                .take(1)
+                .any(|&c| c == '.' || c.is_ascii_alphabetic())
+            && chars[..i].iter().any(|&c| is_cjk(c))
+            && !chars[..i].iter().all(|c| c.is_ascii_digit())
+    });
+    (0..chars.len())
+        .filter(|&i| chars[i] == '.')
+        .filter(|&i| !guarded.iter().any(|r| r.contains(&i)))
+        .filter(|&i| (i > 0 && is_cjk(chars[i - 1])) || Some(i) == after_number)
+        .filter(|&i| {
+            chars
+                .get(i + 1)
+                .is_none_or(|&c| c != '.' && (c.is_whitespace() || is_cjk(c)))
+        })
+        .map(|i| Change {
+            index: i,
+            from: '.',
+            to: '。',
+        })
+        .collect()
+}
+
+/// `text` with [`changes`] and [`full_stops`] applied.
 pub fn normalise(text: &str) -> (String, Vec<Change>) {
-    let changes = changes(text);
+    let mut changes = changes(text);
+    changes.extend(full_stops(text));
+    changes.sort_by_key(|c| c.index);
     let mut chars: Vec<char> = text.chars().collect();
     for ch in &changes {
         chars[ch.index] = ch.to;
@@ -188,6 +230,33 @@ mod tests {
         assert_eq!(
             n("网址:https://www.gov.cn/x,见"),
             "网址：https://www.gov.cn/x，见"
+        );
+    }
+
+    #[test]
+    fn full_stops_after_chinese_text() {
+        assert_eq!(n("工作已完成.下一步"), "工作已完成。下一步");
+        assert_eq!(n("抓好落实."), "抓好落实。");
+        assert_eq!(n("（试行）. 各单位"), "（试行）。 各单位");
+        for s in [
+            "增长21.5%",
+            "1.学习",
+            "附件2.方案",
+            "见www.gov.cn.",
+            "邮箱abc@gov.cn.",
+            "等等...",
+            "v1.2版",
+        ] {
+            assert_eq!(n(s), s, "{s}");
+        }
+        assert_eq!(n("值班电话：0755－88886666."), "值班电话：0755－88886666。");
+        assert_eq!(n("共计126人."), "共计126人。");
+        for s in ["版本v1.2.", "1.", "附件1.2."] {
+            assert_eq!(n(s), s, "{s}");
+        }
+        assert!(
+            changes("抓好落实.").is_empty(),
+            "gen check's rule is unchanged"
         );
     }
 

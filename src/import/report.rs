@@ -44,6 +44,24 @@ pub struct Note {
     pub alternatives: Vec<String>,
 }
 
+impl Note {
+    /// A whole input line left out of the document: `raw` as the input has
+    /// it.
+    pub fn dropped(line: usize, raw: &str, rule: &'static str, message: String) -> Note {
+        Note {
+            line,
+            column: 1,
+            end_column: raw.chars().count() + 1,
+            action: Action::Dropped,
+            rule,
+            text: raw.to_string(),
+            message,
+            replacement: None,
+            alternatives: Vec::new(),
+        }
+    }
+}
+
 /// Everything `gen import` reports about one input.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {

@@ -118,13 +118,37 @@ fn level_name(level: usize) -> &'static str {
 
 /// Builds the 正文 from its lines.
 pub fn build(lines: &[Line], notes: &mut Vec<Note>) -> Vec<Block> {
-    let markers: Vec<Option<Marker>> = lines.iter().map(|l| marker::parse(&l.content)).collect();
+    // A Word table's rows are text, never headings.
+    let markers: Vec<Option<Marker>> = lines
+        .iter()
+        .map(|l| {
+            (!l.hints.table)
+                .then(|| marker::parse(&l.content))
+                .flatten()
+        })
+        .collect();
+    // Word headings without a written number: their outline levels, the
+    // highest of them level 1.
+    let outline = |i: usize| {
+        let l = &lines[i];
+        (markers[i].is_none() && !l.hints.table)
+            .then_some(l.hints.outline)
+            .flatten()
+    };
+    let base = (0..lines.len()).filter_map(outline).min();
     let mut stack = vec![Frame::new(0, None)];
     for (i, line) in lines.iter().enumerate() {
         let content = line.content.as_str();
-        let m = match &markers[i] {
-            Some(m) => Some(m.clone()),
-            None => infer(&stack, content, markers.get(i + 1).and_then(Option::as_ref)),
+        let m = match (&markers[i], outline(i), base) {
+            (Some(m), _, _) => Some(m.clone()),
+            (None, Some(o), Some(b)) => Some(Marker {
+                level: usize::from(o - b + 1).min(4),
+                number: 0,
+                len: 0,
+                form: Form::Outline,
+            }),
+            _ if line.hints.table => None,
+            _ => infer(&stack, content, markers.get(i + 1).and_then(Option::as_ref)),
         };
         let Some(m) = m else {
             let text = clean(line, 0, content, notes);
@@ -139,6 +163,10 @@ pub fn build(lines: &[Line], notes: &mut Vec<Note>) -> Vec<Block> {
         };
         while stack.len() > 1 && stack.last().is_some_and(|f| f.level >= m.level) {
             close_top(&mut stack);
+        }
+        let mut m = m;
+        if m.form == Form::Outline {
+            m.number = stack.last().map_or(0, |f| f.last[m.level]) + 1;
         }
         let written = m.written(content);
         let canonical = m.canonical();
@@ -156,6 +184,18 @@ pub fn build(lines: &[Line], notes: &mut Vec<Note>) -> Vec<Block> {
         let inferred = markers[i].is_none();
         match m.form {
             Form::Standard => {}
+            Form::Outline => notes.push(note(
+                Action::Repaired,
+                "outline",
+                format!(
+                    "a Word heading{} with no number written; read as a heading at level {canonical}",
+                    line.hints
+                        .style
+                        .as_ref()
+                        .map_or(String::new(), |s| format!(" (style `{s}`)"))
+                ),
+                None,
+            )),
             Form::Variant => notes.push(note(
                 Action::Repaired,
                 "marker",
@@ -201,7 +241,7 @@ pub fn build(lines: &[Line], notes: &mut Vec<Note>) -> Vec<Block> {
         let parent = stack.last_mut().expect("the root frame stays");
         let last = parent.last[m.level];
         let expected = last + 1;
-        if m.number != expected && !inferred {
+        if m.number != expected && !inferred && m.form != Form::Outline {
             let expected_marker = crate::numbering::marker(m.level, expected);
             let what = if m.number == last {
                 format!("{canonical} again: a duplicate number")

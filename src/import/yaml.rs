@@ -61,9 +61,13 @@ pub fn write(doc: &Imported, header: &[String]) -> String {
         Some(t) => out.push_str(&format!("title: {}\n", scalar(t))),
         None => out.push_str("# title: ?  (not found)\n"),
     }
+    if let Some(m) = &doc.issuer_mark {
+        out.push_str(&format!("issuer_mark: {}\n", scalar(m)));
+    }
     if let Some(n) = &doc.doc_number {
         out.push_str(&format!("doc_number: {}\n", scalar(n)));
     }
+    list(&mut out, "signers", &doc.signers);
     list(&mut out, "addressees", &doc.addressees);
     match doc.issuer.as_slice() {
         [] => {}
@@ -85,6 +89,14 @@ pub fn write(doc: &Imported, header: &[String]) -> String {
     list(&mut out, "attachments", &doc.attachments);
     if let Some(n) = &doc.note {
         out.push_str(&format!("note: {}\n", scalar(n)));
+    }
+    list(&mut out, "cc", &doc.cc);
+    if let Some((organ, date)) = &doc.printing {
+        out.push_str(&format!(
+            "printing:\n  organ: {}\n  date: {}\n",
+            scalar(organ),
+            date.iso()
+        ));
     }
     out
 }

@@ -1,0 +1,734 @@
+//! Reading a Word file (DOCX, Office Open XML): the paragraphs of
+//! `word/document.xml` in order, each with its text and what Word knows of
+//! it — alignment, outline level, heading style — as evidence for the
+//! element finders. Fields give their result (not their code), tabs become
+//! spaces, a soft line break starts a line that continues the paragraph.
+//! Tables: gongwen has no table syntax yet, so each table is reported for
+//! review and its text kept, one paragraph per row.
+
+use std::collections::HashMap;
+use std::io::Read as _;
+
+use roxmltree::{Document, Node};
+
+use super::report::{Action, Note};
+use super::sniff::ImportError;
+use super::{Align, Hints, RawLine};
+
+/// WordprocessingML, transitional and strict.
+const W: &[&str] = &[
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "http://purl.oclc.org/ooxml/wordprocessingml/main",
+];
+const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+/// The largest XML part read (a zip bomb is refused, not unpacked).
+const MAX_PART: u64 = 64 << 20;
+
+/// Cells of a table row are kept apart by an ideographic space.
+const CELL_SEPARATOR: &str = "\u{3000}";
+
+/// What a DOCX holds, as lines for the import.
+pub struct Docx {
+    pub lines: Vec<RawLine>,
+    /// Tables and symbols the text cannot carry, for review.
+    pub notes: Vec<Note>,
+}
+
+fn is_w(n: Node, name: &str) -> bool {
+    n.is_element()
+        && n.tag_name().name() == name
+        && n.tag_name().namespace().is_some_and(|ns| W.contains(&ns))
+}
+
+fn w_attr<'a>(n: Node<'a, '_>, name: &str) -> Option<&'a str> {
+    n.attributes()
+        .find(|a| a.name() == name && a.namespace().is_some_and(|ns| W.contains(&ns)))
+        .map(|a| a.value())
+}
+
+fn child<'a, 'i>(n: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
+    n.children().find(|c| is_w(*c, name))
+}
+
+fn part(
+    zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Option<String>, ImportError> {
+    let Ok(file) = zip.by_name(name) else {
+        return Ok(None);
+    };
+    let mut bytes = Vec::new();
+    file.take(MAX_PART + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ImportError::Docx(format!("{name} cannot be unpacked: {e}")))?;
+    if bytes.len() as u64 > MAX_PART {
+        return Err(ImportError::Docx(format!(
+            "{name} unpacks to more than 64 MB"
+        )));
+    }
+    let (text, _, _) = encoding_rs::UTF_8.decode(&bytes);
+    let text = match encoding_rs::Encoding::for_bom(&bytes) {
+        Some((enc, _)) => enc.decode(&bytes).0.into_owned(),
+        None => text.into_owned(),
+    };
+    Ok(Some(text))
+}
+
+/// A paragraph style: its name, alignment and outline level, and the
+/// style it is based on.
+#[derive(Debug, Default, Clone)]
+struct Style {
+    name: String,
+    align: Option<Align>,
+    outline: Option<u8>,
+    /// Automatic numbering: (numId, ilvl).
+    num: Option<(String, usize)>,
+    based_on: Option<String>,
+}
+
+fn align_of(v: &str) -> Align {
+    match v {
+        "center" => Align::Centre,
+        "right" | "end" => Align::Right,
+        "both" | "distribute" => Align::Justified,
+        _ => Align::Left,
+    }
+}
+
+/// `heading 2`, `Heading 2`, `标题 2`: outline level 1.
+fn heading_level(name: &str) -> Option<u8> {
+    let lower = name.to_lowercase();
+    let rest = lower
+        .strip_prefix("heading")
+        .or_else(|| lower.strip_prefix("标题"))?;
+    let n: u8 = rest.trim().parse().ok()?;
+    (1..=9).contains(&n).then(|| n - 1)
+}
+
+fn outline_of(ppr: Node) -> Option<u8> {
+    child(ppr, "outlineLvl")
+        .and_then(|o| w_attr(o, "val"))
+        .and_then(|v| v.parse::<u8>().ok())
+        .filter(|&v| v < 9)
+}
+
+/// A paragraph's automatic numbering (`w:numPr`): (numId, ilvl).
+fn num_of(ppr: Node) -> Option<(String, usize)> {
+    let np = child(ppr, "numPr")?;
+    let id = child(np, "numId").and_then(|n| w_attr(n, "val"))?;
+    let level = child(np, "ilvl")
+        .and_then(|n| w_attr(n, "val"))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    Some((id.to_string(), level))
+}
+
+/// One level of a list definition (`w:lvl`): start, format, text.
+#[derive(Debug, Clone)]
+struct Level {
+    start: usize,
+    format: String,
+    text: String,
+}
+
+/// Word's automatic numbering (numbering.xml): the levels of each numId,
+/// and the counters as the paragraphs are read.
+#[derive(Debug, Default)]
+struct Numbering {
+    levels: HashMap<String, Vec<Level>>,
+    counters: HashMap<String, Vec<usize>>,
+}
+
+impl Numbering {
+    fn parse(xml: &str) -> Numbering {
+        let Ok(doc) = Document::parse(xml) else {
+            return Numbering::default();
+        };
+        let levels_of = |n: Node| -> Vec<Level> {
+            let mut out: Vec<Level> = Vec::new();
+            for l in n.children().filter(|c| is_w(*c, "lvl")) {
+                let val = |name: &str| child(l, name).and_then(|c| w_attr(c, "val"));
+                let ilvl: usize = w_attr(l, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
+                if ilvl > 8 {
+                    continue;
+                }
+                while out.len() <= ilvl {
+                    out.push(Level {
+                        start: 1,
+                        format: "decimal".into(),
+                        text: String::new(),
+                    });
+                }
+                out[ilvl] = Level {
+                    start: val("start").and_then(|v| v.parse().ok()).unwrap_or(1),
+                    format: val("numFmt").unwrap_or("decimal").to_string(),
+                    text: val("lvlText").unwrap_or("").to_string(),
+                };
+            }
+            out
+        };
+        let root = doc.root_element();
+        let abstracts: HashMap<&str, Vec<Level>> = root
+            .children()
+            .filter(|c| is_w(*c, "abstractNum"))
+            .filter_map(|a| Some((w_attr(a, "abstractNumId")?, levels_of(a))))
+            .collect();
+        let mut levels = HashMap::new();
+        for num in root.children().filter(|c| is_w(*c, "num")) {
+            let (Some(id), Some(abs)) = (
+                w_attr(num, "numId"),
+                child(num, "abstractNumId").and_then(|a| w_attr(a, "val")),
+            ) else {
+                continue;
+            };
+            let Some(mut lv) = abstracts.get(abs).cloned() else {
+                continue;
+            };
+            for o in num.children().filter(|c| is_w(*c, "lvlOverride")) {
+                let ilvl: usize = w_attr(o, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
+                if let (Some(l), Some(start)) = (
+                    lv.get_mut(ilvl),
+                    child(o, "startOverride")
+                        .and_then(|s| w_attr(s, "val"))
+                        .and_then(|v| v.parse().ok()),
+                ) {
+                    l.start = start;
+                }
+            }
+            levels.insert(id.to_string(), lv);
+        }
+        Numbering {
+            levels,
+            counters: HashMap::new(),
+        }
+    }
+
+    /// The number Word draws before the next paragraph of list `id` at
+    /// `ilvl` (`一、`, `（一）`, `1.`), counting it.
+    fn next(&mut self, id: &str, ilvl: usize) -> Option<String> {
+        let levels = self.levels.get(id)?;
+        let level = levels.get(ilvl)?;
+        let counters = self
+            .counters
+            .entry(id.to_string())
+            .or_insert_with(|| vec![0; levels.len()]);
+        counters[ilvl] = if counters[ilvl] == 0 {
+            level.start
+        } else {
+            counters[ilvl] + 1
+        };
+        for c in counters.iter_mut().skip(ilvl + 1) {
+            *c = 0;
+        }
+        if level.format == "bullet" || level.format == "none" {
+            return None;
+        }
+        let mut text = level.text.clone();
+        for (k, l) in levels.iter().enumerate().take(ilvl + 1) {
+            let n = counters[k].max(l.start);
+            text = text.replace(&format!("%{}", k + 1), &format_number(&l.format, n));
+        }
+        Some(text)
+    }
+}
+
+/// A number in one of Word's formats (`w:numFmt`).
+fn format_number(format: &str, n: usize) -> String {
+    let enclosed = |first: u32, max: usize| {
+        (1..=max)
+            .contains(&n)
+            .then(|| char::from_u32(first + n as u32 - 1))
+            .flatten()
+            .map_or_else(|| n.to_string(), String::from)
+    };
+    match format {
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "chineseLegalSimplified"
+        | "ideographTraditional"
+        | "taiwaneseCounting"
+        | "taiwaneseCountingThousand"
+        | "japaneseCounting" => crate::numbering::chinese_numeral(n),
+        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" => enclosed(0x2460, 20),
+        "decimalEnclosedParen" => enclosed(0x2474, 20),
+        "decimalEnclosedFullstop" => enclosed(0x2488, 20),
+        "upperLetter" => enclosed(u32::from('A'), 26),
+        "lowerLetter" => enclosed(u32::from('a'), 26),
+        _ => n.to_string(),
+    }
+}
+
+fn styles(xml: &str) -> HashMap<String, Style> {
+    let Ok(doc) = Document::parse(xml) else {
+        return HashMap::new();
+    };
+    let mut out = HashMap::new();
+    for s in doc.descendants().filter(|n| is_w(*n, "style")) {
+        if w_attr(s, "type").is_some_and(|t| t != "paragraph") {
+            continue;
+        }
+        let Some(id) = w_attr(s, "styleId") else {
+            continue;
+        };
+        let name = child(s, "name")
+            .and_then(|n| w_attr(n, "val"))
+            .unwrap_or(id)
+            .to_string();
+        let ppr = child(s, "pPr");
+        let style = Style {
+            align: ppr
+                .and_then(|p| child(p, "jc"))
+                .and_then(|j| w_attr(j, "val"))
+                .map(align_of),
+            outline: ppr.and_then(outline_of).or_else(|| heading_level(&name)),
+            num: ppr.and_then(num_of),
+            based_on: child(s, "basedOn")
+                .and_then(|b| w_attr(b, "val"))
+                .map(str::to_string),
+            name,
+        };
+        out.insert(id.to_string(), style);
+    }
+    out
+}
+
+/// A style's property, looked up through the styles it is based on.
+fn inherited<T>(
+    styles: &HashMap<String, Style>,
+    id: &str,
+    get: impl Fn(&Style) -> Option<T>,
+) -> Option<T> {
+    let mut id = Some(id.to_string());
+    for _ in 0..16 {
+        let s = styles.get(id.as_deref()?)?;
+        if let Some(v) = get(s) {
+            return Some(v);
+        }
+        id = s.based_on.clone();
+    }
+    None
+}
+
+/// Collects the text of paragraphs, in order.
+struct Reader<'s> {
+    styles: &'s HashMap<String, Style>,
+    numbering: Numbering,
+    lines: Vec<RawLine>,
+    notes: Vec<Note>,
+}
+
+/// The text of one paragraph: its lines (split at soft breaks), and the
+/// text-box paragraphs found inside it.
+#[derive(Default)]
+struct Para {
+    parts: Vec<String>,
+    /// Inside a complex field's code (between `begin` and `separate`).
+    in_code: bool,
+    boxes: Vec<Vec<String>>,
+    symbols: Vec<String>,
+}
+
+impl Para {
+    fn push(&mut self, s: &str) {
+        if self.parts.is_empty() {
+            self.parts.push(String::new());
+        }
+        self.parts.last_mut().expect("a part").push_str(s);
+    }
+}
+
+impl Reader<'_> {
+    fn hints(&self, p: Node) -> Hints {
+        let ppr = child(p, "pPr");
+        let style_id = ppr
+            .and_then(|x| child(x, "pStyle"))
+            .and_then(|s| w_attr(s, "val"));
+        let style = style_id.and_then(|id| self.styles.get(id));
+        let align = ppr
+            .and_then(|x| child(x, "jc"))
+            .and_then(|j| w_attr(j, "val"))
+            .map(align_of)
+            .or_else(|| style_id.and_then(|id| inherited(self.styles, id, |s| s.align)))
+            .unwrap_or(Align::Left);
+        let outline = ppr
+            .and_then(outline_of)
+            .or_else(|| style_id.and_then(|id| inherited(self.styles, id, |s| s.outline)));
+        Hints {
+            align,
+            outline,
+            style: style.map(|s| s.name.clone()),
+            table: false,
+            paragraph: true,
+            continues: false,
+        }
+    }
+
+    /// Walks a paragraph's content in document order.
+    fn walk(&self, n: Node, para: &mut Para) {
+        for c in n.children().filter(Node::is_element) {
+            let name = c.tag_name().name();
+            let ns = c.tag_name().namespace();
+            if ns == Some(MC) {
+                // Markup compatibility: the first choice Word understood;
+                // the fallback repeats it.
+                if name == "AlternateContent"
+                    && let Some(first) = c.children().find(Node::is_element)
+                {
+                    self.walk(first, para);
+                }
+                continue;
+            }
+            if !ns.is_some_and(|ns| W.contains(&ns)) {
+                // Drawings and shapes: only their text boxes hold text.
+                self.walk(c, para);
+                continue;
+            }
+            match name {
+                "t" if !para.in_code => para.push(c.text().unwrap_or_default()),
+                "tab" | "ptab" if c.parent().is_some_and(|p| is_w(p, "r")) => para.push(" "),
+                "br" | "cr" => {
+                    if !matches!(w_attr(c, "type"), Some("page" | "column")) {
+                        para.parts.push(String::new());
+                    }
+                }
+                "noBreakHyphen" => para.push("-"),
+                "sym" => {
+                    let ch = w_attr(c, "char")
+                        .and_then(|h| u32::from_str_radix(h, 16).ok())
+                        .and_then(char::from_u32);
+                    match ch {
+                        Some(ch) if !('\u{E000}'..='\u{F8FF}').contains(&ch) => {
+                            para.push(&ch.to_string());
+                        }
+                        _ => para.symbols.push(format!(
+                            "{} {}",
+                            w_attr(c, "font").unwrap_or("?"),
+                            w_attr(c, "char").unwrap_or("?")
+                        )),
+                    }
+                }
+                "fldChar" => match w_attr(c, "fldCharType") {
+                    Some("begin") => para.in_code = true,
+                    Some("separate" | "end") => para.in_code = false,
+                    _ => {}
+                },
+                // Field codes, deleted text, properties: not the text.
+                "instrText" | "delInstrText" | "del" | "moveFrom" | "pPr" | "rPr" | "delText" => {}
+                "txbxContent" => {
+                    let mut lines = Vec::new();
+                    for p in c.descendants().filter(|d| is_w(*d, "p")) {
+                        let mut inner = Para::default();
+                        self.walk(p, &mut inner);
+                        lines.extend(inner.parts);
+                    }
+                    para.boxes.push(lines);
+                }
+                _ => self.walk(c, para),
+            }
+        }
+    }
+
+    /// The number Word draws before paragraph `p`, if it is in a list.
+    fn number(&mut self, p: Node) -> Option<String> {
+        let ppr = child(p, "pPr");
+        let num = ppr.and_then(num_of).or_else(|| {
+            let id = ppr
+                .and_then(|x| child(x, "pStyle"))
+                .and_then(|s| w_attr(s, "val"))?;
+            inherited(self.styles, id, |s| s.num.clone())
+        })?;
+        self.numbering.next(&num.0, num.1)
+    }
+
+    fn paragraph(&mut self, p: Node) {
+        let hints = self.hints(p);
+        let mut para = Para::default();
+        if let Some(number) = self.number(p) {
+            para.push(&number);
+            self.notes.push(Note {
+                line: self.lines.len() + 1,
+                column: 1,
+                end_column: number.chars().count() + 1,
+                action: Action::Repaired,
+                rule: "auto-number",
+                text: number.clone(),
+                message: format!(
+                    "`{number}` is drawn by Word's automatic numbering (numbering.xml), not typed; read as if typed"
+                ),
+                replacement: None,
+                alternatives: Vec::new(),
+            });
+        }
+        self.walk(p, &mut para);
+        let first_line = self.lines.len() + 1;
+        if para.parts.is_empty() {
+            para.parts.push(String::new());
+        }
+        for (k, text) in para.parts.into_iter().enumerate() {
+            self.lines.push(RawLine {
+                text,
+                hints: Hints {
+                    continues: k > 0,
+                    ..hints.clone()
+                },
+            });
+        }
+        for b in para.boxes {
+            for text in b {
+                self.lines.push(RawLine {
+                    text,
+                    hints: Hints {
+                        paragraph: true,
+                        ..Hints::default()
+                    },
+                });
+            }
+        }
+        if !para.symbols.is_empty() {
+            self.notes.push(Note {
+                line: first_line,
+                column: 1,
+                end_column: 1,
+                action: Action::Review,
+                rule: "symbol",
+                text: para.symbols.join(", "),
+                message: format!(
+                    "{} symbol(s) from a symbol font ({}) have no Unicode character; left out",
+                    para.symbols.len(),
+                    para.symbols.join(", ")
+                ),
+                replacement: None,
+                alternatives: Vec::new(),
+            });
+        }
+    }
+
+    fn table(&mut self, t: Node) {
+        let first_line = self.lines.len() + 1;
+        let mut rows = 0;
+        let mut columns = 0;
+        for tr in t.children().filter(|c| is_w(*c, "tr")) {
+            let mut cells = Vec::new();
+            for tc in tr.children().filter(|c| is_w(*c, "tc") || is_w(*c, "sdt")) {
+                let mut text = Vec::new();
+                for p in tc.descendants().filter(|d| is_w(*d, "p")) {
+                    let mut para = Para::default();
+                    self.walk(p, &mut para);
+                    text.extend(para.parts.into_iter().filter(|s| !s.trim().is_empty()));
+                }
+                cells.push(text.join(" "));
+            }
+            rows += 1;
+            columns = columns.max(cells.len());
+            self.lines.push(RawLine {
+                text: cells.join(CELL_SEPARATOR),
+                hints: Hints {
+                    table: true,
+                    paragraph: true,
+                    ..Hints::default()
+                },
+            });
+        }
+        self.notes.push(Note {
+            line: first_line,
+            column: 1,
+            end_column: 1,
+            action: Action::Review,
+            rule: "table",
+            text: String::new(),
+            message: format!(
+                "a table of {rows} row(s) and {columns} column(s): gongwen has no table syntax yet, so its text is kept as one paragraph per row (cells apart by U+3000); lay it out by hand"
+            ),
+            replacement: None,
+            alternatives: Vec::new(),
+        });
+    }
+
+    fn block(&mut self, n: Node) {
+        for c in n.children().filter(Node::is_element) {
+            if is_w(c, "p") {
+                self.paragraph(c);
+            } else if is_w(c, "tbl") {
+                self.table(c);
+            } else if is_w(c, "sdt") || is_w(c, "sdtContent") || is_w(c, "customXml") {
+                self.block(c);
+            }
+        }
+    }
+}
+
+/// Reads a DOCX's paragraphs.
+pub fn read(bytes: &[u8]) -> Result<Docx, ImportError> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| ImportError::Docx(format!("the zip cannot be read: {e}")))?;
+    let document = part(&mut zip, "word/document.xml")?
+        .ok_or_else(|| ImportError::Docx("word/document.xml is missing".into()))?;
+    let styles = part(&mut zip, "word/styles.xml")?
+        .map(|s| styles(&s))
+        .unwrap_or_default();
+    let doc = Document::parse(&document)
+        .map_err(|e| ImportError::Docx(format!("word/document.xml is not well-formed XML: {e}")))?;
+    let body = doc
+        .root_element()
+        .children()
+        .find(|c| is_w(*c, "body"))
+        .ok_or_else(|| ImportError::Docx("word/document.xml has no w:body".into()))?;
+    let numbering = part(&mut zip, "word/numbering.xml")?
+        .map(|s| Numbering::parse(&s))
+        .unwrap_or_default();
+    let mut reader = Reader {
+        styles: &styles,
+        numbering,
+        lines: Vec::new(),
+        notes: Vec::new(),
+    };
+    reader.block(body);
+    Ok(Docx {
+        lines: reader.lines,
+        notes: reader.notes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006""#;
+
+    fn docx(body: &str, styles: Option<&str>) -> Vec<u8> {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        let mut w = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default();
+        w.start_file("word/document.xml", opts).unwrap();
+        let xml = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><w:document {NS}><w:body>{body}</w:body></w:document>"#
+        );
+        std::io::Write::write_all(&mut w, xml.as_bytes()).unwrap();
+        if let Some(s) = styles {
+            w.start_file("word/styles.xml", opts).unwrap();
+            let xml = format!(r#"<w:styles {NS}>{s}</w:styles>"#);
+            std::io::Write::write_all(&mut w, xml.as_bytes()).unwrap();
+        }
+        w.finish().unwrap();
+        buf.into_inner()
+    }
+
+    fn texts(r: &Docx) -> Vec<&str> {
+        r.lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn runs_fields_tabs_and_breaks() {
+        let r = read(&docx(
+            r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>关于</w:t></w:r><w:r><w:t>测试的通知</w:t></w:r></w:p>
+            <w:p><w:r><w:t>第</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>页</w:t><w:tab/><w:t>甲</w:t><w:br/><w:t>乙</w:t></w:r></w:p>
+            <w:p><w:fldSimple w:instr="DATE"><w:r><w:t>2021年3月5日</w:t></w:r></w:fldSimple><w:del><w:r><w:delText>删</w:delText></w:r></w:del><w:ins><w:r><w:t>增</w:t></w:r></w:ins></w:p>
+            <w:p/>
+            <w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"#,
+            None,
+        ))
+        .unwrap();
+        assert_eq!(
+            texts(&r),
+            [
+                "关于测试的通知",
+                "第3页 甲",
+                "乙",
+                "2021年3月5日增",
+                "",
+                "",
+                "框内"
+            ]
+        );
+        assert_eq!(r.lines[0].hints.align, Align::Centre);
+        assert!(r.lines[2].hints.continues && !r.lines[1].hints.continues);
+    }
+
+    #[test]
+    fn styles_give_outline_levels_and_alignment() {
+        let styles = r#"<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style>
+            <w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="1"/></w:style>
+            <w:style w:type="paragraph" w:styleId="sig"><w:name w:val="署名"/><w:pPr><w:jc w:val="right"/></w:pPr></w:style>
+            <w:style w:type="paragraph" w:styleId="lvl"><w:name w:val="x"/><w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:style>"#;
+        let r = read(&docx(
+            r#"<w:p><w:pPr><w:pStyle w:val="2"/></w:pPr><w:r><w:t>甲</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="sig"/></w:pPr><w:r><w:t>乙</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="lvl"/></w:pPr><w:r><w:t>丙</w:t></w:r></w:p>
+            <w:tbl><w:tr><w:tc><w:p><w:r><w:t>单位</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>人数</w:t></w:r></w:p></w:tc></w:tr>
+            <w:tr><w:tc><w:p><w:r><w:t>甲局</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>12</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#,
+            Some(styles),
+        ))
+        .unwrap();
+        assert_eq!(
+            texts(&r),
+            ["甲", "乙", "丙", "单位\u{3000}人数", "甲局\u{3000}12"]
+        );
+        assert_eq!(r.lines[0].hints.outline, Some(1));
+        assert_eq!(r.lines[0].hints.style.as_deref(), Some("heading 2"));
+        assert_eq!(r.lines[1].hints.align, Align::Right);
+        assert_eq!(r.lines[2].hints.outline, Some(2));
+        assert!(r.lines[3].hints.table);
+        assert_eq!(r.notes.len(), 1);
+        assert!(r.notes[0].message.contains("2 row(s) and 2 column(s)"));
+    }
+
+    #[test]
+    fn automatic_numbering_is_written_out() {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        let mut w = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default();
+        let p = |num: &str, lvl: usize, t: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{num}"/></w:numPr></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
+            )
+        };
+        let body = [
+            p("1", 0, "总体要求"),
+            p("1", 1, "加强领导"),
+            p("1", 1, "强化保障"),
+            p("1", 0, "工作措施"),
+            p("1", 1, "明确分工"),
+            p("1", 2, "细化任务"),
+            p("2", 0, "要点"),
+        ]
+        .concat();
+        w.start_file("word/document.xml", opts).unwrap();
+        let xml = format!(r#"<w:document {NS}><w:body>{body}</w:body></w:document>"#);
+        std::io::Write::write_all(&mut w, xml.as_bytes()).unwrap();
+        w.start_file("word/numbering.xml", opts).unwrap();
+        let numbering = format!(
+            r#"<w:numbering {NS}>
+            <w:abstractNum w:abstractNumId="7">
+              <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+              <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+              <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+            </w:abstractNum>
+            <w:abstractNum w:abstractNumId="8"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>
+            <w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>
+            <w:num w:numId="2"><w:abstractNumId w:val="8"/></w:num>
+            </w:numbering>"#
+        );
+        std::io::Write::write_all(&mut w, numbering.as_bytes()).unwrap();
+        w.finish().unwrap();
+        let r = read(&buf.into_inner()).unwrap();
+        assert_eq!(
+            texts(&r),
+            [
+                "一、总体要求",
+                "（一）加强领导",
+                "（二）强化保障",
+                "二、工作措施",
+                "（一）明确分工",
+                "1.细化任务",
+                "要点"
+            ]
+        );
+    }
+
+    #[test]
+    fn broken_parts_are_errors_not_panics() {
+        let e = read(&docx("<w:p>", None)).err().unwrap().to_string();
+        assert!(e.contains("not well-formed"), "{e}");
+    }
+}

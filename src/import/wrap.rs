@@ -1,0 +1,190 @@
+//! Hard-wrapped paragraphs: a draft saved with line breaks, or copied from
+//! a fixed-width view, breaks paragraphs in mid-sentence. A line joins the
+//! line above it when the line above ends no sentence, is as long as the
+//! text's wrapped lines are, and this line starts no new element. Never
+//! across a heading number, a blank line, or a line indented as a new
+//! paragraph; each join is reported.
+
+use super::Line;
+use super::marker;
+use super::report::{Action, Note};
+
+/// Columns a char takes in a fixed-width view (CJK and full-width: 2).
+fn width(c: char) -> usize {
+    if c.is_ascii() || ('\u{FF61}'..='\u{FFDC}').contains(&c) {
+        1
+    } else if super::punct::is_cjk(c) || ('\u{1100}'..='\u{FFFF}').contains(&c) {
+        2
+    } else {
+        1
+    }
+}
+
+fn text_width(s: &str) -> usize {
+    s.chars().map(width).sum()
+}
+
+/// Whether `text` ends a sentence (or a clause a line may end on: `：`,
+/// `；`), closing quotes and brackets aside.
+pub fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(['”', '’', '」', '』', '）', ')', '》', '"', '\'']);
+    t.ends_with(['。', '！', '？', '：', '；', '…', '!', '?', ':', ';'])
+        || (t.ends_with('.') && {
+            let before = t.chars().rev().nth(1);
+            before.is_some_and(super::punct::is_cjk)
+        })
+        // The whole text was a closing bracket: nothing to join.
+        || t.is_empty()
+}
+
+/// The width a wrapped text's full lines have: the upper quartile of the
+/// widths of the plain-text lines (most lines of a wrapped paragraph are
+/// full).
+fn wrap_width(lines: &[Line]) -> usize {
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.hints.paragraph)
+        .map(|l| text_width(&l.content) + l.lead)
+        .collect();
+    if widths.is_empty() {
+        return usize::MAX;
+    }
+    widths.sort_unstable();
+    widths[(widths.len() * 3 / 4).min(widths.len() - 1)]
+}
+
+/// Whether `next` continues the paragraph whose last input line is `last`.
+fn continues(last: &Line, last_text: &str, next: &Line, full: usize, base: usize) -> bool {
+    if next.hints.table || last.hints.table {
+        return false;
+    }
+    if next.hints.paragraph {
+        return next.hints.continues && !ends_sentence(last_text);
+    }
+    !next.blank_before
+        && !ends_sentence(last_text)
+        && marker::parse(&next.content).is_none()
+        && next.lead <= base + 1
+        && text_width(last_text) + last.lead + 4 >= full
+}
+
+/// Joins hard-wrapped lines into paragraphs, one note per join.
+pub fn join(lines: Vec<Line>, notes: &mut Vec<Note>) -> Vec<Line> {
+    let full = wrap_width(&lines);
+    // The indent of continuation lines: the least any line has.
+    let base = lines.iter().map(|l| l.lead).min().unwrap_or(0);
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    // The last input line of the paragraph being built, as it was read.
+    let mut last: Option<Line> = None;
+    for next in lines {
+        let Some(prev) = last.as_ref() else {
+            last = Some(next.clone());
+            out.push(next);
+            continue;
+        };
+        if !continues(prev, &prev.content, &next, full, base) {
+            last = Some(next.clone());
+            out.push(next);
+            continue;
+        }
+        let cur = out.last_mut().expect("a line was pushed");
+        let at_end = cur.content.chars().last();
+        let at_start = next.content.chars().next();
+        let space = at_end.is_some_and(|c| c.is_ascii_alphanumeric())
+            && at_start.is_some_and(|c| c.is_ascii_alphanumeric());
+        if space {
+            cur.content.push(' ');
+        }
+        notes.push(Note {
+            line: next.number,
+            column: next.lead + 1,
+            end_column: next.lead + 1,
+            action: Action::Repaired,
+            rule: "join",
+            text: String::new(),
+            message: format!(
+                "line {} joined to line {}: a paragraph broken in mid-sentence (the line above ends in no 。！？：；)",
+                next.number, prev.number
+            ),
+            replacement: None,
+            alternatives: Vec::new(),
+        });
+        cur.joins.push(super::Join {
+            at: cur.content.chars().count(),
+            number: next.number,
+            lead: next.lead,
+        });
+        cur.content.push_str(&next.content);
+        last = Some(next);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(texts: &[(usize, &str)]) -> Vec<Line> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, &(lead, t))| Line {
+                number: i + 1,
+                lead,
+                content: t.to_string(),
+                blank_before: i > 0 && texts[i - 1].1.is_empty(),
+                ..Line::default()
+            })
+            .filter(|l| !l.content.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn wrapped_paragraphs_are_joined() {
+        let mut notes = Vec::new();
+        let out = join(
+            lines(&[
+                (2, "为切实做好今年的安全生产工作，确保"),
+                (0, "全市安全形势持续稳定，现将有关事项"),
+                (0, "通知如下。"),
+                (0, "一、总体要求"),
+                (2, "坚持人民至上、生命至上，统筹发展和"),
+                (0, "安全。"),
+                (2, "各区要把安全生产摆在突出位置，加强"),
+                (0, ""),
+                (0, "领导。"),
+            ]),
+            &mut notes,
+        );
+        let texts: Vec<&str> = out.iter().map(|l| l.content.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "为切实做好今年的安全生产工作，确保全市安全形势持续稳定，现将有关事项通知如下。",
+                "一、总体要求",
+                "坚持人民至上、生命至上，统筹发展和安全。",
+                "各区要把安全生产摆在突出位置，加强",
+                "领导。",
+            ]
+        );
+        assert_eq!(notes.len(), 3);
+        // A char of a joined part names its own input line and column.
+        assert_eq!(out[0].place(19), (2, 3));
+        assert_eq!(out[0].place(0), (1, 3));
+    }
+
+    #[test]
+    fn short_lines_that_end_no_sentence_stay_apart() {
+        let mut notes = Vec::new();
+        let out = join(
+            lines(&[
+                (0, "联系人：张三"),
+                (0, "联系电话：0755-12345678"),
+                (0, "各单位要高度重视，认真组织实施，确保各项任务落到实处。"),
+            ]),
+            &mut notes,
+        );
+        assert_eq!(out.len(), 3);
+        assert!(notes.is_empty());
+    }
+}
