@@ -3,6 +3,7 @@
 //! standard prescribes. Independent of the output format: the PDF and DOCX
 //! writers both set exactly this.
 
+use crate::content;
 use crate::error::Error;
 use crate::fonts::FontSet;
 use crate::geometry::{self as g, CHAR_PITCH, mm};
@@ -211,7 +212,7 @@ pub fn compose(
         items.push(Item {
             kind: ItemKind::Addressees,
             blank_lines_before: 0,
-            runs: body(format!("{}：", doc.addressees.join("、"))),
+            runs: body(content::addressees_line(&doc.addressees)),
             first_indent: 0.0,
             rest_indent: 0.0,
             justify: true,
@@ -238,15 +239,10 @@ pub fn compose(
         // 附件说明: one blank line below the 正文, 左空二字, "附件：" then the
         // name; several are numbered 1. 2. …, each name aligned under the
         // first; a wrapped name aligns with its own first character (§7.3.4).
-        let label = "附件：";
-        let many = doc.attachments.len() > 1;
+        let label = content::ATTACHMENTS_LABEL;
         let label_w = measure(fonts, Role::Body, label);
         for (i, name) in doc.attachments.iter().enumerate() {
-            let number = if many {
-                format!("{}.", i + 1)
-            } else {
-                String::new()
-            };
+            let number = content::attachment_number(i, doc.attachments.len());
             let number_w = measure(fonts, Role::Body, &number);
             let start = cells(g::PARAGRAPH_INDENT_CHARS);
             let (text, first) = if i == 0 {
@@ -274,7 +270,7 @@ pub fn compose(
         items.push(Item {
             kind: ItemKind::Note,
             blank_lines_before: 0,
-            runs: body(format!("（{note}）")),
+            runs: body(content::note_line(note)),
             first_indent: cells(g::PARAGRAPH_INDENT_CHARS),
             rest_indent: 0.0,
             justify: true,
@@ -460,11 +456,11 @@ fn compose_header(doc: &Document, fonts: &FontSet) -> Option<Header> {
     if !doc.signers.is_empty() {
         // The first line ends 一字 from the right; later lines' names start
         // under the first line's first name.
-        let label = run(Role::Body, "签发人：");
+        let label = run(Role::Body, content::SIGNERS_LABEL);
         let chunks: Vec<String> = doc
             .signers
             .chunks(g::SIGNERS_PER_LINE)
-            .map(|c| c.join("\u{3000}"))
+            .map(content::signers_line)
             .collect();
         let first_width =
             measure(fonts, Role::Body, &label.text) + measure(fonts, Role::Kai, &chunks[0]);
@@ -531,7 +527,7 @@ fn compose_record(doc: &Document, fonts: &FontSet) -> Option<Record> {
     if !doc.cc.is_empty() {
         // "抄送：" then the names, 。 after the last; a wrapped line aligns
         // with the first name (§7.4.2).
-        let label = "抄送：";
+        let label = content::CC_LABEL;
         let label_w = measure14(label);
         let lines = cc_lines(
             label,
@@ -568,7 +564,7 @@ fn compose_record(doc: &Document, fonts: &FontSet) -> Option<Record> {
     let printing_row = doc.printing.as_ref().map(|_| rows.len());
     if let Some(p) = &doc.printing {
         // 印发机关 左空一字; 印发日期 右空一字, followed by 印发 (§7.4.3).
-        let date = format!("{}印发", p.date);
+        let date = content::printing_date(p.date);
         let date_x = width - inset - measure14(&date);
         rows.push(HeaderLine {
             top: 0.0,
@@ -614,9 +610,7 @@ fn cc_lines(
     const EPS: f64 = 0.01;
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
-    for (k, name) in names.iter().enumerate() {
-        let mark = if k + 1 == names.len() { '。' } else { '，' };
-        let unit = format!("{name}{mark}");
+    for unit in content::cc_units(names) {
         if measure(&format!("{current}{unit}")) <= cap + EPS {
             current.push_str(&unit);
         } else if measure(&unit) <= cap + EPS {

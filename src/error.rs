@@ -62,6 +62,14 @@ pub enum Error {
         writer: &'static str,
     },
 
+    /// A classified document (密级, §7.2.2) asked for a public web page.
+    #[error(
+        "{}: classification: the document is classified ({level}); a classified document may not be \
+         published, so gen html writes no page for it (GB/T 9704-2012 §7.2.2; 条例 第九条)",
+        path.display()
+    )]
+    Classified { path: PathBuf, level: String },
+
     #[error(transparent)]
     Font(#[from] FontError),
 

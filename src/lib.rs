@@ -6,11 +6,13 @@
 
 pub mod check;
 pub mod compose;
+pub mod content;
 pub mod date;
 pub mod docx;
 pub mod error;
 pub mod fonts;
 pub mod geometry;
+pub mod html;
 pub mod import;
 pub mod linebreak;
 pub mod load;

@@ -22,6 +22,7 @@ Examples:
   gen pdf data/notice.yaml                 writes data/notice.pdf
   gen pdf data/notice.yaml -o out/n.pdf    writes out/n.pdf
   gen pdf data/*.yaml                      writes a PDF beside each document
+  gen html data/notice.yaml                writes data/notice.html, a page for 政务公开
   gen pdf notice.yaml --font-dir ~/fonts   prefers 仿宋_GB2312, 方正小标宋简体 … found there
   gen import page.txt                      writes page.yaml from a draft, a copied web page or a DOCX
   gen check data/notice.yaml               lints it against GB/T 9704-2012 and the 条例
@@ -38,6 +39,9 @@ numbers \"— N —\" outside the 版心 (GB/T 9704-2012 §5, §7). The same inp
 always gives the same bytes: the PDF's date is the document's 成文日期, or
 SOURCE_DATE_EPOCH when that is set.")]
     Pdf(RenderArgs),
+    /// Write a document as a web page (HTML) for 政务公开.
+    #[command(after_help = HTML_HELP)]
+    Html(HtmlArgs),
     /// Typeset a document as DOCX (the Word file colleagues keep editing).
     #[command(after_help = "\
 The DOCX has the same page as the PDF: A4, the 版心 156 × 225 mm at 37 mm from
@@ -54,6 +58,17 @@ the Word file\", says what stays right when the file is edited.")]
     #[command(after_help = CHECK_HELP)]
     Check(CheckArgs),
 }
+
+const HTML_HELP: &str = "\
+One self-contained UTF-8 HTML5 file, to publish in a 政务公开 or 党务公开
+column: no script, nothing loaded from elsewhere, the CSS inline. On the page:
+发文机关标志 and 发文字号, the 标题 (the only <h1>), 主送机关, the 正文 with
+headings <h2>-<h5> (numbers as text), 附件说明, 署名 and 成文日期 (<time>),
+附注, and the 版记 (<footer>). Left out: 份号, 紧急程度, 签发人, and seals. A
+classified document (密级) is refused. The <head> carries the meta tags of
+《政府网站发展指引》 the document knows (ArticleTitle, PubDate, ContentSource,
+author, description) and a schema.org JSON-LD block. Printed from a browser,
+the page is A4 with the PDF's margins and 3号 text.";
 
 const IMPORT_HELP: &str = "\
 Reads text (UTF-8, UTF-16 with a byte-order mark, GB18030/GBK) or a Word
@@ -159,6 +174,18 @@ struct DocxArgs {
 }
 
 #[derive(Args)]
+struct HtmlArgs {
+    /// The documents, as YAML: one, or several (each page goes beside its
+    /// input).
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Where to write the page [default: INPUT with the extension .html].
+    /// Only with a single INPUT.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Args)]
 struct RenderArgs {
     /// The documents, as YAML: one, or several (each output goes beside its
     /// input).
@@ -209,6 +236,12 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 },
             )
         }),
+        Command::Html(args) => write_all(
+            &args.inputs,
+            args.output.as_ref(),
+            "html",
+            gongwen::html::render,
+        ),
         Command::Import(args) => import(&args),
         Command::Check(args) => check(&args),
     }
@@ -280,31 +313,43 @@ fn print_out(text: &str) {
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
-/// Renders every input with `render`, each to its own output. One failing
-/// document does not stop the others; all failures are reported.
+/// Renders every input with `render`, each to its own output (see
+/// [`write_all`]).
 fn render_all(
     args: &RenderArgs,
     extension: &str,
     render: impl Fn(&gongwen::model::Document, &load::Source, &FontSet) -> Result<Vec<u8>, Error>,
 ) -> Result<ExitCode, Error> {
-    if args.output.is_some() && args.inputs.len() > 1 {
-        return Err(Error::Usage(
-            "-o names one output file, but several inputs were given; without -o each output goes beside its input"
-                .into(),
-        ));
-    }
+    one_output(&args.inputs, args.output.as_ref())?;
     let fonts = font_set(args)?;
+    write_all(
+        &args.inputs,
+        args.output.as_ref(),
+        extension,
+        |doc, source| render(doc, source, &fonts),
+    )
+}
+
+/// Writes `render`'s output for every input, each to its own file (`output`
+/// or the input with `extension`), atomically; never over an input. One
+/// failing document does not stop the others; all failures are reported.
+fn write_all(
+    inputs: &[PathBuf],
+    output: Option<&PathBuf>,
+    extension: &str,
+    render: impl Fn(&gongwen::model::Document, &load::Source) -> Result<Vec<u8>, Error>,
+) -> Result<ExitCode, Error> {
+    one_output(inputs, output)?;
     let mut errors = Vec::new();
-    for input in &args.inputs {
-        let out = args
-            .output
-            .clone()
+    for input in inputs {
+        let out = output
+            .cloned()
             .unwrap_or_else(|| input.with_extension(extension));
         // No output may overwrite an input, this one or another.
-        let inputs: Vec<&Path> = args.inputs.iter().map(PathBuf::as_path).collect();
-        let done = output::refuse_input(&out, &inputs)
+        let all: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+        let done = output::refuse_input(&out, &all)
             .and_then(|()| load::load(input))
-            .and_then(|(doc, source)| render(&doc, &source, &fonts))
+            .and_then(|(doc, source)| render(&doc, &source))
             .and_then(|bytes| output::write_atomically(&out, &bytes));
         if let Err(e) = done {
             errors.push(e);
@@ -315,6 +360,17 @@ fn render_all(
         1 => Err(errors.remove(0)),
         _ => Err(Error::Many(errors)),
     }
+}
+
+/// `-o` names one file: refused with several inputs.
+fn one_output(inputs: &[PathBuf], output: Option<&PathBuf>) -> Result<(), Error> {
+    if output.is_some() && inputs.len() > 1 {
+        return Err(Error::Usage(
+            "-o names one output file, but several inputs were given; without -o each output goes beside its input"
+                .into(),
+        ));
+    }
+    Ok(())
 }
 
 fn font_set(args: &RenderArgs) -> Result<FontSet, Error> {

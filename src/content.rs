@@ -1,0 +1,330 @@
+//! The document's content: every element that is printed, in reading
+//! order, with its text exactly as printed and what it is, but no fonts and
+//! no positions. Placement (where each piece goes on the page, in which
+//! face and size) is [`crate::compose`]'s job; it takes its labels and
+//! marks from here, so that the wording (`附件：`, `抄送：`, `…印发`) lives in
+//! one place. Writers that do not lay out pages (the web page of
+//! [`crate::html`]) read only this.
+
+use crate::date::Date;
+use crate::model::Document;
+
+/// 签发人 label (§7.2.6).
+pub const SIGNERS_LABEL: &str = "签发人：";
+/// 附件说明 label (§7.3.4).
+pub const ATTACHMENTS_LABEL: &str = "附件：";
+/// 抄送 label (§7.4.2).
+pub const CC_LABEL: &str = "抄送：";
+
+/// 主送机关 as printed (§7.3.2): the names joined by `、`, a full-width
+/// colon after the last.
+pub fn addressees_line(names: &[String]) -> String {
+    format!("{}：", names.join("、"))
+}
+
+/// The number before the `index`-th (0-based) of `count` attachments in the
+/// 附件说明 (§7.3.4): `1.` `2.` … when there are several, nothing for one.
+pub fn attachment_number(index: usize, count: usize) -> String {
+    if count > 1 {
+        format!("{}.", index + 1)
+    } else {
+        String::new()
+    }
+}
+
+/// 附注 as printed (§7.3.6): in full-width parentheses.
+pub fn note_line(note: &str) -> String {
+    format!("（{note}）")
+}
+
+/// Names of 签发人 sharing a line (§7.2.6), separated by an ideographic
+/// space.
+pub fn signers_line(names: &[String]) -> String {
+    names.join("\u{3000}")
+}
+
+/// The 抄送 names each with its mark (§7.4.2): `，` after every name but the
+/// last, `。` after the last.
+pub fn cc_units(names: &[String]) -> Vec<String> {
+    names
+        .iter()
+        .enumerate()
+        .map(|(k, name)| {
+            let mark = if k + 1 == names.len() { '。' } else { '，' };
+            format!("{name}{mark}")
+        })
+        .collect()
+}
+
+/// 印发日期 as printed in the 版记 (§7.4.3): the date followed by 印发.
+pub fn printing_date(date: Date) -> String {
+    format!("{date}印发")
+}
+
+/// The 标题's parts between forced line breaks (a line feed in the YAML,
+/// §7.3.1), each trimmed; the title's text is their concatenation.
+pub fn title_parts(title: &str) -> Vec<String> {
+    title
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// One printed element of the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Element {
+    /// 份号 (§7.2.1).
+    CopyNumber(String),
+    /// 密级和保密期限 (§7.2.2), e.g. `秘密★1年`.
+    Classification(String),
+    /// 紧急程度 (§7.2.3).
+    Urgency(String),
+    /// 发文机关标志 (§7.2.4).
+    IssuerMark(String),
+    /// 发文字号 (§7.2.5).
+    DocNumber(String),
+    /// 签发人 (§7.2.6): the label and the names, in order.
+    Signers {
+        label: &'static str,
+        names: Vec<String>,
+    },
+    /// 标题 (§7.3.1): unbroken; `parts` are the pieces between the author's
+    /// forced line breaks (one part when there are none).
+    Title { parts: Vec<String> },
+    /// 主送机关 (§7.3.2), with its colon.
+    Addressees(String),
+    /// A 正文 heading alone in its paragraph (§7.3.3): `level` 1..=4, the
+    /// text with its number (`一、` `（一）` `1.` `（1）`).
+    Heading { level: usize, text: String },
+    /// A run-in heading (§7.3.3): the heading with its number, then the
+    /// rest of the same paragraph.
+    RunIn {
+        level: usize,
+        heading: String,
+        text: String,
+    },
+    /// A 正文 paragraph.
+    Paragraph(String),
+    /// 附件说明 (§7.3.4): the label, then each attachment's name with its
+    /// number.
+    Attachments {
+        label: &'static str,
+        items: Vec<String>,
+    },
+    /// 发文机关署名 (§7.3.5), one per issuer.
+    Signature(String),
+    /// 成文日期 (§7.3.5.4): as printed (`2019年8月14日`) and as ISO 8601
+    /// (`2019-08-14`).
+    Date { printed: String, iso: String },
+    /// 附注 (§7.3.6), with its parentheses.
+    Note(String),
+    /// 抄送机关 (§7.4.2): the label, then the names with their marks.
+    Cc {
+        label: &'static str,
+        names: Vec<String>,
+    },
+    /// 印发机关和印发日期 (§7.4.3): the organ, and the date with 印发.
+    Printing { organ: String, date: String },
+}
+
+impl Element {
+    /// The element's text as printed: its pieces in reading order, nothing
+    /// between them (a line feed in the title is a break point, not text).
+    pub fn text(&self) -> String {
+        match self {
+            Element::CopyNumber(t)
+            | Element::Classification(t)
+            | Element::Urgency(t)
+            | Element::IssuerMark(t)
+            | Element::DocNumber(t)
+            | Element::Addressees(t)
+            | Element::Paragraph(t)
+            | Element::Signature(t)
+            | Element::Note(t) => t.clone(),
+            Element::Signers { label, names } => format!("{label}{}", signers_line(names)),
+            Element::Title { parts } => parts.concat(),
+            Element::Heading { text, .. } => text.clone(),
+            Element::RunIn { heading, text, .. } => format!("{heading}{text}"),
+            Element::Attachments { label, items } => format!("{label}{}", items.concat()),
+            Element::Date { printed, .. } => printed.clone(),
+            Element::Cc { label, names } => format!("{label}{}", names.concat()),
+            Element::Printing { organ, date } => format!("{organ}{date}"),
+        }
+    }
+}
+
+/// The document's elements in reading order: 版头, 标题, 主送机关, 正文,
+/// 附件说明, 署名, 成文日期, 附注, 版记.
+pub fn elements(doc: &Document) -> Vec<Element> {
+    let mut out = Vec::new();
+    if let Some(n) = &doc.copy_number {
+        out.push(Element::CopyNumber(n.clone()));
+    }
+    if let Some(c) = &doc.classification {
+        out.push(Element::Classification(c.label()));
+    }
+    if let Some(u) = doc.urgency {
+        out.push(Element::Urgency(u.label().to_string()));
+    }
+    if let Some(m) = &doc.issuer_mark {
+        out.push(Element::IssuerMark(m.clone()));
+    }
+    if let Some(n) = &doc.doc_number {
+        out.push(Element::DocNumber(n.clone()));
+    }
+    if !doc.signers.is_empty() {
+        out.push(Element::Signers {
+            label: SIGNERS_LABEL,
+            names: doc.signers.clone(),
+        });
+    }
+    out.push(Element::Title {
+        parts: title_parts(doc.title.as_str()),
+    });
+    if !doc.addressees.is_empty() {
+        out.push(Element::Addressees(addressees_line(&doc.addressees)));
+    }
+    for p in doc.paragraphs() {
+        let mut runs = p.runs.into_iter().map(|r| r.text);
+        let first = runs.next().unwrap_or_default();
+        let rest: String = runs.collect();
+        out.push(match p.level {
+            None => Element::Paragraph(first + &rest),
+            Some(level) if rest.is_empty() => Element::Heading { level, text: first },
+            Some(level) => Element::RunIn {
+                level,
+                heading: first,
+                text: rest,
+            },
+        });
+    }
+    if !doc.attachments.is_empty() {
+        let count = doc.attachments.len();
+        out.push(Element::Attachments {
+            label: ATTACHMENTS_LABEL,
+            items: doc
+                .attachments
+                .iter()
+                .enumerate()
+                .map(|(i, name)| format!("{}{name}", attachment_number(i, count)))
+                .collect(),
+        });
+    }
+    out.extend(doc.issuer.iter().cloned().map(Element::Signature));
+    out.push(Element::Date {
+        printed: doc.date.to_string(),
+        iso: doc.date.iso(),
+    });
+    if let Some(note) = &doc.note {
+        out.push(Element::Note(note_line(note)));
+    }
+    if !doc.cc.is_empty() {
+        out.push(Element::Cc {
+            label: CC_LABEL,
+            names: cc_units(&doc.cc),
+        });
+    }
+    if let Some(p) = &doc.printing {
+        out.push(Element::Printing {
+            organ: p.organ.clone(),
+            date: printing_date(p.date),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(yaml: &str) -> Document {
+        serde_yaml_ng::from_str(yaml).expect("test YAML")
+    }
+
+    #[test]
+    fn every_element_in_reading_order_with_its_printed_text() {
+        let d = doc("\
+kind: 通知
+copy_number: \"000042\"
+classification: {level: 秘密, period: 1年}
+urgency: 加急
+issuer_mark: 东湖县人民政府文件
+doc_number: 东政发〔2031〕3号
+signers: [赵一, 钱二, 孙三]
+title: \"东湖县人民政府\\n关于春耕的通知\"
+addressees: [各乡镇人民政府, 县直各单位]
+body:
+  - 开头一段。
+  - heading: 要求
+    body:
+      - heading: 备种
+        text: 及早备种。
+attachments: [种子清单, 农机名录]
+issuer: [东湖县人民政府, 东湖县农业局]
+date: 2031-02-03
+note: 此件公开发布
+cc: [县委办, 县人大办]
+printing: {organ: 东湖县人民政府办公室, date: 2031-02-04}
+");
+        let texts: Vec<String> = elements(&d).iter().map(Element::text).collect();
+        assert_eq!(
+            texts,
+            [
+                "000042",
+                "秘密★1年",
+                "加急",
+                "东湖县人民政府文件",
+                "东政发〔2031〕3号",
+                "签发人：赵一\u{3000}钱二\u{3000}孙三",
+                "东湖县人民政府关于春耕的通知",
+                "各乡镇人民政府、县直各单位：",
+                "开头一段。",
+                "一、要求",
+                "（一）备种及早备种。",
+                "附件：1.种子清单2.农机名录",
+                "东湖县人民政府",
+                "东湖县农业局",
+                "2031年2月3日",
+                "（此件公开发布）",
+                "抄送：县委办，县人大办。",
+                "东湖县人民政府办公室2031年2月4日印发",
+            ]
+        );
+        let all = elements(&d);
+        assert_eq!(
+            all[6],
+            Element::Title {
+                parts: vec!["东湖县人民政府".into(), "关于春耕的通知".into()]
+            }
+        );
+        assert_eq!(
+            all[10],
+            Element::RunIn {
+                level: 2,
+                heading: "（一）备种".into(),
+                text: "及早备种。".into()
+            }
+        );
+        assert_eq!(
+            all[14],
+            Element::Date {
+                printed: "2031年2月3日".into(),
+                iso: "2031-02-03".into()
+            }
+        );
+    }
+
+    #[test]
+    fn one_attachment_has_no_number() {
+        let d = doc(
+            "kind: 函\ntitle: 关于某事的函\ndate: 2020-01-02\nbody: [正文。]\nattachments: [名单]\n",
+        );
+        let att = elements(&d)
+            .into_iter()
+            .find(|e| matches!(e, Element::Attachments { .. }))
+            .unwrap();
+        assert_eq!(att.text(), "附件：名单");
+    }
+}

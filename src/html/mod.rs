@@ -1,0 +1,208 @@
+//! `gen html`: the document as one self-contained HTML5 page for 政务公开
+//! and 党务公开 columns. Written by hand over [`crate::content`] (text and
+//! structure, no fonts or positions), like the DOCX writer: typst's HTML
+//! export is still experimental.
+//!
+//! The page has no executable script and loads nothing: its CSS is inline,
+//! a Content-Security-Policy forbids every other resource, and the one
+//! `<script>` element is a JSON-LD data block, which browsers do not run.
+//!
+//! Each element of the content is one line of the page's source, so the
+//! page's text (tags stripped, one line an element) is the document's text
+//! line for line.
+
+mod escape;
+mod meta;
+mod style;
+
+use crate::content::{self, Element};
+use crate::error::Error;
+use crate::load::Source;
+use crate::model::{Document, Format};
+
+/// Its name in messages.
+const WRITER: &str = "gen html";
+
+/// The page of `doc`, as UTF-8 bytes.
+///
+/// Refused: a classified document (密级, §7.2.2), which may not be
+/// published; and the 信函/命令/纪要 formats (§10), not typeset yet. Not on
+/// the page: 份号 (§7.2.1), 紧急程度 (§7.2.3) and 签发人 (§7.2.6), which
+/// are for the document's handling, not its public; seals (there are no
+/// seal images in the model, and a published seal image invites forgery).
+pub fn render(doc: &Document, source: &Source) -> Result<Vec<u8>, Error> {
+    if let Some(c) = &doc.classification {
+        return Err(Error::Classified {
+            path: source.path.clone(),
+            level: c.label(),
+        });
+    }
+    if doc.format != Format::General {
+        return Err(Error::Unsupported {
+            path: source.path.clone(),
+            field: "format",
+            element: "the 信函/命令/纪要 formats",
+            clause: "§10",
+            writer: WRITER,
+        });
+    }
+    Ok(page(doc).into_bytes())
+}
+
+/// Whether an element belongs on a public page.
+fn is_public(e: &Element) -> bool {
+    !matches!(
+        e,
+        Element::CopyNumber(_)
+            | Element::Classification(_)
+            | Element::Urgency(_)
+            | Element::Signers { .. }
+    )
+}
+
+/// The elements a public page shows, in order: the document's text as the
+/// page prints it.
+pub fn public_elements(doc: &Document) -> Vec<Element> {
+    content::elements(doc)
+        .into_iter()
+        .filter(is_public)
+        .collect()
+}
+
+fn page(doc: &Document) -> String {
+    let elements = public_elements(doc);
+    let title = meta::title(&elements);
+    let mut h = String::new();
+    h.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
+    h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    h.push_str(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
+    );
+    h.push_str(&format!("<title>{}</title>\n", escape::text(&title)));
+    h.push_str(&meta::tags(doc, &elements));
+    h.push_str(&format!(
+        "<script type=\"application/ld+json\">\n{}\n</script>\n",
+        meta::json_ld(doc, &elements)
+    ));
+    h.push_str(&format!("<style>\n{}</style>\n", style::css()));
+    h.push_str("</head>\n<body>\n<article>\n");
+    body(&elements, &mut h);
+    h.push_str("</article>\n</body>\n</html>\n");
+    h
+}
+
+/// The `<article>`'s contents: one line an element, with the structure
+/// lines (`<header>`, `<footer>`, the closing block) on lines of their own.
+fn body(elements: &[Element], h: &mut String) {
+    let t = escape::text;
+    let mut i = 0;
+    while i < elements.len() {
+        let e = &elements[i];
+        match e {
+            Element::IssuerMark(_) | Element::DocNumber(_) => {
+                // 版头: 发文机关标志 and 发文字号.
+                h.push_str("<header>\n");
+                while let Some(e) = elements.get(i) {
+                    match e {
+                        Element::IssuerMark(m) => {
+                            h.push_str(&format!("<p class=\"issuer-mark\">{}</p>\n", t(m)))
+                        }
+                        Element::DocNumber(n) => {
+                            h.push_str(&format!("<p class=\"doc-number\">{}</p>\n", t(n)))
+                        }
+                        _ => break,
+                    }
+                    i += 1;
+                }
+                h.push_str("</header>\n");
+                continue;
+            }
+            Element::Signature(_) | Element::Date { .. } => {
+                // 署名 and 成文日期, right-aligned together (§7.3.5.2).
+                h.push_str("<div class=\"closing\">\n");
+                let mut issuers = false;
+                while let Some(Element::Signature(name)) = elements.get(i) {
+                    if !issuers {
+                        h.push_str("<div class=\"issuers\">\n");
+                        issuers = true;
+                    }
+                    h.push_str(&format!("<p class=\"issuer\">{}</p>\n", t(name)));
+                    i += 1;
+                }
+                if issuers {
+                    h.push_str("</div>\n");
+                }
+                if let Some(Element::Date { printed, iso }) = elements.get(i) {
+                    h.push_str(&format!(
+                        "<p class=\"date\"><time datetime=\"{}\">{}</time></p>\n",
+                        escape::attr(iso),
+                        t(printed)
+                    ));
+                    i += 1;
+                }
+                h.push_str("</div>\n");
+                continue;
+            }
+            Element::Cc { .. } | Element::Printing { .. } => {
+                // 版记.
+                h.push_str("<footer>\n");
+                while let Some(e) = elements.get(i) {
+                    match e {
+                        Element::Cc { .. } => {
+                            h.push_str(&format!("<p class=\"cc\">{}</p>\n", t(&e.text())))
+                        }
+                        Element::Printing { organ, date } => h.push_str(&format!(
+                            "<p class=\"printing\"><span>{}</span><span>{}</span></p>\n",
+                            t(organ),
+                            t(date)
+                        )),
+                        _ => break,
+                    }
+                    i += 1;
+                }
+                h.push_str("</footer>\n");
+                continue;
+            }
+            Element::Title { parts } => {
+                let parts: Vec<String> = parts.iter().map(|p| t(p)).collect();
+                h.push_str(&format!("<h1>{}</h1>\n", parts.join("<br>")));
+            }
+            Element::Addressees(a) => {
+                h.push_str(&format!("<p class=\"addressees\">{}</p>\n", t(a)));
+            }
+            Element::Heading { level, text } => {
+                let n = level + 1;
+                h.push_str(&format!("<h{n}>{}</h{n}>\n", t(text)));
+            }
+            Element::RunIn {
+                level,
+                heading,
+                text,
+            } => {
+                h.push_str(&format!(
+                    "<p class=\"run-in\"><strong class=\"level-{level}\">{}</strong>{}</p>\n",
+                    t(heading),
+                    t(text)
+                ));
+            }
+            Element::Paragraph(p) => h.push_str(&format!("<p>{}</p>\n", t(p))),
+            Element::Attachments { label, items } => {
+                let items: String = items
+                    .iter()
+                    .map(|item| format!("<li>{}</li>", t(item)))
+                    .collect();
+                h.push_str(&format!(
+                    "<div class=\"attachments\"><span class=\"label\">{}</span><ol>{items}</ol></div>\n",
+                    t(label)
+                ));
+            }
+            Element::Note(n) => h.push_str(&format!("<p class=\"note\">{}</p>\n", t(n))),
+            // Not public (filtered out before).
+            Element::CopyNumber(_)
+            | Element::Classification(_)
+            | Element::Urgency(_)
+            | Element::Signers { .. } => {}
+        }
+        i += 1;
+    }
+}
