@@ -257,6 +257,21 @@ fn a_classified_document_is_refused_and_nothing_is_written() {
 }
 
 #[test]
+fn a_control_character_is_an_error_not_a_broken_page() {
+    let dir = tempdir();
+    let input = write(
+        dir.path(),
+        "bell.yaml",
+        "kind: 函\ntitle: 关于某事的函\nissuer: \"甲局\\a\"\ndate: 2020-01-02\nbody: [正文。]\n",
+    );
+    let o = run_gen(&["html", path_str(&input)]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("bell.yaml") && err.contains("U+0007"), "{err}");
+    assert!(!dir.path().join("bell.html").exists());
+}
+
+#[test]
 fn user_text_is_escaped_and_prints_as_written() {
     let dir = tempdir();
     let title = "关于<script>alert(\"x\")</script>&amp;'引号'的通知";

@@ -11,11 +11,13 @@
 //! `ColumnKeywords` (栏目关键词), `ColumnType` (栏目类型); for the article
 //! `ArticleTitle` (文章标题), `PubDate` (发布时间), `ContentSource` (文章来源),
 //! `Keywords` (关键词), `Author` (作者), `Description` (摘要), `Image` (图片)
-//! and `Url` (网址). The names were checked against pages of government
-//! sites that carry them (e.g. the Ministry of Education's article pages set
-//! `ArticleTitle`, `PubDate` and `ContentSource`; site crawlers read
-//! `SiteName`, `SiteIDCode`, `ColumnName`, `ColumnType`, `ColumnKeywords`
-//! and `ColumnDescription` from them).
+//! and `Url` (网址). The 指引's own table could not be read where this was
+//! written; the names were checked against the markup of government pages
+//! that carry them, as public crawlers of those sites read it (article
+//! pages of the Ministry of Education set `ArticleTitle`, `PubDate` and
+//! `ContentSource`; crawlers of provincial and city sites read `SiteName`,
+//! `SiteIDCode`, `ColumnName`, `ColumnType`, `ColumnKeywords` and
+//! `ColumnDescription`).
 //!
 //! The site and column tags, `Url` and `Image` belong to the website that
 //! publishes the page, not to the document: gongwen cannot know them and

@@ -46,7 +46,22 @@ pub fn render(doc: &Document, source: &Source) -> Result<Vec<u8>, Error> {
             writer: WRITER,
         });
     }
-    Ok(page(doc).into_bytes())
+    let elements = public_elements(doc);
+    // A control character cannot be on a page (HTML forbids most of them;
+    // a tab or line feed would vanish into white space).
+    for e in &elements {
+        if let Some(ch) = e.text().chars().find(|c| c.is_control()) {
+            return Err(Error::Invalid {
+                path: source.path.clone(),
+                pos: source.find_char(ch),
+                message: format!(
+                    "control character U+{:04X} in the text; a web page cannot show it: remove it",
+                    ch as u32
+                ),
+            });
+        }
+    }
+    Ok(page(doc, &elements).into_bytes())
 }
 
 /// Whether an element belongs on a public page.
@@ -69,9 +84,8 @@ pub fn public_elements(doc: &Document) -> Vec<Element> {
         .collect()
 }
 
-fn page(doc: &Document) -> String {
-    let elements = public_elements(doc);
-    let title = meta::title(&elements);
+fn page(doc: &Document, elements: &[Element]) -> String {
+    let title = meta::title(elements);
     let mut h = String::new();
     h.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -79,14 +93,14 @@ fn page(doc: &Document) -> String {
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
     );
     h.push_str(&format!("<title>{}</title>\n", escape::text(&title)));
-    h.push_str(&meta::tags(doc, &elements));
+    h.push_str(&meta::tags(doc, elements));
     h.push_str(&format!(
         "<script type=\"application/ld+json\">\n{}\n</script>\n",
-        meta::json_ld(doc, &elements)
+        meta::json_ld(doc, elements)
     ));
     h.push_str(&format!("<style>\n{}</style>\n", style::css()));
     h.push_str("</head>\n<body>\n<article>\n");
-    body(&elements, &mut h);
+    body(elements, &mut h);
     h.push_str("</article>\n</body>\n</html>\n");
     h
 }
