@@ -48,7 +48,7 @@ fn print() -> String {
          @media print {{\n\
          article {{ max-width: none; width: {block}mm; margin: 0; padding: 0; font-size: {size}; \
          line-height: {pitch}; letter-spacing: {track}; --blank: {pitch}; }}\n\
-         h1 {{ font-size: {title}; line-height: {pitch}; margin-bottom: {pitch}; }}\n\
+         article h1 {{ font-size: {title}; line-height: {pitch}; margin-bottom: {pitch}; }}\n\
          footer {{ font-size: {record}; break-inside: avoid; }}\n\
          h2, h3, h4, h5 {{ break-after: avoid; }}\n\
          .closing {{ break-inside: avoid; }}\n\
