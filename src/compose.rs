@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::fonts::FontSet;
 use crate::geometry::{self as g, CHAR_PITCH, mm};
 use crate::load::Source;
-use crate::model::{Document, Format, Role, Run, Seal};
+use crate::model::{Document, Format, IssuerMark, Role, Run, Seal};
 use crate::title;
 
 /// What an item is (the writers style each kind).
@@ -27,6 +27,14 @@ pub enum ItemKind {
     Date,
     /// 附注 (§7.3.6).
     Note,
+    /// A new page: what follows starts on the next page (an attachment,
+    /// §7.3.7). Carries no text.
+    PageBreak,
+    /// 附件N, the label on line 1 of an attachment's first page (§7.3.7).
+    AttachmentLabel,
+    /// One line of an attachment's title, already broken (§7.3.7): set
+    /// like the document's 标题, at the title's size, centred.
+    AttachmentTitle,
 }
 
 /// One paragraph of the composed page.
@@ -98,12 +106,46 @@ pub struct Placed {
     pub runs: Vec<Run>,
 }
 
-/// 发文机关标志.
+/// 发文机关标志 (§7.2.4): red, in the title's face, one size throughout.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mark {
+    /// The whole mark in reading order (the names, then the suffix).
     pub text: String,
+    /// Its size, pt.
     pub size: f64,
+    /// The em-box top of its first line, below the 版心's top edge.
     pub top: f64,
+    /// The em-box bottom of its last line, below the 版心's top edge.
+    pub bottom: f64,
+    /// What is drawn: one piece for a one-line mark; for a joint mark one
+    /// per organ (stacked) and the suffix.
+    pub pieces: Vec<MarkPiece>,
+}
+
+/// Which part of the 发文机关标志 a piece is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkPart {
+    /// A one-line mark, whole.
+    Whole,
+    /// An organ's name in a joint mark's stack.
+    Organ,
+    /// The suffix (`文件`) beside the stack.
+    Suffix,
+}
+
+/// A piece of the 发文机关标志, spread to its width: its first character's
+/// em box starts `x` from the 版心's left edge, its last ends at
+/// `x + width`, with `spacing` added between adjacent characters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkPiece {
+    pub part: MarkPart,
+    pub text: String,
+    pub x: f64,
+    /// Em-box top below the 版心's top edge.
+    pub top: f64,
+    pub width: f64,
+    pub spacing: f64,
 }
 
 /// 版记 (§7.4): rows at the foot of the last page, one line pitch each, the
@@ -145,7 +187,8 @@ impl Composition {
                 .chain(
                     h.mark
                         .iter()
-                        .map(|m| (Role::Title, m.text.as_str(), "issuer_mark")),
+                        .flat_map(|m| &m.pieces)
+                        .map(|p| (Role::Title, p.text.as_str(), "issuer_mark")),
                 )
         });
         header
@@ -239,9 +282,11 @@ pub fn compose(
         // 附件说明: one blank line below the 正文, 左空二字, "附件：" then the
         // name; several are numbered 1. 2. …, each name aligned under the
         // first; a wrapped name aligns with its own first character (§7.3.4).
+        // An attachment with content is named by its title (§7.3.7).
         let label = content::ATTACHMENTS_LABEL;
         let label_w = measure(fonts, Role::Body, label);
-        for (i, name) in doc.attachments.iter().enumerate() {
+        for (i, attachment) in doc.attachments.iter().enumerate() {
+            let name = attachment.name();
             let number = content::attachment_number(i, doc.attachments.len());
             let number_w = measure(fonts, Role::Body, &number);
             let start = cells(g::PARAGRAPH_INDENT_CHARS);
@@ -279,6 +324,8 @@ pub fn compose(
         });
     }
 
+    compose_attachments(doc, fonts, &mut items);
+
     let header = compose_header(doc, fonts);
     let title_line = header.as_ref().map_or(0, title_line_below);
     let composition = Composition {
@@ -307,12 +354,20 @@ pub fn measure_at(fonts: &FontSet, role: Role, text: &str, size: f64, tracking: 
 }
 
 /// The lines of a composed item on the body grid (3号, the body's
-/// tracking, the 版心's measure less the item's indents), as both writers
-/// must see them.
+/// tracking, the 版心's measure less the item's indents; an attachment's
+/// title line at the title's size, untracked), as both writers must see
+/// them.
 pub fn item_lines(item: &Item, fonts: &FontSet) -> Vec<Vec<Run>> {
-    let setting = crate::linebreak::Setting {
-        size: g::BODY_SIZE,
-        tracking: g::BODY_TRACKING,
+    let setting = if item.kind == ItemKind::AttachmentTitle {
+        crate::linebreak::Setting {
+            size: g::TITLE_SIZE,
+            tracking: 0.0,
+        }
+    } else {
+        crate::linebreak::Setting {
+            size: g::BODY_SIZE,
+            tracking: g::BODY_TRACKING,
+        }
     };
     crate::linebreak::break_lines(
         &item.runs,
@@ -426,23 +481,13 @@ fn compose_header(doc: &Document, fonts: &FontSet) -> Option<Header> {
         .map(|(k, r)| at(line(k), 0.0, vec![r]))
         .collect();
 
-    // 发文机关标志: its top 35 mm below the 版心 (§7.2.4); as large as 初号,
-    // smaller if the name is too long for the 版心.
-    let mark = doc.issuer_mark.as_ref().map(|text| {
-        let em = measure_at(fonts, Role::Title, text, 1.0, 0.0);
-        let size = g::MARK_MAX_SIZE.min(mm(g::BLOCK_WIDTH_MM) / em.max(1.0));
-        Mark {
-            text: text.clone(),
-            size,
-            top: mm(g::MARK_TOP_BELOW_BLOCK_MM),
-        }
-    });
+    let mark = doc.issuer_mark.as_ref().map(|m| compose_mark(m, fonts));
 
     // 发文字号 two blank lines below the mark, centred (§7.2.5); with 签发人
     // (上行文), 发文字号 居左空一字 on the last 签发人 line, and 签发人 居右空一字,
     // two names a line (§7.2.6).
     let first_top = match &mark {
-        Some(m) => m.top + m.size + g::LINE_GAP + g::NUMBER_GAP_LINES as f64 * g::LINE_PITCH,
+        Some(m) => m.bottom + g::LINE_GAP + g::NUMBER_GAP_LINES as f64 * g::LINE_PITCH,
         None => line(corner.len()),
     };
     let mut number = Vec::new();
@@ -508,6 +553,173 @@ fn compose_header(doc: &Document, fonts: &FontSet) -> Option<Header> {
         number,
         separator,
     })
+}
+
+/// 发文机关标志 (§7.2.4): its top 35 mm below the 版心, centred, as large as
+/// 初号 and smaller if it is too wide for the 版心 (or, stacked, too tall).
+/// A joint mark stacks the organs' names, the lead organ first, each spread
+/// to the longest name's width, with the suffix to their right, centred on
+/// the stack, vertically centred on it (§7.2.4; facts §3, joint issuers).
+fn compose_mark(mark: &IssuerMark, fonts: &FontSet) -> Mark {
+    let em = |text: &str| measure_at(fonts, Role::Title, text, 1.0, 0.0);
+    // A joint mark of one organ is one line, the suffix joined to the name.
+    let (organs, suffix): (Vec<String>, Option<String>) = match mark {
+        IssuerMark::Single(text) => (vec![text.clone()], None),
+        IssuerMark::Joint(j) if j.organs.len() == 1 => (vec![mark.text()], None),
+        IssuerMark::Joint(j) => (
+            j.organs.clone(),
+            j.suffix.as_ref().map(|s| s.as_str().to_string()),
+        ),
+    };
+    let names_em = organs.iter().map(|n| em(n)).fold(0.0, f64::max);
+    let suffix_em = suffix.as_deref().map_or(0.0, em);
+    let gap_em = if suffix.is_some() {
+        g::MARK_SUFFIX_GAP_EM
+    } else {
+        0.0
+    };
+    let stack_em = 1.0 + (organs.len() - 1) as f64 * g::MARK_LINE_PITCH_EM;
+    let block = mm(g::BLOCK_WIDTH_MM);
+    let fit = g::MARK_MAX_SIZE
+        .min(block / (names_em + gap_em + suffix_em).max(1.0))
+        .min(mm(g::MARK_MAX_HEIGHT_MM) / stack_em);
+    let size = (fit / g::MARK_SIZE_STEP).floor() * g::MARK_SIZE_STEP;
+    let top = mm(g::MARK_TOP_BELOW_BLOCK_MM);
+    let pitch = g::MARK_LINE_PITCH_EM * size;
+    let names_w = names_em * size;
+    let left = (block - names_w - (gap_em + suffix_em) * size) / 2.0;
+    let part = if organs.len() == 1 {
+        MarkPart::Whole
+    } else {
+        MarkPart::Organ
+    };
+    let mut pieces: Vec<MarkPiece> = organs
+        .iter()
+        .enumerate()
+        .map(|(k, name)| {
+            let w = em(name) * size;
+            let gaps = name.chars().count().saturating_sub(1);
+            // A one-character name cannot spread: it is centred instead.
+            let (x, width, spacing) = if gaps == 0 {
+                (left + (names_w - w) / 2.0, w, 0.0)
+            } else {
+                (left, names_w, (names_w - w) / gaps as f64)
+            };
+            MarkPiece {
+                part,
+                text: name.clone(),
+                x,
+                top: top + k as f64 * pitch,
+                width,
+                spacing,
+            }
+        })
+        .collect();
+    let stack_h = (stack_em - 1.0) * size + size;
+    if let Some(text) = suffix {
+        pieces.push(MarkPiece {
+            part: MarkPart::Suffix,
+            x: left + names_w + gap_em * size,
+            top: top + (stack_h - size) / 2.0,
+            width: suffix_em * size,
+            spacing: 0.0,
+            text,
+        });
+    }
+    Mark {
+        text: mark.text(),
+        size,
+        top,
+        bottom: top + stack_h,
+        pieces,
+    }
+}
+
+/// 附件 with content (§7.3.7), after the 正文 and its closing, before the
+/// 版记: each from a new page; `附件N` (N its number in the 附件说明, none
+/// with a single attachment) in 3号黑体 flush left on line 1; the title
+/// centred from line 3, set and broken like the 标题; then, after one blank
+/// line as below the 标题 (§7.3.2), its 正文, numbered like the document's.
+fn compose_attachments(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
+    let many = doc.attachments.len() > 1;
+    let block = mm(g::BLOCK_WIDTH_MM);
+    for (i, attachment) in doc.attachments.iter().enumerate() {
+        let Some(content) = attachment.content() else {
+            continue;
+        };
+        let path = format!("attachments[{i}]");
+        let item = |kind, blank_lines_before, runs, indent, keep_with_next, path: String| Item {
+            kind,
+            blank_lines_before,
+            runs,
+            first_indent: indent,
+            rest_indent: indent,
+            justify: false,
+            keep_with_next,
+            path,
+        };
+        items.push(item(
+            ItemKind::PageBreak,
+            0,
+            Vec::new(),
+            0.0,
+            Keep::Free,
+            path.clone(),
+        ));
+        let label = if many {
+            format!("附件{}", i + 1)
+        } else {
+            "附件".to_string()
+        };
+        let label = vec![Run {
+            role: Role::Hei,
+            text: label,
+        }];
+        items.push(item(
+            ItemKind::AttachmentLabel,
+            0,
+            label,
+            0.0,
+            Keep::Whole,
+            path.clone(),
+        ));
+        for (k, line) in title::break_title(content.title.as_str(), fonts)
+            .into_iter()
+            .enumerate()
+        {
+            let w = measure_at(fonts, Role::Title, &line, g::TITLE_SIZE, 0.0);
+            let blank = if k == 0 {
+                g::ATTACHMENT_TITLE_GAP_LINES
+            } else {
+                0
+            };
+            let runs = vec![Run {
+                role: Role::Title,
+                text: line,
+            }];
+            let x = ((block - w) / 2.0).max(0.0);
+            items.push(item(
+                ItemKind::AttachmentTitle,
+                blank,
+                runs,
+                x,
+                Keep::Whole,
+                format!("{path}.title"),
+            ));
+        }
+        for (k, p) in content.paragraphs(&path).into_iter().enumerate() {
+            items.push(Item {
+                kind: ItemKind::Paragraph(p.level),
+                blank_lines_before: if k == 0 { g::TITLE_GAP_LINES } else { 0 },
+                runs: p.runs,
+                first_indent: g::PARAGRAPH_INDENT_CHARS as f64 * CHAR_PITCH,
+                rest_indent: 0.0,
+                justify: true,
+                keep_with_next: Keep::Free,
+                path: p.path,
+            });
+        }
+    }
 }
 
 /// The 版记 (§7.4): 抄送 rows, then the 印发 row.
@@ -642,7 +854,7 @@ fn title_line_below(h: &Header) -> usize {
                 .iter()
                 .chain(&h.number)
                 .map(|l| l.top + g::BODY_SIZE);
-            let mark = h.mark.iter().map(|m| m.top + m.size);
+            let mark = h.mark.iter().map(|m| m.bottom);
             last.chain(mark).fold(0.0, f64::max)
         }
     };

@@ -169,7 +169,7 @@ pub fn elements(doc: &Document) -> Vec<Element> {
         out.push(Element::Urgency(u.label().to_string()));
     }
     if let Some(m) = &doc.issuer_mark {
-        out.push(Element::IssuerMark(m.clone()));
+        out.push(Element::IssuerMark(m.text()));
     }
     if let Some(n) = &doc.doc_number {
         out.push(Element::DocNumber(n.clone()));
@@ -208,7 +208,7 @@ pub fn elements(doc: &Document) -> Vec<Element> {
                 .attachments
                 .iter()
                 .enumerate()
-                .map(|(i, name)| format!("{}{name}", attachment_number(i, count)))
+                .map(|(i, a)| format!("{}{}", attachment_number(i, count), a.name()))
                 .collect(),
         });
     }

@@ -159,6 +159,31 @@ pub const MARK_TOP_BELOW_BLOCK_MM: f64 = 35.0;
 /// 15 mm a character (facts §14.12); a longer name is set smaller to fit the
 /// 版心's width.
 pub const MARK_MAX_SIZE: f64 = 42.0;
+/// A 发文机关标志 set smaller than 初号 is set in whole half points, rounded
+/// down: the steps a word processor sets sizes in (WordprocessingML's
+/// `w:sz`), so that the DOCX sets the size the PDF does and the mark still
+/// fits.
+pub const MARK_SIZE_STEP: f64 = 0.5;
+/// A joint 发文机关标志 (§7.2.4) stacks the organs' names; the standard gives
+/// no size or spacing for the stack. Line pitch 1.15 em: the names read as
+/// one block (practice sets them 1.1–1.2 em apart, close enough that the
+/// suffix beside them is centred on one mark, not on three lines), and the
+/// 0.15 em (≈ 1.7 mm at 32 pt) between their em boxes keeps the heavy red
+/// strokes of adjacent lines apart. Each name is spread to the longest
+/// name's width (分散对齐, as Word templates set joint marks), so the stack
+/// has straight edges on both sides.
+pub const MARK_LINE_PITCH_EM: f64 = 1.15;
+/// The gap between a joint mark's names and its suffix (`文件`), in em of
+/// the mark: half a character, so that the suffix reads as part of one mark
+/// and not as a second column (the standard gives no number).
+pub const MARK_SUFFIX_GAP_EM: f64 = 0.5;
+/// The tallest a joint mark's stack may be; more organs set it smaller.
+/// Page 1 must show 正文 (facts §4.3): with the stack's bottom at
+/// 72 + 50 = 122 mm, the 发文字号 (two blank lines lower) starts at about
+/// 148 mm, the separator lies at about 157 mm and the 标题 starts on line 15
+/// of 22, so that a two-line title and a one-line 主送 still leave four
+/// lines of 正文 on page 1. Three organs of up to eight characters keep 初号.
+pub const MARK_MAX_HEIGHT_MM: f64 = 50.0;
 /// 发文字号: 发文机关标志下空二行 (§7.2.5).
 pub const NUMBER_GAP_LINES: usize = 2;
 /// 发文字号 (上行文) 居左空一字; 签发人 居右空一字 (§7.2.5, §7.2.6).
@@ -199,6 +224,9 @@ pub const TITLE_GAP_BELOW_SEPARATOR_LINES: usize = 2;
 /// that the body resumes on the grid: hence at least one blank line must
 /// follow the title (`TITLE_GAP_LINES`).
 pub const TITLE_EM_TOP_BELOW_GRID_LINE: f64 = 0.0;
+/// 附件 (§7.3.7): `附件N` on line 1 of the attachment's first page, its
+/// title on line 3: one blank line between them.
+pub const ATTACHMENT_TITLE_GAP_LINES: usize = 1;
 /// 红色: Y80% M80% (§6.2), as CMYK fractions.
 pub const RED_CMYK: [f64; 4] = [0.0, 0.8, 0.8, 0.0];
 

@@ -32,9 +32,10 @@ pub struct Document {
     /// 紧急程度 (§7.2.3).
     #[serde(default)]
     pub urgency: Option<Urgency>,
-    /// 发文机关标志 (§7.2.4), e.g. `××市人民政府文件`.
+    /// 发文机关标志 (§7.2.4): `××市人民政府文件`, or the organs of a joint
+    /// document stacked with `文件` beside them.
     #[serde(default)]
-    pub issuer_mark: Option<String>,
+    pub issuer_mark: Option<IssuerMark>,
     /// 发文字号 (§7.2.5), e.g. `国办发〔2012〕1号`.
     #[serde(default)]
     pub doc_number: Option<String>,
@@ -49,9 +50,10 @@ pub struct Document {
     pub addressees: Vec<String>,
     /// 正文 (§7.3.3): paragraphs and numbered sections, up to four levels.
     pub body: Vec<Block>,
-    /// 附件说明 (§7.3.4): the names of the attachments, in order.
+    /// 附件 (§7.3.4, §7.3.7), in order: each named in the 附件说明, and
+    /// printed after the 正文 when its content is given.
     #[serde(default)]
-    pub attachments: Vec<String>,
+    pub attachments: Vec<Attachment>,
     /// 发文机关署名 (§7.3.5): one name, or several for a joint document.
     #[serde(default, deserialize_with = "one_or_many")]
     pub issuer: Vec<String>,
@@ -74,6 +76,183 @@ pub struct Document {
     /// the 版记 stands on its last side, an even page (§7.4, §7.5).
     #[serde(default)]
     pub single_sided: bool,
+}
+
+/// 发文机关标志 (§7.2.4).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IssuerMark {
+    /// One line as written, e.g. `××市人民政府文件` (or the name alone).
+    Single(String),
+    /// 联合行文: the organs' names stacked, the lead organ first, and the
+    /// suffix (`文件`) to their right, centred on the stack.
+    Joint(JointMark),
+}
+
+/// A joint 发文机关标志 (§7.2.4).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JointMark {
+    /// The organs' names (full or standard short names), lead organ first.
+    #[serde(deserialize_with = "organs")]
+    pub organs: Vec<String>,
+    /// What follows the names, normally `文件`; absent for a mark of the
+    /// names alone.
+    #[serde(default, deserialize_with = "one_line_opt")]
+    pub suffix: Option<Text>,
+}
+
+impl IssuerMark {
+    /// The mark's text in reading order: the names, then the suffix.
+    pub fn text(&self) -> String {
+        match self {
+            IssuerMark::Single(t) => t.clone(),
+            IssuerMark::Joint(j) => {
+                let mut s = j.organs.concat();
+                if let Some(x) = &j.suffix {
+                    s.push_str(x.as_str());
+                }
+                s
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for IssuerMark {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = IssuerMark;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "the mark's text (`××市人民政府文件`), or for a joint document a map \
+                     `{organs: [lead organ, …], suffix: 文件}`",
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<IssuerMark, E> {
+                let t = v.trim();
+                if t.is_empty() {
+                    return Err(E::custom("expected the mark's text, found an empty string"));
+                }
+                check_one_line(t).map_err(E::custom)?;
+                Ok(IssuerMark::Single(t.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<IssuerMark, A::Error> {
+                JointMark::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(IssuerMark::Joint)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The organs of a joint mark: at least one name, each one line.
+fn organs<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let names: Vec<Text> = Vec::deserialize(d)?;
+    if names.is_empty() {
+        return Err(de::Error::custom(
+            "expected the organs' names, lead organ first, found an empty list",
+        ));
+    }
+    names
+        .into_iter()
+        .map(|t| check_one_line(&t.0).map(|()| t.0))
+        .collect::<Result<_, _>>()
+        .map_err(de::Error::custom)
+}
+
+/// 附件 (§7.3.4, §7.3.7).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Attachment {
+    /// Named in the 附件说明 only (its content is not part of this file).
+    Named(String),
+    /// Printed after the 正文, each from a new page, and named in the
+    /// 附件说明 by its title.
+    Content(AttachmentContent),
+}
+
+/// An attachment with its content (§7.3.7).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentContent {
+    /// Its title, set like the document's 标题 (a line feed forces a break).
+    pub title: Text,
+    /// The name the 附件说明 gives it, if written out: it must be the title
+    /// (§7.3.7: an attachment's number and title match the 附件说明), so it is
+    /// only checked against the title.
+    #[serde(default)]
+    pub name: Option<Text>,
+    /// Its 正文: paragraphs and numbered sections, as the document's.
+    pub body: Vec<Block>,
+}
+
+impl Attachment {
+    /// The name the 附件说明 lists: the title, its forced line breaks
+    /// removed.
+    pub fn name(&self) -> String {
+        match self {
+            Attachment::Named(n) => n.clone(),
+            Attachment::Content(c) => title_as_name(c.title.as_str()),
+        }
+    }
+
+    /// The content, if the attachment has any.
+    pub fn content(&self) -> Option<&AttachmentContent> {
+        match self {
+            Attachment::Named(_) => None,
+            Attachment::Content(c) => Some(c),
+        }
+    }
+}
+
+/// A title as one line: its lines trimmed and joined.
+pub fn title_as_name(title: &str) -> String {
+    title.lines().map(str::trim).collect()
+}
+
+impl PartialEq<&str> for Attachment {
+    fn eq(&self, other: &&str) -> bool {
+        self.name() == *other
+    }
+}
+
+impl<'de> Deserialize<'de> for Attachment {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = Attachment;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "an attachment's name (listed in the 附件说明 only), or an attachment \
+                     with its content: a map `{title: …, body: [...]}`",
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Attachment, E> {
+                let t = v.trim();
+                if t.is_empty() {
+                    return Err(E::custom(
+                        "expected an attachment's name, found an empty string",
+                    ));
+                }
+                check_one_line(t).map_err(E::custom)?;
+                Ok(Attachment::Named(t.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Attachment, A::Error> {
+                let c = AttachmentContent::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                if let Some(name) = &c.name {
+                    let title = title_as_name(c.title.as_str());
+                    if name.as_str() != title {
+                        return Err(de::Error::custom(format!(
+                            "the attachment's `name` `{name}` differs from its title `{title}`; \
+                             the 附件说明 must name an attachment by its title \
+                             (GB/T 9704-2012 §7.3.7): drop `name`, or make it the title"
+                        )));
+                    }
+                }
+                Ok(Attachment::Content(c))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// Non-empty, trimmed text.
@@ -527,6 +706,17 @@ impl Document {
     pub fn paragraphs(&self) -> Vec<Paragraph> {
         let mut out = Vec::new();
         flatten(&self.body, 1, "body", &mut out);
+        out
+    }
+}
+
+impl AttachmentContent {
+    /// The attachment's 正文 as a flat list of paragraphs, numbered like the
+    /// document's own (§7.3.7 "其他要素格式与正文相同"); `path` is the
+    /// attachment's field, e.g. `attachments[1]`.
+    pub fn paragraphs(&self, path: &str) -> Vec<Paragraph> {
+        let mut out = Vec::new();
+        flatten(&self.body, 1, &format!("{path}.body"), &mut out);
         out
     }
 }

@@ -7,7 +7,7 @@
 use super::runs::{self, RunProps};
 use super::xml::Xml;
 use super::{Layout, Setup, Style, TITLE};
-use crate::compose::{Header, HeaderLine};
+use crate::compose::{Header, HeaderLine, Mark, MarkPart, MarkPiece};
 use crate::geometry::{self as g, mm, twips};
 use crate::model::{Role, Run};
 
@@ -93,7 +93,9 @@ pub(crate) fn header_xml(
     }
 
     // 发文机关标志: its em box's top where the composition puts it.
-    if let Some(m) = &h.mark {
+    if let Some(m) = h.mark.as_ref().filter(|m| is_joint(m)) {
+        y = joint_mark_xml(x, m, y, o);
+    } else if let Some(m) = &h.mark {
         let mark_line = twips(m.size * g::docx::SOLO_LINE_EM) as f64 / 20.0;
         let before = block_top + m.top - g::docx::em_top_in_exact_line(m.size, mark_line) - y;
         x.open("w:p", &[]).open("w:pPr", &[]);
@@ -131,6 +133,149 @@ pub(crate) fn header_xml(
 
     // The 标题 starts on grid line `title_line`.
     top_margin + title_line as f64 * line - y
+}
+
+/// Whether the mark is a joint one (names stacked, the suffix beside).
+fn is_joint(m: &Mark) -> bool {
+    m.pieces.iter().any(|p| p.part != MarkPart::Whole)
+}
+
+/// A joint 发文机关标志 (§7.2.4): a borderless table of one row, placed by
+/// its left indent where the composition puts the mark; the names, one
+/// exact line each, spread across the first cell (分散对齐, so that an
+/// edited name still spans the stack's width); the suffix in the second
+/// cell, lowered by paragraph spacing to where the composition centres it
+/// on the stack. An empty exact line above the table brings the first
+/// name's em box to the mark's top. Returns where the next paragraph
+/// starts, pt from the paper's top.
+fn joint_mark_xml(x: &mut Xml, m: &Mark, mut y: f64, o: Setup) -> f64 {
+    let block_top = mm(g::TOP_MARGIN_MM);
+    let exact = |pt: f64| twips(pt) as f64 / 20.0;
+    let pitch = exact(g::MARK_LINE_PITCH_EM * m.size);
+    let organs: Vec<&MarkPiece> = m
+        .pieces
+        .iter()
+        .filter(|p| p.part == MarkPart::Organ)
+        .collect();
+    let suffix = m.pieces.iter().find(|p| p.part == MarkPart::Suffix);
+
+    // The spacer: an empty exact line down to the table's top.
+    let row_top = block_top + m.top - g::docx::em_top_in_exact_line(m.size, pitch);
+    x.open("w:p", &[]).open("w:pPr", &[]);
+    x.empty("w:pStyle", &[("w:val", MARK.id)]);
+    x.empty("w:keepNext", &[]);
+    spacing(x, 0.0, (row_top - y).max(0.05));
+    x.close().close();
+    y += (row_top - y).max(0.05);
+
+    // Columns: the names' width; the suffix with the gap before it, and a
+    // little room so that rounding never wraps it.
+    let left = organs.iter().map(|p| p.x).fold(f64::INFINITY, f64::min);
+    let names_w = organs.iter().map(|p| p.x + p.width).fold(0.0, f64::max) - left;
+    // The names' column: their width, and the room the body's lines get
+    // for the word processor's rounding (LibreOffice wrapped the longest
+    // name without it); spreading takes up the few twips.
+    let names_col = twips(names_w) + g::docx::TEXT_WIDTH_SLACK_TWIPS;
+    let suffix_col = suffix.map(|p| {
+        let room = o.text_width - twips(left) - names_col;
+        (twips(p.x + p.width - left) - names_col + g::docx::TEXT_WIDTH_SLACK_TWIPS).min(room)
+    });
+    let zero = [("w:w", "0"), ("w:type", "dxa")];
+    x.open("w:tbl", &[]).open("w:tblPr", &[]);
+    let total = names_col + suffix_col.unwrap_or(0);
+    x.empty("w:tblW", &[("w:w", &total.to_string()), ("w:type", "dxa")]);
+    x.empty(
+        "w:tblInd",
+        &[("w:w", &twips(left).to_string()), ("w:type", "dxa")],
+    );
+    x.open("w:tblBorders", &[]);
+    for side in [
+        "w:top",
+        "w:left",
+        "w:bottom",
+        "w:right",
+        "w:insideH",
+        "w:insideV",
+    ] {
+        x.empty(side, &[("w:val", "nil")]);
+    }
+    x.close();
+    x.empty("w:tblLayout", &[("w:type", "fixed")]);
+    x.open("w:tblCellMar", &[]);
+    for side in ["w:top", "w:left", "w:bottom", "w:right"] {
+        x.empty(side, &zero);
+    }
+    x.close();
+    x.close();
+    x.open("w:tblGrid", &[]);
+    x.empty("w:gridCol", &[("w:w", &names_col.to_string())]);
+    if let Some(w) = suffix_col {
+        x.empty("w:gridCol", &[("w:w", &w.to_string())]);
+    }
+    x.close();
+    x.open("w:tr", &[]).open("w:trPr", &[]);
+    x.empty("w:cantSplit", &[]);
+    x.close();
+
+    let cell = |x: &mut Xml, width: i64| {
+        x.open("w:tc", &[]).open("w:tcPr", &[]);
+        x.empty("w:tcW", &[("w:w", &width.to_string()), ("w:type", "dxa")]);
+        x.close();
+    };
+    let mark_run = |x: &mut Xml, text: &str| {
+        runs::text(
+            x,
+            text,
+            RunProps {
+                size: Some(m.size),
+                ..RunProps::default()
+            },
+        );
+    };
+    cell(x, names_col);
+    for p in &organs {
+        x.open("w:p", &[]).open("w:pPr", &[]);
+        x.empty("w:pStyle", &[("w:val", MARK.id)]);
+        x.empty("w:keepNext", &[]);
+        spacing(x, 0.0, pitch);
+        // A name narrower than the column (one character) is centred.
+        let jc = if (p.width - names_w).abs() < 0.01 {
+            "distribute"
+        } else {
+            "center"
+        };
+        x.empty("w:jc", &[("w:val", jc)]);
+        x.close();
+        mark_run(x, &p.text);
+        x.close();
+    }
+    x.close();
+    if let (Some(p), Some(w)) = (suffix, suffix_col) {
+        cell(x, w);
+        let line = exact(m.size * g::docx::SOLO_LINE_EM);
+        let before = block_top + p.top - g::docx::em_top_in_exact_line(m.size, line) - row_top;
+        x.open("w:p", &[]).open("w:pPr", &[]);
+        x.empty("w:pStyle", &[("w:val", MARK.id)]);
+        x.empty("w:keepNext", &[]);
+        spacing(x, before, line);
+        x.empty(
+            "w:ind",
+            &[
+                (
+                    "w:left",
+                    &(twips(p.x - left) - names_col).max(0).to_string(),
+                ),
+                ("w:firstLine", "0"),
+            ],
+        );
+        x.empty("w:jc", &[("w:val", "left")]);
+        x.close();
+        mark_run(x, &p.text);
+        x.close();
+        x.close();
+    }
+    x.close().close();
+    y + organs.len() as f64 * pitch
 }
 
 /// The border's distance below the 发文字号's line box, in whole points, so

@@ -167,6 +167,15 @@ pub(crate) const NOTE: Style = Style {
     outline: None,
     next: Some(BODY.id),
 };
+/// 附件N on an attachment's first page (§7.3.7): 3号黑体, flush left.
+pub(crate) const ATTACHMENT_LABEL: Style = Style {
+    id: "GwAttachmentLabel",
+    name: "附件标识",
+    role: Role::Hei,
+    layout: Layout::Left,
+    outline: None,
+    next: Some(TITLE.id),
+};
 /// Not 页码: that is the display name of Word's built-in character style
 /// "page number" in Chinese Word.
 pub(crate) const PAGE_NUMBER: Style = Style {
@@ -184,7 +193,15 @@ pub(crate) fn paragraph_styles() -> Vec<Style> {
     let mut v = vec![TITLE];
     v.extend(header::styles());
     v.extend(HEADINGS);
-    v.extend([ADDRESSEES, ATTACHMENT, SIGNATURE, DATE, NOTE, PAGE_NUMBER]);
+    v.extend([
+        ADDRESSEES,
+        ATTACHMENT,
+        SIGNATURE,
+        DATE,
+        NOTE,
+        ATTACHMENT_LABEL,
+        PAGE_NUMBER,
+    ]);
     v
 }
 
@@ -197,6 +214,10 @@ fn style_of(kind: ItemKind) -> Style {
         ItemKind::Signature => SIGNATURE,
         ItemKind::Date => DATE,
         ItemKind::Note => NOTE,
+        ItemKind::AttachmentLabel => ATTACHMENT_LABEL,
+        ItemKind::AttachmentTitle => TITLE,
+        // Not a paragraph: the next paragraph starts a page.
+        ItemKind::PageBreak => BODY,
     }
 }
 
@@ -397,12 +418,25 @@ fn placement(item: &Item, fonts: &FontSet, setup: Setup) -> Placement {
                 jc: None,
             }
         }
-        ItemKind::Paragraph(_) | ItemKind::Addressees | ItemKind::Note => Placement::default(),
+        ItemKind::Paragraph(_)
+        | ItemKind::Addressees
+        | ItemKind::Note
+        | ItemKind::PageBreak
+        | ItemKind::AttachmentLabel
+        | ItemKind::AttachmentTitle => Placement::default(),
     }
 }
 
-/// `<w:p>` with style, runs and, for placed items, direct indents.
-fn paragraph(x: &mut Xml, style: Style, item: &Item, fonts: &FontSet, setup: Setup) {
+/// `<w:p>` with style, runs and, for placed items, direct indents;
+/// `new_page` starts it on a new page.
+fn paragraph(
+    x: &mut Xml,
+    style: Style,
+    item: &Item,
+    new_page: bool,
+    fonts: &FontSet,
+    setup: Setup,
+) {
     x.open("w:p", &[]);
     x.open("w:pPr", &[]);
     x.empty("w:pStyle", &[("w:val", style.id)]);
@@ -412,6 +446,9 @@ fn paragraph(x: &mut Xml, style: Style, item: &Item, fonts: &FontSet, setup: Set
     // alone on a page, which is worse.
     if item.keep_with_next != compose::Keep::Free {
         x.empty("w:keepNext", &[]);
+    }
+    if new_page {
+        x.empty("w:pageBreakBefore", &[]);
     }
     let placed = placement(item, fonts, setup);
     if !placed.ind.is_empty() {
@@ -460,6 +497,41 @@ fn blank(x: &mut Xml, height: i64, grid: g::docx::Grid) {
     x.close().close();
 }
 
+fn item_text(item: &Item) -> String {
+    item.runs.iter().map(|r| r.text.as_str()).collect()
+}
+
+/// A 标题 (the document's, or an attachment's, §7.3.1, §7.3.7): one
+/// paragraph, the composed lines joined by `<w:br/>`. It starts `before`
+/// (twips) plus the drop below its grid line, so that its 2号 em box starts
+/// at the grid line's; the blank line after it is that much shorter.
+fn title_paragraph(x: &mut Xml, lines: &[String], before: i64, new_page: bool, setup: Setup) {
+    let line = setup.grid.line_twips;
+    let drop = twips(g::docx::title_drop(setup.grid.line()));
+    x.open("w:p", &[]).open("w:pPr", &[]);
+    x.empty("w:pStyle", &[("w:val", TITLE.id)]);
+    x.empty("w:keepNext", &[]);
+    if new_page {
+        x.empty("w:pageBreakBefore", &[]);
+    }
+    x.empty(
+        "w:spacing",
+        &[
+            ("w:before", &(before + drop).to_string()),
+            ("w:line", &line.to_string()),
+            ("w:lineRule", "exact"),
+        ],
+    );
+    x.close();
+    for (i, text) in lines.iter().enumerate() {
+        if i > 0 {
+            x.open("w:r", &[]).empty("w:br", &[]).close();
+        }
+        runs::text(x, text, RunProps::default());
+    }
+    x.close();
+}
+
 fn document_xml(
     c: &Composition,
     fonts: &FontSet,
@@ -480,42 +552,53 @@ fn document_xml(
         .as_ref()
         .map(|h| header::header_xml(&mut x, h, c.title_line, page.top as f64 / 20.0, setup));
 
-    // 标题: one paragraph; the composed line breaks as <w:br/>. It starts
-    // `drop` below its grid line, so that its em box starts at the grid
-    // line's; the blank line after it is that much shorter.
+    // 标题: its em box on its grid line; the blank line after it is shorter
+    // by the drop (see `title_paragraph`).
     let line = setup.grid.line_twips;
     let drop = twips(g::docx::title_drop(setup.grid.line()));
-    x.open("w:p", &[]).open("w:pPr", &[]);
-    x.empty("w:pStyle", &[("w:val", TITLE.id)]);
-    let before = title_before.map_or(0, |b| twips(b.max(0.0))) + drop;
-    x.empty(
-        "w:spacing",
-        &[
-            ("w:before", &before.to_string()),
-            ("w:line", &line.to_string()),
-            ("w:lineRule", "exact"),
-        ],
-    );
-    x.close();
-    for (i, line) in c.title.iter().enumerate() {
-        if i > 0 {
-            x.open("w:r", &[]).empty("w:br", &[]).close();
-        }
-        runs::text(&mut x, line, RunProps::default());
-    }
-    x.close();
+    let before = title_before.map_or(0, |b| twips(b.max(0.0)));
+    title_paragraph(&mut x, &c.title, before, false, setup);
 
-    for (i, item) in c.items.iter().enumerate() {
+    // Whether the paragraph before is a title (the next blank line is
+    // shorter), and whether the next paragraph starts a page.
+    let mut after_title = true;
+    let mut new_page = false;
+    let mut items = c.items.iter().enumerate().peekable();
+    while let Some((i, item)) = items.next() {
         let blanks = if i == 0 {
             c.title_gap_lines
         } else {
             item.blank_lines_before
         };
         for k in 0..blanks {
-            let height = if i == 0 && k == 0 { line - drop } else { line };
+            let height = if after_title && k == 0 {
+                line - drop
+            } else {
+                line
+            };
             blank(&mut x, height, setup.grid);
         }
-        paragraph(&mut x, style_of(item.kind), item, fonts, setup);
+        after_title = false;
+        match item.kind {
+            ItemKind::PageBreak => new_page = true,
+            // An attachment's title (§7.3.7): its composed lines, one title
+            // paragraph.
+            ItemKind::AttachmentTitle => {
+                let mut lines = vec![item_text(item)];
+                while let Some((_, next)) =
+                    items.next_if(|(_, n)| n.kind == ItemKind::AttachmentTitle)
+                {
+                    lines.push(item_text(next));
+                }
+                title_paragraph(&mut x, &lines, 0, new_page, setup);
+                after_title = true;
+                new_page = false;
+            }
+            _ => {
+                paragraph(&mut x, style_of(item.kind), item, new_page, fonts, setup);
+                new_page = false;
+            }
+        }
     }
 
     // 版记: a table floating at the foot of the last page. Printed on both

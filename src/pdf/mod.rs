@@ -11,7 +11,7 @@ use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
-use crate::compose::{self, Composition, Item, Keep};
+use crate::compose::{self, Composition, Item, ItemKind, Keep};
 use crate::date::Date;
 use crate::error::Error;
 use crate::fonts::FontSet;
@@ -369,7 +369,14 @@ fn header_json(h: &compose::Header) -> Value {
     };
     json!({
         "lines": h.corner.iter().chain(&h.number).map(line).collect::<Vec<_>>(),
-        "mark": h.mark.as_ref().map(|m| json!({ "text": m.text, "size": m.size, "top": m.top })),
+        "mark": h.mark.as_ref().map(|m| {
+            let pieces: Vec<Value> = m
+                .pieces
+                .iter()
+                .map(|p| json!({ "text": p.text, "x": p.x, "top": p.top, "spacing": p.spacing }))
+                .collect();
+            json!({ "size": m.size, "pieces": pieces })
+        }),
         "separator": h.separator,
     })
 }
@@ -397,6 +404,16 @@ fn record_json(r: &compose::Record) -> Value {
     })
 }
 
+/// How the template sets an item: `text` on the body grid, `title` like
+/// the 标题's lines, `page_break` as a new page.
+fn item_style(item: &Item) -> &'static str {
+    match item.kind {
+        ItemKind::PageBreak => "page_break",
+        ItemKind::AttachmentTitle => "title",
+        _ => "text",
+    }
+}
+
 fn item_json(
     item: &Item,
     blank_lines: usize,
@@ -422,6 +439,7 @@ fn item_json(
         })
         .collect();
     json!({
+        "style": item_style(item),
         "above": g::LINE_GAP + blank_lines as f64 * g::LINE_PITCH,
         "justify": item.justify,
         // Only a whole item is a sticky block; a paragraph whose last lines

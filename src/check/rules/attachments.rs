@@ -3,8 +3,10 @@
 //! them: `附件：1.…`), and every 附件N the 正文 refers to must be listed.
 
 use super::{Context, Place, texts};
+use crate::check::index::Node;
 use crate::check::{Finding, Severity};
 use crate::import::marker;
+use crate::model::title_as_name;
 
 const CLAUSE: &str = "GB/T 9704-2012 §7.3.4";
 const END_MARKS: &str = "。，、；：？！,.;:?!";
@@ -39,14 +41,65 @@ fn references(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The attachments' names as the 附件说明 lists them, with their nodes: a
+/// plain entry's text, or an entry's `name` (if written) else its `title`.
+fn names<'a>(cx: &'a Context) -> Vec<(&'a Node, String)> {
+    let mut out = Vec::new();
+    for i in 0.. {
+        let entry = format!("attachments[{i}]");
+        let Some(node) = cx.index.get(&entry) else {
+            break;
+        };
+        let field = |f: &str| cx.index.get(&format!("{entry}.{f}"));
+        let named = match node.text() {
+            Some(text) => Some((node, text.to_string())),
+            None => field("name")
+                .or_else(|| field("title"))
+                .and_then(|n| Some((n, title_as_name(n.text()?)))),
+        };
+        out.extend(named);
+    }
+    out
+}
+
+/// An attachment's `name` that is not its title (§7.3.7: the attachment's
+/// title and the 附件说明 must say the same).
+fn check_titles(cx: &Context, out: &mut Vec<Finding>) {
+    for i in 0.. {
+        let entry = format!("attachments[{i}]");
+        if cx.index.get(&entry).is_none() {
+            break;
+        }
+        let text = |f: &str| {
+            let node = cx.index.get(&format!("{entry}.{f}"))?;
+            Some((node, node.text()?.trim()))
+        };
+        let (Some((node, name)), Some((_, title))) = (text("name"), text("title")) else {
+            continue;
+        };
+        let title = title_as_name(title);
+        if name != title {
+            out.push(
+                Finding::new(
+                    "attachment-title",
+                    "GB/T 9704-2012 §7.3.7",
+                    Severity::Error,
+                    &node.path,
+                    cx.index.start(node),
+                    format!(
+                        "the 附件说明 names this attachment `{name}` but its title is `{title}`; they must be the same"
+                    ),
+                )
+                .suggest(title),
+            );
+        }
+    }
+}
+
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let names: Vec<(&crate::check::index::Node, &str)> = cx
-        .index
-        .nodes
-        .iter()
-        .filter(|n| n.path.starts_with("attachments["))
-        .filter_map(|n| Some((n, n.text()?)))
-        .collect();
+    check_titles(cx, out);
+    let names = names(cx);
+    let names: Vec<(&Node, &str)> = names.iter().map(|(n, s)| (*n, s.as_str())).collect();
     for (i, (node, name)) in names.iter().enumerate() {
         let trimmed = name.trim();
         // The name as the 附件说明 wants it: no number, no end punctuation.

@@ -66,11 +66,23 @@ pub fn place(path: &str) -> Option<Place> {
     if path == "doc_number" {
         return Some(Place::DocNumber);
     }
-    if path.starts_with("body[") {
-        if path.ends_with(".heading") {
-            return Some(Place::Heading(path.matches("body[").count()));
+    // An attachment's content (§7.3.7): its title set like the 标题, its
+    // body like the 正文.
+    let in_attachment = path
+        .strip_prefix("attachments[")
+        .and_then(|rest| rest.split_once("]."))
+        .map(|(_, field)| field);
+    if in_attachment == Some("title") {
+        return Some(Place::Title);
+    }
+    if let Some(body) = in_attachment
+        .filter(|f| f.starts_with("body["))
+        .or_else(|| path.starts_with("body[").then_some(path))
+    {
+        if body.ends_with(".heading") {
+            return Some(Place::Heading(body.matches("body[").count()));
         }
-        if path.ends_with(".text") || path.ends_with(']') {
+        if body.ends_with(".text") || body.ends_with(']') {
             return Some(Place::Body);
         }
         return None;
@@ -116,6 +128,14 @@ mod tests {
         assert_eq!(place("body[1].body[0]"), Some(Place::Body));
         assert_eq!(place("issuer"), Some(Place::Other));
         assert_eq!(place("attachments[0]"), Some(Place::Other));
+        assert_eq!(place("attachments[1].name"), Some(Place::Other));
+        assert_eq!(place("attachments[1].title"), Some(Place::Title));
+        assert_eq!(place("attachments[1].body[0]"), Some(Place::Body));
+        assert_eq!(
+            place("attachments[1].body[2].body[0].heading"),
+            Some(Place::Heading(2))
+        );
+        assert_eq!(place("attachments[1].body[2].text"), Some(Place::Body));
         assert_eq!(place("kind"), None);
         assert_eq!(place("date"), None);
     }
