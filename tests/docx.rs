@@ -149,6 +149,8 @@ struct Char {
     baseline: f64,
     size: f64,
     font: String,
+    /// The fill colour's components (RGB in LibreOffice's PDF).
+    color: Vec<f64>,
 }
 
 #[derive(Debug, Clone)]
@@ -197,6 +199,10 @@ fn parse_pages(v: &Value) -> Vec<Page> {
                     baseline: c["baseline"].as_f64().unwrap(),
                     size: c["size"].as_f64().unwrap(),
                     font: c["font"].as_str().unwrap().to_string(),
+                    color: c["color"]
+                        .as_array()
+                        .map(|v| v.iter().filter_map(Value::as_f64).collect())
+                        .unwrap_or_default(),
                 };
                 if ch.c.trim().is_empty() {
                     continue;

@@ -1139,3 +1139,392 @@ mod record_side {
         assert!(close(mm(rules.last().unwrap().y), BOTTOM, 0.05));
     }
 }
+
+pub mod joint_mark {
+    //! The joint 发文机关标志 (§7.2.4): the organs' names stacked, the lead
+    //! organ first, the suffix to their right and centred on the stack; the
+    //! whole mark centred in the 版心, red, its top 35 mm below the 版心's
+    //! top.
+    use super::*;
+    use common::Glyph;
+
+    /// Page 1's red lines: the mark's (the page's other text is black).
+    fn mark_lines(page: &[Line]) -> Vec<&Line> {
+        page.iter()
+            .filter(|l| l.glyphs.iter().any(|g| g.fill.contains("Cmyk")))
+            .collect()
+    }
+
+    fn em_top_of(l: &Line) -> f64 {
+        mm(l.baseline - 0.88 * l.size)
+    }
+
+    fn right_of(glyphs: &[Glyph]) -> f64 {
+        glyphs.last().map_or(0.0, |g| mm(g.x + g.natural))
+    }
+
+    /// The mark as drawn: each organ's glyphs (a line less the suffix on
+    /// the line that carries it), and the suffix's glyphs.
+    fn pieces<'a>(page: &'a [Line], suffix: &str) -> (Vec<(f64, Vec<Glyph>)>, Vec<Glyph>, f64) {
+        let mut organs = Vec::new();
+        let mut suffix_glyphs = Vec::new();
+        let n = suffix.chars().count();
+        let mut size = 0.0;
+        for l in mark_lines(page) {
+            size = l.size;
+            let mut glyphs = l.glyphs.clone();
+            if !suffix.is_empty() && l.text().ends_with(suffix) {
+                suffix_glyphs = glyphs.split_off(glyphs.len() - n);
+            }
+            if !glyphs.is_empty() {
+                organs.push((em_top_of(l), glyphs));
+            }
+        }
+        (organs, suffix_glyphs, size)
+    }
+
+    fn text(glyphs: &[Glyph]) -> String {
+        glyphs.iter().map(|g| g.text.as_str()).collect()
+    }
+
+    /// Checks the mark of `yaml` against §7.2.4; returns the mark's size
+    /// (pt) and its em-box bottom (mm).
+    fn check(yaml: &str, organs: &[&str], suffix: &str) -> (f64, f64) {
+        let doc = common::typeset_yaml(yaml);
+        let pages = pages(&doc);
+        let page = &pages[0];
+        let (lines, suffix_glyphs, size) = pieces(page, suffix);
+        let em = mm(size);
+        // The names in order, lead organ first, one a line.
+        let names: Vec<String> = lines.iter().map(|(_, g)| text(g)).collect();
+        assert_eq!(names, organs);
+        // The first name's em box starts 35 mm below the 版心's top.
+        assert!(
+            close(lines[0].0, TOP + 35.0, 0.05),
+            "mark top {:.2}",
+            lines[0].0
+        );
+        // Stacked at one pitch, a little more than the size (no overlap,
+        // no gap that splits the mark).
+        for w in lines.windows(2) {
+            let pitch = w[1].0 - w[0].0;
+            assert!(
+                pitch >= 1.1 * em - 0.01 && pitch <= 1.2 * em + 0.01,
+                "pitch {pitch:.2} mm at {em:.2} mm"
+            );
+            assert!(close(pitch, lines[1].0 - lines[0].0, 0.02));
+        }
+        // Flush with each other on both sides (each spread to the longest).
+        let lefts: Vec<f64> = lines.iter().map(|(_, g)| mm(g[0].x)).collect();
+        let rights: Vec<f64> = lines.iter().map(|(_, g)| right_of(g)).collect();
+        for k in 1..lines.len() {
+            assert!(close(lefts[k], lefts[0], 0.05), "lefts {lefts:?}");
+            assert!(close(rights[k], rights[0], 0.05), "rights {rights:?}");
+        }
+        let stack_top = lines[0].0;
+        let stack_bottom = lines.last().unwrap().0 + em;
+        let (mut left, mut right) = (lefts[0], rights[0]);
+        let mut all: Vec<&Glyph> = lines.iter().flat_map(|(_, g)| g).collect();
+        if !suffix.is_empty() {
+            // The suffix: to the right of the names, at the mark's size,
+            // its em box centred on the stack.
+            assert_eq!(text(&suffix_glyphs), suffix);
+            let s = &suffix_glyphs[0];
+            assert!(close(s.size, size, 0.01));
+            assert!(mm(s.x) > rights[0] + 0.1 * em, "suffix at {:.2}", mm(s.x));
+            let s_top = mm(s.baseline - 0.88 * s.size);
+            assert!(
+                close(s_top + em / 2.0, (stack_top + stack_bottom) / 2.0, 0.05),
+                "suffix centre {:.2}, stack centre {:.2}",
+                s_top + em / 2.0,
+                (stack_top + stack_bottom) / 2.0
+            );
+            right = right_of(&suffix_glyphs);
+            all.extend(&suffix_glyphs);
+        }
+        let _ = &mut left;
+        // Centred in the 版心, inside it.
+        assert!(
+            close((left + right) / 2.0, LEFT + 78.0, 0.1),
+            "{left:.2}–{right:.2}"
+        );
+        assert!(
+            left >= LEFT - 0.01 && right <= RIGHT + 0.01,
+            "{left:.2}–{right:.2}"
+        );
+        // Red (Y80% M80%, §6.2), in the title's face.
+        for g in &all {
+            assert!(g.fill.contains("Cmyk"), "{}", g.fill);
+            assert_eq!(g.family, "Noto Serif CJK SC");
+        }
+        // 发文字号 two blank lines below the mark's bottom (§7.2.5).
+        let number = page
+            .iter()
+            .find(|l| l.text().ends_with('号') && (l.size - 16.0).abs() < 0.01)
+            .expect("a 发文字号");
+        let gap = em_top(number) - stack_bottom;
+        let expected = 2.0 * PITCH + (PITCH - mm(16.0));
+        assert!(close(gap, expected, 0.1), "mark to number {gap:.2} mm");
+        // Page 1 still carries 正文 (facts §4.3).
+        assert!(
+            body_lines(page)
+                .iter()
+                .any(|l| mm(l.left()) > LEFT + 1.5 * CELL && em_top(l) > em_top(number)),
+            "no 正文 on page 1"
+        );
+        (size, stack_bottom)
+    }
+
+    fn yaml(mark: &str) -> String {
+        format!(
+            "kind: 通知\nissuer_mark:\n{mark}doc_number: 测发〔2027〕2号\ntitle: 关于联合开展检查的通知\n\
+             addressees: [各有关单位]\nbody:\n  - 为做好检查工作，现将有关事项通知如下。\n  - 请认真组织实施。\n\
+             issuer: 测试机关\ndate: 2027-01-05\n"
+        )
+    }
+
+    #[test]
+    fn three_organs_with_a_suffix_as_in_the_data_document() {
+        let text = std::fs::read_to_string(common::root().join("data/joint-notice.yaml")).unwrap();
+        let (size, _) = check(
+            &text,
+            &[
+                "江淮省发展和改革委员会",
+                "江淮省生态环境厅",
+                "江淮省工业和信息化厅",
+            ],
+            "文件",
+        );
+        // Eleven characters, half a character and 文件 do not fit the 版心
+        // at 初号: set smaller, filling it.
+        assert!(size < 42.0 && size > 30.0, "size {size}");
+    }
+
+    #[test]
+    fn two_short_organs_keep_chuhao_and_centre_the_suffix_between_them() {
+        let (size, _) = check(
+            &yaml("  organs: [滨江市商务局, 滨江市财政局]\n  suffix: 文件\n"),
+            &["滨江市商务局", "滨江市财政局"],
+            "文件",
+        );
+        assert!(close(size, 42.0, 0.01), "size {size}");
+    }
+
+    #[test]
+    fn names_of_unequal_length_are_spread_and_a_mark_may_have_no_suffix() {
+        check(
+            &yaml(
+                "  organs: [中共滨江市委组织部, 滨江市人力资源和社会保障局, 滨江市财政局, 滨江市教育局]\n",
+            ),
+            &[
+                "中共滨江市委组织部",
+                "滨江市人力资源和社会保障局",
+                "滨江市财政局",
+                "滨江市教育局",
+            ],
+            "",
+        );
+    }
+
+    #[test]
+    fn many_organs_are_set_smaller_so_that_page_1_keeps_its_body() {
+        let organs = [
+            "滨江市发展和改革委员会",
+            "滨江市教育局",
+            "滨江市科学技术局",
+            "滨江市财政局",
+            "滨江市人力资源和社会保障局",
+            "滨江市市场监督管理局",
+        ];
+        let mark = format!("  organs: [{}]\n  suffix: 文件\n", organs.join(", "));
+        let (_, bottom) = check(&yaml(&mark), &organs, "文件");
+        assert!(
+            bottom - (TOP + 35.0) <= 50.0 + 0.01,
+            "stack {:.2} mm tall",
+            bottom - TOP - 35.0
+        );
+    }
+
+    #[test]
+    fn a_plain_string_is_one_line_as_before() {
+        let doc =
+            common::typeset_yaml(&yaml("  organs: [滨江市商务局]\n  suffix: 文件\n").replace(
+                "issuer_mark:\n  organs: [滨江市商务局]\n  suffix: 文件\n",
+                "issuer_mark: 滨江市商务局文件\n",
+            ));
+        let single = pages(&doc);
+        let joint = pages(&common::typeset_yaml(&yaml(
+            "  organs: [滨江市商务局]\n  suffix: 文件\n",
+        )));
+        // One organ with its suffix is the same one-line mark.
+        for p in [&single, &joint] {
+            let lines = mark_lines(&p[0]);
+            assert_eq!(lines.len(), 1);
+            assert_eq!(lines[0].text(), "滨江市商务局文件");
+            assert!(close(em_top_of(lines[0]), TOP + 35.0, 0.05));
+            assert!(close(lines[0].size, 42.0, 0.01));
+        }
+    }
+}
+
+pub mod attachments {
+    //! 附件 with content (§7.3.7): each from a new page after the closing,
+    //! 附件N in 3号黑体 at the top left on line 1, the title on line 3 in the
+    //! 标题's face, centred; the body after one blank line, on the grid;
+    //! page numbers continue.
+    use super::*;
+
+    pub const PLAN: &str = "data/attachment-plan.yaml";
+
+    fn doc_of(path: &str) -> typst_layout::PagedDocument {
+        let text = std::fs::read_to_string(common::root().join(path)).unwrap();
+        common::typeset_yaml(&text)
+    }
+
+    fn slot(l: &Line) -> f64 {
+        (em_top(l) - TOP) / PITCH
+    }
+
+    /// The page whose first line is `label`, checked as an attachment's
+    /// first page with a title of `title` lines; returns its index.
+    fn check_first_page(pages: &[Vec<Line>], label: &str, title: &[&str]) -> usize {
+        let i = pages
+            .iter()
+            .position(|p| p.first().is_some_and(|l| l.text() == label))
+            .unwrap_or_else(|| panic!("no page starts with {label}"));
+        let p = &pages[i];
+        // 附件N: line 1, flush left, 3号黑体.
+        let l = &p[0];
+        assert!(close(em_top(l), TOP, 0.05), "{label} at {:.2}", em_top(l));
+        assert!(close(mm(l.left()), LEFT, 0.05));
+        assert!(close(l.size, 16.0, 0.01));
+        assert!(
+            l.glyphs
+                .iter()
+                .filter(|g| !g.text.is_ascii())
+                .all(|g| g.family == "Noto Sans CJK SC")
+        );
+        // The title: 2号 小标宋 from line 3, one grid line a title line,
+        // each centred in the 版心.
+        let titles: Vec<&Line> = p.iter().filter(|l| (l.size - 22.0).abs() < 0.01).collect();
+        let texts: Vec<String> = titles.iter().map(|l| l.text()).collect();
+        assert_eq!(texts, title);
+        for (k, t) in titles.iter().enumerate() {
+            let top = mm(t.baseline - 0.88 * 22.0);
+            assert!(
+                close(top, TOP + (2 + k) as f64 * PITCH, 0.05),
+                "title line {k} at {top:.2}"
+            );
+            assert!(close(mm(t.left() + t.right()) / 2.0, LEFT + 78.0, 0.5));
+            assert!(t.glyphs.iter().all(|g| g.family == "Noto Serif CJK SC"));
+        }
+        // The body: one blank line below the title, then on the grid.
+        let body = body_lines(p);
+        let first = body
+            .iter()
+            .find(|l| slot(l) > 0.5)
+            .expect("body after the title");
+        assert!(
+            close(slot(first), (2 + title.len() + 1) as f64, 0.02),
+            "body starts at slot {:.2}",
+            slot(first)
+        );
+        for l in &body {
+            assert!(
+                (slot(l) - slot(l).round()).abs() < 0.02,
+                "{:?} off the grid",
+                l.text()
+            );
+        }
+        i
+    }
+
+    /// The page number printed on each page, read from its 4号 line.
+    fn page_numbers(pages: &[Vec<Line>]) -> Vec<String> {
+        pages
+            .iter()
+            .map(|p| {
+                p.iter()
+                    .find(|l| (l.size - 14.0).abs() < 0.01 && l.text().contains('\u{2014}'))
+                    .map(|l| strip_ws(&l.text()))
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
+
+    fn strip_ws(s: &str) -> String {
+        common::strip_ws(s)
+    }
+
+    #[test]
+    fn the_attachment_starts_a_page_after_the_closing() {
+        let doc = doc_of(PLAN);
+        let pages = pages(&doc);
+        let i = check_first_page(
+            &pages,
+            "附件",
+            &["青溪县农村生活污水治理三年", "行动实施方案（2027—2029年）"],
+        );
+        // The closing is on the page before; nothing of the attachment is.
+        let before: Vec<String> = pages[i - 1].iter().map(|l| l.text()).collect();
+        assert!(before.iter().any(|t| t == "2027年2月26日"), "{before:?}");
+        assert!(before.iter().any(|t| t == "（此件公开发布）"));
+        // Headings numbered like the body's, in their faces.
+        let heading = pages[i]
+            .iter()
+            .find(|l| l.text() == "一、总体目标")
+            .unwrap();
+        assert_eq!(heading.glyphs[0].family, "Noto Sans CJK SC");
+        let second = pages[i]
+            .iter()
+            .find(|l| l.text() == "（一）分类推进治理")
+            .unwrap();
+        assert_eq!(second.glyphs[1].family, "Gongwen Kai");
+        // Page numbers continue: — 1 — … on every page.
+        let want: Vec<String> = (1..=pages.len())
+            .map(|n| format!("\u{2014}{n}\u{2014}"))
+            .collect();
+        assert_eq!(page_numbers(&pages), want);
+        // The 附件说明 names it by its title (§7.3.4, §7.3.7), 附件 without a
+        // number when there is one attachment.
+        let list: String = pages[i - 1]
+            .iter()
+            .skip_while(|l| !l.text().starts_with("附件："))
+            .take(2)
+            .map(|l| l.text())
+            .collect();
+        assert_eq!(
+            list,
+            "附件：青溪县农村生活污水治理三年行动实施方案（2027—2029年）"
+        );
+    }
+
+    #[test]
+    fn attachments_are_numbered_as_in_the_list_and_named_ones_get_no_page() {
+        let yaml = "kind: 通知\ntitle: 关于报送统计资料的通知\nbody:\n  - 请按附件要求报送。\n\
+            attachments:\n  - 统计报表样式\n  - title: 统计资料报送要求\n    body:\n      - heading: 报送时间\n        body:\n          - 每季度首月10日前。\n\
+            \x20     - heading: 报送方式\n  - title: \"滨江市2027年度\\n统计调查项目目录\"\n    body:\n      - 见下表。\n\
+            issuer: 滨江市统计局\ndate: 2027-01-05\n";
+        let doc = common::typeset_yaml(yaml);
+        let pages = pages(&doc);
+        assert!(
+            !pages.iter().any(|p| p[0].text() == "附件1"),
+            "a named attachment has no page"
+        );
+        let second = check_first_page(&pages, "附件2", &["统计资料报送要求"]);
+        let third = check_first_page(&pages, "附件3", &["滨江市2027年度", "统计调查项目目录"]);
+        assert_eq!(third, second + 1, "each attachment on its own page");
+        // Numbering restarts in each attachment.
+        assert!(pages[second].iter().any(|l| l.text() == "一、报送时间"));
+        assert!(pages[second].iter().any(|l| l.text() == "二、报送方式"));
+        // The 附件说明 lists all three, the forced break of the title gone.
+        let all: Vec<String> = pages[0].iter().map(|l| l.text()).collect();
+        for want in [
+            "附件：1.统计报表样式",
+            "2.统计资料报送要求",
+            "3.滨江市2027年度统计调查项目目录",
+        ] {
+            assert!(all.iter().any(|t| t == want), "{want} not in {all:?}");
+        }
+    }
+}

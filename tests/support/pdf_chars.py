@@ -4,7 +4,8 @@
     pdf_chars.py FILE.pdf
 
 Output: [{"width": pt, "height": pt, "chars": [{"c": "国", "x": pt,
-"x1": pt, "baseline": pt, "size": pt, "font": "FandolFang-Regular"}]}]
+"x1": pt, "baseline": pt, "size": pt, "font": "FandolFang-Regular",
+"color": [fill colour components, e.g. [1.0, 0.2, 0.2] for RGB]}]}]
 Coordinates are in points from the page's top-left corner; `x` is the left
 edge of the glyph's advance box and `baseline` the baseline's y. Used by the
 DOCX tests to measure LibreOffice's rendering (pdfminer.six).
@@ -22,6 +23,16 @@ def chars(obj):
             yield from chars(child)
 
 
+def color(ch):
+    """The glyph's fill colour as a list of components (grey, RGB, CMYK)."""
+    c = ch.graphicstate.ncolor
+    if c is None:
+        return []
+    if isinstance(c, (int, float)):
+        return [float(c)]
+    return [float(v) for v in c]
+
+
 pages = []
 for page in extract_pages(sys.argv[1], laparams=LAParams()):
     h = page.height
@@ -36,6 +47,7 @@ for page in extract_pages(sys.argv[1], laparams=LAParams()):
             "baseline": h - f,
             "size": round(ch.size, 3),
             "font": name,
+            "color": color(ch),
         })
     pages.append({"width": page.width, "height": h, "chars": out})
 json.dump(pages, sys.stdout, ensure_ascii=False)
