@@ -1600,3 +1600,238 @@ mod record_side {
         assert!(has(&pages[0], "抄送"));
     }
 }
+
+mod general {
+    //! The joint 发文机关标志 (§7.2.4) and attachments with content (§7.3.7)
+    //! in LibreOffice's rendering of the DOCX, against the standard's
+    //! numbers and against gongwen's own PDF.
+    use super::*;
+
+    /// The DOCX line pitch (592 twips), mm.
+    fn pitch() -> f64 {
+        mm(592.0 / 20.0)
+    }
+
+    fn render_yaml(yaml: &str) -> (tempfile::TempDir, PathBuf, Vec<Page>) {
+        let dir = common::tempdir();
+        let input = dir.path().join("g.yaml");
+        std::fs::write(&input, yaml).unwrap();
+        let docx = dir.path().join("g.docx");
+        let o = run_gen(&["docx", path_str(&input), "-o", path_str(&docx)]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let (pdf, pages) = render_with_libreoffice(&docx, dir.path());
+        (dir, pdf, pages)
+    }
+
+    fn data(name: &str) -> String {
+        std::fs::read_to_string(root().join("data").join(name)).unwrap()
+    }
+
+    /// Red as §6.2 gives it (Y80% M80%), as RGB: (1, 0.2, 0.2).
+    fn is_red(c: &Char) -> bool {
+        c.color.len() == 3
+            && (c.color[0] - 1.0).abs() < 0.01
+            && (c.color[1] - 0.2).abs() < 0.01
+            && (c.color[2] - 0.2).abs() < 0.01
+    }
+
+    fn text_of(chars: &[Char]) -> String {
+        chars.iter().map(|c| c.c.as_str()).collect()
+    }
+
+    /// Checks the joint mark on page 1 against §7.2.4 and the PDF.
+    fn check_joint_mark(yaml: &str, organs: &[&str], suffix: &str) {
+        let (_dir, _pdf, pages) = render_yaml(yaml);
+        let p = &pages[0];
+        let mut names: Vec<(f64, Vec<Char>)> = Vec::new();
+        let mut suffix_chars: Vec<Char> = Vec::new();
+        for l in p.lines.iter().filter(|l| l.chars.iter().any(is_red)) {
+            assert!(l.chars.iter().all(is_red), "{:?} not all red", l.text());
+            let mut chars = l.chars.clone();
+            if l.text().ends_with(suffix) && suffix_chars.is_empty() {
+                suffix_chars = chars.split_off(chars.len() - suffix.chars().count());
+            }
+            if !chars.is_empty() {
+                names.push((l.em_top(), chars));
+            }
+        }
+        let texts: Vec<String> = names.iter().map(|(_, c)| text_of(c)).collect();
+        assert_eq!(texts, organs);
+        let size = names[0].1[0].size;
+        // Top 35 mm below the 版心's top edge.
+        assert!(
+            (names[0].0 - (TOP + 35.0)).abs() <= TOL,
+            "mark top {:.2}",
+            names[0].0
+        );
+        // Where gongwen's PDF puts each name (one composition).
+        let ours = common::pages(&common::typeset_yaml(yaml));
+        for (top, chars) in &names {
+            let text = text_of(chars);
+            let line = ours[0]
+                .iter()
+                .find(|l| l.text().starts_with(&text))
+                .unwrap_or_else(|| panic!("{text} not in the PDF"));
+            let pdf_top = common::mm(line.baseline - 0.88 * line.size);
+            assert!(
+                (top - pdf_top).abs() <= 0.5,
+                "{text}: {top:.2} vs PDF {pdf_top:.2}"
+            );
+        }
+        // Flush with each other on both sides.
+        let left = mm(names[0].1[0].x);
+        let right = mm(names[0].1.last().unwrap().x1);
+        for (_, chars) in &names {
+            assert!(
+                (mm(chars[0].x) - left).abs() <= 0.3,
+                "left {:.2}",
+                mm(chars[0].x)
+            );
+            let r = mm(chars.last().unwrap().x1);
+            assert!((r - right).abs() <= 0.3, "right {r:.2} vs {right:.2}");
+        }
+        let stack_top = names[0].0;
+        let stack_bottom = names.last().unwrap().0 + mm(size);
+        let mut mark_right = right;
+        if !suffix.is_empty() {
+            assert_eq!(text_of(&suffix_chars), suffix);
+            let s = &suffix_chars[0];
+            let s_top = mm(s.baseline - 0.88 * s.size);
+            assert!(mm(s.x) > right, "suffix at {:.2}", mm(s.x));
+            assert!(
+                (s_top + mm(s.size) / 2.0 - (stack_top + stack_bottom) / 2.0).abs() <= 0.5,
+                "suffix centre {:.2}, stack centre {:.2}",
+                s_top + mm(s.size) / 2.0,
+                (stack_top + stack_bottom) / 2.0
+            );
+            mark_right = mm(suffix_chars.last().unwrap().x1);
+        }
+        // Centred in the 版心, inside it.
+        assert!(((left + mark_right) / 2.0 - (LEFT + 78.0)).abs() <= TOL);
+        assert!(
+            left >= LEFT - 0.2 && mark_right <= RIGHT + 0.2,
+            "{left:.2}–{mark_right:.2}"
+        );
+        // The 发文字号 below the mark's bottom where the PDF has it.
+        let number = p
+            .lines
+            .iter()
+            .find(|l| l.text().replace(' ', "").ends_with('号') && (l.size - 16.0).abs() < 0.01)
+            .expect("a 发文字号");
+        let pdf_number = ours[0]
+            .iter()
+            .find(|l| l.text().ends_with('号') && (l.size - 16.0).abs() < 0.01)
+            .unwrap();
+        let pdf_top = common::mm(pdf_number.baseline - 0.88 * 16.0);
+        assert!(
+            (number.em_top() - pdf_top).abs() <= TOL,
+            "{:.2} vs {pdf_top:.2}",
+            number.em_top()
+        );
+        assert!(number.em_top() > stack_bottom + 2.0 * pitch());
+    }
+
+    #[test]
+    fn the_joint_notice_in_libreoffice() {
+        let yaml = data("joint-notice.yaml");
+        check_joint_mark(
+            &yaml,
+            &[
+                "江淮省发展和改革委员会",
+                "江淮省生态环境厅",
+                "江淮省工业和信息化厅",
+            ],
+            "文件",
+        );
+        let (_dir, pdf, _) = render_yaml(&yaml);
+        common::assert_same_text(
+            &common::pdftotext_raw(&pdf),
+            &common::fixture_text("joint-notice.txt"),
+        );
+    }
+
+    #[test]
+    fn two_organs_centre_the_suffix_between_them_in_libreoffice() {
+        let yaml = "kind: 通知\nissuer_mark:\n  organs: [滨江市商务局, 滨江市财政局]\n  suffix: 文件\n\
+            doc_number: 滨商发〔2027〕4号\ntitle: 关于下达外贸发展专项资金的通知\nbody:\n  - 正文。\n\
+            issuer: [滨江市商务局, 滨江市财政局]\ndate: 2027-01-05\n";
+        check_joint_mark(yaml, &["滨江市商务局", "滨江市财政局"], "文件");
+    }
+
+    #[test]
+    fn the_attachment_in_libreoffice() {
+        let yaml = data("attachment-plan.yaml");
+        let (_dir, pdf, pages) = render_yaml(&yaml);
+        let i = pages
+            .iter()
+            .position(|p| text_lines(p).first().is_some_and(|l| l.text() == "附件"))
+            .expect("a page that starts with 附件");
+        assert!(
+            pages[i - 1]
+                .lines
+                .iter()
+                .any(|l| l.text().replace(' ', "") == "2027年2月26日"),
+            "the closing is on the page before"
+        );
+        let p = &pages[i];
+        let label = text_lines(p)[0];
+        assert!(
+            (label.em_top() - TOP).abs() <= TOL,
+            "附件 at {:.2}",
+            label.em_top()
+        );
+        assert!((label.left() - LEFT).abs() <= TOL);
+        assert!(
+            label.chars.iter().all(|c| c.font.contains("NotoSansCJK")),
+            "{}",
+            label.chars[0].font
+        );
+        let titles: Vec<&Line> = p
+            .lines
+            .iter()
+            .filter(|l| (l.size - 22.0).abs() < 0.01)
+            .collect();
+        assert_eq!(titles.len(), 2);
+        for (k, t) in titles.iter().enumerate() {
+            let want = TOP + (2 + k) as f64 * pitch();
+            assert!(
+                (t.em_top() - want).abs() <= TOL,
+                "title line {k} at {:.2}",
+                t.em_top()
+            );
+            assert!(((t.left() + t.right()) / 2.0 - (LEFT + 78.0)).abs() <= TOL);
+        }
+        let body: Vec<&Line> = text_lines(p)
+            .into_iter()
+            .filter(|l| (l.size - 16.0).abs() < 0.01)
+            .collect();
+        let slot = |l: &Line| (l.em_top() - TOP) / pitch();
+        assert!(
+            (slot(body[1]) - 5.0).abs() < 0.05,
+            "body starts at slot {:.2}",
+            slot(body[1])
+        );
+        for l in &body {
+            assert!(
+                (slot(l) - slot(l).round()).abs() < 0.05,
+                "{:?} off the grid",
+                l.text()
+            );
+        }
+        // Page numbers continue on every page; as many pages as the PDF.
+        for (k, page) in pages.iter().enumerate() {
+            let n = page
+                .lines
+                .iter()
+                .find(|l| (l.size - 14.0).abs() < 0.01 && l.text().contains('\u{2014}'))
+                .map(|l| l.text().replace(' ', ""));
+            assert_eq!(n, Some(format!("\u{2014}{}\u{2014}", k + 1)));
+        }
+        let ours = common::typeset_yaml(&yaml);
+        assert_eq!(pages.len(), ours.pages().len());
+        common::assert_same_text(
+            &common::pdftotext_raw(&pdf),
+            &common::fixture_text("attachment-plan.txt"),
+        );
+    }
+}

@@ -41,6 +41,24 @@ fn pdftotext_gives_the_notice_text_by_code_point() {
     common::assert_same_text(&common::pdftotext_body(&text), &common::seed_notice_text());
 }
 
+/// The joint notice and the notice with an attachment: every character,
+/// in reading order (the joint mark's names, then 文件; the attachment after
+/// the closing).
+#[test]
+fn pdftotext_gives_the_data_documents_by_code_point() {
+    for name in ["joint-notice", "attachment-plan"] {
+        let dir = common::tempdir();
+        let out = dir.path().join(format!("{name}.pdf"));
+        let input = format!("data/{name}.yaml");
+        let o = run_gen(&["pdf", &input, "-o", path_str(&out)]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        common::assert_same_text(
+            &common::pdftotext_raw(&out),
+            &common::fixture_text(&format!("{name}.txt")),
+        );
+    }
+}
+
 #[test]
 fn the_fixture_is_the_reconstructed_notice() {
     // Guards the fixture itself against the scrape's damage (README table).

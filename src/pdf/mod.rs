@@ -368,7 +368,8 @@ fn header_json(h: &compose::Header) -> Value {
         json!({ "top": l.top, "placed": placed, "centre": runs_json(&l.centre) })
     };
     json!({
-        "lines": h.corner.iter().chain(&h.number).map(line).collect::<Vec<_>>(),
+        "corner": h.corner.iter().map(line).collect::<Vec<_>>(),
+        "number": h.number.iter().map(line).collect::<Vec<_>>(),
         "mark": h.mark.as_ref().map(|m| {
             let pieces: Vec<Value> = m
                 .pieces

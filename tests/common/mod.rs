@@ -257,6 +257,27 @@ pub fn pdftotext_body(text: &str) -> String {
     strip_ws(&body)
 }
 
+/// The text of `pdf` in the order it is drawn (`pdftotext -raw`: a
+/// joint 发文机关标志 reads names, then 文件; a number broken at its hyphen
+/// keeps the hyphen), without page numbers and white space.
+pub fn pdftotext_raw(pdf: &Path) -> String {
+    let o = std::process::Command::new("pdftotext")
+        .args(["-raw", path_str(pdf), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed");
+    assert!(
+        o.status.success(),
+        "pdftotext: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    pdftotext_body(&String::from_utf8(o.stdout).expect("UTF-8 text"))
+}
+
+/// A hand-written expected text in `tests/fixtures`, without white space.
+pub fn fixture_text(name: &str) -> String {
+    strip_ws(&std::fs::read_to_string(root().join("tests/fixtures").join(name)).unwrap())
+}
+
 /// Asserts equal text by code point; on a difference, shows where, briefly.
 pub fn assert_same_text(got: &str, want: &str) {
     let (g, w): (Vec<char>, Vec<char>) = (got.chars().collect(), want.chars().collect());
