@@ -835,6 +835,106 @@ mod tests {
         }
     }
 
+    fn with(extra: &str) -> Result<Document, serde_yaml_ng::Error> {
+        serde_yaml_ng::from_str(&format!(
+            "kind: 通知\ntitle: 关于测试的通知\ndate: 2020-01-02\nbody: [正文]\n{extra}"
+        ))
+    }
+
+    #[test]
+    fn issuer_marks_are_a_string_or_stacked_organs() {
+        let one = with("issuer_mark: ××市人民政府文件\n").unwrap();
+        assert_eq!(
+            one.issuer_mark,
+            Some(IssuerMark::Single("××市人民政府文件".into()))
+        );
+        let joint = with("issuer_mark:\n  organs: [甲省财政厅, 甲省教育厅]\n  suffix: 文件\n")
+            .unwrap()
+            .issuer_mark
+            .unwrap();
+        assert_eq!(joint.text(), "甲省财政厅甲省教育厅文件");
+        let IssuerMark::Joint(j) = joint else {
+            panic!("joint")
+        };
+        assert_eq!(j.organs, ["甲省财政厅", "甲省教育厅"]);
+        // The suffix is optional; the organs are not, and not empty.
+        assert!(with("issuer_mark:\n  organs: [甲, 乙]\n").is_ok());
+        for (bad, says) in [
+            ("issuer_mark:\n  suffix: 文件\n", "missing field `organs`"),
+            ("issuer_mark:\n  organs: []\n", "found an empty list"),
+            (
+                "issuer_mark:\n  organs: [甲]\n  sufix: 文件\n",
+                "unknown field `sufix`",
+            ),
+            ("issuer_mark: \"\"\n", "empty string"),
+        ] {
+            let e = with(bad).unwrap_err();
+            assert!(e.to_string().contains(says), "{bad}: {e}");
+            assert!(e.location().is_some(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn attachments_are_names_or_content() {
+        // Old documents: names only.
+        let old = with("attachments: [检查表, 值班表]\n").unwrap();
+        assert_eq!(old.attachments, ["检查表", "值班表"]);
+        assert!(old.attachments.iter().all(|a| a.content().is_none()));
+        let d = with(concat!(
+            "attachments:\n",
+            "  - 检查表\n",
+            "  - title: \"节日期间\\n值班安排表\"\n",
+            "    body:\n",
+            "      - heading: 值班要求\n",
+            "        body: [二十四小时值班。]\n",
+        ))
+        .unwrap();
+        // The 附件说明 names it by its title, the forced break removed.
+        assert_eq!(d.attachments, ["检查表", "节日期间值班安排表"]);
+        let c = d.attachments[1].content().unwrap();
+        let texts: Vec<(String, String)> = c
+            .paragraphs("attachments[1]")
+            .iter()
+            .map(|p| (p.text(), p.path.clone()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (
+                    "一、值班要求".to_string(),
+                    "attachments[1].body[0].heading".to_string()
+                ),
+                (
+                    "二十四小时值班。".to_string(),
+                    "attachments[1].body[0].body[0]".to_string()
+                )
+            ]
+        );
+        // A `name` must be the title.
+        assert!(with("attachments:\n  - {name: 值班表, title: 值班表, body: [正文]}\n").is_ok());
+        let e = with("attachments:\n  - {name: 值班表, title: 值班安排表, body: [正文]}\n")
+            .unwrap_err();
+        assert!(e.to_string().contains("differs from its title"), "{e}");
+        for (bad, says) in [
+            (
+                "attachments:\n  - {title: 值班表}\n",
+                "missing field `body`",
+            ),
+            (
+                "attachments:\n  - {body: [正文]}\n",
+                "missing field `title`",
+            ),
+            ("attachments:\n  - \"\"\n", "empty string"),
+            (
+                "attachments:\n  - {title: 值班表, body: [正文], text: 多余}\n",
+                "unknown field `text`",
+            ),
+        ] {
+            let e = with(bad).unwrap_err();
+            assert!(e.to_string().contains(says), "{bad}: {e}");
+        }
+    }
+
     #[test]
     fn kinds_are_the_fifteen() {
         for k in [

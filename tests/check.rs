@@ -274,6 +274,65 @@ fn attachments_against_the_body() {
 }
 
 #[test]
+fn attachments_with_content() {
+    let with = |list: &str| CLEAN.replace("坚持安全第一。", "详见附件1、附件2。") + list;
+    // A `name` that is not the title: the 附件说明 and the attachment's
+    // title would differ (§7.3.7).
+    let f = lint(&with(
+        "attachments:\n  - 检查表\n  - name: 值班安排\n    title: 值班安排表\n    body:\n      - 正文。\n",
+    ));
+    let t = one(&f, "attachment-title");
+    assert_eq!(
+        (t.line, t.column, t.severity, t.clause),
+        (11, 11, Severity::Error, "GB/T 9704-2012 §7.3.7")
+    );
+    assert_eq!(t.suggestion.as_deref(), Some("值班安排表"));
+    assert_eq!(of(&f, "schema"), [], "reported once, by its own rule");
+    // The same name, or none: clean; a title's forced line break does not
+    // count.
+    for entry in [
+        "  - name: 值班安排表\n    title: 值班安排表\n",
+        "  - title: 值班安排表\n",
+        "  - name: 节日期间值班安排表\n    title: \"节日期间\\n值班安排表\"\n",
+    ] {
+        let yaml = with(&format!(
+            "attachments:\n  - 检查表\n{entry}    body:\n      - 正文。\n"
+        ));
+        assert_eq!(lint(&yaml), [], "{entry}");
+    }
+    // The 附件说明's rules apply to titles; the 正文's rules to the
+    // attachment's body.
+    let f = lint(&with(
+        "attachments:\n  - 检查表\n  - title: 值班安排表。\n    body:\n      - heading: 一、总体要求\n",
+    ));
+    assert_eq!(
+        of(&f, "attachment-punctuation"),
+        [(11, 17, Severity::Warning, "GB/T 9704-2012 §7.3.4")]
+    );
+    assert_eq!(
+        of(&f, "hand-numbered-heading"),
+        [(13, 18, Severity::Error, "GB/T 9704-2012 §7.3.3")]
+    );
+    // An attachment's body may refer to attachments too; only its names
+    // count as the list (two here, so 附件3 is beyond it).
+    let f = lint(&with(
+        "attachments:\n  - 检查表\n  - title: 值班安排表\n    body:\n      - 另见附件3。\n",
+    ));
+    assert_eq!(
+        of(&f, "attachment-reference"),
+        [(13, 11, Severity::Error, "GB/T 9704-2012 §7.3.4, §7.3.7")]
+    );
+}
+
+#[test]
+fn the_data_documents_are_clean() {
+    for name in ["data/joint-notice.yaml", "data/attachment-plan.yaml"] {
+        let text = std::fs::read_to_string(root().join(name)).unwrap();
+        assert_eq!(lint(&text), [], "{name}");
+    }
+}
+
+#[test]
 fn upward_documents_need_a_signer() {
     for kind in ["请示", "报告"] {
         let f = lint(

@@ -1163,24 +1163,33 @@ pub mod joint_mark {
         glyphs.last().map_or(0.0, |g| mm(g.x + g.natural))
     }
 
-    /// The mark as drawn: each organ's glyphs (a line less the suffix on
-    /// the line that carries it), and the suffix's glyphs.
-    fn pieces<'a>(page: &'a [Line], suffix: &str) -> (Vec<(f64, Vec<Glyph>)>, Vec<Glyph>, f64) {
-        let mut organs = Vec::new();
-        let mut suffix_glyphs = Vec::new();
+    /// The mark as drawn.
+    struct Drawn {
+        /// Each organ's em-box top (mm) and glyphs (a line less the suffix,
+        /// on the line that carries it).
+        organs: Vec<(f64, Vec<Glyph>)>,
+        suffix: Vec<Glyph>,
+        size: f64,
+    }
+
+    fn pieces(page: &[Line], suffix: &str) -> Drawn {
+        let mut drawn = Drawn {
+            organs: Vec::new(),
+            suffix: Vec::new(),
+            size: 0.0,
+        };
         let n = suffix.chars().count();
-        let mut size = 0.0;
         for l in mark_lines(page) {
-            size = l.size;
+            drawn.size = l.size;
             let mut glyphs = l.glyphs.clone();
             if !suffix.is_empty() && l.text().ends_with(suffix) {
-                suffix_glyphs = glyphs.split_off(glyphs.len() - n);
+                drawn.suffix = glyphs.split_off(glyphs.len() - n);
             }
             if !glyphs.is_empty() {
-                organs.push((em_top_of(l), glyphs));
+                drawn.organs.push((em_top_of(l), glyphs));
             }
         }
-        (organs, suffix_glyphs, size)
+        drawn
     }
 
     fn text(glyphs: &[Glyph]) -> String {
@@ -1193,7 +1202,11 @@ pub mod joint_mark {
         let doc = common::typeset_yaml(yaml);
         let pages = pages(&doc);
         let page = &pages[0];
-        let (lines, suffix_glyphs, size) = pieces(page, suffix);
+        let Drawn {
+            organs: lines,
+            suffix: suffix_glyphs,
+            size,
+        } = pieces(page, suffix);
         let em = mm(size);
         // The names in order, lead organ first, one a line.
         let names: Vec<String> = lines.iter().map(|(_, g)| text(g)).collect();
@@ -1223,7 +1236,8 @@ pub mod joint_mark {
         }
         let stack_top = lines[0].0;
         let stack_bottom = lines.last().unwrap().0 + em;
-        let (mut left, mut right) = (lefts[0], rights[0]);
+        let left = lefts[0];
+        let mut right = rights[0];
         let mut all: Vec<&Glyph> = lines.iter().flat_map(|(_, g)| g).collect();
         if !suffix.is_empty() {
             // The suffix: to the right of the names, at the mark's size,
@@ -1242,7 +1256,6 @@ pub mod joint_mark {
             right = right_of(&suffix_glyphs);
             all.extend(&suffix_glyphs);
         }
-        let _ = &mut left;
         // Centred in the 版心, inside it.
         assert!(
             close((left + right) / 2.0, LEFT + 78.0, 0.1),
