@@ -710,7 +710,11 @@ fn compose_attachments(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
         for (k, p) in content.paragraphs(&path).into_iter().enumerate() {
             items.push(Item {
                 kind: ItemKind::Paragraph(p.level),
-                blank_lines_before: if k == 0 { g::TITLE_GAP_LINES } else { 0 },
+                blank_lines_before: if k == 0 {
+                    g::ATTACHMENT_BODY_GAP_LINES
+                } else {
+                    0
+                },
                 runs: p.runs,
                 first_indent: g::PARAGRAPH_INDENT_CHARS as f64 * CHAR_PITCH,
                 rest_indent: 0.0,

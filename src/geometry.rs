@@ -227,6 +227,12 @@ pub const TITLE_EM_TOP_BELOW_GRID_LINE: f64 = 0.0;
 /// 附件 (§7.3.7): `附件N` on line 1 of the attachment's first page, its
 /// title on line 3: one blank line between them.
 pub const ATTACHMENT_TITLE_GAP_LINES: usize = 1;
+/// 附件: the standard places only the label and the title and sets the rest
+/// "like the 正文" (facts §4.7). Read as the document's own page: one blank
+/// line below the title (§7.3.2; §7.3.3 without 主送), so that the body of an
+/// attachment with a one-line title starts on line 5, with a two-line title
+/// on line 6.
+pub const ATTACHMENT_BODY_GAP_LINES: usize = TITLE_GAP_LINES;
 /// 红色: Y80% M80% (§6.2), as CMYK fractions.
 pub const RED_CMYK: [f64; 4] = [0.0, 0.8, 0.8, 0.0];
 

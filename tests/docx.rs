@@ -78,6 +78,19 @@ fn render_with_libreoffice(docx: &Path, dir: &Path) -> (PathBuf, Vec<Page>) {
     (pdf, pages)
 }
 
+/// `gen docx` of YAML text, and LibreOffice's PDF of it, measured (the
+/// folder holds them).
+fn render_yaml(yaml: &str) -> (tempfile::TempDir, PathBuf, Vec<Page>) {
+    let dir = common::tempdir();
+    let input = dir.path().join("doc.yaml");
+    std::fs::write(&input, yaml).unwrap();
+    let docx = dir.path().join("doc.docx");
+    let o = run_gen(&["docx", path_str(&input), "-o", path_str(&docx)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (pdf, pages) = render_with_libreoffice(&docx, dir.path());
+    (dir, pdf, pages)
+}
+
 /// A fontconfig file: only the bundled fonts, and the official names
 /// mapped onto them.
 fn fonts_conf(dir: &Path) -> PathBuf {
@@ -700,14 +713,7 @@ mod header {
         title: 关于申请经费的请示\nbody:\n  - 正文。\nissuer: ××市人民政府\ndate: 2019-12-20\n";
 
     fn render(yaml: &str) -> (tempfile::TempDir, PathBuf, Vec<Page>) {
-        let dir = common::tempdir();
-        let input = dir.path().join("h.yaml");
-        std::fs::write(&input, yaml).unwrap();
-        let docx = dir.path().join("h.docx");
-        let o = run_gen(&["docx", path_str(&input), "-o", path_str(&docx)]);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        let (pdf, pages) = render_with_libreoffice(&docx, dir.path());
-        (dir, pdf, pages)
+        render_yaml(yaml)
     }
 
     fn line<'a>(p: &'a Page, text: &str) -> &'a Line {
@@ -831,14 +837,7 @@ mod record {
     }
 
     fn render(yaml: &str) -> (tempfile::TempDir, PathBuf, Vec<Page>) {
-        let dir = common::tempdir();
-        let input = dir.path().join("r.yaml");
-        std::fs::write(&input, yaml).unwrap();
-        let docx = dir.path().join("r.docx");
-        let o = run_gen(&["docx", path_str(&input), "-o", path_str(&docx)]);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        let (pdf, pages) = render_with_libreoffice(&docx, dir.path());
-        (dir, pdf, pages)
+        render_yaml(yaml)
     }
 
     #[test]
@@ -1610,17 +1609,6 @@ mod general {
     /// The DOCX line pitch (592 twips), mm.
     fn pitch() -> f64 {
         mm(592.0 / 20.0)
-    }
-
-    fn render_yaml(yaml: &str) -> (tempfile::TempDir, PathBuf, Vec<Page>) {
-        let dir = common::tempdir();
-        let input = dir.path().join("g.yaml");
-        std::fs::write(&input, yaml).unwrap();
-        let docx = dir.path().join("g.docx");
-        let o = run_gen(&["docx", path_str(&input), "-o", path_str(&docx)]);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        let (pdf, pages) = render_with_libreoffice(&docx, dir.path());
-        (dir, pdf, pages)
     }
 
     fn data(name: &str) -> String {

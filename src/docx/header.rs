@@ -180,7 +180,6 @@ fn joint_mark_xml(x: &mut Xml, m: &Mark, mut y: f64, o: Setup) -> f64 {
         let room = o.text_width - twips(left) - names_col;
         (twips(p.x + p.width - left) - names_col + g::docx::TEXT_WIDTH_SLACK_TWIPS).min(room)
     });
-    let zero = [("w:w", "0"), ("w:type", "dxa")];
     x.open("w:tbl", &[]).open("w:tblPr", &[]);
     let total = names_col + suffix_col.unwrap_or(0);
     x.empty("w:tblW", &[("w:w", &total.to_string()), ("w:type", "dxa")]);
@@ -200,12 +199,7 @@ fn joint_mark_xml(x: &mut Xml, m: &Mark, mut y: f64, o: Setup) -> f64 {
         x.empty(side, &[("w:val", "nil")]);
     }
     x.close();
-    x.empty("w:tblLayout", &[("w:type", "fixed")]);
-    x.open("w:tblCellMar", &[]);
-    for side in ["w:top", "w:left", "w:bottom", "w:right"] {
-        x.empty(side, &zero);
-    }
-    x.close();
+    super::fixed_layout_no_margins(x);
     x.close();
     x.open("w:tblGrid", &[]);
     x.empty("w:gridCol", &[("w:w", &names_col.to_string())]);

@@ -482,6 +482,18 @@ fn run_xml(x: &mut Xml, text: &str, role: Role, style_role: Role, names: FontNam
     runs::text(x, text, props);
 }
 
+/// A table's fixed layout and zero cell margins (the end of `w:tblPr`, in
+/// schema order), so that its cells are exactly the widths given and text
+/// starts at their edges.
+pub(crate) fn fixed_layout_no_margins(x: &mut Xml) {
+    x.empty("w:tblLayout", &[("w:type", "fixed")]);
+    x.open("w:tblCellMar", &[]);
+    for side in ["w:top", "w:left", "w:bottom", "w:right"] {
+        x.empty(side, &[("w:w", "0"), ("w:type", "dxa")]);
+    }
+    x.close();
+}
+
 /// An empty paragraph: a blank line `height` twips tall (exact), kept with
 /// what follows it.
 fn blank(x: &mut Xml, height: i64, grid: g::docx::Grid) {

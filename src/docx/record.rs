@@ -32,7 +32,6 @@ pub(crate) fn record_xml(x: &mut Xml, r: &Record, area_bottom: f64, setup: Setup
     let width = twips(mm(g::BLOCK_WIDTH_MM));
     let width_s = width.to_string();
     let row_height = setup.grid.line_twips.to_string();
-    let zero = [("w:w", "0"), ("w:type", "dxa")];
 
     x.open("w:tbl", &[]);
     x.open("w:tblPr", &[]);
@@ -51,12 +50,7 @@ pub(crate) fn record_xml(x: &mut Xml, r: &Record, area_bottom: f64, setup: Setup
     );
     x.empty("w:tblOverlap", &[("w:val", "never")]);
     x.empty("w:tblW", &[("w:w", &width_s), ("w:type", "dxa")]);
-    x.empty("w:tblLayout", &[("w:type", "fixed")]);
-    x.open("w:tblCellMar", &[]);
-    for side in ["w:top", "w:left", "w:bottom", "w:right"] {
-        x.empty(side, &zero);
-    }
-    x.close();
+    super::fixed_layout_no_margins(x);
     x.close();
     x.open("w:tblGrid", &[])
         .empty("w:gridCol", &[("w:w", &width_s)]);
