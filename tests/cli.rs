@@ -133,6 +133,47 @@ fn a_character_no_font_has() {
 }
 
 #[test]
+fn a_character_no_font_has_in_an_attachment_or_a_joint_mark() {
+    // Every text of an attachment and of a joint mark goes through the same
+    // check, named by its field.
+    fails(&Case {
+        yaml: "kind: 通知\ntitle: 标题\ndate: 2019-02-01\nbody: [正文]\nattachments:\n  - title: 附件标题\n    body:\n      - heading: 要求\n        body: [正文有\u{20000}字。]\n",
+        expect: &[
+            "doc.yaml:9:19",
+            "attachments[0].body[0].body[0]",
+            "U+20000",
+            "仿宋",
+        ],
+    });
+    fails(&Case {
+        yaml: "kind: 通知\ntitle: 标题\ndate: 2019-02-01\nbody: [正文]\nattachments:\n  - title: 附件\u{20000}标题\n    body: [正文]\n",
+        // Met first in the 附件说明, which lists the title in 仿宋.
+        expect: &["doc.yaml:6:14", "attachments[0]", "U+20000", "仿宋"],
+    });
+    fails(&Case {
+        yaml: "kind: 通知\ntitle: 标题\ndate: 2019-02-01\nbody: [正文]\nissuer_mark:\n  organs: [甲局, 乙\u{20000}局]\n  suffix: 文件\n",
+        expect: &["doc.yaml:6:17", "issuer_mark", "U+20000", "小标宋"],
+    });
+}
+
+#[test]
+fn attachment_and_joint_mark_shapes() {
+    fails(&Case {
+        yaml: "kind: 通知\ntitle: 标题\ndate: 2019-02-01\nbody: [正文]\nattachments:\n  - name: 值班表\n    title: 值班安排表\n    body: [正文]\n",
+        expect: &[
+            "doc.yaml:6:5",
+            "attachments[0]",
+            "differs from its title",
+            "§7.3.7",
+        ],
+    });
+    fails(&Case {
+        yaml: "kind: 通知\ntitle: 标题\ndate: 2019-02-01\nbody: [正文]\nissuer_mark:\n  organs: []\n",
+        expect: &["doc.yaml:6:3", "issuer_mark", "organs' names", "empty list"],
+    });
+}
+
+#[test]
 fn five_heading_levels() {
     fails(&Case {
         yaml: concat!(
