@@ -516,15 +516,18 @@ fn item_text(item: &Item) -> String {
 /// A 标题 (the document's, or an attachment's, §7.3.1, §7.3.7): one
 /// paragraph, the composed lines joined by `<w:br/>`. It starts `before`
 /// (twips) plus the drop below its grid line, so that its 2号 em box starts
-/// at the grid line's; the blank line after it is that much shorter.
-fn title_paragraph(x: &mut Xml, lines: &[String], before: i64, new_page: bool, setup: Setup) {
+/// at the grid line's; the blank line after it is that much shorter. An
+/// attachment's title (`attachment`) stays on the page of the body after
+/// it; the document's does not need to (and must not: LibreOffice drops
+/// every keep of a chain longer than a page, and page 1's would run from
+/// the title to a 署名 kept with the body).
+fn title_paragraph(x: &mut Xml, lines: &[String], before: i64, attachment: bool, setup: Setup) {
     let line = setup.grid.line_twips;
     let drop = twips(g::docx::title_drop(setup.grid.line()));
     x.open("w:p", &[]).open("w:pPr", &[]);
     x.empty("w:pStyle", &[("w:val", TITLE.id)]);
-    x.empty("w:keepNext", &[]);
-    if new_page {
-        x.empty("w:pageBreakBefore", &[]);
+    if attachment {
+        x.empty("w:keepNext", &[]);
     }
     x.empty(
         "w:spacing",
@@ -602,9 +605,8 @@ fn document_xml(
                 {
                     lines.push(item_text(next));
                 }
-                title_paragraph(&mut x, &lines, 0, new_page, setup);
+                title_paragraph(&mut x, &lines, 0, true, setup);
                 after_title = true;
-                new_page = false;
             }
             _ => {
                 paragraph(&mut x, style_of(item.kind), item, new_page, fonts, setup);
