@@ -641,7 +641,6 @@ fn compose_mark(mark: &IssuerMark, fonts: &FontSet) -> Mark {
 /// centred from line 3, set and broken like the 标题; then, after one blank
 /// line as below the 标题 (§7.3.2), its 正文, numbered like the document's.
 fn compose_attachments(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
-    let many = doc.attachments.len() > 1;
     let block = mm(g::BLOCK_WIDTH_MM);
     for (i, attachment) in doc.attachments.iter().enumerate() {
         let Some(content) = attachment.content() else {
@@ -666,11 +665,7 @@ fn compose_attachments(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
             Keep::Free,
             path.clone(),
         ));
-        let label = if many {
-            format!("附件{}", i + 1)
-        } else {
-            "附件".to_string()
-        };
+        let label = content::attachment_label(i, doc.attachments.len());
         let label = vec![Run {
             role: Role::Hei,
             text: label,

@@ -7,7 +7,7 @@
 //! [`crate::html`]) read only this.
 
 use crate::date::Date;
-use crate::model::Document;
+use crate::model::{Document, IssuerMark, Paragraph};
 
 /// 签发人 label (§7.2.6).
 pub const SIGNERS_LABEL: &str = "签发人：";
@@ -29,6 +29,16 @@ pub fn attachment_number(index: usize, count: usize) -> String {
         format!("{}.", index + 1)
     } else {
         String::new()
+    }
+}
+
+/// The label on an attachment's first page (§7.3.7): `附件N`, N its number
+/// in the 附件说明 of `count` attachments; `附件` alone for the only one.
+pub fn attachment_label(index: usize, count: usize) -> String {
+    if count > 1 {
+        format!("附件{}", index + 1)
+    } else {
+        "附件".to_string()
     }
 }
 
@@ -83,6 +93,12 @@ pub enum Element {
     Urgency(String),
     /// 发文机关标志 (§7.2.4).
     IssuerMark(String),
+    /// A joint 发文机关标志 (§7.2.4): the organs' names, lead organ first,
+    /// stacked, and the suffix (`文件`) beside them.
+    JointIssuerMark {
+        organs: Vec<String>,
+        suffix: Option<String>,
+    },
     /// 发文字号 (§7.2.5).
     DocNumber(String),
     /// 签发人 (§7.2.6): the label and the names, in order.
@@ -120,6 +136,10 @@ pub enum Element {
     Date { printed: String, iso: String },
     /// 附注 (§7.3.6), with its parentheses.
     Note(String),
+    /// The start of an attachment with content (§7.3.7), on a new page:
+    /// its label (`附件2`) and its title's parts; its body follows as
+    /// headings and paragraphs.
+    Attachment { label: String, parts: Vec<String> },
     /// 抄送机关 (§7.4.2): the label, then the names with their marks.
     Cc {
         label: &'static str,
@@ -143,6 +163,14 @@ impl Element {
             | Element::Paragraph(t)
             | Element::Signature(t)
             | Element::Note(t) => t.clone(),
+            Element::JointIssuerMark { organs, suffix } => {
+                format!(
+                    "{}{}",
+                    organs.concat(),
+                    suffix.as_deref().unwrap_or_default()
+                )
+            }
+            Element::Attachment { label, parts } => format!("{label}{}", parts.concat()),
             Element::Signers { label, names } => format!("{label}{}", signers_line(names)),
             Element::Title { parts } => parts.concat(),
             Element::Heading { text, .. } => text.clone(),
@@ -168,8 +196,13 @@ pub fn elements(doc: &Document) -> Vec<Element> {
     if let Some(u) = doc.urgency {
         out.push(Element::Urgency(u.label().to_string()));
     }
-    if let Some(m) = &doc.issuer_mark {
-        out.push(Element::IssuerMark(m.text()));
+    match &doc.issuer_mark {
+        Some(IssuerMark::Joint(j)) if j.organs.len() > 1 => out.push(Element::JointIssuerMark {
+            organs: j.organs.clone(),
+            suffix: j.suffix.as_ref().map(|s| s.as_str().to_string()),
+        }),
+        Some(m) => out.push(Element::IssuerMark(m.text())),
+        None => {}
     }
     if let Some(n) = &doc.doc_number {
         out.push(Element::DocNumber(n.clone()));
@@ -186,20 +219,7 @@ pub fn elements(doc: &Document) -> Vec<Element> {
     if !doc.addressees.is_empty() {
         out.push(Element::Addressees(addressees_line(&doc.addressees)));
     }
-    for p in doc.paragraphs() {
-        let mut runs = p.runs.into_iter().map(|r| r.text);
-        let first = runs.next().unwrap_or_default();
-        let rest: String = runs.collect();
-        out.push(match p.level {
-            None => Element::Paragraph(first + &rest),
-            Some(level) if rest.is_empty() => Element::Heading { level, text: first },
-            Some(level) => Element::RunIn {
-                level,
-                heading: first,
-                text: rest,
-            },
-        });
-    }
+    paragraph_elements(doc.paragraphs(), &mut out);
     if !doc.attachments.is_empty() {
         let count = doc.attachments.len();
         out.push(Element::Attachments {
@@ -220,6 +240,16 @@ pub fn elements(doc: &Document) -> Vec<Element> {
     if let Some(note) = &doc.note {
         out.push(Element::Note(note_line(note)));
     }
+    let count = doc.attachments.len();
+    for (i, a) in doc.attachments.iter().enumerate() {
+        if let Some(c) = a.content() {
+            out.push(Element::Attachment {
+                label: attachment_label(i, count),
+                parts: title_parts(c.title.as_str()),
+            });
+            paragraph_elements(c.paragraphs(&format!("attachments[{i}]")), &mut out);
+        }
+    }
     if !doc.cc.is_empty() {
         out.push(Element::Cc {
             label: CC_LABEL,
@@ -233,6 +263,25 @@ pub fn elements(doc: &Document) -> Vec<Element> {
         });
     }
     out
+}
+
+/// Paragraphs of a 正文 as elements: plain paragraphs, headings alone in
+/// their paragraph, and run-in headings.
+fn paragraph_elements(paragraphs: Vec<Paragraph>, out: &mut Vec<Element>) {
+    for p in paragraphs {
+        let mut runs = p.runs.into_iter().map(|r| r.text);
+        let first = runs.next().unwrap_or_default();
+        let rest: String = runs.collect();
+        out.push(match p.level {
+            None => Element::Paragraph(first + &rest),
+            Some(level) if rest.is_empty() => Element::Heading { level, text: first },
+            Some(level) => Element::RunIn {
+                level,
+                heading: first,
+                text: rest,
+            },
+        });
+    }
 }
 
 #[cfg(test)]
@@ -326,5 +375,47 @@ printing: {organ: 东湖县人民政府办公室, date: 2031-02-04}
             .find(|e| matches!(e, Element::Attachments { .. }))
             .unwrap();
         assert_eq!(att.text(), "附件：名单");
+    }
+
+    #[test]
+    fn joint_marks_and_attachments_with_content() {
+        let d = doc(concat!(
+            "kind: 通知\ntitle: 关于某事的通知\ndate: 2020-01-02\nbody: [正文。]\n",
+            "issuer_mark:\n  organs: [甲省财政厅, 甲省教育厅]\n  suffix: 文件\n",
+            "attachments:\n  - 名单\n  - title: \"经费\\n分配方案\"\n    body:\n      - heading: 分配原则\n      - 按人数分配。\n",
+            "note: 此件公开发布\ncc: [乙局]\n",
+        ));
+        let all = elements(&d);
+        assert_eq!(
+            all[0],
+            Element::JointIssuerMark {
+                organs: vec!["甲省财政厅".into(), "甲省教育厅".into()],
+                suffix: Some("文件".into())
+            }
+        );
+        assert_eq!(all[0].text(), "甲省财政厅甲省教育厅文件");
+        let texts: Vec<String> = all.iter().map(Element::text).collect();
+        // The 附件说明 names the attachment by its title; the attachment
+        // follows the 附注 and precedes the 版记, numbered as in the list.
+        let note = texts.iter().position(|t| t == "（此件公开发布）").unwrap();
+        assert!(texts.contains(&"附件：1.名单2.经费分配方案".to_string()));
+        assert_eq!(
+            all[note + 1],
+            Element::Attachment {
+                label: "附件2".into(),
+                parts: vec!["经费".into(), "分配方案".into()]
+            }
+        );
+        assert_eq!(texts[note + 2], "一、分配原则");
+        assert_eq!(texts[note + 3], "按人数分配。");
+        assert_eq!(texts[note + 4], "抄送：乙局。");
+        // One organ is a one-line mark.
+        let one = doc(
+            "kind: 通知\ntitle: 关于某事的通知\ndate: 2020-01-02\nbody: [正文。]\nissuer_mark:\n  organs: [甲省财政厅]\n  suffix: 文件\n",
+        );
+        assert_eq!(
+            elements(&one)[0],
+            Element::IssuerMark("甲省财政厅文件".into())
+        );
     }
 }

@@ -113,13 +113,25 @@ fn body(elements: &[Element], h: &mut String) {
     while i < elements.len() {
         let e = &elements[i];
         match e {
-            Element::IssuerMark(_) | Element::DocNumber(_) => {
+            Element::IssuerMark(_) | Element::JointIssuerMark { .. } | Element::DocNumber(_) => {
                 // 版头: 发文机关标志 and 发文字号.
                 h.push_str("<header>\n");
                 while let Some(e) = elements.get(i) {
                     match e {
                         Element::IssuerMark(m) => {
                             h.push_str(&format!("<p class=\"issuer-mark\">{}</p>\n", t(m)))
+                        }
+                        Element::JointIssuerMark { organs, suffix } => {
+                            // The names stacked, the suffix beside them.
+                            let organs: Vec<String> = organs.iter().map(|o| t(o)).collect();
+                            let suffix = suffix
+                                .as_deref()
+                                .map(|s| format!("<span class=\"suffix\">{}</span>", t(s)))
+                                .unwrap_or_default();
+                            h.push_str(&format!(
+                                "<p class=\"issuer-mark joint\"><span class=\"organs\">{}</span>{suffix}</p>\n",
+                                organs.join("<br>")
+                            ))
                         }
                         Element::DocNumber(n) => {
                             h.push_str(&format!("<p class=\"doc-number\">{}</p>\n", t(n)))
@@ -211,6 +223,16 @@ fn body(elements: &[Element], h: &mut String) {
                 ));
             }
             Element::Note(n) => h.push_str(&format!("<p class=\"note\">{}</p>\n", t(n))),
+            Element::Attachment { label, parts } => {
+                // An attachment (§7.3.7): its label, then its title; its
+                // body follows as the 正文's does.
+                let parts: Vec<String> = parts.iter().map(|p| t(p)).collect();
+                h.push_str(&format!(
+                    "<p class=\"attachment-label\">{}</p>\n<h1 class=\"attachment-title\">{}</h1>\n",
+                    t(label),
+                    parts.join("<br>")
+                ));
+            }
             // Not public (filtered out before).
             Element::CopyNumber(_)
             | Element::Classification(_)
