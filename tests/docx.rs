@@ -1534,13 +1534,7 @@ mod record_side {
     use super::*;
 
     fn render(yaml: &str) -> Vec<Page> {
-        let dir = common::tempdir();
-        let input = dir.path().join("s.yaml");
-        std::fs::write(&input, yaml).unwrap();
-        let docx = dir.path().join("s.docx");
-        let o = run_gen(&["docx", path_str(&input), "-o", path_str(&docx)]);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        render_with_libreoffice(&docx, dir.path()).1
+        render_yaml(yaml).2
     }
 
     fn has(p: &Page, s: &str) -> bool {
