@@ -61,6 +61,13 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// `gen build SRC -o OUT EXTRA…`.
+fn gen_build(src: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["build", path_str(src), "-o", path_str(out)];
+    args.extend(extra);
+    run_gen(&args)
+}
+
 fn stderr(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
@@ -117,7 +124,7 @@ fn same_sources_give_the_same_bytes_whatever_the_jobs() {
     let one = dir.path().join("one");
     let three = dir.path().join("three");
     for (out, jobs) in [(&one, "1"), (&three, "3")] {
-        let o = run_gen(&["build", path_str(&src), "-o", path_str(out), "--jobs", jobs]);
+        let o = gen_build(&src, out, &["--jobs", jobs]);
         assert!(o.status.success(), "{}", stderr(&o));
     }
     let (a, b) = (files(&one), files(&three));
@@ -133,7 +140,7 @@ fn same_sources_give_the_same_bytes_whatever_the_jobs() {
         assert!(bytes == &b[name], "{name} differs between --jobs 1 and 3");
     }
     // And a third run into the first folder replaces it with the same bytes.
-    let o = run_gen(&["build", path_str(&src), "-o", path_str(&one), "--jobs", "2"]);
+    let o = gen_build(&src, &one, &["--jobs", "2"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(files(&one), a);
     assert_only(dir.path(), &["src", "one", "three"]);
@@ -155,7 +162,7 @@ fn manifest_and_checksums_describe_the_folder() {
         ],
     );
     let out = dir.path().join("out");
-    let o = run_gen(&["build", path_str(&src), "-o", path_str(&out)]);
+    let o = gen_build(&src, &out, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
 
     // SHA256SUMS: what `sha256sum -c` accepts, over every other file.
@@ -243,7 +250,7 @@ fn a_failing_document_is_reported_and_the_rest_are_built() {
         ],
     );
     let out = dir.path().join("out");
-    let o = run_gen(&["build", path_str(&src), "-o", path_str(&out), "--jobs", "2"]);
+    let o = gen_build(&src, &out, &["--jobs", "2"]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains("bad.yaml:3:7: date: "), "{err}");
@@ -277,14 +284,10 @@ fn when_every_document_fails_the_folder_is_left_alone() {
     let src = dir.path().join("src");
     write_docs(&src, &[("a.yaml", document(1, 0, 2))]);
     let out = dir.path().join("out");
-    assert!(
-        run_gen(&["build", path_str(&src), "-o", path_str(&out)])
-            .status
-            .success()
-    );
+    assert!(gen_build(&src, &out, &[]).status.success());
     let before = files(&out);
     std::fs::write(src.join("a.yaml"), "kind: 通知\n").unwrap();
-    let o = run_gen(&["build", path_str(&src), "-o", path_str(&out)]);
+    let o = gen_build(&src, &out, &[]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("left as it was"), "{}", stderr(&o));
     assert_eq!(files(&out), before);
@@ -303,7 +306,7 @@ fn name_collisions_are_refused_before_anything_is_written() {
         ],
     );
     let out = dir.path().join("out");
-    let o = run_gen(&["build", path_str(&src), "-o", path_str(&out)]);
+    let o = gen_build(&src, &out, &[]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
@@ -322,7 +325,7 @@ fn a_folder_gen_build_did_not_make_is_not_replaced() {
     let out = dir.path().join("mine");
     std::fs::create_dir(&out).unwrap();
     std::fs::write(out.join("notes.txt"), "KEEP").unwrap();
-    let o = run_gen(&["build", path_str(&src), "-o", path_str(&out)]);
+    let o = gen_build(&src, &out, &[]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stderr(&o).contains("not a folder `gen build` made"),
@@ -343,20 +346,9 @@ fn a_rebuild_replaces_the_whole_folder() {
         &[("a.yaml", document(1, 0, 2)), ("b.yaml", document(2, 1, 2))],
     );
     let out = dir.path().join("out");
-    assert!(
-        run_gen(&["build", path_str(&src), "-o", path_str(&out)])
-            .status
-            .success()
-    );
+    assert!(gen_build(&src, &out, &[]).status.success());
     std::fs::remove_file(src.join("b.yaml")).unwrap();
-    let o = run_gen(&[
-        "build",
-        path_str(&src),
-        "-o",
-        path_str(&out),
-        "--formats",
-        "pdf",
-    ]);
+    let o = gen_build(&src, &out, &["--formats", "pdf"]);
     assert!(o.status.success(), "{}", stderr(&o));
     // b's outputs and a's DOCX were of the earlier build: gone.
     assert_only(
