@@ -19,7 +19,7 @@ use std::sync::mpsc;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::docx::{self, FontNames};
+use crate::docx;
 use crate::error::Error;
 use crate::fonts::FontSet;
 use crate::load;
@@ -67,7 +67,7 @@ pub struct Options {
     /// Documents typeset at the same time.
     pub jobs: NonZeroUsize,
     pub pdf: pdf::Settings,
-    pub docx_fonts: FontNames,
+    pub docx: docx::Options,
 }
 
 /// Why a build cannot start or finish (per-document errors are
@@ -227,7 +227,7 @@ pub fn build(
         typesetter: &typesetter,
         fonts,
         formats: &formats,
-        docx_fonts: options.docx_fonts,
+        docx: options.docx,
         staging: staging.path(),
     };
     let results = run_jobs(&jobs, options.jobs, &context, on_event);
@@ -404,7 +404,7 @@ struct Context<'a> {
     typesetter: &'a Typesetter<'a>,
     fonts: &'a FontSet,
     formats: &'a [OutputFormat],
-    docx_fonts: FontNames,
+    docx: docx::Options,
     staging: &'a Path,
 }
 
@@ -495,7 +495,7 @@ fn build_one(job: &Job, context: &Context) -> Result<DocumentEntry, Error> {
                 .typesetter
                 .export(&doc, &paged)
                 .map_err(typeset_error)?,
-            OutputFormat::Docx => docx::render(&doc, &source, context.fonts, context.docx_fonts)?,
+            OutputFormat::Docx => docx::render(&doc, &source, context.fonts, context.docx)?,
         };
         let file = format!("{}.{}", job.name, format.extension());
         write_new(&context.staging.join(&file), &bytes)?;

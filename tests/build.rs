@@ -21,9 +21,9 @@ fn prose() -> Vec<String> {
         .collect()
 }
 
-/// A document with a 版头 (份号, 发文机关标志, 发文字号) whose 正文 is
-/// `paragraphs` paragraphs of prose starting at `offset`. (No 版记: `gen
-/// docx` does not typeset one yet.)
+/// A document with a 版头 (份号, 发文机关标志, 发文字号) and a 版记 (抄送,
+/// 印发机关和印发日期), whose 正文 is `paragraphs` paragraphs of prose
+/// starting at `offset`.
 fn document(n: usize, offset: usize, paragraphs: usize) -> String {
     let prose = prose();
     let body: String = (0..paragraphs)
@@ -32,9 +32,11 @@ fn document(n: usize, offset: usize, paragraphs: usize) -> String {
     format!(
         "copy_number: \"{:06}\"\nissuer_mark: 测试市人民政府文件\ndoc_number: 测政发〔2024〕{n}号\n\
          kind: 通知\ntitle: 关于第{n}批试点工作的通知\naddressees: [各区人民政府]\nbody:\n{body}\
-         issuer: 测试市人民政府\ndate: 2024-03-{:02}\n",
+         issuer: 测试市人民政府\ndate: 2024-03-{:02}\ncc: [市档案局, 市财政局]\n\
+         printing: {{organ: 测试市人民政府办公室, date: 2024-03-{:02}}}\n",
         100 + n,
         1 + n % 28,
+        2 + n % 27,
     )
 }
 
