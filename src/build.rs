@@ -1,5 +1,5 @@
 //! `gen build`: a folder of documents typeset into a publication folder —
-//! every output format of every document, `manifest.json`, `SHA256SUMS`
+//! every output format of every document (PDF, DOCX, HTML), `manifest.json`, `SHA256SUMS`
 //! and the format's JSON Schema — in one process on all cores.
 //!
 //! The folder is made complete in a private staging folder beside the
@@ -34,17 +34,20 @@ pub enum OutputFormat {
     Pdf,
     /// The Word file colleagues keep editing (`gen docx`).
     Docx,
+    /// The web page for 政务公开 (`gen html`).
+    Html,
 }
 
 impl OutputFormat {
     /// Every format, in the order outputs are listed.
-    pub const ALL: [OutputFormat; 2] = [OutputFormat::Pdf, OutputFormat::Docx];
+    pub const ALL: [OutputFormat; 3] = [OutputFormat::Pdf, OutputFormat::Docx, OutputFormat::Html];
 
     /// The output file's extension.
     pub fn extension(self) -> &'static str {
         match self {
             OutputFormat::Pdf => "pdf",
             OutputFormat::Docx => "docx",
+            OutputFormat::Html => "html",
         }
     }
 }
@@ -496,6 +499,7 @@ fn build_one(job: &Job, context: &Context) -> Result<DocumentEntry, Error> {
                 .export(&doc, &paged)
                 .map_err(typeset_error)?,
             OutputFormat::Docx => docx::render(&doc, &source, context.fonts, context.docx)?,
+            OutputFormat::Html => crate::html::render(&doc, &source)?,
         };
         let file = format!("{}.{}", job.name, format.extension());
         write_new(&context.staging.join(&file), &bytes)?;

@@ -67,8 +67,10 @@ the Word file\", says what stays right when the file is edited.")]
 }
 
 const BUILD_HELP: &str = "\
-Writes DIR/NAME.pdf and DIR/NAME.docx for each document NAME.yaml (or .yml)
-found in PATH (folders are searched recursively), then DIR/manifest.json
+Writes DIR/NAME.pdf, DIR/NAME.docx and DIR/NAME.html for each document
+NAME.yaml (or .yml) found in PATH (folders are searched recursively; a
+classified document has no web page: build it with --formats pdf,docx),
+then DIR/manifest.json
 (each document's source and its SHA-256, 文种, 标题, 发文字号, 成文日期,
 发文机关署名, page count, and each output's size and SHA-256),
 DIR/gongwen.schema.json and DIR/SHA256SUMS (check with `sha256sum -c`).

@@ -132,7 +132,13 @@ fn same_sources_give_the_same_bytes_whatever_the_jobs() {
     let (a, b) = (files(&one), files(&three));
     let names: Vec<&String> = a.keys().collect();
     let mut want: Vec<String> = (0..6)
-        .flat_map(|i| [format!("n{i}.pdf"), format!("n{i}.docx")])
+        .flat_map(|i| {
+            [
+                format!("n{i}.pdf"),
+                format!("n{i}.docx"),
+                format!("n{i}.html"),
+            ]
+        })
         .chain(["SHA256SUMS", "manifest.json", "gongwen.schema.json"].map(String::from))
         .collect();
     want.sort();
@@ -180,8 +186,10 @@ fn manifest_and_checksums_describe_the_folder() {
         listed,
         [
             "a.docx",
+            "a.html",
             "a.pdf",
             "b.docx",
+            "b.html",
             "b.pdf",
             "gongwen.schema.json",
             "manifest.json"
@@ -190,7 +198,7 @@ fn manifest_and_checksums_describe_the_folder() {
 
     let m = manifest(&out);
     assert_eq!(m["gongwen"], env!("CARGO_PKG_VERSION"));
-    assert_eq!(m["formats"], serde_json::json!(["pdf", "docx"]));
+    assert_eq!(m["formats"], serde_json::json!(["pdf", "docx", "html"]));
     let docs = m["documents"].as_array().unwrap();
     assert_eq!(docs.len(), 2);
     let a = &docs[0];
@@ -226,7 +234,7 @@ fn manifest_and_checksums_describe_the_folder() {
     assert_eq!(b["pages"], 1);
 
     // The outputs are what `gen pdf` and `gen docx` make of each source.
-    for (cmd, ext) in [("pdf", "pdf"), ("docx", "docx")] {
+    for (cmd, ext) in [("pdf", "pdf"), ("docx", "docx"), ("html", "html")] {
         let single = dir.path().join(format!("single.{ext}"));
         let o = run_gen(&[cmd, path_str(&src.join("a.yaml")), "-o", path_str(&single)]);
         assert!(o.status.success(), "{}", stderr(&o));
@@ -264,8 +272,10 @@ fn a_failing_document_is_reported_and_the_rest_are_built() {
             "SHA256SUMS",
             "gongwen.schema.json",
             "good1.docx",
+            "good1.html",
             "good1.pdf",
             "good2.docx",
+            "good2.html",
             "good2.pdf",
             "manifest.json"
         ]
