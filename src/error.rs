@@ -110,6 +110,9 @@ pub enum Error {
         path: PathBuf,
         source: crate::import::ImportError,
     },
+    /// `gen build` cannot start, or a document of it failed.
+    #[error(transparent)]
+    Build(#[from] crate::build::BuildError),
 
     /// `gen check` cannot lint the input at all: unreadable, not UTF-8, or
     /// not YAML (exit status 2, not 1).

@@ -235,6 +235,12 @@ pub const ATTACHMENT_TITLE_GAP_LINES: usize = 1;
 pub const ATTACHMENT_BODY_GAP_LINES: usize = TITLE_GAP_LINES;
 /// 红色: Y80% M80% (§6.2), as CMYK fractions.
 pub const RED_CMYK: [f64; 4] = [0.0, 0.8, 0.8, 0.0];
+/// 红色 Y80% M80% (§6.2) as sRGB, for PDF/A, which refuses device CMYK
+/// without a print profile. Converted with the device formula (no colour
+/// profile): R = 255 (1 − C)(1 − K), G = 255 (1 − M)(1 − K),
+/// B = 255 (1 − Y)(1 − K), so C0 M80 Y80 K0 is (255, 51, 51), #FF3333 —
+/// the red the DOCX names as well.
+pub const RED_SRGB: [u8; 3] = [255, 51, 51];
 
 /// 版记 (§7.4): 抄送机关 and 印发机关和印发日期 in 4号 (§7.4.2, §7.4.3).
 pub const RECORD_SIZE: f64 = size::SIHAO;
@@ -409,6 +415,15 @@ mod tests {
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn srgb_red_is_the_device_conversion_of_y80_m80() {
+        // C0 M80 Y80 K0: R = 255, G = B = 255 × 0.2 = 51.
+        assert_eq!(RED_CMYK, [0.0, 0.8, 0.8, 0.0]);
+        let [c, m, y, k] = RED_CMYK;
+        let channel = |v: f64| ((1.0 - v) * (1.0 - k) * 255.0).round() as u8;
+        assert_eq!(RED_SRGB, [channel(c), channel(m), channel(y)]);
     }
 
     #[test]

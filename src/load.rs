@@ -51,6 +51,11 @@ pub fn load(path: &Path) -> Result<(Document, Source), Error> {
         path: path.to_path_buf(),
         source,
     })?;
+    load_bytes(path, bytes)
+}
+
+/// Validates the document read from `path` as `bytes`.
+pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> Result<(Document, Source), Error> {
     let source = Source::decode(path, bytes).map_err(|offset| Error::NotUtf8 {
         path: path.to_path_buf(),
         offset,

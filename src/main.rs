@@ -38,7 +38,7 @@ the left, 22 lines of 28 characters, 3号仿宋 body, 2号小标宋 title, and p
 numbers \"— N —\" outside the 版心 (GB/T 9704-2012 §5, §7). The same input
 always gives the same bytes: the PDF's date is the document's 成文日期, or
 SOURCE_DATE_EPOCH when that is set.")]
-    Pdf(RenderArgs),
+    Pdf(PdfArgs),
     /// Write a document as a web page (HTML) for 政务公开.
     #[command(after_help = HTML_HELP)]
     Html(HtmlArgs),
@@ -57,7 +57,45 @@ the Word file\", says what stays right when the file is edited.")]
     /// Lint a document against GB/T 9704-2012 and the 条例.
     #[command(after_help = CHECK_HELP)]
     Check(CheckArgs),
+    /// Typeset a folder of documents into a publication folder, with
+    /// manifest.json and SHA256SUMS.
+    #[command(after_help = BUILD_HELP)]
+    Build(BuildArgs),
+    /// Print the JSON Schema (draft 2020-12) of the YAML format.
+    #[command(after_help = SCHEMA_HELP)]
+    Schema,
 }
+
+const BUILD_HELP: &str = "\
+Writes DIR/NAME.pdf, DIR/NAME.docx and DIR/NAME.html for each document
+NAME.yaml (or .yml) found in PATH (folders are searched recursively; a
+classified document has no web page: build it with --formats pdf,docx),
+then DIR/manifest.json
+(each document's source and its SHA-256, 文种, 标题, 发文字号, 成文日期,
+发文机关署名, page count, and each output's size and SHA-256),
+DIR/gongwen.schema.json and DIR/SHA256SUMS (check with `sha256sum -c`).
+
+DIR is made in a hidden folder beside it and put in place at the end, so it
+is never half-written; an earlier build in DIR is replaced as a whole. The
+same sources and the same gen give the same bytes, whatever --jobs says.
+A document that fails is reported and left out; the rest are built, and the
+exit status is 1. Two sources with the same file name are an error before
+anything is written.
+
+Examples:
+  gen build                                data/ → dist/
+  gen build data -o dist --jobs 4          four documents at a time
+  gen build a.yaml b/ --formats pdf        PDFs only
+  gen build --pdf-standard a-2b            PDF/A-2b, for archiving";
+
+const SCHEMA_HELP: &str = "\
+The schema is generated from gongwen's document model. Point an editor at it
+and it completes and checks documents as you type, e.g. with the first line
+
+  # yaml-language-server: $schema=gongwen.schema.json
+
+Example:
+  gen schema > gongwen.schema.json";
 
 const HTML_HELP: &str = "\
 One self-contained UTF-8 HTML5 file, to publish in a 政务公开 or 党务公开
@@ -157,6 +195,45 @@ struct CheckArgs {
 }
 
 #[derive(Args)]
+struct PdfArgs {
+    #[command(flatten)]
+    render: RenderArgs,
+    /// Write a PDF that conforms to this standard: `a-2b` (PDF/A-2b, for
+    /// archiving), `a-2a` (PDF/A-2a) or `ua-1` (PDF/UA-1). Under PDF/A the
+    /// red is sRGB #FF3333 instead of CMYK Y80 M80.
+    #[arg(long, value_enum, value_name = "STANDARD")]
+    pdf_standard: Option<pdf::Standard>,
+}
+
+#[derive(Args)]
+struct BuildArgs {
+    /// Documents (YAML files) and folders to search for *.yaml and *.yml.
+    #[arg(value_name = "PATH", default_value = "data")]
+    paths: Vec<PathBuf>,
+    /// The publication folder.
+    #[arg(short, long, value_name = "DIR", default_value = "dist")]
+    output: PathBuf,
+    /// The output formats, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = gongwen::build::OutputFormat::ALL)]
+    formats: Vec<gongwen::build::OutputFormat>,
+    /// Documents typeset at the same time [default: the number of CPUs].
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<std::num::NonZeroUsize>,
+    /// As for `gen pdf`.
+    #[arg(long, value_enum, value_name = "STANDARD")]
+    pdf_standard: Option<pdf::Standard>,
+    /// As for `gen docx`.
+    #[arg(long, value_enum, default_value_t = gongwen::docx::FontNames::Official)]
+    docx_fonts: gongwen::docx::FontNames,
+    /// As for `gen docx`.
+    #[arg(long, value_enum, default_value_t = gongwen::docx::PageGeometry::Fill)]
+    docx_geometry: gongwen::docx::PageGeometry,
+    /// As for `gen pdf`.
+    #[arg(long, value_name = "DIR", env = "GONGWEN_FONT_DIR")]
+    font_dir: Option<PathBuf>,
+}
+
+#[derive(Args)]
 struct DocxArgs {
     #[command(flatten)]
     render: RenderArgs,
@@ -220,9 +297,12 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Pdf(args) => {
-            let stamp = stamp()?;
-            render_all(&args, "pdf", |doc, source, fonts| {
-                pdf::render(doc, source, fonts, stamp)
+            let settings = pdf::Settings {
+                stamp: stamp()?,
+                standard: args.pdf_standard,
+            };
+            render_all(&args.render, "pdf", |doc, source, fonts| {
+                pdf::render(doc, source, fonts, settings)
             })
         }
         Command::Docx(args) => render_all(&args.render, "docx", |doc, source, fonts| {
@@ -244,6 +324,58 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         ),
         Command::Import(args) => import(&args),
         Command::Check(args) => check(&args),
+        Command::Build(args) => build(&args),
+        Command::Schema => {
+            print_out(&gongwen::schema::document_schema_json());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn build(args: &BuildArgs) -> Result<ExitCode, Error> {
+    use gongwen::build::{self, progress::Progress};
+    let fonts = match &args.font_dir {
+        Some(dir) => FontSet::with_dir(dir)?,
+        None => FontSet::bundled(),
+    };
+    let jobs = args.jobs.unwrap_or_else(|| {
+        std::thread::available_parallelism().unwrap_or(std::num::NonZeroUsize::MIN)
+    });
+    let options = build::Options {
+        formats: args.formats.clone(),
+        jobs,
+        pdf: pdf::Settings {
+            stamp: stamp()?,
+            standard: args.pdf_standard,
+        },
+        docx: gongwen::docx::Options {
+            fonts: args.docx_fonts,
+            geometry: args.docx_geometry,
+        },
+    };
+    let mut progress = Progress::for_stderr();
+    let report = build::build(&args.paths, &args.output, &fonts, &options, &mut |event| {
+        progress.event(event)
+    });
+    progress.finish();
+    let mut report = report?;
+    if report.written {
+        eprintln!(
+            "gen: built {} of {} documents into {}",
+            report.built.len(),
+            report.built.len() + report.failed.len(),
+            args.output.display()
+        );
+    } else {
+        eprintln!(
+            "gen: no document built; {} left as it was",
+            args.output.display()
+        );
+    }
+    match report.failed.len() {
+        0 => Ok(ExitCode::SUCCESS),
+        1 => Err(report.failed.remove(0)),
+        _ => Err(Error::Many(report.failed)),
     }
 }
 

@@ -15,7 +15,7 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess};
 use crate::date::Date;
 
 /// One official document (公文).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// 公文格式: general (the default), 信函, 命令 or 纪要 (§10).
@@ -25,6 +25,7 @@ pub struct Document {
     pub kind: Kind,
     /// 份号 (§7.2.1): six digits, e.g. `000017`.
     #[serde(default, deserialize_with = "copy_number")]
+    #[schemars(regex(pattern = r"^[0-9]{6}$"))]
     pub copy_number: Option<String>,
     /// 密级和保密期限 (§7.2.2).
     #[serde(default)]
@@ -56,6 +57,7 @@ pub struct Document {
     pub attachments: Vec<Attachment>,
     /// 发文机关署名 (§7.3.5): one name, or several for a joint document.
     #[serde(default, deserialize_with = "one_or_many")]
+    #[schemars(schema_with = "crate::schema::one_or_many")]
     pub issuer: Vec<String>,
     /// 成文日期 (§7.3.5.4).
     pub date: Date,
@@ -342,7 +344,7 @@ fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error>
 }
 
 /// 公文格式 (§7 and §10).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// 通用格式 (§7).
@@ -452,7 +454,7 @@ impl<'de> Deserialize<'de> for Kind {
 }
 
 /// 密级和保密期限 (§7.2.2).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Classification {
     /// 密级.
@@ -463,7 +465,7 @@ pub struct Classification {
 }
 
 /// 密级 (条例 Art. 9).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 pub enum SecrecyLevel {
     #[serde(rename = "绝密")]
     TopSecret,
@@ -501,7 +503,7 @@ impl Urgency {
 }
 
 /// 紧急程度 (§7.2.3; 特提 and 平急 are for telegrams).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 pub enum Urgency {
     #[serde(rename = "特提")]
     Flash,
@@ -514,7 +516,7 @@ pub enum Urgency {
 }
 
 /// 印章 (§7.3.5): how the 署名 is authenticated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Seal {
     /// 不加盖印章 (§7.3.5.2).
@@ -527,7 +529,7 @@ pub enum Seal {
 }
 
 /// 印发机关和印发日期 (§7.4.3).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Printing {
     /// 印发机关.
@@ -548,15 +550,17 @@ pub enum Block {
 /// A numbered section of the 正文 (§7.3.3 结构层次序数). Its number
 /// (一、 / （一） / 1. / （1）) follows from its depth and position; the
 /// author writes only the heading text.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// The heading's text, without its number.
     #[serde(deserialize_with = "one_line")]
+    #[schemars(schema_with = "crate::schema::one_line")]
     pub heading: Text,
     /// Run-in text: the rest of the heading's own paragraph (the heading and
     /// this text form one paragraph, as in `（1）标题。正文……`).
     #[serde(default, deserialize_with = "one_line_opt")]
+    #[schemars(schema_with = "crate::schema::one_line")]
     pub text: Option<Text>,
     /// The paragraphs and subsections under this heading.
     #[serde(default)]

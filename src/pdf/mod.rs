@@ -20,7 +20,7 @@ use crate::linebreak;
 use crate::load::Source;
 use crate::model::{Document, Role};
 
-pub use world::{GongwenWorld, TEMPLATE};
+pub use world::{GongwenWorld, Shared, TEMPLATE};
 
 /// This writer, for the composition.
 pub const WRITER: compose::Writer = compose::Writer {
@@ -39,6 +39,164 @@ pub enum Stamp {
     Unix(i64),
 }
 
+/// A PDF standard the output conforms to, checked by Typst's own
+/// validation while it writes the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Standard {
+    /// PDF/A-2b (ISO 19005-2, basic): for archiving.
+    #[value(name = "a-2b")]
+    A2b,
+    /// PDF/A-2a (ISO 19005-2, accessible): archiving, tagged structure.
+    #[value(name = "a-2a")]
+    A2a,
+    /// PDF/UA-1 (ISO 14289-1): accessible to assistive technology.
+    #[value(name = "ua-1")]
+    Ua1,
+}
+
+impl Standard {
+    fn typst(self) -> typst_pdf::PdfStandard {
+        match self {
+            Standard::A2b => typst_pdf::PdfStandard::A_2b,
+            Standard::A2a => typst_pdf::PdfStandard::A_2a,
+            Standard::Ua1 => typst_pdf::PdfStandard::Ua_1,
+        }
+    }
+
+    /// Whether the standard forbids device CMYK (PDF/A does without a CMYK
+    /// output intent, which Typst does not write).
+    fn forbids_cmyk(self) -> bool {
+        matches!(self, Standard::A2b | Standard::A2a)
+    }
+}
+
+/// How the PDF is written.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Settings {
+    pub stamp: Stamp,
+    /// `None`: plain PDF 1.7, the red in CMYK.
+    pub standard: Option<Standard>,
+}
+
+/// Typesets documents as PDF with one set of fonts and settings; the
+/// Typst library, the font book and the parsed template are made once and
+/// shared by every document (and every thread) that uses it.
+pub struct Typesetter<'a> {
+    shared: Shared<'a>,
+    fonts: &'a FontSet,
+    settings: Settings,
+}
+
+impl<'a> Typesetter<'a> {
+    pub fn new(fonts: &'a FontSet, settings: Settings) -> Self {
+        Self {
+            shared: Shared::new(fonts),
+            fonts,
+            settings,
+        }
+    }
+
+    /// Typesets `doc` and returns the laid-out pages (see [`typeset`]).
+    pub fn typeset(&self, doc: &Document, source: &Source) -> Result<PagedDocument, Error> {
+        let red = match self.settings.standard {
+            Some(s) if s.forbids_cmyk() => json!({ "rgb": g::RED_SRGB }),
+            _ => json!({ "cmyk": g::RED_CMYK }),
+        };
+        self.typeset_in(doc, source, &red)
+    }
+
+    /// [`Self::typeset`] with the red given.
+    fn typeset_in(
+        &self,
+        doc: &Document,
+        source: &Source,
+        red: &Value,
+    ) -> Result<PagedDocument, Error> {
+        let composition = compose::compose(doc, source, self.fonts, WRITER)?;
+        let (mut paged, mut pages) = self.lay_out(doc, &composition, red)?;
+        if !doc.single_sided
+            && let Some(side) = record_side_of(&paged)
+        {
+            pages.record = side;
+            paged = self.compile(doc, &composition, pages, red)?;
+        }
+        Ok(paged)
+    }
+
+    /// Where the 版记 stands in this writer's layout of `doc` (see
+    /// [`record_side`]).
+    pub fn record_side(&self, doc: &Document, source: &Source) -> Result<RecordSide, Error> {
+        if doc.single_sided || (doc.cc.is_empty() && doc.printing.is_none()) {
+            return Ok(RecordSide::Float);
+        }
+        let composition = compose::compose(doc, source, self.fonts, WRITER)?;
+        let red = json!({ "cmyk": g::RED_CMYK });
+        let (paged, _) = self.lay_out(doc, &composition, &red)?;
+        Ok(record_side_of(&paged).unwrap_or_default())
+    }
+
+    /// The layout with the closing kept with the 正文 (§7.3.5.5), and the
+    /// page breaks that took.
+    fn lay_out(
+        &self,
+        doc: &Document,
+        composition: &Composition,
+        red: &Value,
+    ) -> Result<(PagedDocument, Pagination), Error> {
+        let mut pages = Pagination::default();
+        let mut paged = self.compile(doc, composition, pages, red)?;
+        if let Some(at) = closing_break(composition, &paged, self.fonts) {
+            pages.closing = Some(at);
+            paged = self.compile(doc, composition, pages, red)?;
+        }
+        Ok((paged, pages))
+    }
+
+    fn compile(
+        &self,
+        doc: &Document,
+        composition: &Composition,
+        pages: Pagination,
+        red: &Value,
+    ) -> Result<PagedDocument, Error> {
+        let data = template_data(doc, composition, self.fonts, pages, red.clone());
+        let bytes = serde_json::to_vec(&data).expect("JSON of plain data serialises");
+        let world = GongwenWorld::new(&self.shared, bytes, date_time(doc));
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+        // Every warning is an error: a font fallback must never pass silently.
+        if !warnings.is_empty() {
+            return Err(Error::Typeset(describe(&warnings)));
+        }
+        output.map_err(|errors| Error::Typeset(describe(&errors)))
+    }
+
+    /// Writes typeset pages of `doc` as PDF bytes.
+    pub fn export(&self, doc: &Document, paged: &PagedDocument) -> Result<Vec<u8>, Error> {
+        let timestamp = match self.settings.stamp {
+            Stamp::DocumentDate => Timestamp::new_utc(date_time(doc)),
+            Stamp::Unix(secs) => Timestamp::new_utc(unix_to_datetime(secs)),
+        };
+        let standards = match self.settings.standard {
+            None => typst_pdf::PdfStandards::default(),
+            Some(s) => typst_pdf::PdfStandards::new(&[s.typst()])
+                .map_err(|e| Error::Typeset(e.message().to_string()))?,
+        };
+        let options = PdfOptions {
+            ident: Smart::Custom(format!("gongwen:{}:{}", doc.date.iso(), doc.title)),
+            creator: Smart::Custom(Some(format!("gongwen {}", env!("CARGO_PKG_VERSION")))),
+            timestamp: Some(timestamp),
+            standards,
+            ..PdfOptions::default()
+        };
+        typst_pdf::pdf(paged, &options).map_err(|errors| Error::Typeset(describe(&errors)))
+    }
+
+    /// Typesets `doc` as PDF bytes.
+    pub fn render(&self, doc: &Document, source: &Source) -> Result<Vec<u8>, Error> {
+        self.export(doc, &self.typeset(doc, source)?)
+    }
+}
+
 /// Typesets `doc` and returns the laid-out pages (for inspection).
 ///
 /// §7.3.5.5: when the closing (署名, 成文日期) does not fit under the 正文 and
@@ -49,43 +207,14 @@ pub enum Stamp {
 /// finds out where the pages break (labels in the template) and the second
 /// forces the break; most documents need only one run.
 pub fn typeset(doc: &Document, source: &Source, fonts: &FontSet) -> Result<PagedDocument, Error> {
-    let composition = compose::compose(doc, source, fonts, WRITER)?;
-    let (mut paged, mut pages) = lay_out(doc, &composition, fonts)?;
-    if !doc.single_sided
-        && let Some(side) = record_side_of(&paged)
-    {
-        pages.record = side;
-        paged = compile(doc, &composition, fonts, pages)?;
-    }
-    Ok(paged)
+    Typesetter::new(fonts, Settings::default()).typeset(doc, source)
 }
 
 /// Where the 版记 stands in this writer's layout of `doc` (the DOCX writer
 /// asks, since a word processor paginates on its own). `Float` when the
 /// document has no 版记 or is printed on one side.
 pub fn record_side(doc: &Document, source: &Source, fonts: &FontSet) -> Result<RecordSide, Error> {
-    if doc.single_sided || (doc.cc.is_empty() && doc.printing.is_none()) {
-        return Ok(RecordSide::Float);
-    }
-    let composition = compose::compose(doc, source, fonts, WRITER)?;
-    let (paged, _) = lay_out(doc, &composition, fonts)?;
-    Ok(record_side_of(&paged).unwrap_or_default())
-}
-
-/// The layout with the closing kept with the 正文 (§7.3.5.5), and the page
-/// breaks that took.
-fn lay_out(
-    doc: &Document,
-    composition: &Composition,
-    fonts: &FontSet,
-) -> Result<(PagedDocument, Pagination), Error> {
-    let mut pages = Pagination::default();
-    let mut paged = compile(doc, composition, fonts, pages)?;
-    if let Some(at) = closing_break(composition, &paged, fonts) {
-        pages.closing = Some(at);
-        paged = compile(doc, composition, fonts, pages)?;
-    }
-    Ok((paged, pages))
+    Typesetter::new(fonts, Settings::default()).record_side(doc, source)
 }
 
 /// What a first run of the layout decided about page breaks.
@@ -170,42 +299,14 @@ fn closing_break(c: &Composition, paged: &PagedDocument, fonts: &FontSet) -> Opt
     })
 }
 
-fn compile(
-    doc: &Document,
-    composition: &Composition,
-    fonts: &FontSet,
-    pages: Pagination,
-) -> Result<PagedDocument, Error> {
-    let data = template_data(doc, composition, fonts, pages);
-    let bytes = serde_json::to_vec(&data).expect("JSON of plain data serialises");
-    let world = GongwenWorld::new(fonts, bytes, date_time(doc));
-    let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
-    // Every warning is an error: a font fallback must never pass silently.
-    if !warnings.is_empty() {
-        return Err(Error::Typeset(describe(&warnings)));
-    }
-    output.map_err(|errors| Error::Typeset(describe(&errors)))
-}
-
 /// Typesets `doc` as PDF bytes.
 pub fn render(
     doc: &Document,
     source: &Source,
     fonts: &FontSet,
-    stamp: Stamp,
+    settings: Settings,
 ) -> Result<Vec<u8>, Error> {
-    let paged = typeset(doc, source, fonts)?;
-    let timestamp = match stamp {
-        Stamp::DocumentDate => Timestamp::new_utc(date_time(doc)),
-        Stamp::Unix(secs) => Timestamp::new_utc(unix_to_datetime(secs)),
-    };
-    let options = PdfOptions {
-        ident: Smart::Custom(format!("gongwen:{}:{}", doc.date.iso(), doc.title)),
-        creator: Smart::Custom(Some(format!("gongwen {}", env!("CARGO_PKG_VERSION")))),
-        timestamp: Some(timestamp),
-        ..PdfOptions::default()
-    };
-    typst_pdf::pdf(&paged, &options).map_err(|errors| Error::Typeset(describe(&errors)))
+    Typesetter::new(fonts, settings).render(doc, source)
 }
 
 fn date_time(doc: &Document) -> Datetime {
@@ -257,7 +358,13 @@ fn role_key(role: Role) -> &'static str {
 }
 
 /// The JSON the template reads as `/data.json`. All lengths in points.
-fn template_data(doc: &Document, c: &Composition, fonts: &FontSet, pages: Pagination) -> Value {
+fn template_data(
+    doc: &Document,
+    c: &Composition,
+    fonts: &FontSet,
+    pages: Pagination,
+    red: Value,
+) -> Value {
     // The item whose end is labelled, and the closing's first item.
     let anchor = c
         .items
@@ -343,7 +450,7 @@ fn template_data(doc: &Document, c: &Composition, fonts: &FontSet, pages: Pagina
             _ => None,
         },
         "title_line": c.title_line,
-        "red": g::RED_CMYK,
+        "red": red,
         "block_width": mm(g::BLOCK_WIDTH_MM),
         "separator_thickness": g::SEPARATOR_THICKNESS,
         "line_pitch": g::LINE_PITCH,
@@ -450,4 +557,39 @@ fn item_json(
         "break_before": break_before,
         "lines": lines,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc_with_red_mark() -> (Document, Source) {
+        let source = Source {
+            path: "t.yaml".into(),
+            text: "issuer_mark: 测试局文件\ndoc_number: 测发〔2024〕1号\nkind: 通知\n\
+                   title: 关于测试的通知\nissuer: 测试局\ndate: 2024-01-02\nbody: [正文。]\n"
+                .into(),
+        };
+        (crate::load::parse(&source).unwrap(), source)
+    }
+
+    #[test]
+    fn typst_refuses_cmyk_under_pdf_a_so_the_red_turns_srgb() {
+        let fonts = FontSet::bundled();
+        let (doc, source) = doc_with_red_mark();
+        let settings = Settings {
+            standard: Some(Standard::A2b),
+            ..Settings::default()
+        };
+        let typesetter = Typesetter::new(&fonts, settings);
+        // Typst's PDF/A validation is on: the CMYK red is an error …
+        let cmyk = typesetter
+            .typeset_in(&doc, &source, &json!({ "cmyk": g::RED_CMYK }))
+            .unwrap();
+        let e = typesetter.export(&doc, &cmyk).unwrap_err().to_string();
+        assert!(e.contains("CMYK"), "{e}");
+        // … and the same document in sRGB passes it.
+        let pdf = typesetter.render(&doc, &source).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+    }
 }

@@ -20,23 +20,37 @@ fn file_id(path: &str) -> FileId {
     RootedPath::new(VirtualRoot::Project, vpath).intern()
 }
 
-pub struct GongwenWorld<'a> {
+/// What every document of a run shares: the standard library, the font
+/// book (hashed once, not once per document) and the parsed template.
+pub struct Shared<'a> {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: &'a FontSet,
     main: Source,
+}
+
+impl<'a> Shared<'a> {
+    pub fn new(fonts: &'a FontSet) -> Self {
+        Self {
+            library: LazyHash::new(Library::default()),
+            book: LazyHash::new(fonts.book().clone()),
+            fonts,
+            main: Source::new(file_id("/main.typ"), TEMPLATE.to_string()),
+        }
+    }
+}
+
+pub struct GongwenWorld<'a> {
+    shared: &'a Shared<'a>,
     data_id: FileId,
     data: Bytes,
     today: Datetime,
 }
 
 impl<'a> GongwenWorld<'a> {
-    pub fn new(fonts: &'a FontSet, data: Vec<u8>, today: Datetime) -> Self {
+    pub fn new(shared: &'a Shared<'a>, data: Vec<u8>, today: Datetime) -> Self {
         Self {
-            library: LazyHash::new(Library::default()),
-            book: LazyHash::new(fonts.book().clone()),
-            fonts,
-            main: Source::new(file_id("/main.typ"), TEMPLATE.to_string()),
+            shared,
             data_id: file_id(DATA_PATH),
             data: Bytes::new(data),
             today,
@@ -46,20 +60,20 @@ impl<'a> GongwenWorld<'a> {
 
 impl World for GongwenWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
-        &self.library
+        &self.shared.library
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        &self.book
+        &self.shared.book
     }
 
     fn main(&self) -> FileId {
-        self.main.id()
+        self.shared.main.id()
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == self.main.id() {
-            Ok(self.main.clone())
+        if id == self.shared.main.id() {
+            Ok(self.shared.main.clone())
         } else {
             Err(FileError::AccessDenied)
         }
@@ -74,7 +88,7 @@ impl World for GongwenWorld<'_> {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        self.fonts.fonts().get(index).cloned()
+        self.shared.fonts.fonts().get(index).cloned()
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {

@@ -1,0 +1,653 @@
+//! `gen build`: a folder of documents typeset into a publication folder —
+//! every output format of every document (PDF, DOCX, HTML), `manifest.json`, `SHA256SUMS`
+//! and the format's JSON Schema — in one process on all cores.
+//!
+//! The folder is made complete in a private staging folder beside the
+//! target and then put in place in one rename, so a reader (or a crash)
+//! never sees half of it. The same sources and the same `gen` give the
+//! same bytes in every file, whatever the number of jobs.
+
+pub mod progress;
+
+use std::collections::HashMap;
+use std::fs;
+use std::num::NonZeroUsize;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::docx;
+use crate::error::Error;
+use crate::fonts::FontSet;
+use crate::load;
+use crate::pdf::{self, Typesetter};
+use crate::schema;
+
+/// An output format `gen build` can write for each document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputFormat {
+    /// The PDF that gets published (`gen pdf`).
+    Pdf,
+    /// The Word file colleagues keep editing (`gen docx`).
+    Docx,
+    /// The web page for 政务公开 (`gen html`).
+    Html,
+}
+
+impl OutputFormat {
+    /// Every format, in the order outputs are listed.
+    pub const ALL: [OutputFormat; 3] = [OutputFormat::Pdf, OutputFormat::Docx, OutputFormat::Html];
+
+    /// The output file's extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            OutputFormat::Pdf => "pdf",
+            OutputFormat::Docx => "docx",
+            OutputFormat::Html => "html",
+        }
+    }
+}
+
+/// The manifest's name in the output folder.
+pub const MANIFEST: &str = "manifest.json";
+/// The checksum list's name in the output folder (`sha256sum -c` reads it).
+pub const SHA256SUMS: &str = "SHA256SUMS";
+
+/// Memo entries Typst has not used for this many documents are dropped,
+/// so that a long batch keeps what documents share (shaped text, fonts)
+/// without growing without bound.
+const EVICT_AFTER_DOCUMENTS: usize = 10;
+
+/// What `gen build` makes and how.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The formats, each once (any order; outputs follow [`OutputFormat::ALL`]).
+    pub formats: Vec<OutputFormat>,
+    /// Documents typeset at the same time.
+    pub jobs: NonZeroUsize,
+    pub pdf: pdf::Settings,
+    pub docx: docx::Options,
+}
+
+/// Why a build cannot start or finish (per-document errors are
+/// [`Error`]s of their own).
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("{}: cannot read the folder: {source}", path.display())]
+    Walk {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("no documents (*.yaml, *.yml) in {0}")]
+    NoDocuments(String),
+
+    /// Two sources would write the same output files.
+    #[error(
+        "{} and {} would both be written as {name}.*; rename one (output names must differ in more than letter case)",
+        first.display(), second.display()
+    )]
+    Collision {
+        name: String,
+        first: PathBuf,
+        second: PathBuf,
+    },
+
+    #[error(
+        "{}: exists and is not a folder `gen build` made (no gongwen {MANIFEST} in it); remove it or name another folder with -o",
+        .0.display()
+    )]
+    Foreign(PathBuf),
+
+    #[error("{}: not a folder; name a folder with -o", .0.display())]
+    NotAFolder(PathBuf),
+
+    #[error("{}: typesetting failed: {message}", path.display())]
+    Typeset { path: PathBuf, message: String },
+
+    #[error("{}: internal error (please report it): {message}", path.display())]
+    Panic { path: PathBuf, message: String },
+}
+
+/// One document to build.
+#[derive(Debug, Clone)]
+struct Job {
+    source: PathBuf,
+    /// The output files' name without extension.
+    name: String,
+}
+
+/// One source file in the manifest.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceEntry {
+    pub path: String,
+    pub sha256: String,
+}
+
+/// One output file in the manifest.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutputEntry {
+    pub file: String,
+    pub format: OutputFormat,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+/// One document in the manifest.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentEntry {
+    pub name: String,
+    pub source: SourceEntry,
+    /// 文种.
+    pub kind: &'static str,
+    /// 标题, on one line.
+    pub title: String,
+    /// 发文字号.
+    pub doc_number: Option<String>,
+    /// 成文日期, YYYY-MM-DD.
+    pub date: String,
+    /// 发文机关署名 (several for a joint document).
+    pub issuer: Vec<String>,
+    /// Pages of the PDF (the DOCX is laid out on the same grid).
+    pub pages: usize,
+    pub outputs: Vec<OutputEntry>,
+}
+
+/// `manifest.json`.
+#[derive(Debug, Serialize)]
+struct Manifest<'a> {
+    gongwen: &'static str,
+    formats: &'a [OutputFormat],
+    pdf_standard: Option<&'static str>,
+    schema: &'static str,
+    documents: &'a [DocumentEntry],
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct Report {
+    /// The documents built, in the manifest's order.
+    pub built: Vec<DocumentEntry>,
+    /// The documents that failed, with why, in source order.
+    pub failed: Vec<Error>,
+    /// Whether the output folder was written (not when every document
+    /// failed: the folder is then left as it was).
+    pub written: bool,
+}
+
+/// What happens during a build, for a progress display.
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// About to typeset `total` documents.
+    Start { total: usize },
+    /// One document is done.
+    Done { source: &'a Path, ok: bool },
+}
+
+/// Builds every document found in `paths` into the folder `out`.
+///
+/// Fails before writing anything if the sources cannot be listed, two of
+/// them would write the same file, or `out` is something other than a
+/// folder an earlier build made. A document that fails is reported in the
+/// [`Report`] and left out; the others are built.
+pub fn build(
+    paths: &[PathBuf],
+    out: &Path,
+    fonts: &FontSet,
+    options: &Options,
+    on_event: &mut dyn FnMut(Event),
+) -> Result<Report, Error> {
+    let sources = discover(paths)?;
+    let jobs = plan(&sources)?;
+    check_target(out)?;
+    let mut formats = options.formats.clone();
+    formats.sort();
+    formats.dedup();
+
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(|source| Error::Write {
+        path: parent.clone(),
+        source,
+    })?;
+    let staging = tempfile::Builder::new()
+        .prefix(".gongwen-build-")
+        .tempdir_in(&parent)
+        .map_err(|source| Error::Write {
+            path: parent.clone(),
+            source,
+        })?;
+
+    on_event(Event::Start { total: jobs.len() });
+    let typesetter = Typesetter::new(fonts, options.pdf);
+    let context = Context {
+        typesetter: &typesetter,
+        fonts,
+        formats: &formats,
+        docx: options.docx,
+        staging: staging.path(),
+    };
+    let results = run_jobs(&jobs, options.jobs, &context, on_event);
+
+    let mut built = Vec::new();
+    let mut failed = Vec::new();
+    for result in results {
+        match result {
+            Ok(entry) => built.push(entry),
+            Err(e) => failed.push(e),
+        }
+    }
+    built.sort_by(|a, b| a.name.cmp(&b.name));
+    if built.is_empty() {
+        return Ok(Report {
+            built,
+            failed,
+            written: false,
+        });
+    }
+
+    let manifest = Manifest {
+        gongwen: env!("CARGO_PKG_VERSION"),
+        formats: &formats,
+        pdf_standard: options.pdf.standard.map(standard_name),
+        schema: schema::FILE_NAME,
+        documents: &built,
+    };
+    let mut manifest_json =
+        serde_json::to_string_pretty(&manifest).expect("the manifest serialises as JSON");
+    manifest_json.push('\n');
+    write_new(
+        &staging.path().join(schema::FILE_NAME),
+        schema::document_schema_json().as_bytes(),
+    )?;
+    write_new(&staging.path().join(MANIFEST), manifest_json.as_bytes())?;
+    let sums = checksums(staging.path())?;
+    write_new(&staging.path().join(SHA256SUMS), sums.as_bytes())?;
+    publish(staging, out)?;
+    Ok(Report {
+        built,
+        failed,
+        written: true,
+    })
+}
+
+fn standard_name(standard: pdf::Standard) -> &'static str {
+    match standard {
+        pdf::Standard::A2b => "a-2b",
+        pdf::Standard::A2a => "a-2a",
+        pdf::Standard::Ua1 => "ua-1",
+    }
+}
+
+/// The YAML files named by `paths`: files as given, folders searched
+/// recursively for `*.yaml` and `*.yml` (hidden entries and symbolic
+/// links to folders skipped). Each file once, sorted.
+fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut found = Vec::new();
+    for path in paths {
+        let meta = fs::metadata(path).map_err(|source| Error::Read {
+            path: path.clone(),
+            source,
+        })?;
+        if meta.is_dir() {
+            walk(path, &mut found)?;
+        } else {
+            found.push(path.clone());
+        }
+    }
+    found.sort();
+    let mut seen = std::collections::HashSet::new();
+    found.retain(|p| seen.insert(fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
+    if found.is_empty() {
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(BuildError::NoDocuments(names.join(", ")).into());
+    }
+    Ok(found)
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let err = |source| BuildError::Walk {
+        path: dir.to_path_buf(),
+        source,
+    };
+    for entry in fs::read_dir(dir).map_err(err)? {
+        let entry = entry.map_err(err)?;
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let kind = entry.file_type().map_err(err)?;
+        if kind.is_dir() {
+            walk(&path, found)?;
+        } else if is_yaml(&path) && fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn is_yaml(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+/// Names the outputs after the sources' file names; two sources whose
+/// names differ only in letter case collide too (they would overwrite each
+/// other on Windows and macOS file systems, where the folder is read).
+fn plan(sources: &[PathBuf]) -> Result<Vec<Job>, Error> {
+    let mut by_name: HashMap<String, &PathBuf> = HashMap::new();
+    let mut jobs = Vec::new();
+    for source in sources {
+        let name = source
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if let Some(first) = by_name.insert(name.to_lowercase(), source) {
+            return Err(BuildError::Collision {
+                name,
+                first: first.clone(),
+                second: source.clone(),
+            }
+            .into());
+        }
+        jobs.push(Job {
+            source: source.clone(),
+            name,
+        });
+    }
+    Ok(jobs)
+}
+
+/// `out` may be missing, an empty folder, or a folder an earlier build
+/// made (it is then replaced as a whole).
+fn check_target(out: &Path) -> Result<(), Error> {
+    let meta = match fs::symlink_metadata(out) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => {
+            return Err(Error::Read {
+                path: out.to_path_buf(),
+                source,
+            });
+        }
+    };
+    if !meta.is_dir() {
+        return Err(BuildError::NotAFolder(out.to_path_buf()).into());
+    }
+    let empty = fs::read_dir(out)
+        .map_err(|source| Error::Read {
+            path: out.to_path_buf(),
+            source,
+        })?
+        .next()
+        .is_none();
+    if empty || made_by_gongwen(&out.join(MANIFEST)) {
+        Ok(())
+    } else {
+        Err(BuildError::Foreign(out.to_path_buf()).into())
+    }
+}
+
+fn made_by_gongwen(manifest: &Path) -> bool {
+    fs::read(manifest)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+        .is_some_and(|v| v.get("gongwen").is_some_and(|g| g.is_string()))
+}
+
+/// What every job reads.
+struct Context<'a> {
+    typesetter: &'a Typesetter<'a>,
+    fonts: &'a FontSet,
+    formats: &'a [OutputFormat],
+    docx: docx::Options,
+    staging: &'a Path,
+}
+
+/// Runs the jobs on `threads` threads; results in the jobs' order.
+fn run_jobs(
+    jobs: &[Job],
+    threads: NonZeroUsize,
+    context: &Context,
+    on_event: &mut dyn FnMut(Event),
+) -> Vec<Result<DocumentEntry, Error>> {
+    let next = AtomicUsize::new(0);
+    let (send, receive) = mpsc::channel();
+    let mut results: Vec<Option<Result<DocumentEntry, Error>>> =
+        std::iter::repeat_with(|| None).take(jobs.len()).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..threads.get().min(jobs.len()) {
+            let send = send.clone();
+            let next = &next;
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = jobs.get(i) else { break };
+                    let result = build_guarded(job, context);
+                    comemo::evict(EVICT_AFTER_DOCUMENTS);
+                    if send.send((i, result)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(send);
+        for (i, result) in receive {
+            on_event(Event::Done {
+                source: &jobs[i].source,
+                ok: result.is_ok(),
+            });
+            results[i] = Some(result);
+        }
+    });
+    results
+        .into_iter()
+        .map(|r| r.expect("every job sends its result"))
+        .collect()
+}
+
+/// Builds one document; a panic inside Typst or gongwen becomes this
+/// document's error instead of ending the batch.
+fn build_guarded(job: &Job, context: &Context) -> Result<DocumentEntry, Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build_one(job, context)))
+        .unwrap_or_else(|panic| {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic without a message".into());
+            Err(BuildError::Panic {
+                path: job.source.clone(),
+                message,
+            }
+            .into())
+        })
+}
+
+fn build_one(job: &Job, context: &Context) -> Result<DocumentEntry, Error> {
+    let bytes = fs::read(&job.source).map_err(|source| Error::Read {
+        path: job.source.clone(),
+        source,
+    })?;
+    let source_sha256 = sha256_hex(&bytes);
+    let (doc, source) = load::load_bytes(&job.source, bytes)?;
+    let typeset_error = |e: Error| match e {
+        Error::Typeset(message) => BuildError::Typeset {
+            path: job.source.clone(),
+            message,
+        }
+        .into(),
+        other => other,
+    };
+    // Typeset even without a PDF: the page count is the PDF's.
+    let paged = context
+        .typesetter
+        .typeset(&doc, &source)
+        .map_err(typeset_error)?;
+    let mut outputs = Vec::new();
+    for &format in context.formats {
+        let bytes = match format {
+            OutputFormat::Pdf => context
+                .typesetter
+                .export(&doc, &paged)
+                .map_err(typeset_error)?,
+            OutputFormat::Docx => docx::render(&doc, &source, context.fonts, context.docx)?,
+            OutputFormat::Html => crate::html::render(&doc, &source)?,
+        };
+        let file = format!("{}.{}", job.name, format.extension());
+        write_new(&context.staging.join(&file), &bytes)?;
+        outputs.push(OutputEntry {
+            file,
+            format,
+            bytes: bytes.len() as u64,
+            sha256: sha256_hex(&bytes),
+        });
+    }
+    Ok(DocumentEntry {
+        name: job.name.clone(),
+        source: SourceEntry {
+            path: job.source.to_string_lossy().into_owned(),
+            sha256: source_sha256,
+        },
+        kind: doc.kind.name(),
+        title: doc.title.as_str().replace(['\n', '\r'], ""),
+        doc_number: doc.doc_number.clone(),
+        date: doc.date.iso(),
+        issuer: doc.issuer.clone(),
+        pages: paged.pages().len(),
+        outputs,
+    })
+}
+
+/// Writes a new file in the staging folder, flushed to disk.
+fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    use std::io::Write;
+    let err = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = fs::File::create_new(path).map_err(err)?;
+    file.write_all(bytes).map_err(err)?;
+    file.sync_all().map_err(err)
+}
+
+/// The hexadecimal SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// `SHA256SUMS` of every file in `dir`, sorted by name, in the format
+/// `sha256sum -c` reads (hash, two spaces, name).
+fn checksums(dir: &Path) -> Result<String, Error> {
+    let err = |source| Error::Read {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .map_err(err)?
+        .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect::<Result<_, _>>()
+        .map_err(err)?;
+    names.sort();
+    let mut out = String::new();
+    for name in names {
+        let path = dir.join(&name);
+        let bytes = fs::read(&path).map_err(|source| Error::Read { path, source })?;
+        out.push_str(&format!("{}  {name}\n", sha256_hex(&bytes)));
+    }
+    Ok(out)
+}
+
+/// Puts the finished staging folder at `out`, replacing an earlier build
+/// there in one step where the system allows (Linux: an atomic exchange),
+/// else in two renames.
+fn publish(staging: tempfile::TempDir, out: &Path) -> Result<(), Error> {
+    let err = |source| Error::Write {
+        path: out.to_path_buf(),
+        source,
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // A temporary folder is private (0700); a publication folder is not.
+        fs::set_permissions(staging.path(), fs::Permissions::from_mode(0o755)).map_err(err)?;
+    }
+    let exists = fs::symlink_metadata(out).is_ok();
+    if !exists {
+        let path = staging.keep();
+        return fs::rename(&path, out).map_err(|e| {
+            let _ = fs::remove_dir_all(&path);
+            err(e)
+        });
+    }
+    if exchange(staging.path(), out).is_ok() {
+        // The earlier build is now at the staging path; dropping removes it.
+        drop(staging);
+        return Ok(());
+    }
+    // Two renames: the earlier build steps aside, the new one moves in.
+    let aside = tempfile::Builder::new()
+        .prefix(".gongwen-old-")
+        .tempdir_in(staging.path().parent().unwrap_or(Path::new(".")))
+        .map_err(err)?;
+    let old = aside.path().join("old");
+    fs::rename(out, &old).map_err(err)?;
+    let path = staging.keep();
+    if let Err(e) = fs::rename(&path, out) {
+        let _ = fs::rename(&old, out);
+        let _ = fs::remove_dir_all(&path);
+        return Err(err(e));
+    }
+    drop(aside);
+    Ok(())
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_of_known_strings() {
+        // FIPS 180-2 appendix B.1 and the empty string.
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(
+            sha256_hex(b""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+    }
+
+    #[test]
+    fn names_differing_only_in_case_collide() {
+        let e = plan(&["a/Notice.yaml".into(), "b/notice.yml".into()]).unwrap_err();
+        let msg = e.to_string();
+        assert!(
+            msg.contains("a/Notice.yaml") && msg.contains("b/notice.yml"),
+            "{msg}"
+        );
+        assert!(plan(&["a/x.yaml".into(), "a/y.yaml".into()]).is_ok());
+    }
+}

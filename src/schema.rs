@@ -1,0 +1,181 @@
+//! The YAML format as a JSON Schema (draft 2020-12), generated from the
+//! model's types with `schemars`, so that editors can complete and check a
+//! document while it is written (`gen schema`).
+//!
+//! Most types derive their schema next to their `Deserialize` (their serde
+//! attributes — `deny_unknown_fields`, renames, defaults — carry over). The
+//! types that deserialise by hand get their schema here, written from the
+//! same rule their deserialiser enforces.
+
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+use crate::date::Date;
+use crate::model::{Block, Document, Kind, Section, Text};
+
+/// What the schema calls itself.
+pub const TITLE: &str = "gongwen document (公文, GB/T 9704-2012)";
+
+/// The file name `gen build` gives the schema in its output folder.
+pub const FILE_NAME: &str = "gongwen.schema.json";
+
+/// The schema of one document file.
+pub fn document_schema() -> Schema {
+    let mut schema = schemars::generate::SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<Document>();
+    schema.insert("title".into(), TITLE.into());
+    schema
+}
+
+/// The schema as pretty JSON text, ending in a line feed.
+pub fn document_schema_json() -> String {
+    let mut text =
+        serde_json::to_string_pretty(&document_schema()).expect("a schema serialises as JSON");
+    text.push('\n');
+    text
+}
+
+/// Non-blank text: what [`Text`] accepts (it trims; empty is an error).
+const NON_BLANK: &str = r"\S";
+
+/// One line of non-blank text: what the loader accepts for a paragraph or
+/// a heading (no control character, line feeds included).
+const ONE_LINE: &str = r"^[^\u0000-\u001F\u007F-\u009F]*[^\s\u0000-\u001F\u007F-\u009F][^\u0000-\u001F\u007F-\u009F]*$";
+
+/// A paragraph or heading: one line of text.
+pub fn one_line(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "string",
+        "pattern": ONE_LINE,
+        "description": "One line of text (no line break: start a new paragraph instead).",
+    })
+}
+
+/// 发文机关署名: one name, or a list of names for a joint document.
+pub fn one_or_many(generator: &mut SchemaGenerator) -> Schema {
+    let name = generator.subschema_for::<Text>();
+    json_schema!({
+        "anyOf": [name, { "type": "array", "items": name }],
+    })
+}
+
+impl JsonSchema for Text {
+    fn schema_name() -> Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "pattern": NON_BLANK })
+    }
+}
+
+impl JsonSchema for Kind {
+    fn schema_name() -> Cow<'static, str> {
+        "Kind".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let names: Vec<&str> = Kind::NAMES.iter().map(|(name, _)| *name).collect();
+        json_schema!({
+            "type": "string",
+            "enum": names,
+            "description": "文种: one of the fifteen kinds of 条例 Art. 8, written in Chinese.",
+        })
+    }
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": "A calendar date written YYYY-MM-DD, e.g. 2019-08-14.",
+        })
+    }
+}
+
+impl JsonSchema for Block {
+    fn schema_name() -> Cow<'static, str> {
+        "Block".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let section = generator.subschema_for::<Section>();
+        json_schema!({
+            "description": "A paragraph (one line of text) or a numbered section.",
+            "anyOf": [one_line(generator), section],
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    use super::*;
+
+    fn schema() -> Value {
+        serde_json::from_str(&document_schema_json()).unwrap()
+    }
+
+    #[test]
+    fn is_draft_2020_12_and_closed() {
+        let s = schema();
+        assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
+        assert_eq!(s["additionalProperties"], false);
+        let required: Vec<&str> = s["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        for field in ["kind", "title", "body", "date"] {
+            assert!(required.contains(&field), "{field} not required");
+        }
+        assert!(!required.contains(&"issuer"));
+    }
+
+    #[test]
+    fn kinds_are_the_fifteen_and_the_forms_of_order() {
+        let s = schema();
+        let names: Vec<&str> = s["$defs"]["Kind"]["enum"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "决议",
+                "决定",
+                "命令",
+                "公报",
+                "公告",
+                "通告",
+                "意见",
+                "通知",
+                "通报",
+                "报告",
+                "请示",
+                "批复",
+                "议案",
+                "函",
+                "纪要",
+                "令",
+                "命令（令）"
+            ]
+        );
+    }
+}
