@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use crate::date::Date;
-use crate::model::{Block, Document, Kind, Section, Text};
+use crate::model::{Attachment, Block, Document, IssuerMark, Kind, Section, Text};
 
 /// What the schema calls itself.
 pub const TITLE: &str = "gongwen document (公文, GB/T 9704-2012)";
@@ -177,5 +177,55 @@ mod tests {
                 "命令（令）"
             ]
         );
+    }
+}
+
+impl JsonSchema for IssuerMark {
+    fn schema_name() -> Cow<'static, str> {
+        "IssuerMark".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "发文机关标志 (§7.2.4): one line, or {organs, suffix} for a joint document.",
+            "anyOf": [
+                { "type": "string", "pattern": NON_BLANK },
+                {
+                    "type": "object",
+                    "properties": {
+                        "organs": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": ONE_LINE } },
+                        "suffix": { "type": "string", "pattern": ONE_LINE },
+                    },
+                    "required": ["organs"],
+                    "additionalProperties": false,
+                },
+            ],
+        })
+    }
+}
+
+impl JsonSchema for Attachment {
+    fn schema_name() -> Cow<'static, str> {
+        "Attachment".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let block = generator.subschema_for::<Block>();
+        json_schema!({
+            "description": "附件 (§7.3.4, §7.3.7): its name, or {title, name, body} with its content.",
+            "anyOf": [
+                { "type": "string", "pattern": NON_BLANK },
+                {
+                    "type": "object",
+                    "properties": {
+                        "title": { "type": "string", "pattern": NON_BLANK },
+                        "name": { "type": "string", "pattern": NON_BLANK },
+                        "body": { "type": "array", "items": block },
+                    },
+                    "required": ["title", "body"],
+                    "additionalProperties": false,
+                },
+            ],
+        })
     }
 }
