@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{path_str, run_gen};
+use common::{path_str, root, run_gen};
 use serde_json::Value;
 
 /// Paragraphs of real prose (the seed notice's text), to vary documents.
@@ -414,7 +414,21 @@ fn paths_are_files_or_folders_and_default_to_data() {
     let o = run_gen(&["build", "-o", path_str(&out2)]);
     assert!(o.status.success(), "{}", stderr(&o));
     let m = manifest(&out2);
-    assert_eq!(m["documents"][0]["source"]["path"], "data/seed-notice.yaml");
+    let built: Vec<&str> = m["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["source"]["path"].as_str().unwrap())
+        .collect();
+    let mut in_data: Vec<String> = std::fs::read_dir(root().join("data"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".yaml") || n.ends_with(".yml"))
+        .map(|n| format!("data/{n}"))
+        .collect();
+    in_data.sort();
+    assert!(built.contains(&"data/seed-notice.yaml"), "{built:?}");
+    assert_eq!(built, in_data);
 
     // An empty folder has nothing to build.
     let empty = dir.path().join("empty");
