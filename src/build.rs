@@ -486,10 +486,12 @@ fn build_one(job: &Job, context: &Context) -> Result<DocumentEntry, Error> {
         .into(),
         other => other,
     };
+    // Images (seals) from the document's own folder, checked once.
+    let assets = crate::assets::Assets::load(&doc, &source, None)?;
     // Typeset even without a PDF: the page count is the PDF's.
     let paged = context
         .typesetter
-        .typeset(&doc, &source)
+        .typeset(&doc, &source, &assets)
         .map_err(typeset_error)?;
     let mut outputs = Vec::new();
     for &format in context.formats {
@@ -498,7 +500,9 @@ fn build_one(job: &Job, context: &Context) -> Result<DocumentEntry, Error> {
                 .typesetter
                 .export(&doc, &paged)
                 .map_err(typeset_error)?,
-            OutputFormat::Docx => docx::render(&doc, &source, context.fonts, context.docx)?,
+            OutputFormat::Docx => {
+                docx::render(&doc, &source, context.fonts, &assets, context.docx)?
+            }
             OutputFormat::Html => crate::html::render(&doc, &source)?,
         };
         let file = format!("{}.{}", job.name, format.extension());

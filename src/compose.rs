@@ -3,12 +3,13 @@
 //! standard prescribes. Independent of the output format: the PDF and DOCX
 //! writers both set exactly this.
 
+use crate::assets::{Assets, Image};
 use crate::content;
 use crate::error::Error;
 use crate::fonts::FontSet;
 use crate::geometry::{self as g, CHAR_PITCH, mm};
 use crate::load::Source;
-use crate::model::{Document, Format, IssuerMark, Role, Run, Seal};
+use crate::model::{Document, Format, IssuerMark, Role, Run};
 use crate::title;
 
 /// What an item is (the writers style each kind).
@@ -25,6 +26,8 @@ pub enum ItemKind {
     Signature,
     /// 成文日期 (§7.3.5).
     Date,
+    /// The 签发人's title beside the 签名章 (§7.3.5.3).
+    SignatureTitle,
     /// 附注 (§7.3.6).
     Note,
     /// A new page: what follows starts on the next page (an attachment,
@@ -56,6 +59,19 @@ pub struct Item {
     /// that no page holds a date alone or a signature without text
     /// (§7.3.5.5).
     pub keep_with_next: Keep,
+    /// Pieces set at fixed places on the item's one line, instead of
+    /// `runs` from the indent: a row of joint 署名, each under its seal
+    /// (§7.3.5.1). `runs` then holds the same text, for text checks.
+    pub columns: Vec<Placed>,
+    /// Blank grid lines below the item that must be on its page: the room
+    /// a seal placed against the 署名 takes below the last line of the
+    /// closing, so that it stays inside the 版心 (§7.3.5.5).
+    pub reserve_lines_after: usize,
+    /// The x (points from the 版心's left edge) the item's line is centred
+    /// on, when that is what places it: the 署名 and 成文日期 under a seal
+    /// (§7.3.5.1). A word processor that sets the text in its own widths
+    /// keeps it centred there.
+    pub centre_on: Option<f64>,
     /// The model field it came from, for messages.
     pub path: String,
 }
@@ -73,6 +89,35 @@ pub enum Keep {
     /// the closing with the 正文 never empties a page of its text (the 正文
     /// under the 版头 stays on page 1).
     LastLines(usize),
+}
+
+/// An image set over the page (印章, 签名章), placed against an item: it
+/// is not flowing text, and the writers draw it where this says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overlay {
+    /// Index into [`Composition::images`].
+    pub image: usize,
+    /// Index of the item it is placed against.
+    pub anchor: usize,
+    /// Left edge, points right of the 版心's left edge.
+    pub x: f64,
+    /// Top edge below the em-box top of the anchor's first line: `dy_lines`
+    /// line pitches plus `dy_pt` points (a writer whose line pitch differs
+    /// keeps the relation to the lines).
+    pub dy_lines: f64,
+    pub dy_pt: f64,
+    /// Size, points.
+    pub width: f64,
+    pub height: f64,
+    /// Alternative text (PDF/UA, DOCX `descr`).
+    pub alt: String,
+}
+
+impl Overlay {
+    /// The top edge below the anchor's em-box top on a grid of `pitch`.
+    pub fn dy(&self, pitch: f64) -> f64 {
+        self.dy_lines * pitch + self.dy_pt
+    }
 }
 
 /// 版头 (§7.2): what stands above the 标题 on page 1. Vertical positions
@@ -174,6 +219,10 @@ pub struct Composition {
     /// Blank lines between the title and the first item (§7.3.2/§7.3.3).
     pub title_gap_lines: usize,
     pub items: Vec<Item>,
+    /// The images the overlays draw, read and checked (see `assets`).
+    pub images: Vec<Image>,
+    /// Seals and 签名章, placed against items.
+    pub overlays: Vec<Overlay>,
 }
 
 impl Composition {
@@ -238,8 +287,10 @@ pub fn compose(
     source: &Source,
     fonts: &FontSet,
     writer: Writer,
+    assets: &Assets,
 ) -> Result<Composition, Error> {
     reject_unsupported(doc, source, writer)?;
+    let seals = crate::seal::check(doc, source, assets)?;
     let cells = |n: usize| n as f64 * CHAR_PITCH;
     let body = |text: String| {
         vec![Run {
@@ -260,6 +311,9 @@ pub fn compose(
             rest_indent: 0.0,
             justify: true,
             keep_with_next: Keep::Free,
+            columns: Vec::new(),
+            reserve_lines_after: 0,
+            centre_on: None,
             path: "addressees".into(),
         });
     }
@@ -274,6 +328,9 @@ pub fn compose(
             rest_indent: 0.0,
             justify: true,
             keep_with_next: Keep::Free,
+            columns: Vec::new(),
+            reserve_lines_after: 0,
+            centre_on: None,
             path: p.path,
         });
     }
@@ -303,15 +360,42 @@ pub fn compose(
                 rest_indent: start + label_w + number_w,
                 justify: true,
                 keep_with_next: Keep::Free,
+                columns: Vec::new(),
+                reserve_lines_after: 0,
+                centre_on: None,
                 path: format!("attachments[{i}]"),
             });
         }
     }
 
-    compose_closing(doc, fonts, &mut items);
+    let mut images = Vec::new();
+    let mut overlays = Vec::new();
+    match seals {
+        crate::seal::Sealing::None => compose_closing(doc, fonts, &mut items),
+        crate::seal::Sealing::Seals(seals) => {
+            crate::seal::compose_sealed(doc, fonts, &seals, &mut items, &mut images, &mut overlays)
+        }
+        crate::seal::Sealing::Signature(s) => crate::seal::compose_signature_seal(
+            doc,
+            fonts,
+            &s,
+            &mut items,
+            &mut images,
+            &mut overlays,
+        ),
+    }
 
     if let Some(note) = &doc.note {
         // 附注: 居左空二字加圆括号, on the line below the 成文日期 (§7.3.6).
+        // Room a seal needs below the date is then counted below the 附注.
+        let reserve = items.last_mut().map_or(0, |date| {
+            let r = date.reserve_lines_after;
+            date.reserve_lines_after = 0;
+            if r > 0 {
+                date.keep_with_next = Keep::Whole;
+            }
+            r
+        });
         items.push(Item {
             kind: ItemKind::Note,
             blank_lines_before: 0,
@@ -320,6 +404,9 @@ pub fn compose(
             rest_indent: 0.0,
             justify: true,
             keep_with_next: Keep::Free,
+            columns: Vec::new(),
+            reserve_lines_after: reserve.saturating_sub(1),
+            centre_on: None,
             path: "note".into(),
         });
     }
@@ -335,6 +422,8 @@ pub fn compose(
         title: title::break_title(doc.title.as_str(), fonts),
         title_gap_lines: g::TITLE_GAP_LINES,
         items,
+        images,
+        overlays,
     };
     check_coverage(&composition, source, fonts)?;
     Ok(composition)
@@ -420,6 +509,9 @@ fn compose_closing(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
             rest_indent: x,
             justify: false,
             keep_with_next: Keep::Whole,
+            columns: Vec::new(),
+            reserve_lines_after: 0,
+            centre_on: None,
             path: format!("issuer[{i}]"),
         });
     }
@@ -438,6 +530,9 @@ fn compose_closing(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
         rest_indent: date_start,
         justify: false,
         keep_with_next: Keep::Free,
+        columns: Vec::new(),
+        reserve_lines_after: 0,
+        centre_on: None,
         path: "date".into(),
     });
 }
@@ -655,6 +750,9 @@ fn compose_attachments(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
             rest_indent: indent,
             justify: false,
             keep_with_next,
+            columns: Vec::new(),
+            reserve_lines_after: 0,
+            centre_on: None,
             path,
         };
         items.push(item(
@@ -715,6 +813,9 @@ fn compose_attachments(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
                 rest_indent: 0.0,
                 justify: true,
                 keep_with_next: Keep::Free,
+                columns: Vec::new(),
+                reserve_lines_after: 0,
+                centre_on: None,
                 path: p.path,
             });
         }
@@ -916,7 +1017,6 @@ fn reject_unsupported(doc: &Document, source: &Source, writer: Writer) -> Result
             "签发人",
             "§7.2.6",
         ),
-        (false, doc.seal != Seal::None, "seal", "印章", "§7.3.5.1"),
         (
             writer.record,
             !doc.cc.is_empty(),

@@ -52,6 +52,28 @@ pub enum Error {
         role: crate::model::Role,
     },
 
+    /// An image the document names (a seal) that cannot be used: missing,
+    /// unreadable, not a PNG or SVG, or outside the allowed folder.
+    #[error(
+        "{}:{}: {field}: {image}: {message}",
+        path.display(), pos.map_or("?".to_string(), |p| p.to_string())
+    )]
+    Image {
+        path: PathBuf,
+        pos: Option<Pos>,
+        field: String,
+        image: String,
+        message: String,
+    },
+
+    /// The seal fields do not fit together or with the 署名.
+    #[error("{}: {field}: {message}", path.display())]
+    Seal {
+        path: PathBuf,
+        field: &'static str,
+        message: String,
+    },
+
     /// An element the chosen writer cannot typeset yet.
     #[error("{}: {field}: {writer} does not typeset {element} (GB/T 9704-2012 {clause}) yet; remove the field to typeset the rest", path.display())]
     Unsupported {

@@ -140,6 +140,43 @@ pub const DATE_SHIFT_CHARS: usize = 2;
 /// 成文日期 without seal, when longer than the 署名: 右空二字 (§7.3.5.2).
 pub const DATE_RIGHT_CHARS: usize = 2;
 
+/// 成文日期 with a seal: 右空四字 (§7.3.5.1); the 署名 is centred over it.
+pub const SEAL_DATE_RIGHT_CHARS: usize = 4;
+/// A seal's diameter when neither the document nor the image gives one:
+/// 42 mm, the smallest of the sizes 国发〔1999〕25号 sets (乡镇), so that a
+/// seal of unknown size is never drawn larger than any real one.
+pub const SEAL_DEFAULT_DIAMETER_MM: f64 = 42.0;
+/// "居印章中心偏下" (§7.3.5.1): the 署名 and 成文日期 sit this far below the
+/// seal's centre (the centre of their two lines, the gap between them, is
+/// this far below it). 3 mm: visibly below the centre (the seal's star),
+/// while both lines stay well inside the ring — for a 42 mm seal the
+/// date's em box ends 3 + 8 = 11 mm below the centre, half the radius.
+pub const SEAL_BELOW_CENTRE_MM: f64 = 3.0;
+/// …and at most this far, when a seal of a size between the line steps
+/// (e.g. 40 mm) would otherwise start more than one line below the text
+/// (§7.3.5.1 "一行之内"): the seal rises, the 署名 and date stay on the grid.
+pub const SEAL_BELOW_CENTRE_MAX_MM: f64 = 6.0;
+/// The least clearance between the 正文's (or 附件说明's) last line and the
+/// seal's top: the seal must not touch the text (§7.3.5.1 "不相交或相切" is
+/// said of joint seals; the body is kept clear the same way). The 署名
+/// moves down whole lines until the seal clears; then its top is within
+/// one line of the body ("印章顶端应当上距正文（或附件说明）一行之内").
+pub const SEAL_BODY_CLEARANCE_MM: f64 = 0.5;
+/// Joint seals in a row: the gap between neighbouring seals (they "不相交或
+/// 相切", §7.3.5.1). 3 mm, the distance the 1999 format prescribed, which
+/// 2012 dropped without replacing.
+pub const JOINT_SEAL_GAP_MM: f64 = 3.0;
+/// Joint 署名 in a row: at least one character between neighbouring names.
+pub const JOINT_NAME_GAP_CHARS: usize = 1;
+/// 签名章 (§7.3.5.3): two blank lines below the 正文, 右空四字.
+pub const SIGNATURE_SEAL_GAP_LINES: usize = 2;
+/// 签名章 右空四字 (§7.3.5.3).
+pub const SIGNATURE_SEAL_RIGHT_CHARS: usize = 4;
+/// The 签发人's title two characters left of the 签名章 (§7.3.5.3).
+pub const SIGNATURE_TITLE_GAP_CHARS: usize = 2;
+/// 成文日期 one blank line below the 签名章 (§7.3.5.3), 右空四字.
+pub const SIGNATURE_SEAL_DATE_GAP_LINES: usize = 1;
+
 /// 页码: the 一字线's upper edge is 7 mm below the 版心 (§7.5).
 pub const PAGE_NUMBER_GAP_MM: f64 = 7.0;
 /// 页码: 单页码居右空一字，双页码居左空一字 (§7.5). One character is taken as

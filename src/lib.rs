@@ -4,6 +4,7 @@
 //! in page order with the standard's spacing ([`geometry`]); the writers
 //! ([`pdf`]) set that composition and never decide content on their own.
 
+pub mod assets;
 pub mod build;
 pub mod check;
 pub mod compose;
@@ -22,6 +23,7 @@ pub mod numbering;
 pub mod output;
 pub mod pdf;
 pub mod schema;
+pub mod seal;
 pub mod title;
 
 pub use error::{Error, Result};

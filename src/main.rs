@@ -277,6 +277,12 @@ struct RenderArgs {
     /// preferred over the bundled open fonts, which remain the fallback.
     #[arg(long, value_name = "DIR", env = "GONGWEN_FONT_DIR")]
     font_dir: Option<PathBuf>,
+    /// The folder images (seals) may come from [default: each document's
+    /// own folder]. Image paths are relative to the document; one that
+    /// leads out of this folder (an absolute path, `..`, a symbolic link)
+    /// is refused.
+    #[arg(long, value_name = "DIR")]
+    asset_root: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -301,15 +307,16 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 stamp: stamp()?,
                 standard: args.pdf_standard,
             };
-            render_all(&args.render, "pdf", |doc, source, fonts| {
-                pdf::render(doc, source, fonts, settings)
+            render_all(&args.render, "pdf", |doc, source, fonts, assets| {
+                pdf::render(doc, source, fonts, settings, assets)
             })
         }
-        Command::Docx(args) => render_all(&args.render, "docx", |doc, source, fonts| {
+        Command::Docx(args) => render_all(&args.render, "docx", |doc, source, fonts, assets| {
             gongwen::docx::render(
                 doc,
                 source,
                 fonts,
+                assets,
                 gongwen::docx::Options {
                     fonts: args.docx_fonts,
                     geometry: args.docx_geometry,
@@ -450,7 +457,12 @@ fn print_out(text: &str) {
 fn render_all(
     args: &RenderArgs,
     extension: &str,
-    render: impl Fn(&gongwen::model::Document, &load::Source, &FontSet) -> Result<Vec<u8>, Error>,
+    render: impl Fn(
+        &gongwen::model::Document,
+        &load::Source,
+        &FontSet,
+        &gongwen::assets::Assets,
+    ) -> Result<Vec<u8>, Error>,
 ) -> Result<ExitCode, Error> {
     one_output(&args.inputs, args.output.as_ref())?;
     let fonts = font_set(args)?;
@@ -458,7 +470,10 @@ fn render_all(
         &args.inputs,
         args.output.as_ref(),
         extension,
-        |doc, source| render(doc, source, &fonts),
+        |doc, source| {
+            let assets = gongwen::assets::Assets::load(doc, source, args.asset_root.as_deref())?;
+            render(doc, source, &fonts, &assets)
+        },
     )
 }
 

@@ -61,9 +61,13 @@ pub struct Document {
     pub issuer: Vec<String>,
     /// 成文日期 (§7.3.5.4).
     pub date: Date,
-    /// 印章 (§7.3.5.1): whether the document is sealed.
+    /// 印章 (§7.3.5.1): the seal image(s), or how else the 署名 is
+    /// authenticated.
     #[serde(default)]
     pub seal: Seal,
+    /// 签发人签名章 (§7.3.5.3): the signer's title and the stamp's image.
+    #[serde(default)]
+    pub signature_seal: Option<SignatureSeal>,
     /// 附注 (§7.3.6), without its parentheses.
     #[serde(default)]
     pub note: Option<String>,
@@ -516,16 +520,153 @@ pub enum Urgency {
 }
 
 /// 印章 (§7.3.5): how the 署名 is authenticated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "lowercase")]
+///
+/// Written as one image path (`seal: seals/office.png`), a list of them
+/// for a joint document (one per issuer, in issuer order), or maps
+/// `{image: …, diameter: 42}`; `none`, `seal` and `signature` keep the
+/// meaning they had before seals carried images.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum Seal {
     /// 不加盖印章 (§7.3.5.2).
     #[default]
     None,
-    /// 加盖印章 (§7.3.5.1).
-    Seal,
-    /// 加盖签发人签名章 (§7.3.5.3).
+    /// `seal: seal`: sealed, but without an image (the form before seal
+    /// images existed). Loads; the writers ask for the image.
+    Unspecified,
+    /// 加盖签发人签名章 (§7.3.5.3): the image is in `signature_seal`.
     Signature,
+    /// 加盖印章 (§7.3.5.1): the seal images, one per issuer.
+    Images(Vec<SealImage>),
+}
+
+/// One seal image (印章, §7.3.5.1).
+#[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SealImage {
+    /// The image file (PNG with transparency, or SVG), relative to the
+    /// YAML file.
+    pub image: ImagePath,
+    /// The seal's diameter in millimetres (the image's width), for an
+    /// image without a physical size; otherwise the image's own size.
+    #[serde(default, deserialize_with = "millimetres")]
+    #[schemars(range(min = 0.0, max = 156.0))]
+    pub diameter: Option<f64>,
+}
+
+/// 签发人签名章 (§7.3.5.3): the signer's title and the stamp's image.
+#[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignatureSeal {
+    /// The 签发人's title (职务), e.g. `市长`, set two characters left of
+    /// the 签名章.
+    #[serde(deserialize_with = "one_line")]
+    #[schemars(schema_with = "crate::schema::one_line")]
+    pub title: Text,
+    /// The 签名章's image, relative to the YAML file.
+    pub image: ImagePath,
+    /// The stamp's width in millimetres, for an image without a physical
+    /// size.
+    #[serde(default, deserialize_with = "millimetres")]
+    #[schemars(range(min = 0.0, max = 156.0))]
+    pub width: Option<f64>,
+}
+
+/// An image path as written in the document (resolved and checked when
+/// the image is read, see `assets`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImagePath(pub String);
+
+impl<'de> Deserialize<'de> for ImagePath {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let t = Text::deserialize(d)?;
+        if t.0.chars().any(char::is_control) {
+            return Err(de::Error::custom("an image path has no control characters"));
+        }
+        Ok(ImagePath(t.0))
+    }
+}
+
+/// The largest seal or stamp the 版心 can hold: its width (§5.2.1).
+const MAX_SEAL_MM: f64 = 156.0;
+
+fn millimetres<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    let v = f64::deserialize(d)?;
+    if v.is_finite() && v > 0.0 && v <= MAX_SEAL_MM {
+        Ok(Some(v))
+    } else {
+        Err(de::Error::custom(format!(
+            "expected a size in millimetres, more than 0 and at most {MAX_SEAL_MM} (the 版心's width), found {v}"
+        )))
+    }
+}
+
+fn seal_image<E: de::Error>(path: &str) -> Result<SealImage, E> {
+    Ok(SealImage {
+        image: ImagePath::deserialize(de::value::StrDeserializer::<E>::new(path))?,
+        diameter: None,
+    })
+}
+
+impl<'de> Deserialize<'de> for Seal {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = Seal;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "a seal image's path, a list of paths (one per issuer), a map \
+                     `{image: …, diameter: …}`, or one of `none`, `signature`",
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Seal, E> {
+                Ok(match v.trim() {
+                    "none" => Seal::None,
+                    "seal" => Seal::Unspecified,
+                    "signature" => Seal::Signature,
+                    _ => Seal::Images(vec![seal_image(v)?]),
+                })
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Seal, A::Error> {
+                let mut out = Vec::new();
+                while let Some(s) = seq.next_element::<OneSeal>()? {
+                    out.push(s.0);
+                }
+                if out.is_empty() {
+                    return Err(de::Error::custom(
+                        "expected one seal image per issuer, found an empty list",
+                    ));
+                }
+                Ok(Seal::Images(out))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Seal, A::Error> {
+                SealImage::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|s| Seal::Images(vec![s]))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// One entry of a list of seals: a path or a map.
+struct OneSeal(SealImage);
+
+impl<'de> Deserialize<'de> for OneSeal {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = OneSeal;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a seal image's path, or a map `{image: …, diameter: …}`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<OneSeal, E> {
+                seal_image(v).map(OneSeal)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<OneSeal, A::Error> {
+                SealImage::deserialize(de::value::MapAccessDeserializer::new(map)).map(OneSeal)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// 印发机关和印发日期 (§7.4.3).

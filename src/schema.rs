@@ -12,7 +12,9 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use crate::date::Date;
-use crate::model::{Attachment, Block, Document, IssuerMark, Kind, Section, Text};
+use crate::model::{
+    Attachment, Block, Document, ImagePath, IssuerMark, Kind, Seal, SealImage, Section, Text,
+};
 
 /// What the schema calls itself.
 pub const TITLE: &str = "gongwen document (公文, GB/T 9704-2012)";
@@ -115,6 +117,43 @@ impl JsonSchema for Block {
         json_schema!({
             "description": "A paragraph (one line of text) or a numbered section.",
             "anyOf": [one_line(generator), section],
+        })
+    }
+}
+
+impl JsonSchema for ImagePath {
+    fn schema_name() -> Cow<'static, str> {
+        "ImagePath".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": NON_BLANK,
+            "description": "An image file (PNG with transparency, or a self-contained SVG), relative to the YAML file and inside its folder.",
+        })
+    }
+}
+
+impl JsonSchema for Seal {
+    fn schema_name() -> Cow<'static, str> {
+        "Seal".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let path = generator.subschema_for::<ImagePath>();
+        let image = generator.subschema_for::<SealImage>();
+        json_schema!({
+            "description": "印章 (§7.3.5.1): an image path, a map {image, diameter}, or a list of either (one per issuer); `none`, `seal` (no image: refused when typeset) or `signature` (the 签名章 in signature_seal).",
+            "anyOf": [
+                path,
+                image,
+                { "type": "array", "minItems": 1, "items": { "anyOf": [path, image] } },
+            ],
         })
     }
 }

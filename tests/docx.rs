@@ -192,6 +192,8 @@ struct Page {
     width: f64,
     height: f64,
     lines: Vec<Line>,
+    /// Images drawn (seals): (left, top, right, bottom) in mm.
+    images: Vec<(f64, f64, f64, f64)>,
 }
 
 fn mm(pt: f64) -> f64 {
@@ -235,10 +237,22 @@ fn parse_pages(v: &Value) -> Vec<Page> {
                 l.chars.sort_by(|a, b| a.x.total_cmp(&b.x));
             }
             lines.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
+            let images = p["images"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|i| {
+                            let v = |k: &str| mm(i[k].as_f64().unwrap());
+                            (v("x0"), v("top"), v("x1"), v("bottom"))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
             Page {
                 width: p["width"].as_f64().unwrap(),
                 height: p["height"].as_f64().unwrap(),
                 lines,
+                images,
             }
         })
         .collect()
@@ -1815,5 +1829,130 @@ mod general {
             &common::pdftotext_raw(&pdf),
             &common::fixture_text("attachment-plan.txt"),
         );
+    }
+}
+
+mod seal {
+    //! Seals (印章, §7.3.5.1) in LibreOffice's rendering of the DOCX: the
+    //! sample documents in data/, measured as the PDF tests measure Typst.
+    use super::*;
+
+    /// 22 em boxes and 21 equal gaps fill 225 mm.
+    const PITCH: f64 = (225.0 - 16.0 * 25.4 / 72.0) / 21.0;
+
+    fn render(name: &str) -> (tempfile::TempDir, Vec<Page>) {
+        let dir = common::tempdir();
+        let docx = dir.path().join(format!("{name}.docx"));
+        let o = run_gen(&["docx", &format!("data/{name}.yaml"), "-o", path_str(&docx)]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let (_, pages) = render_with_libreoffice(&docx, dir.path());
+        (dir, pages)
+    }
+
+    fn line<'a>(p: &'a Page, text: &str) -> &'a Line {
+        p.lines
+            .iter()
+            .find(|l| l.text().replace(' ', "") == text)
+            .unwrap_or_else(|| panic!("no line {text:?}"))
+    }
+
+    fn em_bottom(l: &Line) -> f64 {
+        mm(l.baseline + 0.12 * l.size)
+    }
+
+    #[test]
+    fn libreoffice_places_the_seal_on_the_signature_and_date() {
+        let (_dir, pages) = render("sealed-notice");
+        let page = pages.iter().find(|p| !p.images.is_empty()).expect("a seal");
+        assert_eq!(page.images.len(), 1);
+        let (x0, y0, x1, y1) = page.images[0];
+        assert!((x1 - x0 - 42.0).abs() < 0.1, "width {}", x1 - x0);
+        let sig = line(page, "清河市应急管理局");
+        let date = line(page, "2026年5月12日");
+        // 成文日期 右空四字 in the composition's widths (the PDF's, measured
+        // in tests/seal.rs), and centred on the seal: LibreOffice sets the
+        // date wider (space between digits and hanzi), so it keeps the
+        // PDF's centre, which is the seal's.
+        let dir = common::tempdir();
+        let pdf = dir.path().join("s.pdf");
+        let o = run_gen(&["pdf", "data/sealed-notice.yaml", "-o", path_str(&pdf)]);
+        assert!(o.status.success());
+        let json = run(
+            &common::python(),
+            &[
+                path_str(&root().join("tests/support/pdf_chars.py")),
+                path_str(&pdf),
+            ],
+            &[],
+        );
+        let typst_pages = parse_pages(&serde_json::from_slice(&json).unwrap());
+        let typst_page = typst_pages.last().unwrap();
+        let typst_date = line(typst_page, "2026年5月12日");
+        assert!((typst_date.right() - (RIGHT - 4.0 * CELL)).abs() < 0.2);
+        let date_centre = (date.left() + date.right()) / 2.0;
+        let typst_centre = (typst_date.left() + typst_date.right()) / 2.0;
+        assert!(
+            (date_centre - typst_centre).abs() < TOL,
+            "{date_centre} vs {typst_centre}"
+        );
+        assert!(((x0 + x1) / 2.0 - date_centre).abs() < TOL);
+        assert!(((sig.left() + sig.right()) / 2.0 - date_centre).abs() < TOL);
+        // The 署名 and date 3 mm below the seal's centre (±1 mm).
+        let below = (sig.em_top() + em_bottom(date)) / 2.0 - (y0 + y1) / 2.0;
+        assert!((below - 3.0).abs() < TOL, "{below}");
+        // Its top within one line of the text, not on it.
+        let above = page
+            .lines
+            .iter()
+            .rfind(|l| l.baseline < sig.baseline && l.size > 15.0)
+            .unwrap();
+        let gap = y0 - em_bottom(above);
+        assert!(gap > 0.0 && gap <= PITCH + TOL, "{gap}");
+        assert!(y1 <= BOTTOM);
+    }
+
+    #[test]
+    fn libreoffice_keeps_three_joint_seals_apart_and_inside_the_block() {
+        let (_dir, pages) = render("joint-sealed-notice");
+        let page = pages.iter().find(|p| !p.images.is_empty()).expect("seals");
+        let mut seals = page.images.clone();
+        assert_eq!(seals.len(), 3);
+        seals.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for &(x0, _, x1, y1) in &seals {
+            assert!(
+                x0 >= LEFT - TOL && x1 <= RIGHT + TOL && y1 <= BOTTOM,
+                "{x0} {x1} {y1}"
+            );
+        }
+        for w in seals.windows(2) {
+            let gap = w[1].0 - w[0].2;
+            assert!(gap > 0.5, "seals {gap:.2} mm apart");
+        }
+        // Each seal centred on its own 署名 (one line, on tab stops).
+        let row = page
+            .lines
+            .iter()
+            .find(|l| l.text().contains("清河市教育局"))
+            .expect("the row of 署名");
+        let text: Vec<&str> = row.chars.iter().map(|c| c.c.as_str()).collect();
+        for (k, name) in ["清河市文化和旅游局", "清河市教育局", "清河市体育局"]
+            .iter()
+            .enumerate()
+        {
+            let n = name.chars().count();
+            let start = (0..text.len())
+                .filter(|&i| text[i..].concat().starts_with(name))
+                .find(|&i| i == 0 || row.chars[i].x - row.chars[i - 1].x1 > 5.0)
+                .unwrap_or_else(|| panic!("{name}"));
+            let centre = (mm(row.chars[start].x) + mm(row.chars[start + n - 1].x1)) / 2.0;
+            let seal = (seals[k].0 + seals[k].2) / 2.0;
+            assert!(
+                (centre - seal).abs() < TOL,
+                "{name}: {centre:.2} vs {seal:.2}"
+            );
+        }
+        let date = line(page, "2026年6月18日");
+        let date_centre = (date.left() + date.right()) / 2.0;
+        assert!((date_centre - (seals[2].0 + seals[2].2) / 2.0).abs() < TOL);
     }
 }

@@ -2,6 +2,7 @@
 //! users who keep editing. Body text is real paragraphs in named styles (no
 //! text boxes, no pictures of text); the word processor breaks the lines.
 
+mod drawing;
 mod font_table;
 mod footer;
 mod header;
@@ -13,6 +14,7 @@ mod xml;
 
 use std::io::{Cursor, Write};
 
+use crate::assets::Assets;
 use crate::compose::{self, Composition, Item, ItemKind};
 use crate::error::Error;
 use crate::fonts::FontSet;
@@ -211,7 +213,7 @@ fn style_of(kind: ItemKind) -> Style {
         ItemKind::Paragraph(None) => BODY,
         ItemKind::Paragraph(Some(level)) => HEADINGS[level.clamp(1, 4) - 1],
         ItemKind::Attachment => ATTACHMENT,
-        ItemKind::Signature => SIGNATURE,
+        ItemKind::Signature | ItemKind::SignatureTitle => SIGNATURE,
         ItemKind::Date => DATE,
         ItemKind::Note => NOTE,
         ItemKind::AttachmentLabel => ATTACHMENT_LABEL,
@@ -283,9 +285,10 @@ pub fn render(
     doc: &Document,
     source: &Source,
     fonts: &FontSet,
+    assets: &Assets,
     options: Options,
 ) -> Result<Vec<u8>, Error> {
-    let composition = compose::compose(doc, source, fonts, WRITER)?;
+    let composition = compose::compose(doc, source, fonts, WRITER, assets)?;
     let grid = match options.geometry {
         PageGeometry::Fill => g::docx::Grid::fill(),
         PageGeometry::Template => g::docx::Grid::template(),
@@ -307,17 +310,39 @@ pub fn render(
     // processor does: gongwen asks its own PDF layout (the same
     // composition) whether the 版记 must leave the last page of text.
     let record_side = if composition.record.is_some() {
-        crate::pdf::record_side(doc, source, fonts)?
+        crate::pdf::record_side(doc, source, fonts, assets)?
     } else {
         crate::pdf::RecordSide::Float
     };
     let document = document_xml(&composition, fonts, setup, page, record_side);
-    let files: Vec<(&str, String)> = vec![
-        ("[Content_Types].xml", parts::content_types()),
+    // The images (seals): a media part each, related from the document.
+    let media: Vec<(String, String, &crate::assets::Image)> = composition
+        .images
+        .iter()
+        .enumerate()
+        .map(|(k, image)| {
+            let (part, rel) = drawing::media_part(k, image);
+            (part, rel, image)
+        })
+        .collect();
+    let image_rels: Vec<(&str, &str)> = media
+        .iter()
+        .map(|(part, rel, _)| (rel.as_str(), part.as_str()))
+        .collect();
+    let image_types: Vec<(&str, &str)> = composition
+        .images
+        .iter()
+        .map(|i| (i.format.extension(), i.format.mime()))
+        .collect();
+    let mut files: Vec<(String, Vec<u8>)> = [
+        ("[Content_Types].xml", parts::content_types(&image_types)),
         ("_rels/.rels", parts::package_rels()),
         ("docProps/core.xml", parts::core(doc)),
         ("docProps/app.xml", parts::app()),
-        ("word/_rels/document.xml.rels", parts::document_rels()),
+        (
+            "word/_rels/document.xml.rels",
+            parts::document_rels(&image_rels),
+        ),
         ("word/document.xml", document),
         ("word/styles.xml", styles::styles(options.fonts, grid)),
         ("word/settings.xml", parts::settings(grid)),
@@ -325,7 +350,13 @@ pub fn render(
         ("word/footer1.xml", footer::footer_xml(true, grid)),
         ("word/footer2.xml", footer::footer_xml(false, grid)),
         ("word/footer3.xml", footer::empty_footer_xml()),
-    ];
+    ]
+    .into_iter()
+    .map(|(name, text)| (name.to_string(), text.into_bytes()))
+    .collect();
+    for (part, _, image) in &media {
+        files.push((format!("word/{part}"), image.bytes.to_vec()));
+    }
     zip(&files).map_err(|e| Error::Output {
         path: source.path.clone(),
         message: format!("building the DOCX package: {e}"),
@@ -334,14 +365,14 @@ pub fn render(
 
 /// Packs the parts with fixed timestamps (1980-01-01), so that the same
 /// input gives the same bytes.
-fn zip(files: &[(&str, String)]) -> zip::result::ZipResult<Vec<u8>> {
+fn zip(files: &[(String, Vec<u8>)]) -> zip::result::ZipResult<Vec<u8>> {
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
     for (name, content) in files {
-        w.start_file(*name, options)?;
-        w.write_all(content.as_bytes())?;
+        w.start_file(name.as_str(), options)?;
+        w.write_all(content)?;
     }
     Ok(w.finish()?.into_inner())
 }
@@ -383,7 +414,34 @@ fn is_chars(gap: f64, chars: usize) -> bool {
 fn placement(item: &Item, fonts: &FontSet, setup: Setup) -> Placement {
     let scale = |pt: f64| setup.grid.scale_twips(pt);
     match item.kind {
-        ItemKind::Signature => {
+        _ if item.centre_on.is_some() => {
+            // Centred on the seal's centre, whatever its width in the word
+            // processor's fonts (§7.3.5.1): equal indents either side.
+            let c = item.centre_on.unwrap_or_default();
+            let half = c.min(g::mm(g::BLOCK_WIDTH_MM) - c);
+            let left = scale(c - half);
+            let right = setup.text_width - scale(c + half);
+            Placement {
+                ind: vec![
+                    ("w:left", left.to_string()),
+                    ("w:right", right.max(0).to_string()),
+                    ("w:firstLine", "0".into()),
+                ],
+                jc: Some("center"),
+            }
+        }
+        ItemKind::Signature if !item.columns.is_empty() => {
+            // A row of joint 署名, each under its seal: left tab stops.
+            Placement {
+                ind: vec![
+                    ("w:left", "0".into()),
+                    ("w:right", "0".into()),
+                    ("w:firstLine", "0".into()),
+                ],
+                jc: Some("left"),
+            }
+        }
+        ItemKind::Signature | ItemKind::SignatureTitle => {
             let gap = gap_to_right(item, fonts);
             Placement {
                 ind: if is_chars(gap, g::SIGNATURE_RIGHT_CHARS) {
@@ -401,6 +459,16 @@ fn placement(item: &Item, fonts: &FontSet, setup: Setup) -> Placement {
             )],
             jc: Some("right"),
         },
+        ItemKind::Date if is_chars(gap_to_right(item, fonts), g::SEAL_DATE_RIGHT_CHARS) => {
+            // With a seal (§7.3.5.1) or 签名章 (§7.3.5.3): 右空四字.
+            Placement {
+                ind: vec![(
+                    "w:right",
+                    setup.grid.cells_twips(g::SEAL_DATE_RIGHT_CHARS).to_string(),
+                )],
+                jc: Some("right"),
+            }
+        }
         ItemKind::Date => Placement {
             ind: vec![("w:left", scale(item.first_indent).to_string())],
             jc: None,
@@ -427,13 +495,17 @@ fn placement(item: &Item, fonts: &FontSet, setup: Setup) -> Placement {
     }
 }
 
-/// `<w:p>` with style, runs and, for placed items, direct indents;
-/// `new_page` starts it on a new page.
+/// Seals drawn against a paragraph: the overlay, its image, a drawing id.
+type Drawings<'a> = [(&'a compose::Overlay, &'a crate::assets::Image, usize)];
+
+/// `<w:p>` with style, runs, the seals drawn against it and, for placed
+/// items, direct indents; `new_page` starts it on a new page.
 fn paragraph(
     x: &mut Xml,
     style: Style,
     item: &Item,
     new_page: bool,
+    drawings: &Drawings,
     fonts: &FontSet,
     setup: Setup,
 ) {
@@ -444,11 +516,33 @@ fn paragraph(
     // the PDF does (Keep::LastLines). LibreOffice 7.4 moves the whole
     // paragraph (measured); without keepNext it may leave the 成文日期
     // alone on a page, which is worse.
-    if item.keep_with_next != compose::Keep::Free {
+    if item.keep_with_next != compose::Keep::Free || item.reserve_lines_after > 0 {
         x.empty("w:keepNext", &[]);
     }
     if new_page {
         x.empty("w:pageBreakBefore", &[]);
+    }
+    if !item.columns.is_empty() {
+        // Each name centred on its seal: a centre tab stop at the name's
+        // centre, so that it stays centred in the word processor's widths.
+        x.open("w:tabs", &[]);
+        for c in &item.columns {
+            let text: String = c.runs.iter().map(|r| r.text.as_str()).collect();
+            let centre = c.x + compose::measure(fonts, Role::Body, &text) / 2.0;
+            let pos = setup.grid.scale_twips(centre).to_string();
+            x.empty("w:tab", &[("w:val", "center"), ("w:pos", &pos)]);
+        }
+        x.close();
+    }
+    if item.centre_on.is_some() || !item.columns.is_empty() {
+        // No extra space between digits and hanzi here, so that the text
+        // keeps the width the composition measured and the 成文日期 is
+        // 右空四字 and centred on its seal at once (§7.3.5.1). Word honours
+        // this; LibreOffice 7.4 still adds the space (≈ 1 mm a side), so
+        // there the date stays centred on the seal and ends up to ≈ 3 mm
+        // further right.
+        x.empty("w:autoSpaceDE", &[("w:val", "0")]);
+        x.empty("w:autoSpaceDN", &[("w:val", "0")]);
     }
     let placed = placement(item, fonts, setup);
     if !placed.ind.is_empty() {
@@ -466,8 +560,20 @@ fn paragraph(
         x.empty("w:outlineLvl", &[("w:val", "9")]);
     }
     x.close();
-    for run in &item.runs {
-        run_xml(x, &run.text, run.role, style.role, setup.fonts);
+    for (overlay, image, id) in drawings {
+        drawing::anchor_run(x, overlay, image, setup.grid, *id);
+    }
+    if item.columns.is_empty() {
+        for run in &item.runs {
+            run_xml(x, &run.text, run.role, style.role, setup.fonts);
+        }
+    } else {
+        for c in &item.columns {
+            x.open("w:r", &[]).empty("w:tab", &[]).close();
+            for run in &c.runs {
+                run_xml(x, &run.text, run.role, style.role, setup.fonts);
+            }
+        }
     }
     x.close();
 }
@@ -497,9 +603,16 @@ pub(crate) fn fixed_layout_no_margins(x: &mut Xml) {
 /// An empty paragraph: a blank line `height` twips tall (exact), kept with
 /// what follows it.
 fn blank(x: &mut Xml, height: i64, grid: g::docx::Grid) {
+    blank_kept(x, height, grid, true);
+}
+
+/// An empty paragraph, kept with what follows it or not.
+fn blank_kept(x: &mut Xml, height: i64, grid: g::docx::Grid, keep: bool) {
     x.open("w:p", &[]).open("w:pPr", &[]);
     x.empty("w:pStyle", &[("w:val", BODY.id)]);
-    x.empty("w:keepNext", &[]);
+    if keep {
+        x.empty("w:keepNext", &[]);
+    }
     if height != grid.line_twips {
         x.empty(
             "w:spacing",
@@ -557,7 +670,13 @@ fn document_xml(
     let mut x = Xml::new();
     x.open(
         "w:document",
-        &[("xmlns:w", parts::NS_W), ("xmlns:r", parts::NS_R)],
+        &[
+            ("xmlns:w", parts::NS_W),
+            ("xmlns:r", parts::NS_R),
+            ("xmlns:wp", drawing::NS_WP),
+            ("xmlns:a", drawing::NS_A),
+            ("xmlns:pic", drawing::NS_PIC),
+        ],
     );
     x.open("w:body", &[]);
 
@@ -609,8 +728,28 @@ fn document_xml(
                 after_title = true;
             }
             _ => {
-                paragraph(&mut x, style_of(item.kind), item, new_page, fonts, setup);
+                let drawings: Vec<_> = c
+                    .overlays
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| o.anchor == i)
+                    .map(|(k, o)| (o, &c.images[o.image], k + 1))
+                    .collect();
+                paragraph(
+                    &mut x,
+                    style_of(item.kind),
+                    item,
+                    new_page,
+                    &drawings,
+                    fonts,
+                    setup,
+                );
                 new_page = false;
+                // Room a seal needs below the item, on the item's page:
+                // blank lines kept with it (§7.3.5.5).
+                for k in 0..item.reserve_lines_after {
+                    blank_kept(&mut x, line, setup.grid, k + 1 < item.reserve_lines_after);
+                }
             }
         }
     }

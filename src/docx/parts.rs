@@ -68,7 +68,8 @@ impl PageSetup {
     }
 }
 
-pub fn content_types() -> String {
+/// `images`: (extension, MIME type) of each image part.
+pub fn content_types(images: &[(&str, &str)]) -> String {
     let mut x = Xml::new();
     x.open(
         "Types",
@@ -91,6 +92,13 @@ pub fn content_types() -> String {
         "Default",
         &[("Extension", "xml"), ("ContentType", "application/xml")],
     );
+    let mut seen = Vec::new();
+    for (ext, mime) in images {
+        if !seen.contains(ext) {
+            seen.push(ext);
+            x.empty("Default", &[("Extension", ext), ("ContentType", mime)]);
+        }
+    }
     let wml = "application/vnd.openxmlformats-officedocument.wordprocessingml";
     for (part, kind) in [
         ("/word/document.xml", format!("{wml}.document.main+xml")),
@@ -146,7 +154,8 @@ pub fn package_rels() -> String {
     x.finish()
 }
 
-pub fn document_rels() -> String {
+/// `images`: (relationship id, target) of each image part.
+pub fn document_rels(images: &[(&str, &str)]) -> String {
     let mut x = Xml::new();
     x.open("Relationships", &[("xmlns", NS_PKG_REL)]);
     for (id, kind, target) in [
@@ -162,6 +171,16 @@ pub fn document_rels() -> String {
             &[
                 ("Id", id),
                 ("Type", &format!("{REL_BASE}/{kind}")),
+                ("Target", target),
+            ],
+        );
+    }
+    for (id, target) in images {
+        x.empty(
+            "Relationship",
+            &[
+                ("Id", id),
+                ("Type", &format!("{REL_BASE}/image")),
                 ("Target", target),
             ],
         );

@@ -28,8 +28,8 @@ const WRITER: &str = "gen html";
 /// Refused: a classified document (密级, §7.2.2), which may not be
 /// published; and the 信函/命令/纪要 formats (§10), not typeset yet. Not on
 /// the page: 份号 (§7.2.1), 紧急程度 (§7.2.3) and 签发人 (§7.2.6), which
-/// are for the document's handling, not its public; seals (there are no
-/// seal images in the model, and a published seal image invites forgery).
+/// are for the document's handling, not its public; seal images (`seal`,
+/// `signature_seal`: a published seal image invites forgery).
 pub fn render(doc: &Document, source: &Source) -> Result<Vec<u8>, Error> {
     if let Some(c) = &doc.classification {
         return Err(Error::Classified {

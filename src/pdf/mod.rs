@@ -11,6 +11,7 @@ use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
+use crate::assets::{Assets, Image};
 use crate::compose::{self, Composition, Item, ItemKind, Keep};
 use crate::date::Date;
 use crate::error::Error;
@@ -97,12 +98,17 @@ impl<'a> Typesetter<'a> {
     }
 
     /// Typesets `doc` and returns the laid-out pages (see [`typeset`]).
-    pub fn typeset(&self, doc: &Document, source: &Source) -> Result<PagedDocument, Error> {
+    pub fn typeset(
+        &self,
+        doc: &Document,
+        source: &Source,
+        assets: &Assets,
+    ) -> Result<PagedDocument, Error> {
         let red = match self.settings.standard {
             Some(s) if s.forbids_cmyk() => json!({ "rgb": g::RED_SRGB }),
             _ => json!({ "cmyk": g::RED_CMYK }),
         };
-        self.typeset_in(doc, source, &red)
+        self.typeset_in(doc, source, assets, &red)
     }
 
     /// [`Self::typeset`] with the red given.
@@ -110,9 +116,10 @@ impl<'a> Typesetter<'a> {
         &self,
         doc: &Document,
         source: &Source,
+        assets: &Assets,
         red: &Value,
     ) -> Result<PagedDocument, Error> {
-        let composition = compose::compose(doc, source, self.fonts, WRITER)?;
+        let composition = compose::compose(doc, source, self.fonts, WRITER, assets)?;
         let (mut paged, mut pages) = self.lay_out(doc, &composition, red)?;
         if !doc.single_sided
             && let Some(side) = record_side_of(&paged)
@@ -125,11 +132,16 @@ impl<'a> Typesetter<'a> {
 
     /// Where the 版记 stands in this writer's layout of `doc` (see
     /// [`record_side`]).
-    pub fn record_side(&self, doc: &Document, source: &Source) -> Result<RecordSide, Error> {
+    pub fn record_side(
+        &self,
+        doc: &Document,
+        source: &Source,
+        assets: &Assets,
+    ) -> Result<RecordSide, Error> {
         if doc.single_sided || (doc.cc.is_empty() && doc.printing.is_none()) {
             return Ok(RecordSide::Float);
         }
-        let composition = compose::compose(doc, source, self.fonts, WRITER)?;
+        let composition = compose::compose(doc, source, self.fonts, WRITER, assets)?;
         let red = json!({ "cmyk": g::RED_CMYK });
         let (paged, _) = self.lay_out(doc, &composition, &red)?;
         Ok(record_side_of(&paged).unwrap_or_default())
@@ -161,7 +173,13 @@ impl<'a> Typesetter<'a> {
     ) -> Result<PagedDocument, Error> {
         let data = template_data(doc, composition, self.fonts, pages, red.clone());
         let bytes = serde_json::to_vec(&data).expect("JSON of plain data serialises");
-        let world = GongwenWorld::new(&self.shared, bytes, date_time(doc));
+        let images: Vec<(String, typst::foundations::Bytes)> = composition
+            .images
+            .iter()
+            .enumerate()
+            .map(|(k, image)| (image_path(k, image), image.bytes.clone()))
+            .collect();
+        let world = GongwenWorld::new(&self.shared, bytes, &images, date_time(doc));
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         // Every warning is an error: a font fallback must never pass silently.
         if !warnings.is_empty() {
@@ -192,8 +210,13 @@ impl<'a> Typesetter<'a> {
     }
 
     /// Typesets `doc` as PDF bytes.
-    pub fn render(&self, doc: &Document, source: &Source) -> Result<Vec<u8>, Error> {
-        self.export(doc, &self.typeset(doc, source)?)
+    pub fn render(
+        &self,
+        doc: &Document,
+        source: &Source,
+        assets: &Assets,
+    ) -> Result<Vec<u8>, Error> {
+        self.export(doc, &self.typeset(doc, source, assets)?)
     }
 }
 
@@ -207,14 +230,36 @@ impl<'a> Typesetter<'a> {
 /// finds out where the pages break (labels in the template) and the second
 /// forces the break; most documents need only one run.
 pub fn typeset(doc: &Document, source: &Source, fonts: &FontSet) -> Result<PagedDocument, Error> {
-    Typesetter::new(fonts, Settings::default()).typeset(doc, source)
+    let assets = Assets::load(doc, source, None)?;
+    typeset_with(doc, source, fonts, &assets)
+}
+
+/// The virtual path under which the template finds image `k`.
+fn image_path(k: usize, image: &Image) -> String {
+    format!("/images/{k}.{}", image.format.extension())
+}
+
+/// [`typeset`] with the document's images already read (see
+/// [`Assets::load`]).
+pub fn typeset_with(
+    doc: &Document,
+    source: &Source,
+    fonts: &FontSet,
+    assets: &Assets,
+) -> Result<PagedDocument, Error> {
+    Typesetter::new(fonts, Settings::default()).typeset(doc, source, assets)
 }
 
 /// Where the 版记 stands in this writer's layout of `doc` (the DOCX writer
 /// asks, since a word processor paginates on its own). `Float` when the
 /// document has no 版记 or is printed on one side.
-pub fn record_side(doc: &Document, source: &Source, fonts: &FontSet) -> Result<RecordSide, Error> {
-    Typesetter::new(fonts, Settings::default()).record_side(doc, source)
+pub fn record_side(
+    doc: &Document,
+    source: &Source,
+    fonts: &FontSet,
+    assets: &Assets,
+) -> Result<RecordSide, Error> {
+    Typesetter::new(fonts, Settings::default()).record_side(doc, source, assets)
 }
 
 /// What a first run of the layout decided about page breaks.
@@ -305,8 +350,9 @@ pub fn render(
     source: &Source,
     fonts: &FontSet,
     settings: Settings,
+    assets: &Assets,
 ) -> Result<Vec<u8>, Error> {
-    Typesetter::new(fonts, settings).render(doc, source)
+    Typesetter::new(fonts, settings).render(doc, source, assets)
 }
 
 fn date_time(doc: &Document) -> Datetime {
@@ -390,9 +436,27 @@ fn template_data(
                 labels.push(TEXT_END_LABEL);
             }
             let break_before = pages.closing.filter(|b| b.item == i).map(|b| b.line);
-            item_json(item, blank, fonts, &labels, break_before)
+            let overlays: Vec<Value> = c
+                .overlays
+                .iter()
+                .filter(|o| o.anchor == i)
+                .map(|o| {
+                    json!({
+                        "path": image_path(o.image, &c.images[o.image]),
+                        "x": o.x,
+                        "dy": o.dy(g::LINE_PITCH),
+                        "width": o.width,
+                        "height": o.height,
+                        "alt": o.alt,
+                    })
+                })
+                .collect();
+            let mut json = item_json(item, blank, fonts, &labels, break_before);
+            json["overlays"] = Value::Array(overlays);
+            json
         })
         .collect();
+    let items = group_closing(&c.items, items);
     let roles: serde_json::Map<String, Value> =
         [Role::Body, Role::Hei, Role::Kai, Role::Title, Role::Song]
             .into_iter()
@@ -457,6 +521,34 @@ fn template_data(
         "title": c.title,
         "items": items,
     })
+}
+
+/// The closing (§7.3.5): from the first 署名 (or the 签发人's title) through
+/// the items kept with it, as one group the template sets unbreakable, so
+/// that the 署名, 成文日期 and their seals never part.
+fn group_closing(items: &[Item], json: Vec<Value>) -> Vec<Value> {
+    use compose::ItemKind;
+    let Some(start) = items.iter().position(|i| {
+        matches!(
+            i.kind,
+            ItemKind::Signature | ItemKind::SignatureTitle | ItemKind::Date
+        )
+    }) else {
+        return json;
+    };
+    let end = items[start..]
+        .iter()
+        .position(|i| i.keep_with_next != Keep::Whole)
+        .map_or(items.len(), |k| start + k + 1);
+    let mut json = json;
+    let rest = json.split_off(end);
+    let group = json.split_off(start);
+    let sealed = group
+        .iter()
+        .any(|i| i["overlays"].as_array().is_some_and(|o| !o.is_empty()));
+    json.push(json!({ "group": group, "sealed": sealed }));
+    json.extend(rest);
+    json
 }
 
 fn runs_json(runs: &[crate::model::Run]) -> Vec<Value> {
@@ -546,6 +638,11 @@ fn item_json(
             })
         })
         .collect();
+    let columns: Vec<Value> = item
+        .columns
+        .iter()
+        .map(|p| json!({ "x": p.x, "runs": runs_json(&p.runs) }))
+        .collect();
     json!({
         "style": item_style(item),
         "above": g::LINE_GAP + blank_lines as f64 * g::LINE_PITCH,
@@ -556,6 +653,8 @@ fn item_json(
         "labels": labels,
         "break_before": break_before,
         "lines": lines,
+        "columns": columns,
+        "reserve": item.reserve_lines_after as f64 * g::LINE_PITCH,
     })
 }
 
@@ -584,12 +683,19 @@ mod tests {
         let typesetter = Typesetter::new(&fonts, settings);
         // Typst's PDF/A validation is on: the CMYK red is an error …
         let cmyk = typesetter
-            .typeset_in(&doc, &source, &json!({ "cmyk": g::RED_CMYK }))
+            .typeset_in(
+                &doc,
+                &source,
+                &Assets::default(),
+                &json!({ "cmyk": g::RED_CMYK }),
+            )
             .unwrap();
         let e = typesetter.export(&doc, &cmyk).unwrap_err().to_string();
         assert!(e.contains("CMYK"), "{e}");
         // … and the same document in sRGB passes it.
-        let pdf = typesetter.render(&doc, &source).unwrap();
+        let pdf = typesetter
+            .render(&doc, &source, &Assets::default())
+            .unwrap();
         assert!(pdf.starts_with(b"%PDF-"));
     }
 }

@@ -1,5 +1,8 @@
 //! The Typst `World` of one PDF run: the embedded template as the only
-//! source, the document as `/data.json`, our fonts, a fixed date.
+//! source, the document as `/data.json`, the document's images (seals)
+//! under the virtual paths the writer gave them, our fonts, a fixed date.
+//! Nothing else: any other file (a path in the template, a reference inside
+//! an SVG) is refused, so no file is read that gongwen did not check.
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -16,7 +19,7 @@ pub const TEMPLATE: &str = include_str!("../../templates/gongwen.typ");
 pub const DATA_PATH: &str = "/data.json";
 
 fn file_id(path: &str) -> FileId {
-    let vpath = VirtualPath::new(path).expect("static virtual path is valid");
+    let vpath = VirtualPath::new(path).expect("gongwen's virtual paths are valid");
     RootedPath::new(VirtualRoot::Project, vpath).intern()
 }
 
@@ -44,15 +47,28 @@ pub struct GongwenWorld<'a> {
     shared: &'a Shared<'a>,
     data_id: FileId,
     data: Bytes,
+    /// The images, by virtual path (read and checked by `assets`).
+    images: Vec<(FileId, Bytes)>,
     today: Datetime,
 }
 
 impl<'a> GongwenWorld<'a> {
-    pub fn new(shared: &'a Shared<'a>, data: Vec<u8>, today: Datetime) -> Self {
+    /// `images`: (virtual path, bytes) of every image the template may
+    /// load; the paths are absolute in the project root, e.g. `/images/0.png`.
+    pub fn new(
+        shared: &'a Shared<'a>,
+        data: Vec<u8>,
+        images: &[(String, Bytes)],
+        today: Datetime,
+    ) -> Self {
         Self {
             shared,
             data_id: file_id(DATA_PATH),
             data: Bytes::new(data),
+            images: images
+                .iter()
+                .map(|(path, bytes)| (file_id(path), bytes.clone()))
+                .collect(),
             today,
         }
     }
@@ -81,10 +97,13 @@ impl World for GongwenWorld<'_> {
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.data_id {
-            Ok(self.data.clone())
-        } else {
-            Err(FileError::AccessDenied)
+            return Ok(self.data.clone());
         }
+        self.images
+            .iter()
+            .find(|(image, _)| *image == id)
+            .map(|(_, bytes)| bytes.clone())
+            .ok_or(FileError::AccessDenied)
     }
 
     fn font(&self, index: usize) -> Option<Font> {
@@ -93,5 +112,44 @@ impl World for GongwenWorld<'_> {
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         Some(self.today)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The World serves the data, the listed images and nothing else: not
+    /// another path, not a file next to an image (an SVG's relative
+    /// reference resolves to such a path).
+    #[test]
+    fn serves_only_the_listed_files() {
+        let fonts = FontSet::bundled();
+        let shared = Shared::new(&fonts);
+        let image = Bytes::new(b"image".to_vec());
+        let today = Datetime::from_ymd(2020, 1, 2).unwrap();
+        let world = GongwenWorld::new(
+            &shared,
+            b"{}".to_vec(),
+            &[("/images/0.png".into(), image)],
+            today,
+        );
+        assert!(world.file(file_id(DATA_PATH)).is_ok());
+        assert_eq!(
+            world.file(file_id("/images/0.png")).unwrap().as_slice(),
+            b"image"
+        );
+        for other in [
+            "/images/1.png",
+            "/images/secret.png",
+            "/etc/passwd",
+            "/main.typ",
+            "/seal.svg",
+        ] {
+            assert!(
+                matches!(world.file(file_id(other)), Err(FileError::AccessDenied)),
+                "{other}"
+            );
+        }
     }
 }

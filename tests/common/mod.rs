@@ -396,3 +396,127 @@ note: 此件公开发布
     }
     yaml
 }
+
+/// An image drawn on a page (a seal), in points from the top-left corner.
+#[derive(Debug, Clone, Copy)]
+pub struct PlacedImage {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl PlacedImage {
+    pub fn centre(&self) -> (f64, f64) {
+        (self.x + self.width / 2.0, self.y + self.height / 2.0)
+    }
+}
+
+fn walk_images(frame: &Frame, offset: Point, out: &mut Vec<PlacedImage>) {
+    for (pos, item) in frame.items() {
+        let p = offset + *pos;
+        match item {
+            FrameItem::Group(group) => {
+                let t = group.transform;
+                walk_images(&group.frame, Point::new(p.x + t.tx, p.y + t.ty), out);
+            }
+            FrameItem::Image(_, size, _) => out.push(PlacedImage {
+                x: p.x.to_pt(),
+                y: p.y.to_pt(),
+                width: size.x.to_pt(),
+                height: size.y.to_pt(),
+            }),
+            _ => {}
+        }
+    }
+}
+
+/// The images drawn on each page.
+pub fn images(doc: &PagedDocument) -> Vec<Vec<PlacedImage>> {
+    doc.pages()
+        .iter()
+        .map(|page| {
+            let mut out = Vec::new();
+            walk_images(&page.frame, Point::zero(), &mut out);
+            out
+        })
+        .collect()
+}
+
+/// A test seal: a red ring on a transparent square of `px` pixels, as PNG
+/// (RGBA, stored deflate blocks), with a pHYs chunk of `ppm` pixels a metre
+/// when given. Written here from the PNG specification, independent of
+/// gongwen and of the image crates it uses.
+pub fn png_ring(px: u32, ppm: Option<u32>) -> Vec<u8> {
+    fn crc32(data: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for &b in data {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 != 0 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+    fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+        out.extend((data.len() as u32).to_be_bytes());
+        let mut body = kind.to_vec();
+        body.extend(data);
+        out.extend(&body);
+        out.extend(crc32(&body).to_be_bytes());
+    }
+    let c = (px as f64 - 1.0) / 2.0;
+    let r = px as f64 / 2.0;
+    let mut raw = Vec::new();
+    for y in 0..px {
+        raw.push(0u8);
+        for x in 0..px {
+            let d = ((x as f64 - c).powi(2) + (y as f64 - c).powi(2)).sqrt();
+            let ink = d <= r && d >= r * 0.93 || d <= r * 0.2;
+            raw.extend([230, 0, 18, if ink { 255 } else { 0 }]);
+        }
+    }
+    // zlib: header, stored blocks of at most 65 535 bytes, Adler-32.
+    let mut z = vec![0x78, 0x01];
+    let blocks: Vec<&[u8]> = raw.chunks(65_535).collect();
+    for (i, b) in blocks.iter().enumerate() {
+        z.push(u8::from(i + 1 == blocks.len()));
+        let n = b.len() as u16;
+        z.extend(n.to_le_bytes());
+        z.extend((!n).to_le_bytes());
+        z.extend(*b);
+    }
+    let (mut a, mut bsum) = (1u32, 0u32);
+    for &x in &raw {
+        a = (a + u32::from(x)) % 65_521;
+        bsum = (bsum + a) % 65_521;
+    }
+    z.extend(((bsum << 16) | a).to_be_bytes());
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = Vec::new();
+    ihdr.extend(px.to_be_bytes());
+    ihdr.extend(px.to_be_bytes());
+    ihdr.extend([8, 6, 0, 0, 0]);
+    chunk(&mut out, b"IHDR", &ihdr);
+    if let Some(ppm) = ppm {
+        let mut phys = Vec::new();
+        phys.extend(ppm.to_be_bytes());
+        phys.extend(ppm.to_be_bytes());
+        phys.push(1);
+        chunk(&mut out, b"pHYs", &phys);
+    }
+    chunk(&mut out, b"IDAT", &z);
+    chunk(&mut out, b"IEND", &[]);
+    out
+}
+
+/// Typesets the YAML file at `path` (images relative to it) with the
+/// bundled fonts.
+pub fn typeset_file(path: &Path) -> Result<PagedDocument, gongwen::Error> {
+    let (doc, source) = gongwen::load::load(path)?;
+    gongwen::pdf::typeset(&doc, &source, fonts())
+}

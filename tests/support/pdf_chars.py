@@ -5,14 +5,15 @@
 
 Output: [{"width": pt, "height": pt, "chars": [{"c": "国", "x": pt,
 "x1": pt, "baseline": pt, "size": pt, "font": "FandolFang-Regular",
-"color": [fill colour components, e.g. [1.0, 0.2, 0.2] for RGB]}]}]
+"color": [fill colour components, e.g. [1.0, 0.2, 0.2] for RGB]}],
+"images": [{"x0": pt, "top": pt, "x1": pt, "bottom": pt}]}]
 Coordinates are in points from the page's top-left corner; `x` is the left
 edge of the glyph's advance box and `baseline` the baseline's y. Used by the
 DOCX tests to measure LibreOffice's rendering (pdfminer.six).
 """
 import json, sys
 from pdfminer.high_level import extract_pages
-from pdfminer.layout import LAParams, LTChar, LTContainer
+from pdfminer.layout import LAParams, LTChar, LTContainer, LTImage
 
 
 def chars(obj):
@@ -33,6 +34,14 @@ def color(ch):
     return [float(v) for v in c]
 
 
+def images(obj):
+    if isinstance(obj, LTImage):
+        yield obj
+    elif isinstance(obj, LTContainer):
+        for child in obj:
+            yield from images(child)
+
+
 pages = []
 for page in extract_pages(sys.argv[1], laparams=LAParams()):
     h = page.height
@@ -49,5 +58,9 @@ for page in extract_pages(sys.argv[1], laparams=LAParams()):
             "font": name,
             "color": color(ch),
         })
-    pages.append({"width": page.width, "height": h, "chars": out})
+    pics = [
+        {"x0": im.x0, "top": h - im.y1, "x1": im.x1, "bottom": h - im.y0}
+        for im in images(page)
+    ]
+    pages.append({"width": page.width, "height": h, "chars": out, "images": pics})
 json.dump(pages, sys.stdout, ensure_ascii=False)

@@ -1,0 +1,108 @@
+//! Seals (印章, 签名章) as floating pictures: a `wp:anchor` in a run of the
+//! paragraph the composition places the seal against, positioned from
+//! the left margin (the 版心's left edge) and from that paragraph's top,
+//! no text wrapping, behind the text. Measured in LibreOffice 7.4 to
+//! 0.1 mm (research note §2); the PNG's alpha channel is kept.
+
+use super::xml::Xml;
+use crate::assets::Image;
+use crate::compose::Overlay;
+use crate::geometry::{self as g, docx::Grid};
+
+pub const NS_WP: &str = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+pub const NS_A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
+pub const NS_PIC: &str = "http://schemas.openxmlformats.org/drawingml/2006/picture";
+
+/// English Metric Units a point (ISO/IEC 29500-1 §20.1.2.1: 914 400 an
+/// inch).
+const EMU_PER_PT: f64 = 12_700.0;
+
+fn emu(pt: f64) -> String {
+    ((pt * EMU_PER_PT).round() as i64).to_string()
+}
+
+/// The package part and relationship id of image `k`.
+pub fn media_part(k: usize, image: &Image) -> (String, String) {
+    (
+        format!("media/image{}.{}", k + 1, image.format.extension()),
+        format!("rIdImage{}", k + 1),
+    )
+}
+
+/// `<w:r><w:drawing><wp:anchor …>` for `o`, whose anchor paragraph is an
+/// exact line of `grid`; `id` is unique among the document's drawings.
+pub fn anchor_run(x: &mut Xml, o: &Overlay, image: &Image, grid: Grid, id: usize) {
+    let (part, rel) = media_part(o.image, image);
+    let name = part.trim_start_matches("media/").to_string();
+    // The composition measures across on the PDF's character pitch.
+    let left = o.x * grid.cell() / g::CHAR_PITCH;
+    // The anchor paragraph's em box starts this far below its top.
+    let top = g::docx::em_top_in_exact_line(g::BODY_SIZE, grid.line()) + o.dy(grid.line());
+    let (cx, cy) = (emu(o.width), emu(o.height));
+    let id = id.to_string();
+    x.open("w:r", &[]).open("w:drawing", &[]);
+    x.open(
+        "wp:anchor",
+        &[
+            ("distT", "0"),
+            ("distB", "0"),
+            ("distL", "0"),
+            ("distR", "0"),
+            ("simplePos", "0"),
+            ("relativeHeight", "251659264"),
+            ("behindDoc", "1"),
+            ("locked", "1"),
+            ("layoutInCell", "1"),
+            ("allowOverlap", "1"),
+        ],
+    );
+    x.empty("wp:simplePos", &[("x", "0"), ("y", "0")]);
+    x.open("wp:positionH", &[("relativeFrom", "margin")]);
+    x.text_element("wp:posOffset", &[], &emu(left));
+    x.close();
+    x.open("wp:positionV", &[("relativeFrom", "paragraph")]);
+    x.text_element("wp:posOffset", &[], &emu(top));
+    x.close();
+    x.empty("wp:extent", &[("cx", &cx), ("cy", &cy)]);
+    x.empty(
+        "wp:effectExtent",
+        &[("l", "0"), ("t", "0"), ("r", "0"), ("b", "0")],
+    );
+    x.empty("wp:wrapNone", &[]);
+    x.empty(
+        "wp:docPr",
+        &[
+            ("id", &id),
+            ("name", &format!("印章 {id}")),
+            ("descr", &o.alt),
+        ],
+    );
+    x.open("wp:cNvGraphicFramePr", &[]);
+    x.empty("a:graphicFrameLocks", &[("noChangeAspect", "1")]);
+    x.close();
+    x.open("a:graphic", &[]);
+    x.open("a:graphicData", &[("uri", NS_PIC)]);
+    x.open("pic:pic", &[]);
+    x.open("pic:nvPicPr", &[]);
+    x.empty(
+        "pic:cNvPr",
+        &[("id", &id), ("name", &name), ("descr", &o.alt)],
+    );
+    x.empty("pic:cNvPicPr", &[]);
+    x.close();
+    x.open("pic:blipFill", &[]);
+    x.empty("a:blip", &[("r:embed", &rel)]);
+    x.open("a:stretch", &[]).empty("a:fillRect", &[]).close();
+    x.close();
+    x.open("pic:spPr", &[]);
+    x.open("a:xfrm", &[]);
+    x.empty("a:off", &[("x", "0"), ("y", "0")]);
+    x.empty("a:ext", &[("cx", &cx), ("cy", &cy)]);
+    x.close();
+    x.open("a:prstGeom", &[("prst", "rect")])
+        .empty("a:avLst", &[])
+        .close();
+    x.close();
+    x.close().close().close(); // pic:pic, a:graphicData, a:graphic
+    x.close().close().close(); // wp:anchor, w:drawing, w:r
+}
