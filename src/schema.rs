@@ -158,6 +158,56 @@ impl JsonSchema for Seal {
     }
 }
 
+impl JsonSchema for IssuerMark {
+    fn schema_name() -> Cow<'static, str> {
+        "IssuerMark".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "发文机关标志 (§7.2.4): one line, or {organs, suffix} for a joint document.",
+            "anyOf": [
+                { "type": "string", "pattern": NON_BLANK },
+                {
+                    "type": "object",
+                    "properties": {
+                        "organs": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": ONE_LINE } },
+                        "suffix": { "type": "string", "pattern": ONE_LINE },
+                    },
+                    "required": ["organs"],
+                    "additionalProperties": false,
+                },
+            ],
+        })
+    }
+}
+
+impl JsonSchema for Attachment {
+    fn schema_name() -> Cow<'static, str> {
+        "Attachment".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let block = generator.subschema_for::<Block>();
+        json_schema!({
+            "description": "附件 (§7.3.4, §7.3.7): its name, or {title, name, body} with its content.",
+            "anyOf": [
+                { "type": "string", "pattern": NON_BLANK },
+                {
+                    "type": "object",
+                    "properties": {
+                        "title": { "type": "string", "pattern": NON_BLANK },
+                        "name": { "type": "string", "pattern": NON_BLANK },
+                        "body": { "type": "array", "items": block },
+                    },
+                    "required": ["title", "body"],
+                    "additionalProperties": false,
+                },
+            ],
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::Value;
@@ -216,55 +266,5 @@ mod tests {
                 "命令（令）"
             ]
         );
-    }
-}
-
-impl JsonSchema for IssuerMark {
-    fn schema_name() -> Cow<'static, str> {
-        "IssuerMark".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "发文机关标志 (§7.2.4): one line, or {organs, suffix} for a joint document.",
-            "anyOf": [
-                { "type": "string", "pattern": NON_BLANK },
-                {
-                    "type": "object",
-                    "properties": {
-                        "organs": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": ONE_LINE } },
-                        "suffix": { "type": "string", "pattern": ONE_LINE },
-                    },
-                    "required": ["organs"],
-                    "additionalProperties": false,
-                },
-            ],
-        })
-    }
-}
-
-impl JsonSchema for Attachment {
-    fn schema_name() -> Cow<'static, str> {
-        "Attachment".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let block = generator.subschema_for::<Block>();
-        json_schema!({
-            "description": "附件 (§7.3.4, §7.3.7): its name, or {title, name, body} with its content.",
-            "anyOf": [
-                { "type": "string", "pattern": NON_BLANK },
-                {
-                    "type": "object",
-                    "properties": {
-                        "title": { "type": "string", "pattern": NON_BLANK },
-                        "name": { "type": "string", "pattern": NON_BLANK },
-                        "body": { "type": "array", "items": block },
-                    },
-                    "required": ["title", "body"],
-                    "additionalProperties": false,
-                },
-            ],
-        })
     }
 }
