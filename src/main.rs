@@ -260,6 +260,14 @@ struct HtmlArgs {
     /// Only with a single INPUT.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Put the seal images (印章, 签名章) on the page, embedded, with alt
+    /// text. Off by default: a published seal image invites forgery.
+    #[arg(long)]
+    with_seals: bool,
+    /// With --with-seals: a folder seal images may come from, besides the
+    /// document's own folder tree.
+    #[arg(long, value_name = "DIR")]
+    asset_root: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -323,12 +331,17 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 },
             )
         }),
-        Command::Html(args) => write_all(
-            &args.inputs,
-            args.output.as_ref(),
-            "html",
-            gongwen::html::render,
-        ),
+        Command::Html(args) => {
+            write_all(&args.inputs, args.output.as_ref(), "html", |doc, source| {
+                if args.with_seals {
+                    let assets =
+                        gongwen::assets::Assets::load(doc, source, args.asset_root.as_deref())?;
+                    gongwen::html::render_with_seals(doc, source, Some(&assets))
+                } else {
+                    gongwen::html::render(doc, source)
+                }
+            })
+        }
         Command::Import(args) => import(&args),
         Command::Check(args) => check(&args),
         Command::Build(args) => build(&args),

@@ -632,3 +632,67 @@ fn on_a_phone_nothing_overflows() {
     let (full, _) = page_of(&write(dir.path(), "full.yaml", FULL), dir.path());
     assert_fits_360(&full, dir.path());
 }
+
+#[test]
+fn seals_are_left_off_unless_asked_and_then_embedded_with_alt_text() {
+    let dir = tempdir();
+    let input = root().join("data/joint-sealed-notice.yaml");
+    let plain = dir.path().join("plain.html");
+    let sealed = dir.path().join("sealed.html");
+    let o = run_gen(&["html", path_str(&input), "-o", path_str(&plain)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = std::fs::read_to_string(&plain).unwrap();
+    assert_eq!(count(&html, "<img"), 0);
+    assert!(!html.contains("img-src"));
+    let o = run_gen(&[
+        "html",
+        path_str(&input),
+        "-o",
+        path_str(&sealed),
+        "--with-seals",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = std::fs::read_to_string(&sealed).unwrap();
+    // One image per issuer, each named after its organ, embedded: the page
+    // still loads nothing from outside (only data: images are allowed).
+    assert_eq!(count(&html, "<img class=\"seal\""), 3);
+    for organ in [
+        "清河市文化和旅游局印章",
+        "清河市教育局印章",
+        "清河市体育局印章",
+    ] {
+        assert!(html.contains(&format!("alt=\"{organ}\"")), "{organ}");
+    }
+    assert_eq!(count(&html, "src=\"data:image/png;base64,"), 3);
+    assert!(html.contains("img-src data:"));
+    assert!(!html.contains("src=\"http") && !html.contains("src=\"file"));
+    // The text is the same as without seals.
+    assert_eq!(
+        page_lines(&html),
+        page_lines(&std::fs::read_to_string(&plain).unwrap())
+    );
+    let messages = vnu(&[&sealed]);
+    assert!(messages.is_empty(), "{messages:#?}");
+}
+
+#[test]
+fn seal_paths_follow_the_same_rules_with_seals() {
+    // An image outside the document's folder is refused, as in gen pdf.
+    let dir = tempdir();
+    let input = write(
+        dir.path(),
+        "s.yaml",
+        "kind: 通知\ntitle: 关于测试的通知\nbody: [正文。]\nissuer: 测试局\ndate: 2027-01-02\nseal: ../outside.png\n",
+    );
+    let out = dir.path().join("s.html");
+    let o = run_gen(&[
+        "html",
+        path_str(&input),
+        "-o",
+        path_str(&out),
+        "--with-seals",
+    ]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("seal"));
+    assert!(!out.exists());
+}

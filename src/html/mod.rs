@@ -29,8 +29,21 @@ const WRITER: &str = "gen html";
 /// published; and the 信函/命令/纪要 formats (§10), not typeset yet. Not on
 /// the page: 份号 (§7.2.1), 紧急程度 (§7.2.3) and 签发人 (§7.2.6), which
 /// are for the document's handling, not its public; seal images (`seal`,
-/// `signature_seal`: a published seal image invites forgery).
+/// `signature_seal`: a published seal image invites forgery; see
+/// [`render_with_seals`]).
 pub fn render(doc: &Document, source: &Source) -> Result<Vec<u8>, Error> {
+    render_with_seals(doc, source, None)
+}
+
+/// The page of `doc`, with the seal images of `seals` (read and checked by
+/// [`crate::assets::Assets::load`]) embedded as `data:` images, with alt
+/// text, over the 署名 and 成文日期 (`gen html --with-seals`). The page
+/// still loads nothing from outside.
+pub fn render_with_seals(
+    doc: &Document,
+    source: &Source,
+    seals: Option<&crate::assets::Assets>,
+) -> Result<Vec<u8>, Error> {
     if let Some(c) = &doc.classification {
         return Err(Error::Classified {
             path: source.path.clone(),
@@ -61,7 +74,39 @@ pub fn render(doc: &Document, source: &Source) -> Result<Vec<u8>, Error> {
             });
         }
     }
-    Ok(page(doc, &elements).into_bytes())
+    let seals = seals.map(|a| seal_images(doc, a)).unwrap_or_default();
+    Ok(page(doc, &elements, &seals).into_bytes())
+}
+
+/// A seal as the page shows it: `<img>` markup.
+fn seal_images(doc: &Document, assets: &crate::assets::Assets) -> Vec<String> {
+    use base64::Engine;
+    let mut out = Vec::new();
+    let diameters: Vec<Option<f64>> = match &doc.seal {
+        crate::model::Seal::Images(s) => s.iter().map(|s| s.diameter).collect(),
+        _ => Vec::new(),
+    };
+    let mut img = |image: &crate::assets::Image, width: Option<f64>, alt: String| {
+        let (w, _) = image.size_mm(width, crate::geometry::SEAL_DEFAULT_DIAMETER_MM);
+        let data = base64::engine::general_purpose::STANDARD.encode(image.bytes.as_slice());
+        out.push(format!(
+            "<img class=\"seal\" alt=\"{}\" style=\"width:{w:.1}mm\" src=\"data:{};base64,{data}\">",
+            escape::attr(&alt),
+            image.format.mime()
+        ));
+    };
+    for (k, image) in assets.seals.iter().enumerate() {
+        let issuer = doc.issuer.get(k).map(String::as_str).unwrap_or_default();
+        img(
+            image,
+            diameters.get(k).copied().flatten(),
+            format!("{issuer}印章"),
+        );
+    }
+    if let (Some(image), Some(s)) = (&assets.signature, &doc.signature_seal) {
+        img(image, s.width, format!("{}签名章", s.title));
+    }
+    out
 }
 
 /// Whether an element belongs on a public page.
@@ -84,13 +129,17 @@ pub fn public_elements(doc: &Document) -> Vec<Element> {
         .collect()
 }
 
-fn page(doc: &Document, elements: &[Element]) -> String {
+fn page(doc: &Document, elements: &[Element], seals: &[String]) -> String {
     let title = meta::title(elements);
     let mut h = String::new();
     h.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     h.push_str(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
+        if seals.is_empty() {
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+        } else {
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
+        },
     );
     h.push_str(&format!("<title>{}</title>\n", escape::text(&title)));
     h.push_str(&meta::tags(doc, elements));
@@ -100,14 +149,14 @@ fn page(doc: &Document, elements: &[Element]) -> String {
     ));
     h.push_str(&format!("<style>\n{}</style>\n", style::css()));
     h.push_str("</head>\n<body>\n<article>\n");
-    body(elements, &mut h);
+    body(elements, seals, &mut h);
     h.push_str("</article>\n</body>\n</html>\n");
     h
 }
 
 /// The `<article>`'s contents: one line an element, with the structure
 /// lines (`<header>`, `<footer>`, the closing block) on lines of their own.
-fn body(elements: &[Element], h: &mut String) {
+fn body(elements: &[Element], seals: &[String], h: &mut String) {
     let t = escape::text;
     let mut i = 0;
     while i < elements.len() {
@@ -144,8 +193,12 @@ fn body(elements: &[Element], h: &mut String) {
                 continue;
             }
             Element::Signature(_) | Element::Date { .. } => {
-                // 署名 and 成文日期, right-aligned together (§7.3.5.2).
+                // 署名 and 成文日期, right-aligned together (§7.3.5.2); the
+                // seals, with --with-seals, over them (§7.3.5.1).
                 h.push_str("<div class=\"closing\">\n");
+                if !seals.is_empty() {
+                    h.push_str(&format!("<div class=\"seals\">{}</div>\n", seals.concat()));
+                }
                 let mut issuers = false;
                 while let Some(Element::Signature(name)) = elements.get(i) {
                     if !issuers {
