@@ -673,6 +673,8 @@ fn seals_are_left_off_unless_asked_and_then_embedded_with_alt_text() {
     );
     let messages = vnu(&[&sealed]);
     assert!(messages.is_empty(), "{messages:#?}");
+    // Three 42 mm seals still fit a phone's width.
+    assert_fits_360(&sealed, dir.path());
 }
 
 #[test]
