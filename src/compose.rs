@@ -320,19 +320,7 @@ pub fn compose(
 
     for p in doc.paragraphs() {
         // 左空二字，回行顶格 (§7.3.3).
-        items.push(Item {
-            kind: ItemKind::Paragraph(p.level),
-            blank_lines_before: 0,
-            runs: p.runs,
-            first_indent: cells(g::PARAGRAPH_INDENT_CHARS),
-            rest_indent: 0.0,
-            justify: true,
-            keep_with_next: Keep::Free,
-            columns: Vec::new(),
-            reserve_lines_after: 0,
-            centre_on: None,
-            path: p.path,
-        });
+        items.push(body_item(p, 0));
     }
 
     if !doc.attachments.is_empty() {
@@ -498,43 +486,30 @@ fn compose_closing(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
         // ends where the longest ends).
         let w = measure(fonts, Role::Body, name);
         let x = sig_start + (widest - w);
-        items.push(Item {
-            kind: ItemKind::Signature,
-            blank_lines_before: if i == 0 { g::SIGNATURE_GAP_LINES } else { 0 },
-            runs: vec![Run {
+        items.push(crate::seal::line_item(
+            ItemKind::Signature,
+            if i == 0 { g::SIGNATURE_GAP_LINES } else { 0 },
+            vec![Run {
                 role: Role::Body,
                 text: name.clone(),
             }],
-            first_indent: x,
-            rest_indent: x,
-            justify: false,
-            keep_with_next: Keep::Whole,
-            columns: Vec::new(),
-            reserve_lines_after: 0,
-            centre_on: None,
-            path: format!("issuer[{i}]"),
-        });
+            x,
+            format!("issuer[{i}]"),
+        ));
     }
-    items.push(Item {
-        kind: ItemKind::Date,
-        blank_lines_before: if doc.issuer.is_empty() {
-            g::SIGNATURE_GAP_LINES
-        } else {
-            0
-        },
-        runs: vec![Run {
-            role: Role::Body,
-            text: date,
-        }],
-        first_indent: date_start,
-        rest_indent: date_start,
-        justify: false,
-        keep_with_next: Keep::Free,
-        columns: Vec::new(),
-        reserve_lines_after: 0,
-        centre_on: None,
-        path: "date".into(),
-    });
+    let blank = if doc.issuer.is_empty() {
+        g::SIGNATURE_GAP_LINES
+    } else {
+        0
+    };
+    let runs = vec![Run {
+        role: Role::Body,
+        text: date,
+    }];
+    let mut date_item =
+        crate::seal::line_item(ItemKind::Date, blank, runs, date_start, "date".into());
+    date_item.keep_with_next = Keep::Free;
+    items.push(date_item);
 }
 
 /// The 版头 (§7.2), if the document has any of its elements.
@@ -801,24 +776,31 @@ fn compose_attachments(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
             ));
         }
         for (k, p) in content.paragraphs(&path).into_iter().enumerate() {
-            items.push(Item {
-                kind: ItemKind::Paragraph(p.level),
-                blank_lines_before: if k == 0 {
-                    g::ATTACHMENT_BODY_GAP_LINES
-                } else {
-                    0
-                },
-                runs: p.runs,
-                first_indent: g::PARAGRAPH_INDENT_CHARS as f64 * CHAR_PITCH,
-                rest_indent: 0.0,
-                justify: true,
-                keep_with_next: Keep::Free,
-                columns: Vec::new(),
-                reserve_lines_after: 0,
-                centre_on: None,
-                path: p.path,
-            });
+            let blank = if k == 0 {
+                g::ATTACHMENT_BODY_GAP_LINES
+            } else {
+                0
+            };
+            items.push(body_item(p, blank));
         }
+    }
+}
+
+/// A 正文 paragraph (of the document or an attachment): 左空二字，回行顶格
+/// (§7.3.3), justified.
+fn body_item(p: crate::model::Paragraph, blank_lines_before: usize) -> Item {
+    Item {
+        kind: ItemKind::Paragraph(p.level),
+        blank_lines_before,
+        runs: p.runs,
+        first_indent: g::PARAGRAPH_INDENT_CHARS as f64 * CHAR_PITCH,
+        rest_indent: 0.0,
+        justify: true,
+        keep_with_next: Keep::Free,
+        columns: Vec::new(),
+        reserve_lines_after: 0,
+        centre_on: None,
+        path: p.path,
     }
 }
 

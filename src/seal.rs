@@ -138,7 +138,13 @@ fn text_run(text: &str) -> Run {
 }
 
 /// An item set on one line at `x`, kept with what follows.
-fn line_item(kind: ItemKind, blank: usize, runs: Vec<Run>, x: f64, path: String) -> Item {
+pub(crate) fn line_item(
+    kind: ItemKind,
+    blank: usize,
+    runs: Vec<Run>,
+    x: f64,
+    path: String,
+) -> Item {
     Item {
         kind,
         blank_lines_before: blank,
