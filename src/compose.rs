@@ -205,6 +205,43 @@ pub struct Record {
     pub printing_row: Option<usize>,
 }
 
+/// 页码 (§7.5): `— N —`, 4号宋体 with half-width digits, the 一字线's upper
+/// edge 7 mm below the 版心; odd pages 居右空一字, even pages 居左空一字.
+/// Both writers draw the number from this: the PDF writer per page, the
+/// DOCX writer as footers around a PAGE field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageNumbers {
+    /// The 一字线 on each side of the number, a space apart from it.
+    pub dash: char,
+    /// Size, pt.
+    pub size: f64,
+    /// The 一字线's upper edge below the paper's top, pt.
+    pub dash_top: f64,
+    /// From the 版心's right edge (odd pages) or left edge (even pages) to
+    /// the number's outer end, pt: one character of the body grid.
+    pub inset: f64,
+    /// Whether page 1 shows its number: not in a 信函 (§10.1).
+    pub first_page: bool,
+}
+
+impl PageNumbers {
+    /// The numbers of the general format (§7.5).
+    pub fn general() -> Self {
+        Self {
+            dash: g::PAGE_NUMBER_DASH,
+            size: g::PAGE_NUMBER_SIZE,
+            dash_top: mm(g::PAGE_NUMBER_DASH_TOP_MM),
+            inset: g::PAGE_NUMBER_INSET_CHARS as f64 * CHAR_PITCH,
+            first_page: true,
+        }
+    }
+
+    /// The text of page `n`'s number.
+    pub fn text(&self, n: usize) -> String {
+        format!("{d} {n} {d}", d = self.dash)
+    }
+}
+
 /// The composed document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Composition {
@@ -223,6 +260,8 @@ pub struct Composition {
     pub images: Vec<Image>,
     /// Seals and 签名章, placed against items.
     pub overlays: Vec<Overlay>,
+    /// 页码 (§7.5).
+    pub page_numbers: PageNumbers,
 }
 
 impl Composition {
@@ -412,6 +451,7 @@ pub fn compose(
         items,
         images,
         overlays,
+        page_numbers: PageNumbers::general(),
     };
     check_coverage(&composition, source, fonts)?;
     Ok(composition)

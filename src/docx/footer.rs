@@ -5,10 +5,12 @@
 use super::runs::{self, RunProps};
 use super::xml::Xml;
 use super::{PAGE_NUMBER, parts};
-use crate::geometry::{self as g, docx::Grid};
+use crate::compose::PageNumbers;
+use crate::geometry::twips;
 
-/// `word/footer1.xml` (odd pages) or `footer2.xml` (even pages).
-pub fn footer_xml(odd: bool, grid: Grid) -> String {
+/// `word/footer1.xml` (odd pages) or `footer2.xml` (even pages): the
+/// composition's page number around a PAGE field.
+pub fn footer_xml(odd: bool, numbers: &PageNumbers) -> String {
     let mut x = Xml::new();
     x.open(
         "w:ftr",
@@ -16,7 +18,7 @@ pub fn footer_xml(odd: bool, grid: Grid) -> String {
     );
     x.open("w:p", &[]).open("w:pPr", &[]);
     x.empty("w:pStyle", &[("w:val", PAGE_NUMBER.id)]);
-    let inset = grid.cells_twips(g::PAGE_NUMBER_INSET_CHARS).to_string();
+    let inset = twips(numbers.inset).to_string();
     if odd {
         x.empty("w:ind", &[("w:right", &inset)]);
         x.empty("w:jc", &[("w:val", "right")]);
@@ -25,7 +27,7 @@ pub fn footer_xml(odd: bool, grid: Grid) -> String {
         x.empty("w:jc", &[("w:val", "left")]);
     }
     x.close();
-    let dash = g::PAGE_NUMBER_DASH.to_string();
+    let dash = numbers.dash;
     runs::text(&mut x, &format!("{dash} "), RunProps::default());
     let field = |x: &mut Xml, kind: &str| {
         x.open("w:r", &[])

@@ -347,8 +347,14 @@ pub fn render(
         ("word/styles.xml", styles::styles(options.fonts, grid)),
         ("word/settings.xml", parts::settings(grid)),
         ("word/fontTable.xml", font_table::font_table(options.fonts)),
-        ("word/footer1.xml", footer::footer_xml(true, grid)),
-        ("word/footer2.xml", footer::footer_xml(false, grid)),
+        (
+            "word/footer1.xml",
+            footer::footer_xml(true, &composition.page_numbers),
+        ),
+        (
+            "word/footer2.xml",
+            footer::footer_xml(false, &composition.page_numbers),
+        ),
         ("word/footer3.xml", footer::empty_footer_xml()),
     ]
     .into_iter()
@@ -679,6 +685,8 @@ fn document_xml(
         ],
     );
     x.open("w:body", &[]);
+    // Whether the next sectPr written starts the document.
+    let mut first_section = true;
 
     // 版头, and the spacing that puts the 标题 on its grid line.
     let title_before = c
@@ -762,7 +770,9 @@ fn document_xml(
     if let Some(r) = &c.record {
         if let RecordSide::AfterBlank { .. } = record_side {
             x.open("w:p", &[]).open("w:pPr", &[]);
-            section_properties(&mut x, page, setup, Some(FOOTERS_NUMBERED), None);
+            let first = first_page(c);
+            section_properties(&mut x, page, setup, Some(FOOTERS_NUMBERED), first, None);
+            first_section = false;
             x.close().close();
             // The blank side.
             blank(&mut x, setup.grid.line_twips, setup.grid);
@@ -775,9 +785,33 @@ fn document_xml(
         RecordSide::AfterBlank { .. } => FOOTERS_NONE,
         _ => FOOTERS_NUMBERED,
     };
-    section_properties(&mut x, page, setup, Some(footers), None);
+    let first = if first_section {
+        first_page(c)
+    } else {
+        FirstPage::AsOthers
+    };
+    section_properties(&mut x, page, setup, Some(footers), first, None);
     x.close().close();
     x.finish()
+}
+
+/// How a section's first page is numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FirstPage {
+    /// Like the section's other pages.
+    AsOthers,
+    /// Without a number (page 1 of a 信函, §10.1): a first-page footer
+    /// (`w:titlePg`) that is empty.
+    Unnumbered,
+}
+
+/// The document's first section's first page, as the composition says.
+fn first_page(c: &Composition) -> FirstPage {
+    if c.page_numbers.first_page {
+        FirstPage::AsOthers
+    } else {
+        FirstPage::Unnumbered
+    }
 }
 
 /// The footers of a section: odd pages, even pages (relationship ids).
@@ -792,12 +826,19 @@ fn section_properties(
     page: parts::PageSetup,
     setup: Setup,
     footers: Option<(&str, &str)>,
+    first: FirstPage,
     start: Option<&str>,
 ) {
     x.open("w:sectPr", &[]);
     if let Some((odd, even)) = footers {
         x.empty("w:footerReference", &[("w:type", "default"), ("r:id", odd)]);
         x.empty("w:footerReference", &[("w:type", "even"), ("r:id", even)]);
+    }
+    if first == FirstPage::Unnumbered {
+        x.empty(
+            "w:footerReference",
+            &[("w:type", "first"), ("r:id", FOOTERS_NONE.0)],
+        );
     }
     if let Some(kind) = start {
         x.empty("w:type", &[("w:val", kind)]);
@@ -822,6 +863,9 @@ fn section_properties(
         ],
     );
     x.empty("w:cols", &[("w:space", "0")]);
+    if first == FirstPage::Unnumbered {
+        x.empty("w:titlePg", &[]);
+    }
     // A lines-only grid of 22 lines a page, for Word's page setup (每页22行);
     // lines are exact and paragraphs do not snap, so it moves nothing.
     x.empty(

@@ -33,14 +33,17 @@ fn root() -> String {
 /// the 版心, 右空一字 on odd pages and 左空一字 on even ones (§7.5).
 fn print() -> String {
     let pt = |v: f64| format!("{v:.3}pt");
+    // The page numbers the PDF and DOCX writers draw (the general format's).
+    let pn = crate::compose::PageNumbers::general();
     let number = |side: &str| {
         format!(
-            "@page :{side} {{ @bottom-{side} {{ content: \"\\2014  \" counter(page) \"  \\2014\"; \
+            "@page :{side} {{ @bottom-{side} {{ content: \"\\{dash:x}  \" counter(page) \"  \\{dash:x}\"; \
              font-family: \"宋体\", \"SimSun\", \"Noto Serif CJK SC\", serif; font-size: {size}; \
              vertical-align: top; padding-top: {gap}mm; padding-{side}: {inset}; }} }}\n",
-            size = pt(g::PAGE_NUMBER_SIZE),
+            dash = u32::from(pn.dash),
+            size = pt(pn.size),
             gap = g::PAGE_NUMBER_GAP_MM,
-            inset = pt(g::PAGE_NUMBER_INSET_CHARS as f64 * g::CHAR_PITCH),
+            inset = pt(pn.inset),
         )
     };
     format!(

@@ -1,9 +1,9 @@
 //! The PDF writer: the composition, broken into lines on the 28-character
 //! grid, handed to the Typst template as JSON data, typeset and exported.
 
+mod data;
 mod world;
 
-use serde_json::{Value, json};
 use typst::diag::{SourceDiagnostic, Warned};
 use typst::foundations::{Datetime, Label, Smart};
 use typst::introspection::Introspector;
@@ -105,10 +105,10 @@ impl<'a> Typesetter<'a> {
         assets: &Assets,
     ) -> Result<PagedDocument, Error> {
         let red = match self.settings.standard {
-            Some(s) if s.forbids_cmyk() => json!({ "rgb": g::RED_SRGB }),
-            _ => json!({ "cmyk": g::RED_CMYK }),
+            Some(s) if s.forbids_cmyk() => data::Red::Rgb(g::RED_SRGB),
+            _ => data::Red::Cmyk(g::RED_CMYK),
         };
-        self.typeset_in(doc, source, assets, &red)
+        self.typeset_in(doc, source, assets, red)
     }
 
     /// [`Self::typeset`] with the red given.
@@ -117,7 +117,7 @@ impl<'a> Typesetter<'a> {
         doc: &Document,
         source: &Source,
         assets: &Assets,
-        red: &Value,
+        red: data::Red,
     ) -> Result<PagedDocument, Error> {
         let composition = compose::compose(doc, source, self.fonts, WRITER, assets)?;
         let (mut paged, mut pages) = self.lay_out(doc, &composition, red)?;
@@ -142,8 +142,8 @@ impl<'a> Typesetter<'a> {
             return Ok(RecordSide::Float);
         }
         let composition = compose::compose(doc, source, self.fonts, WRITER, assets)?;
-        let red = json!({ "cmyk": g::RED_CMYK });
-        let (paged, _) = self.lay_out(doc, &composition, &red)?;
+        let red = data::Red::Cmyk(g::RED_CMYK);
+        let (paged, _) = self.lay_out(doc, &composition, red)?;
         Ok(record_side_of(&paged).unwrap_or_default())
     }
 
@@ -153,7 +153,7 @@ impl<'a> Typesetter<'a> {
         &self,
         doc: &Document,
         composition: &Composition,
-        red: &Value,
+        red: data::Red,
     ) -> Result<(PagedDocument, Pagination), Error> {
         let mut pages = Pagination::default();
         let mut paged = self.compile(doc, composition, pages, red)?;
@@ -169,9 +169,9 @@ impl<'a> Typesetter<'a> {
         doc: &Document,
         composition: &Composition,
         pages: Pagination,
-        red: &Value,
+        red: data::Red,
     ) -> Result<PagedDocument, Error> {
-        let data = template_data(doc, composition, self.fonts, pages, red.clone());
+        let data = template_data(doc, composition, self.fonts, pages, red);
         let bytes = serde_json::to_vec(&data).expect("JSON of plain data serialises");
         let images: Vec<(String, typst::foundations::Bytes)> = composition
             .images
@@ -393,30 +393,20 @@ fn describe(diags: &[SourceDiagnostic]) -> String {
         .join("; ")
 }
 
-fn role_key(role: Role) -> &'static str {
-    match role {
-        Role::Body => "body",
-        Role::Hei => "hei",
-        Role::Kai => "kai",
-        Role::Title => "title",
-        Role::Song => "song",
-    }
-}
-
-/// The JSON the template reads as `/data.json`. All lengths in points.
+/// The data the template reads as `/data.json` (see [`data`]).
 fn template_data(
     doc: &Document,
     c: &Composition,
     fonts: &FontSet,
     pages: Pagination,
-    red: Value,
-) -> Value {
+    red: data::Red,
+) -> data::TemplateData {
     // The item whose end is labelled, and the closing's first item.
     let anchor = c
         .items
         .iter()
         .position(|it| matches!(it.keep_with_next, Keep::LastLines(_)));
-    let items: Vec<Value> = c
+    let items: Vec<data::Item> = c
         .items
         .iter()
         .enumerate()
@@ -436,226 +426,223 @@ fn template_data(
                 labels.push(TEXT_END_LABEL);
             }
             let break_before = pages.closing.filter(|b| b.item == i).map(|b| b.line);
-            let overlays: Vec<Value> = c
+            let overlays = c
                 .overlays
                 .iter()
                 .filter(|o| o.anchor == i)
-                .map(|o| {
-                    json!({
-                        "path": image_path(o.image, &c.images[o.image]),
-                        "x": o.x,
-                        "dy": o.dy(g::LINE_PITCH),
-                        "width": o.width,
-                        "height": o.height,
-                        "alt": o.alt,
-                    })
+                .map(|o| data::Overlay {
+                    path: image_path(o.image, &c.images[o.image]),
+                    x: o.x,
+                    dy: o.dy(g::LINE_PITCH),
+                    width: o.width,
+                    height: o.height,
+                    alt: o.alt.clone(),
                 })
                 .collect();
-            let mut json = item_json(item, blank, fonts, &labels, break_before);
-            json["overlays"] = Value::Array(overlays);
-            json
+            item_data(item, blank, fonts, labels, break_before, overlays)
         })
         .collect();
-    let items = group_closing(&c.items, items);
-    let roles: serde_json::Map<String, Value> =
-        [Role::Body, Role::Hei, Role::Kai, Role::Title, Role::Song]
-            .into_iter()
-            .map(|r| {
-                (
-                    role_key(r).to_string(),
-                    json!({
-                        "families": fonts.chain(r),
-                        "weight": FontSet::weight(r),
-                        "latin": FontSet::uses_latin_font(r),
-                    }),
-                )
-            })
-            .collect();
-    let cell = g::CHAR_PITCH * g::PAGE_NUMBER_INSET_CHARS as f64;
-    json!({
-        "meta": {
-            "title": c.title.concat(),
-            "author": doc.issuer.join("、"),
+    let role = |r: Role| data::RoleFonts {
+        families: fonts.chain(r).to_vec(),
+        weight: FontSet::weight(r),
+        latin: FontSet::uses_latin_font(r),
+    };
+    let pn = &c.page_numbers;
+    data::TemplateData {
+        meta: data::Meta {
+            title: c.title.concat(),
+            author: doc.issuer.join("、"),
         },
-        "geometry": {
-            "paper_width": mm(g::PAPER_WIDTH_MM),
-            "paper_height": mm(g::PAPER_HEIGHT_MM),
-            "margin_top": mm(g::TOP_MARGIN_MM),
-            "margin_left": mm(g::LEFT_MARGIN_MM),
-            "margin_right": mm(g::PAPER_WIDTH_MM - g::LEFT_MARGIN_MM) - g::LINE_WIDTH,
-            "margin_bottom": mm(g::BOTTOM_MARGIN_MM) - g::PDF_BOTTOM_SLACK,
-            "body_size": g::BODY_SIZE,
-            "title_size": g::TITLE_SIZE,
+        geometry: data::Geometry {
+            paper_width: mm(g::PAPER_WIDTH_MM),
+            paper_height: mm(g::PAPER_HEIGHT_MM),
+            margin_top: mm(g::TOP_MARGIN_MM),
+            margin_left: mm(g::LEFT_MARGIN_MM),
+            margin_right: mm(g::PAPER_WIDTH_MM - g::LEFT_MARGIN_MM) - g::LINE_WIDTH,
+            margin_bottom: mm(g::BOTTOM_MARGIN_MM) - g::PDF_BOTTOM_SLACK,
+            body_size: g::BODY_SIZE,
+            title_size: g::TITLE_SIZE,
             // The title's line box is the 16 pt above its baseline, its top
             // on the grid line's top: the glyphs move down so that the 2号
             // em box starts where geometry puts it.
-            "title_drop": g::TITLE_EM_TOP_BELOW_GRID_LINE + g::EM_BOX_ASCENT * g::TITLE_SIZE - g::BODY_SIZE,
-            "tracking": g::BODY_TRACKING,
-            "line_gap": g::LINE_GAP,
-            "em_ascent": g::EM_BOX_ASCENT,
-            "em_descent": g::EM_BOX_DESCENT,
-            "page_number": {
-                "size": g::PAGE_NUMBER_SIZE,
-                "dash_top": mm(g::PAGE_NUMBER_DASH_TOP_MM),
-                "right_inset": mm(g::RIGHT_MARGIN_MM) + cell,
-                "left_inset": mm(g::LEFT_MARGIN_MM) + cell,
+            title_drop: g::TITLE_EM_TOP_BELOW_GRID_LINE + g::EM_BOX_ASCENT * g::TITLE_SIZE
+                - g::BODY_SIZE,
+            tracking: g::BODY_TRACKING,
+            line_gap: g::LINE_GAP,
+            em_ascent: g::EM_BOX_ASCENT,
+            em_descent: g::EM_BOX_DESCENT,
+            page_number: data::PageNumber {
+                dash: pn.dash,
+                size: pn.size,
+                dash_top: pn.dash_top,
+                right_inset: mm(g::RIGHT_MARGIN_MM) + pn.inset,
+                left_inset: mm(g::LEFT_MARGIN_MM) + pn.inset,
+                first_page: pn.first_page,
             },
         },
-        "fonts": { "latin": fonts.latin(), "roles": roles },
-        "header": c.header.as_ref().map(header_json),
-        "record": c.record.as_ref().map(record_json),
-        "record_side": match pages.record {
-            RecordSide::Float => "float",
-            RecordSide::NextPage => "next",
-            RecordSide::AfterBlank { .. } => "after-blank",
+        fonts: data::Fonts {
+            latin: fonts.latin().to_string(),
+            roles: data::Roles {
+                body: role(Role::Body),
+                hei: role(Role::Hei),
+                kai: role(Role::Kai),
+                title: role(Role::Title),
+                song: role(Role::Song),
+            },
         },
-        "unnumbered_from": match pages.record {
+        header: c.header.as_ref().map(header_data),
+        record: c.record.as_ref().map(record_data),
+        record_side: match pages.record {
+            RecordSide::Float => data::RecordSide::Float,
+            RecordSide::NextPage => data::RecordSide::Next,
+            RecordSide::AfterBlank { .. } => data::RecordSide::AfterBlank,
+        },
+        unnumbered_from: match pages.record {
             RecordSide::AfterBlank { from } => Some(from),
             _ => None,
         },
-        "title_line": c.title_line,
-        "red": red,
-        "block_width": mm(g::BLOCK_WIDTH_MM),
-        "separator_thickness": g::SEPARATOR_THICKNESS,
-        "line_pitch": g::LINE_PITCH,
-        "title": c.title,
-        "items": items,
-    })
+        title_line: c.title_line,
+        red,
+        block_width: mm(g::BLOCK_WIDTH_MM),
+        separator_thickness: g::SEPARATOR_THICKNESS,
+        line_pitch: g::LINE_PITCH,
+        title: c.title.clone(),
+        items: group_closing(&c.items, items),
+    }
 }
 
 /// The closing (§7.3.5): from the first 署名 (or the 签发人's title) through
 /// the items kept with it, as one group the template sets unbreakable, so
 /// that the 署名, 成文日期 and their seals never part.
-fn group_closing(items: &[Item], json: Vec<Value>) -> Vec<Value> {
+fn group_closing(items: &[Item], data: Vec<data::Item>) -> Vec<data::Entry> {
     use compose::ItemKind;
+    let mut data = data;
     let Some(start) = items.iter().position(|i| {
         matches!(
             i.kind,
             ItemKind::Signature | ItemKind::SignatureTitle | ItemKind::Date
         )
     }) else {
-        return json;
+        return data.into_iter().map(data::Entry::Item).collect();
     };
     let end = items[start..]
         .iter()
         .position(|i| i.keep_with_next != Keep::Whole)
         .map_or(items.len(), |k| start + k + 1);
-    let mut json = json;
-    let rest = json.split_off(end);
-    let group = json.split_off(start);
-    let sealed = group
-        .iter()
-        .any(|i| i["overlays"].as_array().is_some_and(|o| !o.is_empty()));
-    json.push(json!({ "group": group, "sealed": sealed }));
-    json.extend(rest);
-    json
+    let rest = data.split_off(end);
+    let group = data.split_off(start);
+    let sealed = group.iter().any(|i| !i.overlays.is_empty());
+    let mut entries: Vec<data::Entry> = data.into_iter().map(data::Entry::Item).collect();
+    entries.push(data::Entry::Group(data::Group { group, sealed }));
+    entries.extend(rest.into_iter().map(data::Entry::Item));
+    entries
 }
 
-fn runs_json(runs: &[crate::model::Run]) -> Vec<Value> {
-    runs.iter()
-        .map(|r| json!({ "role": role_key(r.role), "text": r.text }))
-        .collect()
-}
-
-fn header_json(h: &compose::Header) -> Value {
-    let line = |l: &compose::HeaderLine| {
-        let placed: Vec<Value> = l
-            .placed
-            .iter()
-            .map(|p| json!({ "x": p.x, "runs": runs_json(&p.runs) }))
-            .collect();
-        json!({ "top": l.top, "placed": placed, "centre": runs_json(&l.centre) })
-    };
-    json!({
-        "corner": h.corner.iter().map(line).collect::<Vec<_>>(),
-        "number": h.number.iter().map(line).collect::<Vec<_>>(),
-        "mark": h.mark.as_ref().map(|m| {
-            let pieces: Vec<Value> = m
-                .pieces
-                .iter()
-                .map(|p| json!({ "text": p.text, "x": p.x, "top": p.top, "spacing": p.spacing }))
-                .collect();
-            json!({ "size": m.size, "pieces": pieces })
-        }),
-        "separator": h.separator,
-    })
-}
-
-fn record_json(r: &compose::Record) -> Value {
-    let rows: Vec<Value> = r
-        .rows
-        .iter()
-        .map(|l| {
-            let placed: Vec<Value> = l
-                .placed
-                .iter()
-                .map(|p| json!({ "x": p.x, "runs": runs_json(&p.runs) }))
-                .collect();
-            json!({ "placed": placed })
-        })
-        .collect();
-    json!({
-        "rows": rows,
-        "thin_after": r.thin_after,
-        "size": g::RECORD_SIZE,
-        "thick": mm(g::RECORD_THICK_MM),
-        "thin": mm(g::RECORD_THIN_MM),
-        "slack": g::PDF_BOTTOM_SLACK,
-    })
-}
-
-/// How the template sets an item: `text` on the body grid, `title` like
-/// the 标题's lines, `page_break` as a new page.
-fn item_style(item: &Item) -> &'static str {
-    match item.kind {
-        ItemKind::PageBreak => "page_break",
-        ItemKind::AttachmentTitle => "title",
-        _ => "text",
+fn placed_data(p: &compose::Placed) -> data::Placed {
+    data::Placed {
+        x: p.x,
+        runs: data::runs(&p.runs),
     }
 }
 
-fn item_json(
+fn header_data(h: &compose::Header) -> data::Header {
+    let line = |l: &compose::HeaderLine| data::HeaderLine {
+        top: l.top,
+        placed: l.placed.iter().map(placed_data).collect(),
+        centre: data::runs(&l.centre),
+    };
+    data::Header {
+        corner: h.corner.iter().map(line).collect(),
+        number: h.number.iter().map(line).collect(),
+        mark: h.mark.as_ref().map(|m| data::Mark {
+            size: m.size,
+            pieces: m
+                .pieces
+                .iter()
+                .map(|p| data::MarkPiece {
+                    text: p.text.clone(),
+                    x: p.x,
+                    top: p.top,
+                    spacing: p.spacing,
+                })
+                .collect(),
+        }),
+        separator: h.separator,
+    }
+}
+
+fn record_data(r: &compose::Record) -> data::Record {
+    data::Record {
+        rows: r
+            .rows
+            .iter()
+            .map(|l| data::RecordRow {
+                placed: l.placed.iter().map(placed_data).collect(),
+            })
+            .collect(),
+        thin_after: r.thin_after.clone(),
+        size: g::RECORD_SIZE,
+        thick: mm(g::RECORD_THICK_MM),
+        thin: mm(g::RECORD_THIN_MM),
+        slack: g::PDF_BOTTOM_SLACK,
+    }
+}
+
+/// How the template sets an item: on the body grid, like the 标题's lines,
+/// or as a new page.
+fn item_style(item: &Item) -> data::Style {
+    match item.kind {
+        ItemKind::PageBreak => data::Style::PageBreak,
+        ItemKind::AttachmentTitle => data::Style::Title,
+        _ => data::Style::Text,
+    }
+}
+
+fn item_data(
     item: &Item,
     blank_lines: usize,
     fonts: &FontSet,
-    labels: &[&str],
+    labels: Vec<&'static str>,
     break_before: Option<usize>,
-) -> Value {
-    let lines = compose::item_lines(item, fonts);
-    let lines: Vec<Value> = lines
+    overlays: Vec<data::Overlay>,
+) -> data::Item {
+    let lines = compose::item_lines(item, fonts)
         .into_iter()
         .enumerate()
         .map(|(i, runs)| {
-            let indent = if i == 0 { item.first_indent } else { item.rest_indent };
-            let runs: Vec<Value> =
-                runs.iter().map(|r| json!({ "role": role_key(r.role), "text": r.text })).collect();
-            let text: String = runs.iter().map(|r| r["text"].as_str().unwrap_or_default()).collect();
-            json!({
-                "indent": indent,
-                "runs": runs,
-                "guard_start": text.chars().next().is_some_and(|c| !c.is_ascii() && linebreak::no_line_end(c)),
-                "guard_end": text.chars().last().is_some_and(|c| !c.is_ascii() && linebreak::no_line_start(c)),
-            })
+            let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+            data::Line {
+                indent: if i == 0 {
+                    item.first_indent
+                } else {
+                    item.rest_indent
+                },
+                runs: data::runs(&runs),
+                guard_start: text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_ascii() && linebreak::no_line_end(c)),
+                guard_end: text
+                    .chars()
+                    .last()
+                    .is_some_and(|c| !c.is_ascii() && linebreak::no_line_start(c)),
+            }
         })
         .collect();
-    let columns: Vec<Value> = item
-        .columns
-        .iter()
-        .map(|p| json!({ "x": p.x, "runs": runs_json(&p.runs) }))
-        .collect();
-    json!({
-        "style": item_style(item),
-        "above": g::LINE_GAP + blank_lines as f64 * g::LINE_PITCH,
-        "justify": item.justify,
+    data::Item {
+        style: item_style(item),
+        above: g::LINE_GAP + blank_lines as f64 * g::LINE_PITCH,
+        justify: item.justify,
         // Only a whole item is a sticky block; a paragraph whose last lines
         // go with the closing is broken by `break_before` instead.
-        "keep": item.keep_with_next == Keep::Whole,
-        "labels": labels,
-        "break_before": break_before,
-        "lines": lines,
-        "columns": columns,
-        "reserve": item.reserve_lines_after as f64 * g::LINE_PITCH,
-    })
+        keep: item.keep_with_next == Keep::Whole,
+        labels,
+        break_before,
+        lines,
+        columns: item.columns.iter().map(placed_data).collect(),
+        reserve: item.reserve_lines_after as f64 * g::LINE_PITCH,
+        overlays,
+    }
 }
 
 #[cfg(test)]
@@ -687,7 +674,7 @@ mod tests {
                 &doc,
                 &source,
                 &Assets::default(),
-                &json!({ "cmyk": g::RED_CMYK }),
+                data::Red::Cmyk(g::RED_CMYK),
             )
             .unwrap();
         let e = typesetter.export(&doc, &cmyk).unwrap_err().to_string();
