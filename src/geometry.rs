@@ -370,6 +370,12 @@ pub mod docx {
         }
     }
 
+    /// The longest 正文 last paragraph a DOCX keeps with the 署名 whole
+    /// (`w:keepNext`, which LibreOffice honours by moving the paragraph
+    /// whole, §7.3.5.5): one that fits a page together with the blank line,
+    /// the 署名 and the 成文日期 (22 − 3 lines).
+    pub const KEEP_WHOLE_MAX_LINES: usize = LINES_PER_PAGE - SIGNATURE_GAP_LINES - 2;
+
     /// Slack so that 28 characters always fit the line despite the word
     /// processor's rounding (LibreOffice 7.4 set 27 with 1 twip).
     pub const TEXT_WIDTH_SLACK_TWIPS: i64 = 10;

@@ -1956,3 +1956,74 @@ mod seal {
         assert!((date_centre - (seals[2].0 + seals[2].2) / 2.0).abs() < TOL);
     }
 }
+
+mod closing_keep {
+    //! §7.3.5.5 in LibreOffice: where the closing does not fit, the DOCX
+    //! breaks the 正文's last paragraph where gongwen's layout does, so that
+    //! its last two lines go with the 署名 and page 1 keeps its text
+    //! (LibreOffice would otherwise move a keep-with-next paragraph whole).
+    use super::*;
+
+    fn body_lines(p: &Page, body: &str) -> Vec<String> {
+        p.lines
+            .iter()
+            .filter(|l| (l.size - 16.0).abs() < 0.01)
+            .map(|l| l.text().replace(' ', ""))
+            .filter(|t| !t.is_empty() && body.contains(t.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn the_short_forwarding_notice_keeps_page_one_and_takes_two_lines_along() {
+        let yaml = common::forwarding_notice_yaml(true);
+        let body: String = yaml
+            .lines()
+            .find(|l| l.starts_with("  - "))
+            .unwrap()
+            .trim_start_matches("  - ")
+            .to_string();
+        let (_dir, _pdf, pages) = render_yaml(&yaml);
+        let sig = pages
+            .iter()
+            .position(|p| {
+                p.lines
+                    .iter()
+                    .any(|l| l.text().replace(' ', "") == "滨江市人民政府办公室")
+            })
+            .unwrap();
+        assert_eq!(sig, 1, "the closing does not fit on page 1");
+        let on1 = body_lines(&pages[0], &body).concat();
+        let on2 = body_lines(&pages[1], &body);
+        assert!(
+            body.starts_with(&on1) && on1.chars().count() > 28,
+            "page 1: {on1}"
+        );
+        // At least the two kept lines go with the 署名 (LibreOffice's page 1
+        // holds a line less than the PDF's: 4 + 3 where the PDF has 5 + 2).
+        assert!((2..=3).contains(&on2.len()), "{on2:?}");
+        assert_eq!(format!("{on1}{}", on2.concat()), body);
+    }
+
+    #[test]
+    fn a_long_last_paragraph_is_not_moved_whole() {
+        // One paragraph of 40 lines (20 on page 1 under the title, 20 on
+        // page 2) and a closing that does not fit under it: LibreOffice
+        // moved a paragraph like it whole to page 3 (pages 1–2 without
+        // text). Now its last two lines go with the closing, as in the PDF.
+        let body = "国".repeat(26 + 28 * 39);
+        let yaml = format!(
+            "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n  - {body}\n"
+        );
+        let (_dir, _pdf, pages) = render_yaml(&yaml);
+        let lines: Vec<usize> = pages.iter().map(|p| body_lines(p, &body).len()).collect();
+        // Page 1: 22 lines less the title and a blank line; page 2 full; the
+        // last two with the closing on page 3.
+        assert_eq!(lines, [20, 18, 2], "body lines per page");
+        let last = &pages[2];
+        assert!(
+            last.lines
+                .iter()
+                .any(|l| l.text().replace(' ', "") == "2020年1月2日")
+        );
+    }
+}

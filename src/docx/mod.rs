@@ -20,7 +20,7 @@ use crate::error::Error;
 use crate::fonts::FontSet;
 use crate::geometry::{self as g, twips};
 use crate::load::Source;
-use crate::model::{Document, Role};
+use crate::model::{Document, Role, Run};
 
 use runs::RunProps;
 use xml::Xml;
@@ -309,12 +309,8 @@ pub fn render(
     // Where the 版记 stands is a question of pagination, which the word
     // processor does: gongwen asks its own PDF layout (the same
     // composition) whether the 版记 must leave the last page of text.
-    let record_side = if composition.record.is_some() {
-        crate::pdf::record_side(doc, source, fonts, assets)?
-    } else {
-        crate::pdf::RecordSide::Float
-    };
-    let document = document_xml(&composition, fonts, setup, page, record_side);
+    let breaks = crate::pdf::page_breaks(doc, source, fonts, assets)?;
+    let document = document_xml(&composition, fonts, setup, page, breaks);
     // The images (seals): a media part each, related from the document.
     let media: Vec<(String, String, &crate::assets::Image)> = composition
         .images
@@ -504,13 +500,118 @@ fn placement(item: &Item, fonts: &FontSet, setup: Setup) -> Placement {
 /// Seals drawn against a paragraph: the overlay, its image, a drawing id.
 type Drawings<'a> = [(&'a compose::Overlay, &'a crate::assets::Image, usize)];
 
+/// Page breaks at a paragraph.
+#[derive(Debug, Clone, Copy, Default)]
+struct Placing {
+    /// It starts a new page.
+    new_page: bool,
+    /// A page break inside it, before this character (0-based, counted
+    /// over its runs).
+    break_at: Option<usize>,
+    /// For the 正文's last paragraph (Keep::LastLines): whether it is kept
+    /// with the 署名 by `w:keepNext` (see [`keep_last_paragraph_whole`]).
+    keep_whole: bool,
+}
+
 /// `<w:p>` with style, runs, the seals drawn against it and, for placed
-/// items, direct indents; `new_page` starts it on a new page.
+/// items, direct indents, and the page breaks `placing` asks for.
 fn paragraph(
     x: &mut Xml,
     style: Style,
     item: &Item,
-    new_page: bool,
+    placing: Placing,
+    drawings: &Drawings,
+    fonts: &FontSet,
+    setup: Setup,
+) {
+    let Some(at) = placing.break_at.filter(|_| item.columns.is_empty()) else {
+        paragraph_part(x, style, item, Part::Whole, placing, drawings, fonts, setup);
+        return;
+    };
+    // Broken by gongwen's layout (§7.3.5.5): two paragraphs, the lines
+    // before the break and the lines after it, which start the next page
+    // unindented (回行顶格). A page break inside one paragraph (`w:br
+    // w:type="page"`) would be the same in Word, but LibreOffice 7.4
+    // splits the paragraph there on import and indents the second part's
+    // first line again (measured).
+    let (before, after) = split_runs(&item.runs, at);
+    let first = Item {
+        runs: before,
+        ..item.clone()
+    };
+    paragraph_part(
+        x,
+        style,
+        &first,
+        Part::BeforeBreak,
+        placing,
+        drawings,
+        fonts,
+        setup,
+    );
+    let second = Item {
+        runs: after,
+        first_indent: item.rest_indent,
+        ..item.clone()
+    };
+    paragraph_part(
+        x,
+        style,
+        &second,
+        Part::AfterBreak,
+        placing,
+        &[],
+        fonts,
+        setup,
+    );
+}
+
+/// Which part of a paragraph a `w:p` holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Whole,
+    /// The lines before a page break gongwen's layout takes: every line
+    /// full, the last one too.
+    BeforeBreak,
+    /// The lines after it, from the top of the next page, first line
+    /// unindented.
+    AfterBreak,
+}
+
+/// `runs` split before character `at`.
+fn split_runs(runs: &[Run], at: usize) -> (Vec<Run>, Vec<Run>) {
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    let mut left = at;
+    for run in runs {
+        let n = run.text.chars().count();
+        if left >= n {
+            before.push(run.clone());
+            left -= n;
+        } else {
+            let byte = run.text.char_indices().nth(left).map_or(0, |(b, _)| b);
+            if byte > 0 {
+                before.push(Run {
+                    role: run.role,
+                    text: run.text[..byte].to_string(),
+                });
+            }
+            after.push(Run {
+                role: run.role,
+                text: run.text[byte..].to_string(),
+            });
+            left = 0;
+        }
+    }
+    (before, after)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn paragraph_part(
+    x: &mut Xml,
+    style: Style,
+    item: &Item,
+    part: Part,
+    placing: Placing,
     drawings: &Drawings,
     fonts: &FontSet,
     setup: Setup,
@@ -518,14 +619,16 @@ fn paragraph(
     x.open("w:p", &[]);
     x.open("w:pPr", &[]);
     x.empty("w:pStyle", &[("w:val", style.id)]);
-    // Word keeps only the end of a keepNext paragraph with the next one, as
-    // the PDF does (Keep::LastLines). LibreOffice 7.4 moves the whole
-    // paragraph (measured); without keepNext it may leave the 成文日期
-    // alone on a page, which is worse.
-    if item.keep_with_next != compose::Keep::Free || item.reserve_lines_after > 0 {
+    let keep_next = match item.keep_with_next {
+        compose::Keep::Free => item.reserve_lines_after > 0,
+        compose::Keep::Whole => true,
+        // The lines after gongwen's break are the kept ones.
+        compose::Keep::LastLines(_) => placing.keep_whole || part == Part::AfterBreak,
+    };
+    if keep_next && part != Part::BeforeBreak {
         x.empty("w:keepNext", &[]);
     }
-    if new_page {
+    if placing.new_page || part == Part::AfterBreak {
         x.empty("w:pageBreakBefore", &[]);
     }
     if !item.columns.is_empty() {
@@ -550,7 +653,15 @@ fn paragraph(
         x.empty("w:autoSpaceDE", &[("w:val", "0")]);
         x.empty("w:autoSpaceDN", &[("w:val", "0")]);
     }
-    let placed = placement(item, fonts, setup);
+    let mut placed = placement(item, fonts, setup);
+    if part == Part::AfterBreak && placed.ind.is_empty() {
+        placed.ind.push(("w:firstLine", "0".into()));
+    }
+    if part == Part::BeforeBreak {
+        // Its last line is full, justified like the others (the PDF's
+        // too).
+        placed.jc = Some("distribute");
+    }
     if !placed.ind.is_empty() {
         let attrs: Vec<(&str, &str)> = placed.ind.iter().map(|(k, v)| (*k, v.as_str())).collect();
         x.empty("w:ind", &attrs);
@@ -562,7 +673,10 @@ fn paragraph(
     // navigation pane: `w:outlineLvl` 9, which Word shows as 正文文本 (ISO/IEC
     // 29500-1 §17.3.1.20: 9 is "body text"), so that the pane lists
     // headings, not whole paragraphs. It keeps its heading style.
-    if matches!(item.kind, ItemKind::Paragraph(Some(_))) && item.runs.len() > 1 {
+    if matches!(item.kind, ItemKind::Paragraph(Some(_)))
+        && item.runs.len() > 1
+        && part != Part::AfterBreak
+    {
         x.empty("w:outlineLvl", &[("w:val", "9")]);
     }
     x.close();
@@ -671,8 +785,9 @@ fn document_xml(
     fonts: &FontSet,
     setup: Setup,
     page: parts::PageSetup,
-    record_side: crate::pdf::RecordSide,
+    breaks: crate::pdf::PageBreaks,
 ) -> String {
+    let record_side = breaks.record;
     let mut x = Xml::new();
     x.open(
         "w:document",
@@ -743,11 +858,34 @@ fn document_xml(
                     .filter(|(_, o)| o.anchor == i)
                     .map(|(k, o)| (o, &c.images[o.image], k + 1))
                     .collect();
+                // §7.3.5.5: the 正文's last lines stay with the 署名.
+                let keep_whole = match item.keep_with_next {
+                    compose::Keep::LastLines(_) => keep_last_paragraph_whole(c, i, fonts),
+                    _ => false,
+                };
+                // Where gongwen's layout breaks that paragraph so that its
+                // last lines go with the 署名, it holds a page break at
+                // that character.
+                let break_at =
+                    breaks
+                        .closing
+                        .filter(|&(k, _)| k == i && !keep_whole)
+                        .map(|(_, line)| {
+                            compose::item_lines(item, fonts)[..line]
+                                .iter()
+                                .flatten()
+                                .map(|r| r.text.chars().count())
+                                .sum::<usize>()
+                        });
                 paragraph(
                     &mut x,
                     style_of(item.kind),
                     item,
-                    new_page,
+                    Placing {
+                        new_page,
+                        break_at,
+                        keep_whole,
+                    },
                     &drawings,
                     fonts,
                     setup,
@@ -793,6 +931,23 @@ fn document_xml(
     section_properties(&mut x, page, setup, Some(footers), first, None);
     x.close().close();
     x.finish()
+}
+
+/// Whether the 正文's last paragraph (item `i`) is kept with the 署名 by
+/// `w:keepNext` (§7.3.5.5). Word then keeps only its last lines with the
+/// 署名, as gongwen's layout does, and keeps doing so when the text is
+/// edited; LibreOffice 7.4 moves the whole paragraph (measured). Moving it
+/// whole is harmless unless it empties a page of text: when the paragraph
+/// is the 正文's first (a one-paragraph notice: page 1 would keep only the
+/// 版头, the 标题 and the 主送), or when it and the closing do not fit one
+/// page (measured: a 39-line paragraph left pages 1–2 empty). There the
+/// paragraph has no keepNext and follows gongwen's own page breaks.
+fn keep_last_paragraph_whole(c: &Composition, i: usize, fonts: &FontSet) -> bool {
+    let first = !c.items[..i]
+        .iter()
+        .any(|it| matches!(it.kind, ItemKind::Paragraph(_)));
+    let lines = compose::item_lines(&c.items[i], fonts).len();
+    !first && lines <= g::docx::KEEP_WHOLE_MAX_LINES
 }
 
 /// How a section's first page is numbered.

@@ -130,21 +130,27 @@ impl<'a> Typesetter<'a> {
         Ok(paged)
     }
 
-    /// Where the 版记 stands in this writer's layout of `doc` (see
-    /// [`record_side`]).
-    pub fn record_side(
+    /// The page breaks this writer's layout of `doc` takes (see
+    /// [`page_breaks`]).
+    pub fn page_breaks(
         &self,
         doc: &Document,
         source: &Source,
         assets: &Assets,
-    ) -> Result<RecordSide, Error> {
-        if doc.single_sided || (doc.cc.is_empty() && doc.printing.is_none()) {
-            return Ok(RecordSide::Float);
-        }
+    ) -> Result<PageBreaks, Error> {
         let composition = compose::compose(doc, source, self.fonts, WRITER, assets)?;
         let red = data::Red::Cmyk(g::RED_CMYK);
-        let (paged, _) = self.lay_out(doc, &composition, red)?;
-        Ok(record_side_of(&paged).unwrap_or_default())
+        let (paged, pages) = self.lay_out(doc, &composition, red)?;
+        let has_record = !(doc.cc.is_empty() && doc.printing.is_none());
+        let record = if doc.single_sided || !has_record {
+            RecordSide::Float
+        } else {
+            record_side_of(&paged).unwrap_or_default()
+        };
+        Ok(PageBreaks {
+            closing: pages.closing.map(|b| (b.item, b.line)),
+            record,
+        })
     }
 
     /// The layout with the closing kept with the 正文 (§7.3.5.5), and the
@@ -250,16 +256,27 @@ pub fn typeset_with(
     Typesetter::new(fonts, Settings::default()).typeset(doc, source, assets)
 }
 
-/// Where the 版记 stands in this writer's layout of `doc` (the DOCX writer
-/// asks, since a word processor paginates on its own). `Float` when the
-/// document has no 版记 or is printed on one side.
-pub fn record_side(
+/// The page breaks gongwen's own layout of `doc` takes, for a writer
+/// whose word processor paginates on its own (the DOCX writer asks).
+pub fn page_breaks(
     doc: &Document,
     source: &Source,
     fonts: &FontSet,
     assets: &Assets,
-) -> Result<RecordSide, Error> {
-    Typesetter::new(fonts, Settings::default()).record_side(doc, source, assets)
+) -> Result<PageBreaks, Error> {
+    Typesetter::new(fonts, Settings::default()).page_breaks(doc, source, assets)
+}
+
+/// Page breaks a layout decided (see [`page_breaks`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PageBreaks {
+    /// §7.3.5.5: the closing does not fit under the 正文, so the page
+    /// breaks before line `.1` (0-based) of item `.0`, the 正文's last
+    /// paragraph, and its last lines go with the 署名.
+    pub closing: Option<(usize, usize)>,
+    /// Where the 版记 stands: `Float` when the document has none or is
+    /// printed on one side.
+    pub record: RecordSide,
 }
 
 /// What a first run of the layout decided about page breaks.
