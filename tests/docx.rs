@@ -2027,3 +2027,72 @@ mod closing_keep {
         );
     }
 }
+
+mod svg_seal {
+    //! An SVG seal in the DOCX: the SVG for Word 2016 and later
+    //! (`asvg:svgBlip`), and a PNG drawn from it as the picture itself, for
+    //! Word versions and apps that cannot draw SVG.
+    use super::*;
+    use std::io::Read;
+
+    /// A red ring 42 mm across with a star and the organ's name as text.
+    const SVG: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="42mm" height="42mm" viewBox="0 0 100 100"><circle cx="50" cy="50" r="47" fill="none" stroke="#e60012" stroke-width="4"/><polygon points="50,35 54,46 66,46 56,53 60,65 50,58 40,65 44,53 34,46 46,46" fill="#e60012"/><text x="50" y="82" font-size="9" text-anchor="middle" fill="#e60012" font-family="Noto Serif CJK SC">测试专用章</text></svg>"##;
+
+    fn part(docx: &Path, name: &str) -> Vec<u8> {
+        let file = std::fs::File::open(docx).unwrap();
+        let mut zip = zip::ZipArchive::new(file).unwrap();
+        let mut entry = zip.by_name(name).unwrap_or_else(|_| panic!("no {name}"));
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        bytes
+    }
+
+    #[test]
+    fn an_svg_seal_comes_with_a_png_of_itself() {
+        let dir = common::tempdir();
+        std::fs::write(dir.path().join("seal.svg"), SVG).unwrap();
+        let yaml = "kind: 通知\ntitle: 关于测试的通知\nbody: [正文。]\nissuer: 测试局\nseal: seal.svg\ndate: 2026-11-03\n";
+        let docx = docx_of(dir.path(), "doc", yaml, &[]);
+        let document = String::from_utf8(part(&docx, "word/document.xml")).unwrap();
+        let rels = String::from_utf8(part(&docx, "word/_rels/document.xml.rels")).unwrap();
+        let types = String::from_utf8(part(&docx, "[Content_Types].xml")).unwrap();
+        // The blip is the PNG; the SVG rides in the extension.
+        assert!(
+            document.contains(r#"<a:blip r:embed="rIdImage1Png"><a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}"><asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="rIdImage1"/>"#),
+            "{document}"
+        );
+        assert!(rels.contains(r#"Id="rIdImage1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.svg""#), "{rels}");
+        assert!(rels.contains(r#"Id="rIdImage1Png" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1-fallback.png""#), "{rels}");
+        assert!(types.contains(r#"Extension="png" ContentType="image/png""#));
+        assert_eq!(part(&docx, "word/media/image1.svg"), SVG.as_bytes());
+        // The PNG: 42 mm at 300 dpi, the ring red and opaque, the middle of
+        // the ring and the corners transparent, the text drawn.
+        let png = part(&docx, "word/media/image1-fallback.png");
+        let mut decoder = png::Decoder::new(std::io::Cursor::new(png));
+        decoder.set_transformations(png::Transformations::EXPAND);
+        let mut reader = decoder.read_info().unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        assert_eq!((info.width, info.height), (496, 496));
+        assert_eq!(info.color_type, png::ColorType::Rgba);
+        let px = |x: f64, y: f64| {
+            let (x, y) = ((x * 4.96) as usize, (y * 4.96) as usize);
+            let i = (y * 496 + x) * 4;
+            [buf[i], buf[i + 1], buf[i + 2], buf[i + 3]]
+        };
+        // On the ring (r = 47 of 100) at the left and the top.
+        for p in [px(3.0, 50.0), px(50.0, 3.0)] {
+            assert!(p[3] > 200 && p[0] > 200 && p[1] < 60 && p[2] < 60, "{p:?}");
+        }
+        assert_eq!(px(1.0, 1.0)[3], 0, "corner");
+        assert_eq!(px(25.0, 25.0)[3], 0, "inside the ring");
+        // The text line (y 74–82): red pixels where no shape is.
+        let text_red = (0..496usize)
+            .filter(|&x| {
+                let i = ((78.0 * 4.96) as usize * 496 + x) * 4;
+                x > 60 && x < 436 && buf[i + 3] > 128 && buf[i] > 150
+            })
+            .count();
+        assert!(text_red > 20, "text pixels {text_red}");
+    }
+}

@@ -5,8 +5,9 @@
 //! 0.1 mm (research note §2); the PNG's alpha channel is kept.
 
 use super::xml::Xml;
-use crate::assets::Image;
+use crate::assets::{Image, ImageFormat};
 use crate::compose::Overlay;
+use crate::fonts::FontSet;
 use crate::geometry::{self as g, docx::Grid};
 
 pub const NS_WP: &str = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
@@ -27,6 +28,56 @@ pub fn media_part(k: usize, image: &Image) -> (String, String) {
         format!("media/image{}.{}", k + 1, image.format.extension()),
         format!("rIdImage{}", k + 1),
     )
+}
+
+/// The package part and relationship id of the PNG that stands in for
+/// image `k` where it is an SVG (see [`png_fallback`]).
+pub fn fallback_part(k: usize) -> (String, String) {
+    (
+        format!("media/image{}-fallback.png", k + 1),
+        format!("rIdImage{}Png", k + 1),
+    )
+}
+
+/// Resolution of an SVG seal's PNG stand-in: 300 dpi, print quality for a
+/// picture Word shows only when it cannot draw the SVG (a 42 mm seal is
+/// 496 pixels across).
+const FALLBACK_DPI: f64 = 300.0;
+
+/// The Office 2016 extension that carries an SVG picture in a blip
+/// ([MS-ODRAWXML] §2.3.1.33, `asvg:svgBlip`).
+const SVG_BLIP_EXT: &str = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}";
+const NS_ASVG: &str = "http://schemas.microsoft.com/office/drawing/2016/SVG/main";
+
+/// A PNG of an SVG image drawn `width` points wide at [`FALLBACK_DPI`],
+/// with a transparent background; text in the SVG is set in `fonts`.
+pub fn png_fallback(image: &Image, width: f64, fonts: &FontSet) -> Result<Vec<u8>, String> {
+    use resvg::{tiny_skia, usvg};
+    let mut options = usvg::Options::default();
+    if image.bytes.as_slice().windows(5).any(|w| w == b"<text") {
+        let db = options.fontdb_mut();
+        for font in fonts.fonts() {
+            let data: std::sync::Arc<dyn AsRef<[u8]> + Send + Sync> =
+                std::sync::Arc::new(font.data().clone());
+            db.load_font_source(usvg::fontdb::Source::Binary(data));
+        }
+    }
+    let tree = usvg::Tree::from_data(image.bytes.as_slice(), &options)
+        .map_err(|e| format!("the SVG cannot be drawn as a PNG: {e}"))?;
+    let size = tree.size();
+    let px = (width / 72.0 * FALLBACK_DPI).round().max(1.0);
+    let scale = px as f32 / size.width();
+    let h = (size.height() * scale).round().max(1.0);
+    let mut pixmap =
+        tiny_skia::Pixmap::new(px as u32, h as u32).ok_or("the SVG's PNG would be empty")?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| format!("the SVG's PNG cannot be written: {e}"))
 }
 
 /// `<w:r><w:drawing><wp:anchor …>` for `o`, whose anchor paragraph is an
@@ -91,7 +142,20 @@ pub fn anchor_run(x: &mut Xml, o: &Overlay, image: &Image, grid: Grid, id: usize
     x.empty("pic:cNvPicPr", &[]);
     x.close();
     x.open("pic:blipFill", &[]);
-    x.empty("a:blip", &[("r:embed", &rel)]);
+    if image.format == ImageFormat::Svg {
+        // The PNG, and the SVG in the extension Word 2016 and later draw.
+        let (_, png) = fallback_part(o.image);
+        x.open("a:blip", &[("r:embed", &png)]);
+        x.open("a:extLst", &[]);
+        x.open("a:ext", &[("uri", SVG_BLIP_EXT)]);
+        x.empty(
+            "asvg:svgBlip",
+            &[("xmlns:asvg", NS_ASVG), ("r:embed", &rel)],
+        );
+        x.close().close().close();
+    } else {
+        x.empty("a:blip", &[("r:embed", &rel)]);
+    }
     x.open("a:stretch", &[]).empty("a:fillRect", &[]).close();
     x.close();
     x.open("pic:spPr", &[]);

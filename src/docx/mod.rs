@@ -311,24 +311,34 @@ pub fn render(
     // composition) whether the 版记 must leave the last page of text.
     let breaks = crate::pdf::page_breaks(doc, source, fonts, assets)?;
     let document = document_xml(&composition, fonts, setup, page, breaks);
-    // The images (seals): a media part each, related from the document.
-    let media: Vec<(String, String, &crate::assets::Image)> = composition
-        .images
-        .iter()
-        .enumerate()
-        .map(|(k, image)| {
-            let (part, rel) = drawing::media_part(k, image);
-            (part, rel, image)
-        })
-        .collect();
+    // The images (seals): a media part each, related from the document; an
+    // SVG also gets a PNG that Word shows where it cannot draw SVG.
+    let mut media: Vec<(String, String, Vec<u8>)> = Vec::new();
+    let mut image_types: Vec<(&str, &str)> = Vec::new();
+    for (k, image) in composition.images.iter().enumerate() {
+        let (part, rel) = drawing::media_part(k, image);
+        media.push((part, rel, image.bytes.to_vec()));
+        image_types.push((image.format.extension(), image.format.mime()));
+        if image.format == crate::assets::ImageFormat::Svg {
+            let width = composition
+                .overlays
+                .iter()
+                .filter(|o| o.image == k)
+                .map(|o| o.width)
+                .fold(0.0, f64::max);
+            let png =
+                drawing::png_fallback(image, width, fonts).map_err(|message| Error::Output {
+                    path: source.path.clone(),
+                    message: format!("{} ({}): {message}", image.field, image.written),
+                })?;
+            let (part, rel) = drawing::fallback_part(k);
+            media.push((part, rel, png));
+            image_types.push(("png", "image/png"));
+        }
+    }
     let image_rels: Vec<(&str, &str)> = media
         .iter()
         .map(|(part, rel, _)| (rel.as_str(), part.as_str()))
-        .collect();
-    let image_types: Vec<(&str, &str)> = composition
-        .images
-        .iter()
-        .map(|i| (i.format.extension(), i.format.mime()))
         .collect();
     let mut files: Vec<(String, Vec<u8>)> = [
         ("[Content_Types].xml", parts::content_types(&image_types)),
@@ -356,8 +366,8 @@ pub fn render(
     .into_iter()
     .map(|(name, text)| (name.to_string(), text.into_bytes()))
     .collect();
-    for (part, _, image) in &media {
-        files.push((format!("word/{part}"), image.bytes.to_vec()));
+    for (part, _, bytes) in media {
+        files.push((format!("word/{part}"), bytes));
     }
     zip(&files).map_err(|e| Error::Output {
         path: source.path.clone(),
