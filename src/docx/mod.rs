@@ -6,6 +6,7 @@ mod drawing;
 mod font_table;
 mod footer;
 mod header;
+mod letter;
 mod parts;
 mod record;
 mod runs;
@@ -682,6 +683,7 @@ fn document_xml(
             ("xmlns:wp", drawing::NS_WP),
             ("xmlns:a", drawing::NS_A),
             ("xmlns:pic", drawing::NS_PIC),
+            ("xmlns:wps", letter::NS_WPS),
         ],
     );
     x.open("w:body", &[]);
@@ -689,10 +691,15 @@ fn document_xml(
     let mut first_section = true;
 
     // 版头, and the spacing that puts the 标题 on its grid line.
-    let title_before = c
-        .header
-        .as_ref()
-        .map(|h| header::header_xml(&mut x, h, c.title_line, page.top as f64 / 20.0, setup));
+    let top_margin = page.top as f64 / 20.0;
+    let title_before = c.header.as_ref().map(|h| {
+        if h.double_rules.is_empty() {
+            header::header_xml(&mut x, h, c.title_line, top_margin, setup)
+        } else {
+            // A 信函 (§10.1).
+            letter::header_xml(&mut x, h, c.title_line, top_margin, setup)
+        }
+    });
 
     // 标题: its em box on its grid line; the blank line after it is shorter
     // by the drop (see `title_paragraph`).

@@ -50,11 +50,13 @@ pub fn render_with_seals(
             level: c.label(),
         });
     }
-    if doc.format != Format::General {
+    // A 信函 (§10.1) differs from the general format in its page layout,
+    // which a web page does not have: its elements are the same.
+    if !matches!(doc.format, Format::General | Format::Letter) {
         return Err(Error::Unsupported {
             path: source.path.clone(),
             field: "format",
-            element: "the 信函/命令/纪要 formats",
+            element: "the 命令/纪要 formats",
             clause: "§10",
             writer: WRITER,
         });
