@@ -207,11 +207,27 @@ fn data() -> String {
     std::fs::read_to_string(root().join(DATA)).unwrap()
 }
 
-fn line<'a>(p: &'a Page, text: &str) -> &'a Line {
-    p.lines
-        .iter()
-        .find(|l| l.text().replace(' ', "") == text)
-        .unwrap_or_else(|| panic!("no line {text:?}"))
+/// The characters of `text` where they stand on one line of `p` (a line
+/// of the 版头 holds the 份号 or 密级 and the 发文字号 both).
+fn line(p: &Page, text: &str) -> Line {
+    let want: Vec<String> = text.chars().map(String::from).collect();
+    for l in &p.lines {
+        let chars: Vec<&Char> = l.chars.iter().filter(|c| c.c != " ").collect();
+        if let Some(k) = chars
+            .windows(want.len())
+            .position(|w| w.iter().zip(&want).all(|(c, t)| &c.c == t))
+        {
+            return Line {
+                baseline: l.baseline,
+                size: l.size,
+                chars: chars[k..k + want.len()]
+                    .iter()
+                    .map(|&c| c.clone())
+                    .collect(),
+            };
+        }
+    }
+    panic!("no line {text:?}")
 }
 
 /// The red bars of page `p` at least 100 mm long, top to bottom.
@@ -294,7 +310,7 @@ fn assert_letter(pages: &[Page], tol: f64, pitch: f64, who: &str) {
     // the first double line.
     let copy = line(p, "000023");
     let number = line(p, "清应急函〔2026〕17号");
-    for (what, l) in [("份号", copy), ("发文字号", number)] {
+    for (what, l) in [("份号", &copy), ("发文字号", &number)] {
         assert!(
             (l.em_top() - b.bottom - SEVEN_EIGHTHS).abs() <= tol,
             "{who}: {what} {:.2} mm below the line",
@@ -351,6 +367,27 @@ fn assert_letter(pages: &[Page], tol: f64, pitch: f64, who: &str) {
         "{who}: page 1 numbered"
     );
 
+    eprintln!(
+        "{who}: mark top {:.2}, centre {centre:.2}; double lines {:.2}–{:.2} ({:.2}/{:.2} thick) and \
+         {:.2}–{:.2} ({:.2}/{:.2}), {:.2}–{:.2} wide; 份号 top {:.2} at {:.2}, 发文字号 ends {:.2}; \
+         title top {:.2}; page 1 ends {:.2}",
+        mark.em_top(),
+        a.top,
+        b.bottom,
+        h(a),
+        h(b),
+        c.top,
+        d.bottom,
+        h(c),
+        h(d),
+        a.x0,
+        a.x1,
+        copy.em_top(),
+        copy.left(),
+        number.right(),
+        title.em_top(),
+        last.em_bottom()
+    );
     // Pages 2+: the general page. Line 1 at 37 mm, no red lines, numbered.
     for (n, q) in pages.iter().enumerate().skip(1) {
         assert!(

@@ -11,8 +11,8 @@
 //! right tab at the 版心's right edge (flush right, where it stays when
 //! edited); then the spacing that puts the 标题 on its grid line.
 //!
-//! Page 1 shows no page number: the section has a first-page footer
-//! (`w:titlePg`), the empty one (see `section_properties`).
+//! Page 1 shows no page number: the section has a first page of its own
+//! (`w:titlePg`) without a footer (see `section_properties`).
 
 use super::Setup;
 use super::header::{CORNER, MARK, red_rgb};
