@@ -26,7 +26,7 @@ const WRITER: &str = "gen html";
 /// The page of `doc`, as UTF-8 bytes.
 ///
 /// Refused: a classified document (密级, §7.2.2), which may not be
-/// published; and the 信函/命令/纪要 formats (§10), not typeset yet. Not on
+/// published; and the 命令/纪要 formats (§10), not typeset yet. Not on
 /// the page: 份号 (§7.2.1), 紧急程度 (§7.2.3) and 签发人 (§7.2.6), which
 /// are for the document's handling, not its public; seal images (`seal`,
 /// `signature_seal`: a published seal image invites forgery; see
