@@ -561,3 +561,15 @@ fn what_a_letter_cannot_carry_is_refused() {
         }
     }
 }
+
+/// Every character of the letter survives in the PDF, in reading order:
+/// the mark, the 份号 and the 发文字号, the title, the text, the 版记
+/// (compared by code point with a hand-written text).
+#[test]
+fn the_letters_text_survives() {
+    let (_dir, pdf, _lo) = render_both(&data());
+    common::assert_same_text(
+        &common::pdftotext_raw(&pdf),
+        &common::fixture_text("letter-reply.txt"),
+    );
+}
