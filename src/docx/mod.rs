@@ -675,17 +675,21 @@ fn document_xml(
     record_side: crate::pdf::RecordSide,
 ) -> String {
     let mut x = Xml::new();
-    x.open(
-        "w:document",
-        &[
-            ("xmlns:w", parts::NS_W),
-            ("xmlns:r", parts::NS_R),
-            ("xmlns:wp", drawing::NS_WP),
-            ("xmlns:a", drawing::NS_A),
-            ("xmlns:pic", drawing::NS_PIC),
-            ("xmlns:wps", letter::NS_WPS),
-        ],
-    );
+    let mut namespaces = vec![
+        ("xmlns:w", parts::NS_W),
+        ("xmlns:r", parts::NS_R),
+        ("xmlns:wp", drawing::NS_WP),
+        ("xmlns:a", drawing::NS_A),
+        ("xmlns:pic", drawing::NS_PIC),
+    ];
+    // The shapes of a 信函's first page (§10.1).
+    if c.header
+        .as_ref()
+        .is_some_and(|h| !h.double_rules.is_empty())
+    {
+        namespaces.push(("xmlns:wps", letter::NS_WPS));
+    }
+    x.open("w:document", &namespaces);
     x.open("w:body", &[]);
     // Whether the next sectPr written starts the document.
     let mut first_section = true;
