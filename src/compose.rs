@@ -12,6 +12,9 @@ use crate::load::Source;
 use crate::model::{Document, Format, IssuerMark, Role, Run};
 use crate::title;
 
+mod letter;
+pub use letter::{DoubleRule, RuleOrder};
+
 /// What an item is (the writers style each kind).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -133,6 +136,8 @@ pub struct Header {
     pub number: Vec<HeaderLine>,
     /// The red separator's centre line (§7.2.7), when there is a 发文字号.
     pub separator: Option<f64>,
+    /// The 信函's red double lines on page 1 (§10.1); none in other formats.
+    pub double_rules: Vec<DoubleRule>,
 }
 
 /// One line of the 版头: pieces placed at a distance from the 版心's left
@@ -203,6 +208,8 @@ pub struct Record {
     pub thin_after: Vec<usize>,
     /// The row of 印发机关和印发日期 (§7.4.3), if any.
     pub printing_row: Option<usize>,
+    /// Whether the rules are drawn (§7.4.1); a 信函's 版记 has none (§10.1).
+    pub rules: bool,
 }
 
 /// 页码 (§7.5): `— N —`, 4号宋体 with half-width digits, the 一字线's upper
@@ -440,8 +447,14 @@ pub fn compose(
 
     compose_attachments(doc, fonts, &mut items);
 
-    let header = compose_header(doc, fonts);
-    let title_line = header.as_ref().map_or(0, title_line_below);
+    let (header, title_line) = match doc.format {
+        Format::Letter => letter::header(doc, fonts),
+        _ => {
+            let header = compose_header(doc, fonts);
+            let title_line = header.as_ref().map_or(0, title_line_below);
+            (header, title_line)
+        }
+    };
     let composition = Composition {
         record: compose_record(doc, fonts),
         header,
@@ -451,7 +464,11 @@ pub fn compose(
         items,
         images,
         overlays,
-        page_numbers: PageNumbers::general(),
+        page_numbers: PageNumbers {
+            // A 信函's page 1 shows no number (§10.1).
+            first_page: doc.format != Format::Letter,
+            ..PageNumbers::general()
+        },
     };
     check_coverage(&composition, source, fonts)?;
     Ok(composition)
@@ -662,6 +679,7 @@ fn compose_header(doc: &Document, fonts: &FontSet) -> Option<Header> {
         mark,
         number,
         separator,
+        double_rules: Vec::new(),
     })
 }
 
@@ -925,6 +943,7 @@ fn compose_record(doc: &Document, fonts: &FontSet) -> Option<Record> {
         rows,
         thin_after,
         printing_row,
+        rules: doc.format != Format::Letter,
     })
 }
 
@@ -992,8 +1011,10 @@ fn reject_unsupported(doc: &Document, source: &Source, writer: Writer) -> Result
         clause,
         writer: writer.name,
     };
-    if doc.format != Format::General {
-        return Err(unsupported("format", "the 信函/命令/纪要 formats", "§10"));
+    match doc.format {
+        Format::General => {}
+        Format::Letter => letter::reject(doc, source)?,
+        _ => return Err(unsupported("format", "the 命令/纪要 formats", "§10")),
     }
     // (supported by this writer, present, field, element, clause)
     let checks = [

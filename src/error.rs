@@ -84,6 +84,19 @@ pub enum Error {
         writer: &'static str,
     },
 
+    /// A field the document's format (§10) has no place for, or one it
+    /// needs and lacks.
+    #[error(
+        "{}:{}: {field}: {message}",
+        path.display(), pos.map_or("1:1".to_string(), |p| p.to_string())
+    )]
+    Format {
+        path: PathBuf,
+        pos: Option<Pos>,
+        field: &'static str,
+        message: String,
+    },
+
     /// A classified document (密级, §7.2.2) asked for a public web page.
     #[error(
         "{}: classification: the document is classified ({level}); a classified document may not be \

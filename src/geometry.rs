@@ -289,6 +289,45 @@ pub const RECORD_INSET_CHARS: usize = 1;
 pub const RECORD_THICK_MM: f64 = 0.35;
 pub const RECORD_THIN_MM: f64 = 0.25;
 
+/// 信函格式 (§10.1): the 发文机关标志's upper edge (its em box's top) is
+/// 30 mm below the paper's top edge (not the 版心's): 7 mm into the 天头.
+pub const LETTER_MARK_TOP_MM: f64 = 30.0;
+/// 信函格式: the first red double line (thick over thin, 武文线) 4 mm below
+/// the 发文机关标志 (§10.1), measured from the mark's em box to the double
+/// line's upper edge, as the 版头's separator is measured (§7.2.7).
+pub const LETTER_TOP_RULE_BELOW_MARK_MM: f64 = 4.0;
+/// 信函格式: the second red double line (thin over thick, 文武线) 20 mm above
+/// the paper's bottom edge (§10.1), measured to the double line's lower
+/// edge. Its lower edge is then 297 − 20 = 277 mm from the top, in the
+/// bottom margin, 15 mm below the 版心 (262 mm) — where pages 2+ carry
+/// their page number (269 mm), which page 1 of a 信函 does not show.
+pub const LETTER_BOTTOM_RULE_ABOVE_PAPER_BOTTOM_MM: f64 = 20.0;
+/// 信函格式: both double lines are 170 mm long, centred (§10.1): 7 mm
+/// beyond the 版心 on each side.
+pub const LETTER_RULE_LENGTH_MM: f64 = 170.0;
+/// The double lines' weights, which the standard does not give. The thick
+/// line 1.5 pt (0.53 mm), the weight practice gives the thick line of a
+/// double rule (facts §3, [H19]) and this writer the 版头's separator, so
+/// that the red rules of both formats weigh the same; the thin line a
+/// third of it, 0.5 pt (0.18 mm), and 1 pt between them, so that the
+/// whole rule is 3 pt (1.06 mm), the weight of the word processors' own
+/// thick-thin double border, and the two lines stay apart when printed
+/// (a 1 pt gap is 2–3 dots at 150–200 dpi).
+pub const LETTER_RULE_THICK: f64 = 1.5;
+pub const LETTER_RULE_THIN: f64 = 0.5;
+pub const LETTER_RULE_GAP: f64 = 1.0;
+/// 信函格式: 份号, 密级和保密期限, 紧急程度 (flush left) and the 发文字号
+/// (flush right) start 7/8 of a 3号 character's height below the first
+/// double line's lower edge (§10.1): 14 pt (4.94 mm), the character's
+/// height being its em box (the 版心 convention above).
+pub const LETTER_FIELDS_BELOW_RULE: f64 = BODY_SIZE * 7.0 / 8.0;
+/// 信函格式: the 标题 "与其上最后一个要素相距二行" (§10.1): two lines between
+/// the last element above it (or the double line) and the title, read as
+/// the general format's "下空二行" (§7.3.1); the title takes the first line
+/// of the body grid at least that far down, so that the body stays on the
+/// grid of pages 2+.
+pub const LETTER_TITLE_GAP_LINES: usize = 2;
+
 /// The widest line a title may have, in points: the 版心 width.
 pub const TITLE_MAX_WIDTH: f64 = mm(BLOCK_WIDTH_MM);
 

@@ -39,6 +39,22 @@ impl Source {
         }
     }
 
+    /// Where the top-level field `key` is written (`key:` at the start of a
+    /// line), if it is.
+    pub fn find_key(&self, key: &str) -> Option<Pos> {
+        let mut offset = 0;
+        for line in self.text.split_inclusive('\n') {
+            if line
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start_matches([' ', '\t']).starts_with(':'))
+            {
+                return Some(self.pos(offset));
+            }
+            offset += line.len();
+        }
+        None
+    }
+
     /// Where `ch` first occurs in the file, if it is written literally.
     pub fn find_char(&self, ch: char) -> Option<Pos> {
         self.text.find(ch).map(|i| self.pos(i))
@@ -114,6 +130,14 @@ mod tests {
         assert!(e.starts_with("t.yaml:2:1: "), "{e}");
         assert!(e.contains("unknown field `titel`"), "{e}");
         assert!(e.contains("`title`"), "{e}");
+    }
+
+    #[test]
+    fn keys_are_found_at_the_start_of_a_line_only() {
+        let s = src("title: 关于printing: 的函\nprinting:\n  organ: 甲\n");
+        assert_eq!(s.find_key("printing"), Some(Pos { line: 2, column: 1 }));
+        assert_eq!(s.find_key("organ"), None);
+        assert_eq!(s.find_key("print"), None);
     }
 
     #[test]

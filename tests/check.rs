@@ -326,7 +326,11 @@ fn attachments_with_content() {
 
 #[test]
 fn the_data_documents_are_clean() {
-    for name in ["data/joint-notice.yaml", "data/attachment-plan.yaml"] {
+    for name in [
+        "data/joint-notice.yaml",
+        "data/attachment-plan.yaml",
+        "data/letter-reply.yaml",
+    ] {
         let text = std::fs::read_to_string(root().join(name)).unwrap();
         assert_eq!(lint(&text), [], "{name}");
     }
@@ -353,6 +357,72 @@ fn upward_documents_need_a_signer() {
             .replace("issuer: 测试机关\n", "issuer: 测试机关\nsigners: [张三]\n");
         assert_eq!(of(&lint(&signed), "signer"), [], "{kind}");
     }
+}
+
+/// 信函格式 (§10.1): a letter needs no 发文字号; it carries no 印发 row and
+/// no 签发人; its mark is the name alone, the lead organ's when joint.
+#[test]
+fn letter_format() {
+    let letter = "\
+format: letter
+kind: 函
+issuer_mark: 测试机关
+title: 关于商请支持的函
+addressees: [某机关]
+issuer: 测试机关
+date: 2020-01-02
+body:
+  - 请予支持。
+";
+    // Complete without 发文字号 or 份号.
+    assert_eq!(lint(letter), []);
+    let letter_ = |from: &str, to: &str| lint(&letter.replace(from, to));
+    let fixed = |f: &Finding| f.suggestion.clone().unwrap_or_default();
+
+    let f = letter_(
+        "date: 2020-01-02\n",
+        "date: 2020-01-02\nprinting: {organ: 测试机关办公室, date: 2020-01-03}\n",
+    );
+    assert_eq!(
+        of(&f, "letter-format"),
+        [(8, 11, Severity::Error, "GB/T 9704-2012 §10.1")]
+    );
+    assert!(
+        one(&f, "letter-format")
+            .message
+            .contains("印发机关和印发日期")
+    );
+
+    let f = letter_("issuer_mark: 测试机关\n", "issuer_mark: 测试机关文件\n");
+    let d = one(&f, "letter-format");
+    assert_eq!((d.line, d.column), (3, 14));
+    assert_eq!(fixed(d), "测试机关");
+
+    let f = letter_(
+        "issuer_mark: 测试机关\n",
+        "issuer_mark:\n  organs: [测试机关, 另一机关]\n",
+    );
+    let d = one(&f, "letter-format");
+    assert!(d.message.contains("lead organ"), "{}", d.message);
+    assert_eq!(fixed(d), "issuer_mark: 测试机关");
+
+    let f = letter_("issuer_mark: 测试机关\n", "");
+    let d = one(&f, "letter-format");
+    assert_eq!((d.line, d.column, d.path.as_str()), (1, 9, "format"));
+
+    let f = letter_("date: 2020-01-02\n", "date: 2020-01-02\nsigners: [张三]\n");
+    let d = one(&f, "letter-format");
+    assert_eq!((d.line, d.column, d.path.as_str()), (8, 11, "signers"));
+
+    // The same fields in the general format are its own business.
+    let general = letter.replace("format: letter\n", "");
+    assert_eq!(
+        of(
+            &lint(&general.replace("issuer_mark: 测试机关\n", "issuer_mark: 测试机关文件\n")),
+            "letter-format"
+        ),
+        []
+    );
 }
 
 #[test]

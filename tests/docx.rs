@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
+use common::office::libreoffice;
 use common::{SEED, path_str, root, run_gen};
 use gongwen::linebreak::{no_line_end, no_line_start};
 use serde_json::Value;
@@ -89,69 +90,6 @@ fn render_yaml(yaml: &str) -> (tempfile::TempDir, PathBuf, Vec<Page>) {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let (pdf, pages) = render_with_libreoffice(&docx, dir.path());
     (dir, pdf, pages)
-}
-
-/// A fontconfig file: only the bundled fonts, and the official names
-/// mapped onto them.
-fn fonts_conf(dir: &Path) -> PathBuf {
-    let map = [
-        ("仿宋_GB2312", "FandolFang", None),
-        ("楷体_GB2312", "Gongwen Kai", None),
-        ("黑体", "Noto Sans CJK SC", Some("medium")),
-        ("方正小标宋简体", "Noto Serif CJK SC", Some("bold")),
-        ("宋体", "Noto Serif CJK SC", None),
-        ("Times New Roman", "Liberation Serif", None),
-    ];
-    let mut conf = format!(
-        "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n<dir>{}</dir>\n<cachedir>{}</cachedir>\n",
-        root().join("fonts").display(),
-        dir.join("fc-cache").display()
-    );
-    for (from, to, weight) in map {
-        conf.push_str(&format!(
-            "<match target=\"pattern\"><test name=\"family\"><string>{from}</string></test>\
-             <edit name=\"family\" mode=\"assign\" binding=\"strong\"><string>{to}</string></edit>"
-        ));
-        if let Some(w) = weight {
-            conf.push_str(&format!(
-                "<edit name=\"weight\" mode=\"assign\" binding=\"strong\"><const>{w}</const></edit>"
-            ));
-        }
-        conf.push_str("</match>\n");
-    }
-    conf.push_str("</fontconfig>\n");
-    let path = dir.join("fonts.conf");
-    std::fs::write(&path, conf).unwrap();
-    path
-}
-
-/// Converts `input` with LibreOffice, headless, in a private profile.
-fn libreoffice(input: &Path, to: &str, dir: &Path) -> PathBuf {
-    let out = dir.join(format!("lo-{to}"));
-    std::fs::create_dir_all(&out).unwrap();
-    let conf = fonts_conf(dir);
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.join("lo-profile").display()
-    );
-    run(
-        "soffice",
-        &[
-            &profile,
-            "--headless",
-            "--convert-to",
-            to,
-            "--outdir",
-            path_str(&out),
-            path_str(input),
-        ],
-        &[("FONTCONFIG_FILE", path_str(&conf))],
-    );
-    let stem = input.file_stem().unwrap().to_str().unwrap();
-    let ext = to.split(':').next().unwrap();
-    let path = out.join(format!("{stem}.{ext}"));
-    assert!(path.exists(), "LibreOffice wrote no {}", path.display());
-    path
 }
 
 #[derive(Debug, Clone)]

@@ -6,6 +6,7 @@ mod drawing;
 mod font_table;
 mod footer;
 mod header;
+mod letter;
 mod parts;
 mod record;
 mod runs;
@@ -799,25 +800,35 @@ fn document_xml(
 ) -> String {
     let record_side = breaks.record;
     let mut x = Xml::new();
-    x.open(
-        "w:document",
-        &[
-            ("xmlns:w", parts::NS_W),
-            ("xmlns:r", parts::NS_R),
-            ("xmlns:wp", drawing::NS_WP),
-            ("xmlns:a", drawing::NS_A),
-            ("xmlns:pic", drawing::NS_PIC),
-        ],
-    );
+    let mut namespaces = vec![
+        ("xmlns:w", parts::NS_W),
+        ("xmlns:r", parts::NS_R),
+        ("xmlns:wp", drawing::NS_WP),
+        ("xmlns:a", drawing::NS_A),
+        ("xmlns:pic", drawing::NS_PIC),
+    ];
+    // The shapes of a 信函's first page (§10.1).
+    if c.header
+        .as_ref()
+        .is_some_and(|h| !h.double_rules.is_empty())
+    {
+        namespaces.push(("xmlns:wps", letter::NS_WPS));
+    }
+    x.open("w:document", &namespaces);
     x.open("w:body", &[]);
     // Whether the next sectPr written starts the document.
     let mut first_section = true;
 
     // 版头, and the spacing that puts the 标题 on its grid line.
-    let title_before = c
-        .header
-        .as_ref()
-        .map(|h| header::header_xml(&mut x, h, c.title_line, page.top as f64 / 20.0, setup));
+    let top_margin = page.top as f64 / 20.0;
+    let title_before = c.header.as_ref().map(|h| {
+        if h.double_rules.is_empty() {
+            header::header_xml(&mut x, h, c.title_line, top_margin, setup)
+        } else {
+            // A 信函 (§10.1).
+            letter::header_xml(&mut x, h, c.title_line, top_margin, setup)
+        }
+    });
 
     // 标题: its em box on its grid line; the blank line after it is shorter
     // by the drop (see `title_paragraph`).
@@ -965,8 +976,8 @@ fn keep_last_paragraph_whole(c: &Composition, i: usize, fonts: &FontSet) -> bool
 enum FirstPage {
     /// Like the section's other pages.
     AsOthers,
-    /// Without a number (page 1 of a 信函, §10.1): a first-page footer
-    /// (`w:titlePg`) that is empty.
+    /// Without a number (page 1 of a 信函, §10.1): a first page of its own
+    /// (`w:titlePg`) with no footer.
     Unnumbered,
 }
 
@@ -999,12 +1010,6 @@ fn section_properties(
         x.empty("w:footerReference", &[("w:type", "default"), ("r:id", odd)]);
         x.empty("w:footerReference", &[("w:type", "even"), ("r:id", even)]);
     }
-    if first == FirstPage::Unnumbered {
-        x.empty(
-            "w:footerReference",
-            &[("w:type", "first"), ("r:id", FOOTERS_NONE.0)],
-        );
-    }
     if let Some(kind) = start {
         x.empty("w:type", &[("w:val", kind)]);
     }
@@ -1028,6 +1033,12 @@ fn section_properties(
         ],
     );
     x.empty("w:cols", &[("w:space", "0")]);
+    // A first page of its own, with no first-page footer named: in the
+    // first section that is a blank footer (ECMA-376 Part 1,
+    // `footerReference`). Naming the empty footer as
+    // the first page's instead made LibreOffice 7.4 lower all of page 1 by
+    // half the room between the footer and the text area (4.1 mm,
+    // measured).
     if first == FirstPage::Unnumbered {
         x.empty("w:titlePg", &[]);
     }

@@ -58,8 +58,11 @@ pub(crate) fn record_xml(x: &mut Xml, r: &Record, area_bottom: f64, setup: Setup
 
     let last = r.rows.len().saturating_sub(1);
     for (k, row) in r.rows.iter().enumerate() {
-        let top = (k == 0).then_some(g::RECORD_THICK_MM);
-        let bottom = if k == last {
+        // A 信函's 版记 has no rules (§10.1).
+        let top = (k == 0 && r.rules).then_some(g::RECORD_THICK_MM);
+        let bottom = if !r.rules {
+            None
+        } else if k == last {
             Some(g::RECORD_THICK_MM)
         } else if r.thin_after.contains(&k) {
             Some(g::RECORD_THIN_MM)

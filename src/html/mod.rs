@@ -26,7 +26,7 @@ const WRITER: &str = "gen html";
 /// The page of `doc`, as UTF-8 bytes.
 ///
 /// Refused: a classified document (密级, §7.2.2), which may not be
-/// published; and the 信函/命令/纪要 formats (§10), not typeset yet. Not on
+/// published; and the 命令/纪要 formats (§10), not typeset yet. Not on
 /// the page: 份号 (§7.2.1), 紧急程度 (§7.2.3) and 签发人 (§7.2.6), which
 /// are for the document's handling, not its public; seal images (`seal`,
 /// `signature_seal`: a published seal image invites forgery; see
@@ -50,11 +50,13 @@ pub fn render_with_seals(
             level: c.label(),
         });
     }
-    if doc.format != Format::General {
+    // A 信函 (§10.1) differs from the general format in its page layout,
+    // which a web page does not have: its elements are the same.
+    if !matches!(doc.format, Format::General | Format::Letter) {
         return Err(Error::Unsupported {
             path: source.path.clone(),
             field: "format",
-            element: "the 信函/命令/纪要 formats",
+            element: "the 命令/纪要 formats",
             clause: "§10",
             writer: WRITER,
         });

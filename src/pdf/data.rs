@@ -176,6 +176,24 @@ pub struct Header {
     pub mark: Option<Mark>,
     /// The red separator's centre line.
     pub separator: Option<f64>,
+    /// A 信函's red double lines (§10.1).
+    pub double_rules: Vec<DoubleRule>,
+}
+
+/// A red double line (§10.1): its left end and length, and its two lines.
+#[derive(Debug, Serialize)]
+pub struct DoubleRule {
+    pub x: f64,
+    pub length: f64,
+    pub lines: Vec<RuleLine>,
+}
+
+/// One line of a double line: its upper edge below the 版心's top, and
+/// its thickness.
+#[derive(Debug, Serialize)]
+pub struct RuleLine {
+    pub top: f64,
+    pub thickness: f64,
 }
 
 /// 发文机关标志 (§7.2.4).
@@ -201,6 +219,8 @@ pub struct Record {
     pub rows: Vec<RecordRow>,
     /// Rows after which a thin rule runs.
     pub thin_after: Vec<usize>,
+    /// Whether the rules are drawn (a 信函's 版记 has none, §10.1).
+    pub rules: bool,
     pub size: f64,
     pub thick: f64,
     pub thin: f64,

@@ -585,6 +585,19 @@ fn header_data(h: &compose::Header) -> data::Header {
                 .collect(),
         }),
         separator: h.separator,
+        double_rules: h
+            .double_rules
+            .iter()
+            .map(|r| data::DoubleRule {
+                x: r.x,
+                length: r.length,
+                lines: r
+                    .lines()
+                    .iter()
+                    .map(|&(top, thickness)| data::RuleLine { top, thickness })
+                    .collect(),
+            })
+            .collect(),
     }
 }
 
@@ -598,6 +611,7 @@ fn record_data(r: &compose::Record) -> data::Record {
             })
             .collect(),
         thin_after: r.thin_after.clone(),
+        rules: r.rules,
         size: g::RECORD_SIZE,
         thick: mm(g::RECORD_THICK_MM),
         thin: mm(g::RECORD_THIN_MM),

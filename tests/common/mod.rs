@@ -2,6 +2,8 @@
 //! once, and a walker that reads lines of glyphs out of Typst's frames.
 #![allow(dead_code)]
 
+pub mod office;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
