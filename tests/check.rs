@@ -627,3 +627,46 @@ fn a_byte_order_mark_is_not_a_finding() {
             .unwrap();
     assert!(report.findings.is_empty(), "{:?}", report.findings);
 }
+
+/// `seal-image`: an image the writers would refuse (missing, not an
+/// image, outside the document's folder) is a finding at its field; the
+/// sealed documents in data/ have none.
+#[test]
+fn seal_images_the_writers_would_refuse() {
+    let dir = common::tempdir();
+    std::fs::write(
+        dir.path().join("ring.png"),
+        common::png_ring(496, Some(11_811)),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not an image").unwrap();
+    let doc = |seal: &str| {
+        let path = dir.path().join("doc.yaml");
+        std::fs::write(&path, format!("{CLEAN}seal: {seal}\n")).unwrap();
+        gongwen::check::check_file(&path, common::fonts())
+            .unwrap()
+            .findings
+    };
+    assert_eq!(of(&doc("ring.png"), "seal-image"), []);
+    for (seal, said) in [
+        ("missing.png", "missing.png"),
+        ("notes.txt", "neither a PNG nor an SVG"),
+        ("../ring.png", "../ring.png"),
+    ] {
+        let findings = doc(seal);
+        let f = one(&findings, "seal-image");
+        // `seal:` is line 9 of the document, its value at column 7.
+        assert_eq!(
+            (f.line, f.column, f.severity, f.clause, f.path.as_str()),
+            (9, 7, Severity::Error, "GB/T 9704-2012 §7.3.5.1", "seal"),
+            "{seal}"
+        );
+        assert!(f.message.contains(said), "{seal}: {}", f.message);
+    }
+    for name in ["data/sealed-notice.yaml", "data/joint-sealed-notice.yaml"] {
+        let findings = gongwen::check::check_file(&root().join(name), common::fonts())
+            .unwrap()
+            .findings;
+        assert_eq!(of(&findings, "seal-image"), [], "{name}");
+    }
+}

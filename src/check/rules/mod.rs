@@ -4,6 +4,7 @@ pub mod attachments;
 pub mod dates;
 pub mod doc_number;
 pub mod glyphs;
+pub mod images;
 pub mod letter;
 pub mod numbering;
 pub mod punctuation;
@@ -41,6 +42,7 @@ pub fn run(index: &Index, source: &Source, fonts: &FontSet) -> Vec<Finding> {
     attachments::check(&cx, &mut out);
     signers::check(&cx, &mut out);
     glyphs::check(&cx, &mut out);
+    images::check(&cx, &mut out);
     letter::check(&cx, &mut out);
     schema::check(&cx, &mut out);
     out
