@@ -452,6 +452,11 @@ fn check_minutes(
                 "{label}: {got:.2} mm below the line above"
             );
         }
+        // The label never stands alone at the foot of a page: a list that
+        // wraps has its second line on the label's page.
+        if lines.len() > 1 {
+            assert!(lines[1].1.is_some(), "{label} alone at the foot of a page");
+        }
         // Wrapped lines start under the first character after the colon,
         // one pitch below the line above; lines break between entries, and
         // only where the next entry does not fit.
@@ -581,6 +586,47 @@ fn minutes_without_issue_number_and_other_lists() {
 }
 
 #[test]
+fn lists_across_a_page_break() {
+    // The lists move down a line at a time across the foot of page 1: at
+    // each position the spacing, the alignment and the keeps hold, and
+    // every entry is printed once, in order.
+    let present = [
+        "市发展和改革委员会 张志远",
+        "市财政局 刘德胜",
+        "市自然资源和规划局 陈丽娟",
+        "市城市管理局 杨光明",
+        "市住房和城乡建设局 赵晓东",
+        "市交通运输局 黄春生",
+    ];
+    let attending = ["市政府办公室 何文静", "市信访局 马立新"];
+    let quoted = |v: &[&str]| {
+        v.iter()
+            .map(|s| format!("\"{s}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for n in 4..12 {
+        let body: String = (0..n)
+            .map(|k| format!("  - 第{k}项议定事项已经会议研究同意，由有关部门抓紧落实。\n"))
+            .collect();
+        let yaml = format!(
+            "format: minutes\nkind: 纪要\nissuer_mark: 清河市人民政府常务会议纪要\n\
+             issue_number: 第5期\ntitle: 市人民政府常务会议纪要\nbody:\n{body}\
+             attendance:\n  present: [{}]\n  attending: [{}]\ndate: 2026-04-01\n",
+            quoted(&present),
+            quoted(&attending)
+        );
+        let d = Doc::new(&yaml, &[]);
+        let doc = typeset(&d.yaml());
+        let lists = check_minutes(&doc, "清河市人民政府常务会议纪要", Some("第5期"));
+        assert_eq!(lists.len(), 2, "n = {n}");
+        assert_eq!(lists[0].1.concat(), entries_text(&present), "n = {n}");
+        assert_eq!(lists[1].1.concat(), entries_text(&attending), "n = {n}");
+        assert!(lists[0].1.len() >= 3, "n = {n}: {:?}", lists[0].1);
+    }
+}
+
+#[test]
 fn minutes_refuse_seals_and_signers() {
     for (extra, line_col, field) in [
         ("seal: seals/a.png\n", "doc.yaml:7:7", "seal"),
@@ -625,6 +671,75 @@ fn minutes_refuse_seals_and_signers() {
             !findings.iter().any(|f| f.rule == "doc-number"),
             "{findings:#?}"
         );
+    }
+}
+
+/// Every needle occurs in `text`, each after the one before.
+fn assert_in_order(text: &str, needles: &[String]) {
+    let mut from = 0;
+    for n in needles {
+        let n = common::strip_ws(n);
+        match text[from..].find(&n) {
+            Some(i) => from += i + n.len(),
+            None => panic!("{n:?} not found (in order) in {text:?}"),
+        }
+    }
+}
+
+#[test]
+fn the_text_survives_in_pdf_and_html() {
+    // pdftotext of our PDF and the HTML page's text hold every text field
+    // of the samples, in order (white space aside).
+    let dir = common::tempdir();
+    for (name, needles) in [
+        (
+            "order-decree.yaml",
+            vec![
+                "清河市人民政府令",
+                "第3号",
+                "《清河市城市供水用水管理办法》已经2026年10月12日市人民政府第31次常务会议审议通过，现予公布，自2027年1月1日起施行。",
+                "市长",
+                "2026年10月20日",
+            ],
+        ),
+        (
+            "minutes-meeting.yaml",
+            vec![
+                "清河市人民政府专题会议纪要",
+                "第23期",
+                "关于加快推进城镇老旧小区改造工作的专题会议纪要",
+                "一、关于改造进度",
+                "二、关于资金保障",
+                "出席：王建军、市政府副秘书长李明华、市住房城乡建设局张志远、市发展改革委赵晓东、市财政局刘德胜、市自然资源和规划局陈丽娟、市城市管理局杨光明、东城区政府黄春生、西城区政府周海峰、南湖区政府吴玉兰",
+                "请假：市应急管理局孙建平、北岸区政府郑国庆",
+                "列席：市政府办公室何文静、国网清河供电公司马立新、清河燃气集团林志强、清河水务集团高秀英",
+                "清河市人民政府办公室",
+                "2026年9月20日",
+                "抄送：市委办公室，市人大常委会办公室，市政协办公室。",
+            ],
+        ),
+    ] {
+        let needles: Vec<String> = needles.into_iter().map(String::from).collect();
+        let pdf = dir.path().join(name.replace(".yaml", ".pdf"));
+        let o = run_gen(&["pdf", path_str(&data(name)), "-o", path_str(&pdf)]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert_in_order(&common::pdftotext_raw(&pdf), &needles);
+        let html = dir.path().join(name.replace(".yaml", ".html"));
+        let o = run_gen(&["html", path_str(&data(name)), "-o", path_str(&html)]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let page = std::fs::read_to_string(&html).unwrap();
+        let body = &page[page.find("<article>").unwrap()..];
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in body.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                _ if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        assert_in_order(&common::strip_ws(&text), &needles);
     }
 }
 
