@@ -136,11 +136,14 @@ pub struct Header {
     /// 份号, 密级和保密期限, 紧急程度, in that order, one to a line of the
     /// grid from line 1, flush left (§7.2.1–§7.2.3).
     pub corner: Vec<HeaderLine>,
-    /// 发文机关标志 (§7.2.4): centred, red.
+    /// 发文机关标志 (§7.2.4), or the mark of a 命令 or 纪要 (§10.2, §10.3):
+    /// centred, red.
     pub mark: Option<Mark>,
-    /// 发文字号 and 签发人 (§7.2.5, §7.2.6), one entry a line.
+    /// 发文字号 and 签发人 (§7.2.5, §7.2.6), one entry a line; in a 命令 the
+    /// 令号 (§10.2), in a 纪要 the 期号 (§10.3).
     pub number: Vec<HeaderLine>,
-    /// The red separator's centre line (§7.2.7), when there is a 发文字号.
+    /// The red separator's centre line (§7.2.7), when there is a 发文字号
+    /// (never in a 命令 or 纪要, whose formats have none).
     pub separator: Option<f64>,
     /// The 信函's red double lines on page 1 (§10.1); none in other formats.
     pub double_rules: Vec<DoubleRule>,

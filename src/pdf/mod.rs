@@ -206,10 +206,13 @@ impl<'a> Typesetter<'a> {
                 .map_err(|e| Error::Typeset(e.message().to_string()))?,
         };
         let options = PdfOptions {
+            // The title as written (a 命令 without one: its mark and 令号).
             ident: Smart::Custom(format!(
                 "gongwen:{}:{}",
                 doc.date.iso(),
-                doc.display_title()
+                doc.title
+                    .as_ref()
+                    .map_or_else(|| doc.display_title(), ToString::to_string)
             )),
             creator: Smart::Custom(Some(format!("gongwen {}", env!("CARGO_PKG_VERSION")))),
             timestamp: Some(timestamp),
