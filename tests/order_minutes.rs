@@ -241,11 +241,10 @@ fn a_government_order_without_title() {
     assert_eq!(common::images(&doc).concat().len(), 1);
 }
 
-#[test]
-fn an_order_with_title_a_long_mark_and_its_header_corner() {
-    // Another organ, a mark too long for 初号, a title, a multi-page body,
-    // another 令号 and stamp, and 份号/密级/紧急程度 in lines 1–3: the mark
-    // moves below them.
+/// An order with another organ, a mark too long for 初号, a title, a
+/// multi-page body, another 令号 and stamp, and 份号/密级/紧急程度 in lines
+/// 1–3.
+fn cornered_order() -> Doc {
     let body: String = (0..6)
         .map(|k| {
             format!(
@@ -260,7 +259,15 @@ fn an_order_with_title_a_long_mark_and_its_header_corner() {
          title: 江淮省人民政府关于实施防汛抗旱应急响应的命令\nbody:\n{body}\
          signature_seal: {{title: 省长, image: stamp.png, width: 25}}\ndate: 2027-06-30\n"
     );
-    let d = Doc::new(&yaml, &[("stamp.png", png_ring(240, None))]);
+    Doc::new(&yaml, &[("stamp.png", png_ring(240, None))])
+}
+
+#[test]
+fn an_order_with_title_a_long_mark_and_its_header_corner() {
+    // Another organ, a mark too long for 初号, a title, a multi-page body,
+    // another 令号 and stamp, and 份号/密级/紧急程度 in lines 1–3: the mark
+    // moves below them.
+    let d = cornered_order();
     let doc = typeset(&d.yaml());
     let pages = common::pages(&doc);
     assert!(pages.len() >= 2);
@@ -1076,6 +1083,43 @@ fn libreoffice_sets_the_order() {
         (LO_PITCH - LO_TOL..2.0 * LO_PITCH).contains(&under),
         "{under:.2}"
     );
+}
+
+#[test]
+fn libreoffice_sets_an_order_with_title_and_header_corner() {
+    let d = cornered_order();
+    let pages = docx_in_libreoffice(&d.yaml());
+    let p = &pages[0];
+    let ours = common::pages(&typeset(&d.yaml()));
+    // Each of the 版头's lines, the title and the first line of the 正文
+    // where gongwen's PDF puts it.
+    for text in [
+        "000041",
+        "秘密★1年",
+        "特急",
+        "中华人民共和国江淮省人民政府令",
+        "第713号",
+        "江淮省人民政府关于",
+    ] {
+        let lo = p
+            .lines
+            .iter()
+            .find(|l| l.text().starts_with(text))
+            .unwrap_or_else(|| panic!("no {text}"));
+        let pdf = ours[0].iter().find(|l| l.text().starts_with(text)).unwrap();
+        assert!(
+            (lo.em_top() - em_top(pdf)).abs() <= 0.5,
+            "{text}: {:.2} vs PDF {:.2}",
+            lo.em_top(),
+            em_top(pdf)
+        );
+    }
+    let mark = lo_line(&p.lines, "中华人民共和国江淮省人民政府令");
+    assert!(mark.red());
+    assert!(((mark.left() + mark.right()) / 2.0 - CENTRE).abs() <= LO_TOL);
+    let n = lo_line(&p.lines, "第713号");
+    assert!(((n.left() + n.right()) / 2.0 - CENTRE).abs() <= LO_TOL);
+    assert!(n.em_top() - (mark.em_top() + mm(mark.chars[0].size)) >= 2.0 * LO_PITCH);
 }
 
 #[test]
