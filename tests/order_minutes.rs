@@ -592,37 +592,45 @@ fn minutes_without_issue_number_and_other_lists() {
     assert!(lists[1].1.len() >= 3, "{:?}", lists[1].1);
 }
 
-#[test]
-fn lists_across_a_page_break() {
-    // The lists move down a line at a time across the foot of page 1: at
-    // each position the spacing, the alignment and the keeps hold, and
-    // every entry is printed once, in order.
-    let present = [
-        "市发展和改革委员会 张志远",
-        "市财政局 刘德胜",
-        "市自然资源和规划局 陈丽娟",
-        "市城市管理局 杨光明",
-        "市住房和城乡建设局 赵晓东",
-        "市交通运输局 黄春生",
-    ];
-    let attending = ["市政府办公室 何文静", "市信访局 马立新"];
+/// The attendance lists of the page-break tests.
+const PRESENT: [&str; 6] = [
+    "市发展和改革委员会 张志远",
+    "市财政局 刘德胜",
+    "市自然资源和规划局 陈丽娟",
+    "市城市管理局 杨光明",
+    "市住房和城乡建设局 赵晓东",
+    "市交通运输局 黄春生",
+];
+const ATTENDING: [&str; 2] = ["市政府办公室 何文静", "市信访局 马立新"];
+
+/// A 纪要 with `n` one-line paragraphs before its lists.
+fn meeting_with_body(n: usize) -> String {
     let quoted = |v: &[&str]| {
         v.iter()
             .map(|s| format!("\"{s}\""))
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let body: String = (0..n)
+        .map(|k| format!("  - 第{k}项议定事项已经会议研究同意，由有关部门抓紧落实。\n"))
+        .collect();
+    format!(
+        "format: minutes\nkind: 纪要\nissuer_mark: 清河市人民政府常务会议纪要\n\
+         issue_number: 第5期\ntitle: 市人民政府常务会议纪要\nbody:\n{body}\
+         attendance:\n  present: [{}]\n  attending: [{}]\ndate: 2026-04-01\n",
+        quoted(&PRESENT),
+        quoted(&ATTENDING)
+    )
+}
+
+#[test]
+fn lists_across_a_page_break() {
+    // The lists move down a line at a time across the foot of page 1: at
+    // each position the spacing, the alignment and the keeps hold, and
+    // every entry is printed once, in order.
+    let (present, attending) = (PRESENT, ATTENDING);
     for n in 4..12 {
-        let body: String = (0..n)
-            .map(|k| format!("  - 第{k}项议定事项已经会议研究同意，由有关部门抓紧落实。\n"))
-            .collect();
-        let yaml = format!(
-            "format: minutes\nkind: 纪要\nissuer_mark: 清河市人民政府常务会议纪要\n\
-             issue_number: 第5期\ntitle: 市人民政府常务会议纪要\nbody:\n{body}\
-             attendance:\n  present: [{}]\n  attending: [{}]\ndate: 2026-04-01\n",
-            quoted(&present),
-            quoted(&attending)
-        );
+        let yaml = meeting_with_body(n);
         let d = Doc::new(&yaml, &[]);
         let doc = typeset(&d.yaml());
         let lists = check_minutes(&doc, "清河市人民政府常务会议纪要", Some("第5期"));
@@ -1120,6 +1128,31 @@ fn libreoffice_sets_an_order_with_title_and_header_corner() {
     let n = lo_line(&p.lines, "第713号");
     assert!(((n.left() + n.right()) / 2.0 - CENTRE).abs() <= LO_TOL);
     assert!(n.em_top() - (mark.em_top() + mm(mark.chars[0].size)) >= 2.0 * LO_PITCH);
+}
+
+#[test]
+fn libreoffice_keeps_the_label_with_its_list() {
+    // With eight paragraphs the 出席 label falls on page 1's last line;
+    // it goes to page 2 with its list, in LibreOffice as in the PDF.
+    let d = Doc::new(&meeting_with_body(8), &[]);
+    let pages = docx_in_libreoffice(&d.yaml());
+    let ours = common::pages(&typeset(&d.yaml()));
+    let page_of = |texts: Vec<Vec<String>>, prefix: &str| {
+        texts
+            .iter()
+            .position(|p| p.iter().any(|t| t.starts_with(prefix)))
+            .unwrap_or_else(|| panic!("no {prefix}"))
+    };
+    let lo: Vec<Vec<String>> = pages
+        .iter()
+        .map(|p| p.lines.iter().map(LoLine::text).collect())
+        .collect();
+    let pdf: Vec<Vec<String>> = ours.iter().map(|p| texts(p)).collect();
+    assert_eq!(page_of(pdf.clone(), "出席："), 1, "{pdf:?}");
+    assert_eq!(page_of(lo.clone(), "出席："), 1, "{lo:?}");
+    // Its second line is on the same page.
+    let k = lo[1].iter().position(|t| t.starts_with("出席：")).unwrap();
+    assert!(lo[1].len() > k + 1 && !lo[1][k + 1].starts_with("列席"));
 }
 
 #[test]

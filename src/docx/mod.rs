@@ -819,6 +819,12 @@ fn attendance_paragraph(x: &mut Xml, lines: &[&Item], setup: Setup) {
     if last.keep_with_next != compose::Keep::Free {
         x.empty("w:keepNext", &[]);
     }
+    // The label does not stand alone at the foot of a page (the styles
+    // turn widow control off for the grid's sake; a list's lines are on
+    // the grid either way).
+    if first.keep_with_next == compose::Keep::Whole {
+        x.empty("w:widowControl", &[]);
+    }
     x.empty(
         "w:ind",
         &[
