@@ -1156,6 +1156,56 @@ fn libreoffice_keeps_the_label_with_its_list() {
 }
 
 #[test]
+fn libreoffice_breaks_a_list_where_the_pdf_does() {
+    // The sample with one more section: the closing no longer fits under
+    // the lists, and gongwen's layout takes the 列席 list's last line to
+    // the 署名's page (§7.3.5.5). The DOCX starts that page at the same
+    // line, and the line stays under the first entry.
+    let yaml = std::fs::read_to_string(data("minutes-meeting.yaml"))
+        .unwrap()
+        .replace(
+            "attendance:\n",
+            "  - heading: 关于质量安全\n    body:\n      - 会议强调，各区和市住房城乡建设局要加强施工现场巡查，重点检查外墙保温、燃气管道和加装电梯等环节，发现问题立即整改。改造完成后要及时组织居民代表参与验收，验收结果向社会公示。\nattendance:\n",
+        );
+    let d = Doc::new(&yaml, &[]);
+    let ours = common::pages(&typeset(&d.yaml()));
+    let pages = docx_in_libreoffice(&d.yaml());
+    let last_line = "清河燃气集团\u{3000}林志强、清河水务集团\u{3000}高秀英";
+    let closing_page = |texts: Vec<Vec<String>>| {
+        texts
+            .iter()
+            .position(|p| p.iter().any(|t| t == "清河市人民政府办公室"))
+            .expect("the 署名")
+    };
+    let pdf: Vec<Vec<String>> = ours
+        .iter()
+        .map(|p| p.iter().filter(|l| l.size > 15.0).map(Line::text).collect())
+        .collect();
+    let k = closing_page(pdf.clone());
+    assert_eq!(pdf[k][0], last_line, "{pdf:?}");
+    let lo: Vec<Vec<String>> = pages
+        .iter()
+        .map(|p| {
+            p.lines
+                .iter()
+                .filter(|l| l.chars[0].size > 15.0)
+                .map(LoLine::text)
+                .collect()
+        })
+        .collect();
+    assert_eq!(closing_page(lo.clone()), k, "{lo:?}");
+    assert_eq!(lo[k][0], common::strip_ws(last_line), "{lo:?}");
+    let first = &pages[k].lines[0];
+    assert!(
+        (first.left() - (LEFT + 5.0 * CELL)).abs() <= 0.5,
+        "{:.2}",
+        first.left()
+    );
+    // The list's lines before the break stay on the page before.
+    assert!(lo[k - 1].iter().any(|t| t.starts_with("列席：")), "{lo:?}");
+}
+
+#[test]
 fn libreoffice_sets_the_minutes() {
     let path = data("minutes-meeting.yaml");
     let pages = docx_in_libreoffice(&path);

@@ -808,8 +808,11 @@ fn title_paragraph(x: &mut Xml, lines: &[String], before: i64, attachment: bool,
 /// A 纪要's attendance list (§10.3): the label 左空二字, the entries after
 /// it, each composed line after a `<w:br/>`, so that the lines break
 /// between entries as in the PDF; a hanging indent puts the wrapped lines
-/// under the first character after the colon.
-fn attendance_paragraph(x: &mut Xml, lines: &[&Item], setup: Setup) {
+/// under the first character after the colon. `lines` may also be the
+/// wrapped lines alone (the part of a list after a page break), which then
+/// all start under the first entry; `new_page` starts the paragraph on a
+/// new page.
+fn attendance_paragraph(x: &mut Xml, lines: &[&Item], new_page: bool, setup: Setup) {
     let first = lines[0];
     let last = lines[lines.len() - 1];
     let left = setup.grid.scale_twips(first.rest_indent);
@@ -822,6 +825,9 @@ fn attendance_paragraph(x: &mut Xml, lines: &[&Item], setup: Setup) {
     // The label does not stand alone at the foot of a page (the styles
     // turn widow control off for the grid's sake; a list's lines are on
     // the grid either way).
+    if new_page {
+        x.empty("w:pageBreakBefore", &[]);
+    }
     if first.keep_with_next == compose::Keep::Whole {
         x.empty("w:widowControl", &[]);
     }
@@ -934,13 +940,28 @@ fn document_xml(
             }
             // An attendance list (§10.3): its composed lines, one paragraph.
             ItemKind::Attendance => {
-                let mut lines = vec![item];
-                while let Some((_, next)) =
+                let mut lines = vec![(i, item)];
+                while let Some(next) =
                     items.next_if(|(_, n)| n.kind == ItemKind::AttendanceContinued)
                 {
                     lines.push(next);
                 }
-                attendance_paragraph(&mut x, &lines, setup);
+                // §7.3.5.5: where gongwen's layout starts a page inside the
+                // list so that its last lines go with the 署名, the list is
+                // two paragraphs, the second from a new page (as for the
+                // 正文's last paragraph).
+                let split = breaks
+                    .closing
+                    .and_then(|(k, _)| lines.iter().position(|(j, _)| *j == k));
+                let lines: Vec<&Item> = lines.into_iter().map(|(_, it)| it).collect();
+                match split {
+                    Some(p) if p > 0 => {
+                        attendance_paragraph(&mut x, &lines[..p], false, setup);
+                        attendance_paragraph(&mut x, &lines[p..], true, setup);
+                    }
+                    Some(_) => attendance_paragraph(&mut x, &lines, true, setup),
+                    None => attendance_paragraph(&mut x, &lines, false, setup),
+                }
             }
             _ => {
                 let drawings: Vec<_> = c
