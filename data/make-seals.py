@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the sample seal images in data/seals/: red rings with a star,
-transparent outside the ink, with the physical size in the PNG's pHYs
-chunk. Standard library only (zlib + struct). Not real seals: a real
+transparent outside the ink, and a 签名章 (a red flourish), with the
+physical size in the PNG's pHYs chunk. Standard library only (zlib + struct). Not real seals: a real
 office supplies its own seal image (gongwen never draws one).
 
     python3 data/make-seals.py            # writes data/seals/*.png
@@ -84,6 +84,39 @@ def seal(diameter_mm, rings, star=True, marks=0):
     return png(n, n, rows, DPI)
 
 
+def signature(width_mm, height_mm, stroke_mm=0.7):
+    """A 签发人签名章 (GB/T 9704-2012 §7.3.5.3) stand-in: a red cursive
+    flourish `width_mm` x `height_mm` (loops like a handwritten name, and a
+    stroke under them), transparent around the ink. Not anyone's signature."""
+    w = round(width_mm / 25.4 * DPI)
+    h = round(height_mm / 25.4 * DPI)
+    r = stroke_mm / 25.4 * DPI / 2
+    alpha = [[0.0] * w for _ in range(h)]
+
+    def stamp(x, y):
+        # An anti-aliased disc of radius r at (x, y), in pixels.
+        for j in range(max(0, int(y - r - 1)), min(h, int(y + r + 2))):
+            for i in range(max(0, int(x - r - 1)), min(w, int(x + r + 2))):
+                cover = min(1.0, max(0.0, r + 0.5 - math.hypot(i - x, j - y)))
+                if cover > alpha[j][i]:
+                    alpha[j][i] = cover
+
+    def stroke(curve, steps):
+        for k in range(steps + 1):
+            x, y = curve(k / steps)
+            stamp(x * w, y * h)
+
+    # Three looped "characters", then a rising tail.
+    stroke(lambda t: (0.06 + 0.74 * t + 0.05 * math.sin(2 * math.pi * 7 * t),
+                      0.42 - 0.22 * math.cos(2 * math.pi * 7 * t) * (0.6 + 0.4 * math.sin(2 * math.pi * 1.5 * t))),
+           30000)
+    stroke(lambda t: (0.80 + 0.14 * t, 0.42 - 0.30 * t * t), 3000)
+    # The stroke under the name, slightly curved.
+    stroke(lambda t: (0.04 + 0.92 * t, 0.82 - 0.10 * math.sin(math.pi * t) + 0.05 * t), 8000)
+    rows = [[(*RED, round(255 * a)) for a in row] for row in alpha]
+    return png(w, h, rows, DPI)
+
+
 def main():
     out = Path(__file__).with_name("seals")
     out.mkdir(exist_ok=True)
@@ -96,6 +129,8 @@ def main():
         "education.png": seal(42, [(r, r - 1.2), (r - 2.2, r - 2.7)]),
         "sports.png": seal(42, [(r, r - 1.2)], marks=2),
     }
+    # The 签发人签名章 of the sample 命令 (data/order-commendation.yaml).
+    samples["signature.png"] = signature(36, 14)
     for name, data in samples.items():
         (out / name).write_bytes(data)
         print(out / name, len(data), "bytes")

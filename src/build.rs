@@ -521,7 +521,7 @@ fn build_one(job: &Job, context: &Context) -> Result<DocumentEntry, Error> {
             sha256: source_sha256,
         },
         kind: doc.kind.name(),
-        title: doc.title.as_str().replace(['\n', '\r'], ""),
+        title: doc.display_title(),
         doc_number: doc.doc_number.clone(),
         date: doc.date.iso(),
         issuer: doc.issuer.clone(),

@@ -41,6 +41,12 @@ pub enum ItemKind {
     /// One line of an attachment's title, already broken (§7.3.7): set
     /// like the document's 标题, at the title's size, centred.
     AttachmentTitle,
+    /// The first line of a 纪要's attendance list (§10.3): its label
+    /// (`出席：`, 黑体) and the first entries (仿宋), already broken.
+    Attendance,
+    /// A wrapped line of an attendance list, aligned with the first
+    /// character after the label's colon (§10.3).
+    AttendanceContinued,
 }
 
 /// One paragraph of the composed page.
@@ -130,11 +136,14 @@ pub struct Header {
     /// 份号, 密级和保密期限, 紧急程度, in that order, one to a line of the
     /// grid from line 1, flush left (§7.2.1–§7.2.3).
     pub corner: Vec<HeaderLine>,
-    /// 发文机关标志 (§7.2.4): centred, red.
+    /// 发文机关标志 (§7.2.4), or the mark of a 命令 or 纪要 (§10.2, §10.3):
+    /// centred, red.
     pub mark: Option<Mark>,
-    /// 发文字号 and 签发人 (§7.2.5, §7.2.6), one entry a line.
+    /// 发文字号 and 签发人 (§7.2.5, §7.2.6), one entry a line; in a 命令 the
+    /// 令号 (§10.2), in a 纪要 the 期号 (§10.3).
     pub number: Vec<HeaderLine>,
-    /// The red separator's centre line (§7.2.7), when there is a 发文字号.
+    /// The red separator's centre line (§7.2.7), when there is a 发文字号
+    /// (never in a 命令 or 纪要, whose formats have none).
     pub separator: Option<f64>,
     /// The 信函's red double lines on page 1 (§10.1); none in other formats.
     pub double_rules: Vec<DoubleRule>,
@@ -337,6 +346,9 @@ pub fn compose(
 ) -> Result<Composition, Error> {
     reject_unsupported(doc, source, writer)?;
     let seals = crate::seal::check(doc, source, assets)?;
+    if doc.format == Format::Order {
+        crate::order::check_signature(source, &seals)?;
+    }
     let cells = |n: usize| n as f64 * CHAR_PITCH;
     let body = |text: String| {
         vec![Run {
@@ -402,6 +414,10 @@ pub fn compose(
         }
     }
 
+    if let Some(attendance) = &doc.attendance {
+        crate::minutes::compose_attendance(attendance, fonts, &mut items);
+    }
+
     let mut images = Vec::new();
     let mut overlays = Vec::new();
     match seals {
@@ -447,20 +463,35 @@ pub fn compose(
 
     compose_attachments(doc, fonts, &mut items);
 
+    // The 信函, 命令 and 纪要 formats place their 版头 themselves (§10.1,
+    // §10.2, §10.3).
     let (header, title_line) = match doc.format {
         Format::Letter => letter::header(doc, fonts),
-        _ => {
+        Format::Order => crate::order::header(doc, compose_header(doc, fonts)),
+        Format::Minutes => crate::minutes::header(doc, compose_header(doc, fonts)),
+        Format::General => {
             let header = compose_header(doc, fonts);
             let title_line = header.as_ref().map_or(0, title_line_below);
             (header, title_line)
         }
     };
+    // A 命令 may have no title (§10.2): the 正文 then starts on the title's
+    // line.
+    let title = doc
+        .title
+        .as_ref()
+        .map_or_else(Vec::new, |t| title::break_title(t.as_str(), fonts));
+    let title_gap_lines = if title.is_empty() {
+        0
+    } else {
+        g::TITLE_GAP_LINES
+    };
     let composition = Composition {
         record: compose_record(doc, fonts),
         header,
         title_line,
-        title: title::break_title(doc.title.as_str(), fonts),
-        title_gap_lines: g::TITLE_GAP_LINES,
+        title,
+        title_gap_lines,
         items,
         images,
         overlays,
@@ -570,7 +601,7 @@ fn compose_closing(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
 }
 
 /// The 版头 (§7.2), if the document has any of its elements.
-fn compose_header(doc: &Document, fonts: &FontSet) -> Option<Header> {
+pub(crate) fn compose_header(doc: &Document, fonts: &FontSet) -> Option<Header> {
     let has_any = doc.copy_number.is_some()
         || doc.classification.is_some()
         || doc.urgency.is_some()
@@ -1012,9 +1043,8 @@ fn reject_unsupported(doc: &Document, source: &Source, writer: Writer) -> Result
         writer: writer.name,
     };
     match doc.format {
-        Format::General => {}
+        Format::General | Format::Order | Format::Minutes => {}
         Format::Letter => letter::reject(doc, source)?,
-        _ => return Err(unsupported("format", "the 命令/纪要 formats", "§10")),
     }
     // (supported by this writer, present, field, element, clause)
     let checks = [

@@ -7,7 +7,7 @@
 //! [`crate::html`]) read only this.
 
 use crate::date::Date;
-use crate::model::{Document, IssuerMark, Paragraph};
+use crate::model::{AttendanceList, Document, IssuerMark, Paragraph};
 
 /// 签发人 label (§7.2.6).
 pub const SIGNERS_LABEL: &str = "签发人：";
@@ -15,6 +15,66 @@ pub const SIGNERS_LABEL: &str = "签发人：";
 pub const ATTACHMENTS_LABEL: &str = "附件：";
 /// 抄送 label (§7.4.2).
 pub const CC_LABEL: &str = "抄送：";
+
+/// An attendance list's label (§10.3), with its full-width colon.
+pub fn attendance_label(list: AttendanceList) -> &'static str {
+    match list {
+        AttendanceList::Present => "出席：",
+        AttendanceList::OnLeave => "请假：",
+        AttendanceList::Attending => "列席：",
+    }
+}
+
+/// The mark between attendance entries: the 顿号, GB/T 15834's mark
+/// between coordinate words in a series (the standard is silent on the
+/// lists' punctuation; §9 refers punctuation to GB/T 15834). No mark after
+/// the last entry.
+pub const ATTENDANCE_SEPARATOR: char = '、';
+
+/// One attendance entry as printed: as written, except that spaces between
+/// a unit and a name (`市财政局 赵六`, between two Chinese characters)
+/// become one ideographic space, a character's width, where a half-width
+/// space would be a quarter of one.
+pub fn attendance_entry(entry: &str) -> String {
+    let chars: Vec<char> = entry.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == ' ' {
+            let mut j = i;
+            while j < chars.len() && chars[j] == ' ' {
+                j += 1;
+            }
+            let cjk = |c: Option<&char>| c.is_some_and(|c| !c.is_ascii());
+            if i > 0 && cjk(chars.get(i - 1)) && cjk(chars.get(j)) {
+                out.push('\u{3000}');
+            } else {
+                out.extend(&chars[i..j]);
+            }
+            i = j;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// An attendance list's entries each with its mark (§10.3): `、` after
+/// every entry but the last, the units lines break between.
+pub fn attendance_units(names: &[String]) -> Vec<String> {
+    names
+        .iter()
+        .enumerate()
+        .map(|(k, name)| {
+            let mut unit = attendance_entry(name);
+            if k + 1 < names.len() {
+                unit.push(ATTENDANCE_SEPARATOR);
+            }
+            unit
+        })
+        .collect()
+}
 
 /// 主送机关 as printed (§7.3.2): the names joined by `、`, a full-width
 /// colon after the last.
@@ -101,6 +161,10 @@ pub enum Element {
     },
     /// 发文字号 (§7.2.5).
     DocNumber(String),
+    /// 令号 of a 命令 (§10.2), e.g. `第3号`.
+    OrderNumber(String),
+    /// 期号 of a 纪要 (§10.3, local practice), e.g. `第23期`.
+    IssueNumber(String),
     /// 签发人 (§7.2.6): the label and the names, in order.
     Signers {
         label: &'static str,
@@ -129,8 +193,17 @@ pub enum Element {
         label: &'static str,
         items: Vec<String>,
     },
+    /// An attendance list of a 纪要 (§10.3): its label (`出席：`), then the
+    /// entries with their marks.
+    Attendance {
+        label: &'static str,
+        names: Vec<String>,
+    },
     /// 发文机关署名 (§7.3.5), one per issuer.
     Signature(String),
+    /// The 签发人's title beside the 签名章 (§7.3.5.3), which stands for the
+    /// 署名.
+    SignerTitle(String),
     /// 成文日期 (§7.3.5.4): as printed (`2019年8月14日`) and as ISO 8601
     /// (`2019-08-14`).
     Date { printed: String, iso: String },
@@ -159,6 +232,9 @@ impl Element {
             | Element::Urgency(t)
             | Element::IssuerMark(t)
             | Element::DocNumber(t)
+            | Element::OrderNumber(t)
+            | Element::IssueNumber(t)
+            | Element::SignerTitle(t)
             | Element::Addressees(t)
             | Element::Paragraph(t)
             | Element::Signature(t)
@@ -177,14 +253,17 @@ impl Element {
             Element::RunIn { heading, text, .. } => format!("{heading}{text}"),
             Element::Attachments { label, items } => format!("{label}{}", items.concat()),
             Element::Date { printed, .. } => printed.clone(),
-            Element::Cc { label, names } => format!("{label}{}", names.concat()),
+            Element::Cc { label, names } | Element::Attendance { label, names } => {
+                format!("{label}{}", names.concat())
+            }
             Element::Printing { organ, date } => format!("{organ}{date}"),
         }
     }
 }
 
 /// The document's elements in reading order: 版头, 标题, 主送机关, 正文,
-/// 附件说明, 署名, 成文日期, 附注, 版记.
+/// 附件说明, attendance lists (纪要), 署名 (or the 签发人's title beside the
+/// 签名章), 成文日期, 附注, 版记.
 pub fn elements(doc: &Document) -> Vec<Element> {
     let mut out = Vec::new();
     if let Some(n) = &doc.copy_number {
@@ -207,15 +286,23 @@ pub fn elements(doc: &Document) -> Vec<Element> {
     if let Some(n) = &doc.doc_number {
         out.push(Element::DocNumber(n.clone()));
     }
+    if let Some(n) = &doc.order_number {
+        out.push(Element::OrderNumber(n.to_string()));
+    }
+    if let Some(n) = &doc.issue_number {
+        out.push(Element::IssueNumber(n.to_string()));
+    }
     if !doc.signers.is_empty() {
         out.push(Element::Signers {
             label: SIGNERS_LABEL,
             names: doc.signers.clone(),
         });
     }
-    out.push(Element::Title {
-        parts: title_parts(doc.title.as_str()),
-    });
+    if let Some(title) = &doc.title {
+        out.push(Element::Title {
+            parts: title_parts(title.as_str()),
+        });
+    }
     if !doc.addressees.is_empty() {
         out.push(Element::Addressees(addressees_line(&doc.addressees)));
     }
@@ -232,7 +319,19 @@ pub fn elements(doc: &Document) -> Vec<Element> {
                 .collect(),
         });
     }
-    out.extend(doc.issuer.iter().cloned().map(Element::Signature));
+    if let Some(a) = &doc.attendance {
+        for (list, names) in a.lists() {
+            out.push(Element::Attendance {
+                label: attendance_label(list),
+                names: attendance_units(names),
+            });
+        }
+    }
+    match &doc.signature_seal {
+        // The 签名章 stands for the 署名 (§7.3.5.3).
+        Some(s) => out.push(Element::SignerTitle(s.title.to_string())),
+        None => out.extend(doc.issuer.iter().cloned().map(Element::Signature)),
+    }
     out.push(Element::Date {
         printed: doc.date.to_string(),
         iso: doc.date.iso(),

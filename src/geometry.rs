@@ -237,6 +237,39 @@ pub const SEPARATOR_THICKNESS: f64 = 1.5;
 /// the body grid at least that far down, so that the body stays on the grid.
 pub const TITLE_GAP_BELOW_SEPARATOR_LINES: usize = 2;
 
+/// 命令（令）格式 (§10.2): the mark's upper edge (its em box's top) 20 mm
+/// below the 版心's top edge, i.e. 57 mm from the paper's top. It moves
+/// lower only when a 份号, 密级 and 紧急程度 (lines 1–3, flush left) would
+/// otherwise touch it: the standard places those elements in the general
+/// format only and is silent here, and the mark must not overprint them.
+pub const ORDER_MARK_TOP_BELOW_BLOCK_MM: f64 = 20.0;
+/// 命令: the 令号 two blank lines below the mark (§10.2). The 令号 stands on
+/// the body grid: on the first grid line at least this far below the mark
+/// (a mark's height is free, §7.2.4, so its bottom is rarely on the grid),
+/// so that the 正文 can start exactly two blank lines below the 令号.
+pub const ORDER_NUMBER_GAP_LINES: usize = 2;
+/// 命令: the 正文 (or a title, when the 令 has one) two blank lines below
+/// the 令号 (§10.2).
+pub const ORDER_BODY_GAP_LINES: usize = 2;
+/// 纪要格式 (§10.3): the mark's upper edge 35 mm below the 版心's top edge,
+/// as the general format's 发文机关标志 (§7.2.4).
+pub const MINUTES_MARK_TOP_BELOW_BLOCK_MM: f64 = 35.0;
+/// 纪要: the 期号 (`第23期`; practice, the standard names none) two blank
+/// lines below the mark, centred, on the grid, as the 发文字号 stands below
+/// the 发文机关标志 (§7.2.5) and the 令号 below a 命令's mark (§10.2); the
+/// 标题 two blank lines below it (or below the mark without a 期号), as below
+/// the general format's separator (§7.3.1). §10.3 allows the format to be
+/// adapted ("可以根据实际制定"); it draws no separator, so none is drawn.
+pub const MINUTES_ISSUE_GAP_LINES: usize = 2;
+/// 纪要: the 标题 two blank lines below the 期号 or mark.
+pub const MINUTES_TITLE_GAP_LINES: usize = 2;
+/// 纪要: 出席 one blank line below the 正文 (or 附件说明) (§10.3); 请假 and
+/// 列席 follow on the next lines, without a blank line.
+pub const ATTENDANCE_GAP_LINES: usize = 1;
+/// 纪要: the attendance labels (出席：, 请假：, 列席：) 左空二字 (§10.3);
+/// wrapped lines align with the first character after the colon.
+pub const ATTENDANCE_INDENT_CHARS: usize = 2;
+
 /// 标题 lines stand on the body grid, one grid line each, and each line's
 /// 2号 em box starts this far (pt) below the top of its grid line's 3号 em
 /// box: not at all — the tops are aligned.

@@ -80,8 +80,27 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> Result<(Document, Source), Err
     Ok((doc, source))
 }
 
-/// Parses YAML text into a document.
+/// Parses YAML text into a document, and checks that its fields fit its
+/// format (§10; see [`Document::check_format`]).
 pub fn parse(source: &Source) -> Result<Document, Error> {
+    let doc = deserialize(source)?;
+    doc.check_format().map_err(|e| {
+        // The field's value in the file, found by the linter's index (the
+        // model keeps no positions).
+        let pos = crate::check::Index::build(&source.text)
+            .ok()
+            .and_then(|index| index.get(e.field).map(|n| index.start(n)));
+        Error::Invalid {
+            path: source.path.clone(),
+            pos,
+            message: format!("{}: {}", e.field, e.message),
+        }
+    })?;
+    Ok(doc)
+}
+
+/// The YAML text as the model's types, field rules unchecked.
+fn deserialize(source: &Source) -> Result<Document, Error> {
     serde_yaml_ng::from_str::<Document>(&source.text).map_err(|e| {
         let pos = e.location().map(|l| Pos {
             line: l.line(),

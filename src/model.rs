@@ -43,9 +43,22 @@ pub struct Document {
     /// 签发人 (§7.2.6): the names of the signing leaders.
     #[serde(default)]
     pub signers: Vec<String>,
+    /// 令号 (§10.2): the 命令's number, e.g. `第3号`, centred two lines
+    /// below the mark. Only in the 命令（令） format, where it is required.
+    #[serde(default, deserialize_with = "one_line_opt")]
+    #[schemars(schema_with = "crate::schema::one_line")]
+    pub order_number: Option<Text>,
+    /// 期号 of a 纪要 (§10.3; local practice, not the standard): e.g.
+    /// `第23期`, centred under the mark. Only in the 纪要 format.
+    #[serde(default, deserialize_with = "one_line_opt")]
+    #[schemars(schema_with = "crate::schema::one_line")]
+    pub issue_number: Option<Text>,
     /// 标题 (§7.3.1). A line feed in the text forces a line break; without
-    /// one, the title is broken automatically at word boundaries.
-    pub title: Text,
+    /// one, the title is broken automatically at word boundaries. Required,
+    /// except in the 命令（令） format: a 令 (a 政府令, say) often has none
+    /// (§10.2).
+    #[serde(default)]
+    pub title: Option<Text>,
     /// 主送机关 (§7.3.2).
     #[serde(default)]
     pub addressees: Vec<String>,
@@ -68,6 +81,10 @@ pub struct Document {
     /// 签发人签名章 (§7.3.5.3): the signer's title and the stamp's image.
     #[serde(default)]
     pub signature_seal: Option<SignatureSeal>,
+    /// 出席、请假、列席 (§10.3): a 纪要's attendance lists, printed after the
+    /// 正文 with their labels. Only in the 纪要 format.
+    #[serde(default)]
+    pub attendance: Option<Attendance>,
     /// 附注 (§7.3.6), without its parentheses.
     #[serde(default)]
     pub note: Option<String>,
@@ -677,6 +694,225 @@ pub struct Printing {
     pub organ: String,
     /// 印发日期.
     pub date: Date,
+}
+
+/// A 纪要's attendance lists (§10.3): printed after the 正文, each from a
+/// new line, its label (`出席：`, `请假：`, `列席：`) written by gongwen; the
+/// entries are names or `单位 姓名`, in the order given.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Attendance {
+    /// 出席: who attended.
+    #[serde(default, deserialize_with = "entries")]
+    #[schemars(schema_with = "crate::schema::one_line_list")]
+    pub present: Vec<String>,
+    /// 请假: who was excused.
+    #[serde(default, deserialize_with = "entries")]
+    #[schemars(schema_with = "crate::schema::one_line_list")]
+    pub on_leave: Vec<String>,
+    /// 列席: who attended without being a member of the meeting.
+    #[serde(default, deserialize_with = "entries")]
+    #[schemars(schema_with = "crate::schema::one_line_list")]
+    pub attending: Vec<String>,
+}
+
+/// Which attendance list (§10.3), in printing order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttendanceList {
+    /// 出席.
+    Present,
+    /// 请假.
+    OnLeave,
+    /// 列席.
+    Attending,
+}
+
+impl AttendanceList {
+    /// The field that holds it, for messages and paths.
+    pub fn field(self) -> &'static str {
+        match self {
+            AttendanceList::Present => "present",
+            AttendanceList::OnLeave => "on_leave",
+            AttendanceList::Attending => "attending",
+        }
+    }
+}
+
+impl Attendance {
+    /// The lists that have entries, in printing order: 出席, 请假, 列席
+    /// (§10.3).
+    pub fn lists(&self) -> Vec<(AttendanceList, &[String])> {
+        [
+            (AttendanceList::Present, &self.present),
+            (AttendanceList::OnLeave, &self.on_leave),
+            (AttendanceList::Attending, &self.attending),
+        ]
+        .into_iter()
+        .filter(|(_, names)| !names.is_empty())
+        .map(|(list, names)| (list, names.as_slice()))
+        .collect()
+    }
+}
+
+/// Attendance entries: each one line of text (an empty list is allowed
+/// and prints nothing).
+fn entries<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let names: Vec<Text> = Vec::deserialize(d)?;
+    names
+        .into_iter()
+        .map(|t| check_one_line(&t.0).map(|()| t.0))
+        .collect::<Result<_, _>>()
+        .map_err(de::Error::custom)
+}
+
+/// A field that the document's format (§10) does not allow, or one it
+/// lacks: the field the message is about, and the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormatError {
+    /// Where the message points, e.g. `seal` (`format` for a missing
+    /// field the format needs).
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl Document {
+    /// The rules each format (§7, §10) sets on which fields a document has:
+    /// a 命令 has a 令号 and may lack a title (§10.2); a 纪要 has no seal and
+    /// no 签发人 (§10.3); the 令号, 期号 and attendance lists belong to their
+    /// format only.
+    pub fn check_format(&self) -> Result<(), FormatError> {
+        let fail = |field: &'static str, message: String| Err(FormatError { field, message });
+        let order = self.format == Format::Order;
+        let minutes = self.format == Format::Minutes;
+        if self.title.is_none() && !order {
+            return fail(
+                "title",
+                "missing field `title`; only a 命令（令） (`format: order`) may go without \
+                 one (GB/T 9704-2012 §10.2)"
+                    .into(),
+            );
+        }
+        if order {
+            if self.issuer_mark.is_none() {
+                return fail(
+                    "format",
+                    "a 命令（令） is headed by its mark, the organ's full name and 命令 or 令 \
+                     (GB/T 9704-2012 §10.2): add e.g. `issuer_mark: 清河市人民政府令`"
+                        .into(),
+                );
+            }
+            if self.order_number.is_none() {
+                return fail(
+                    "format",
+                    "a 命令（令） carries its 令号 under the mark (GB/T 9704-2012 §10.2): add \
+                     e.g. `order_number: 第3号`"
+                        .into(),
+                );
+            }
+            if self.doc_number.is_some() {
+                return fail(
+                    "doc_number",
+                    "a 命令（令） is numbered by its 令号, not a 发文字号 (GB/T 9704-2012 \
+                     §10.2): write it as `order_number: 第3号`"
+                        .into(),
+                );
+            }
+            if !self.signers.is_empty() {
+                return fail(
+                    "signers",
+                    "a 命令（令） has no 签发人 line in its 版头: the 签发人 signs it with the \
+                     签名章 (`signature_seal: {title: …, image: …}`, GB/T 9704-2012 §10.2, \
+                     §7.3.5.3); remove `signers`"
+                        .into(),
+                );
+            }
+        } else if self.order_number.is_some() {
+            return fail(
+                "order_number",
+                "a 令号 belongs to the 命令（令） format (GB/T 9704-2012 §10.2): add \
+                 `format: order`, or write a 发文字号 as `doc_number`"
+                    .into(),
+            );
+        }
+        if minutes {
+            let no_seal = "a 纪要 carries no seal and no 签名章 (GB/T 9704-2012 §10.3; the \
+                           应用指南: 纪要不加盖印章)";
+            if self.issuer_mark.is_none() {
+                return fail(
+                    "format",
+                    "a 纪要 is headed by its mark, `×××纪要` (GB/T 9704-2012 §10.3): add e.g. \
+                     `issuer_mark: 清河市人民政府专题会议纪要`"
+                        .into(),
+                );
+            }
+            if self.seal != Seal::None {
+                return fail("seal", format!("{no_seal}: remove `seal`"));
+            }
+            if self.signature_seal.is_some() {
+                return fail(
+                    "signature_seal",
+                    format!("{no_seal}: remove `signature_seal`"),
+                );
+            }
+            if !self.signers.is_empty() {
+                return fail(
+                    "signers",
+                    "a 纪要 has no 签发人 line in its 版头 (GB/T 9704-2012 §10.3): remove \
+                     `signers`"
+                        .into(),
+                );
+            }
+            if self.doc_number.is_some() {
+                return fail(
+                    "doc_number",
+                    "a 纪要 is numbered by its 期号 under the mark, not a 发文字号 \
+                     (GB/T 9704-2012 §10.3): write it as `issue_number: 第23期`"
+                        .into(),
+                );
+            }
+            if self
+                .attendance
+                .as_ref()
+                .is_some_and(|a| a.lists().is_empty())
+            {
+                return fail(
+                    "attendance",
+                    "the attendance lists name no one: give `present`, `on_leave` or \
+                     `attending`, or remove `attendance`"
+                        .into(),
+                );
+            }
+        } else {
+            if self.issue_number.is_some() {
+                return fail(
+                    "issue_number",
+                    "a 期号 belongs to the 纪要 format (`format: minutes`, GB/T 9704-2012 \
+                     §10.3)"
+                        .into(),
+                );
+            }
+            if self.attendance.is_some() {
+                return fail(
+                    "attendance",
+                    "the attendance lists (出席, 请假, 列席) belong to the 纪要 format \
+                     (`format: minutes`, GB/T 9704-2012 §10.3)"
+                        .into(),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// The document's title as one line, for metadata: the 标题, or for a
+    /// 命令 without one its mark and 令号 (`清河市人民政府令（第3号）`).
+    pub fn display_title(&self) -> String {
+        match (&self.title, &self.issuer_mark, &self.order_number) {
+            (Some(t), _, _) => title_as_name(t.as_str()),
+            (None, Some(m), Some(n)) => format!("{}（{n}）", m.text()),
+            (None, Some(m), None) => m.text(),
+            (None, None, _) => self.kind.name().to_string(),
+        }
+    }
 }
 
 /// An item of the 正文.

@@ -28,7 +28,36 @@ pub fn document_schema() -> Schema {
         .into_generator()
         .into_root_schema_for::<Document>();
     schema.insert("title".into(), TITLE.into());
+    schema.insert("allOf".into(), format_rules());
     schema
+}
+
+/// What each format requires and allows (the rules of
+/// [`Document::check_format`], §10): a 命令 needs its mark and 令号 and may
+/// go without a title; every other format needs a title; the 令号 belongs
+/// to a 命令 only; a 纪要 needs its mark and has no seal, 签名章, 签发人 or
+/// 发文字号; the 期号 and attendance lists belong to a 纪要 only.
+fn format_rules() -> serde_json::Value {
+    let is = |format: &str| serde_json::json!({ "properties": { "format": { "const": format } }, "required": ["format"] });
+    let absent = |fields: &[&str]| serde_json::json!({ "not": { "anyOf": fields.iter().map(|f| serde_json::json!({ "required": [f] })).collect::<Vec<_>>() } });
+    serde_json::json!([
+        {
+            "if": is("order"),
+            "then": { "required": ["issuer_mark", "order_number"], "allOf": [absent(&["doc_number", "signers"])] },
+            "else": { "required": ["title"], "allOf": [absent(&["order_number"])] },
+        },
+        {
+            "if": is("minutes"),
+            "then": {
+                "required": ["issuer_mark"],
+                "allOf": [
+                    absent(&["signature_seal", "signers", "doc_number"]),
+                    { "properties": { "seal": { "const": "none" } } },
+                ],
+            },
+            "else": absent(&["issue_number", "attendance"]),
+        },
+    ])
 }
 
 /// The schema as pretty JSON text, ending in a line feed.
@@ -53,6 +82,11 @@ pub fn one_line(_: &mut SchemaGenerator) -> Schema {
         "pattern": ONE_LINE,
         "description": "One line of text (no line break: start a new paragraph instead).",
     })
+}
+
+/// A list of one-line entries (a 纪要's attendance list).
+pub fn one_line_list(generator: &mut SchemaGenerator) -> Schema {
+    json_schema!({ "type": "array", "items": one_line(generator) })
 }
 
 /// 发文机关署名: one name, or a list of names for a joint document.
@@ -229,10 +263,20 @@ mod tests {
             .iter()
             .map(|v| v.as_str().unwrap())
             .collect();
-        for field in ["kind", "title", "body", "date"] {
+        for field in ["kind", "body", "date"] {
             assert!(required.contains(&field), "{field} not required");
         }
         assert!(!required.contains(&"issuer"));
+        // The title is required except in a 命令 (§10.2), which needs its
+        // 令号 instead.
+        assert!(!required.contains(&"title"));
+        let order = &s["allOf"][0];
+        assert_eq!(order["if"]["properties"]["format"]["const"], "order");
+        assert_eq!(order["else"]["required"], serde_json::json!(["title"]));
+        assert_eq!(
+            order["then"]["required"],
+            serde_json::json!(["issuer_mark", "order_number"])
+        );
     }
 
     #[test]

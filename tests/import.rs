@@ -256,7 +256,7 @@ fn suggested_fixes_give_the_reconstructed_notice() {
     let doc = load_yaml("fixed.yaml", &again.yaml("fixed.txt"));
 
     // Its text, by code point, whitespace aside, is the reconstructed notice.
-    let mut text = vec![doc.title.to_string()];
+    let mut text = vec![doc.title.as_ref().expect("a title").to_string()];
     text.extend(doc.paragraphs().iter().map(|p| p.text()));
     text.extend(doc.issuer.iter().cloned());
     text.push(doc.date.to_string());
@@ -360,7 +360,10 @@ fn a_draft_with_every_element() {
     // doc_number is written, though `gen pdf` does not typeset it yet.
     let doc = load_yaml("draft.yaml", &yaml);
     assert_eq!(doc.doc_number.as_deref(), Some("大政发〔2020〕5号"));
-    assert_eq!(doc.title.as_str(), "关于做好春节期间安全工作的通知");
+    assert_eq!(
+        doc.title.as_ref().expect("a title").as_str(),
+        "关于做好春节期间安全工作的通知"
+    );
     assert_eq!(doc.kind.name(), "通知");
     assert_eq!(doc.addressees, ["各区人民政府，市政府各部门"]);
     assert_eq!(doc.attachments, ["检查表", "值班表"]);
@@ -623,7 +626,7 @@ fn city_portal_page_with_a_metadata_table_cell_by_cell() {
     // The 发文机关's name on its own line and the metadata's 名称 stand
     // above it; the title is the line that ends in the 文种.
     assert_eq!(
-        d.title.as_str(),
+        d.title.as_ref().expect("a title").as_str(),
         "某某市人民政府关于加快推进城市更新工作的通知"
     );
     // The text has no 发文字号; the page's 文号 gives it.
@@ -665,7 +668,7 @@ fn party_portal_page_without_a_metadata_table() {
     let i = import_fixture("portal-party.txt");
     let d = &i.doc;
     assert_eq!(
-        d.title.as_str(),
+        d.title.as_ref().expect("a title").as_str(),
         "中共某某县委办公室 某某县人民政府办公室关于开展2021年度党建工作考核的通知"
     );
     assert_eq!(d.kind.name(), "通知");
@@ -715,7 +718,7 @@ fn ministry_portal_page_with_a_two_column_metadata_table() {
     let i = import_fixture("portal-ministry.txt");
     let d = &i.doc;
     assert_eq!(
-        d.title.as_str(),
+        d.title.as_ref().expect("a title").as_str(),
         "某某部关于做好2021年秋季安全生产工作的通知"
     );
     assert_eq!(d.doc_number.as_deref(), Some("某部发〔2021〕5号"));
@@ -747,7 +750,10 @@ fn gbk_draft_with_an_input_methods_habits() {
     let i = import_fixture("draft-gbk.txt");
     assert_eq!(i.report["encoding"], "GB18030");
     let d = &i.doc;
-    assert_eq!(d.title.as_str(), "关于做好2021年度防汛抗旱工作的通知");
+    assert_eq!(
+        d.title.as_ref().expect("a title").as_str(),
+        "关于做好2021年度防汛抗旱工作的通知"
+    );
     assert_eq!(d.addressees, ["各镇（街道），区直各部门"]);
     assert_eq!(d.issuer, ["某某区人民政府"]);
     assert_eq!(d.date.to_string(), "2021年5月10日");
@@ -812,7 +818,7 @@ fn hard_wrapped_draft_is_joined_line_by_line() {
     let i = import_fixture("draft-wrapped.txt");
     let d = &i.doc;
     assert_eq!(
-        d.title.as_str(),
+        d.title.as_ref().expect("a title").as_str(),
         "关于印发《某某县农村人居环境整治提升五年行动实施方案》的通知"
     );
     assert_eq!(d.addressees, ["各乡镇人民政府，县直有关单位"]);
@@ -861,7 +867,10 @@ fn word_file_made_with_python_docx() {
     let d = &i.doc;
     // Centred: the 发文字号, then the title over a soft line break.
     assert_eq!(d.doc_number.as_deref(), Some("某教发〔2021〕8号"));
-    assert_eq!(d.title.as_str(), "关于开展2021年中小学安全教育周活动的通知");
+    assert_eq!(
+        d.title.as_ref().expect("a title").as_str(),
+        "关于开展2021年中小学安全教育周活动的通知"
+    );
     assert_eq!(d.addressees, ["各区教育局，各直属学校"]);
     // Right-aligned 署名 and 成文日期.
     assert_eq!(d.issuer, ["某某市教育局"]);
@@ -1137,7 +1146,7 @@ fn central_portal_page_with_related_articles_and_an_english_footer() {
     let i = import_fixture("portal-govcn.txt");
     let d = &i.doc;
     assert_eq!(
-        d.title.as_str(),
+        d.title.as_ref().expect("a title").as_str(),
         "国务院办公厅关于进一步做好稳就业工作的通知"
     );
     assert_eq!(d.doc_number.as_deref(), Some("国办发〔2021〕9号"));

@@ -93,6 +93,13 @@ const VALID: &[&str] = &[
      printing: {organ: 甲机关办公室, date: \"2021-07-01\"}\nformat: general\n",
     // The fewest fields, a 文种 written 命令（令）, 署名 as one string.
     "kind: 命令（令）\ntitle: 嘉奖令\nissuer: 某部\ndate: 2020-02-29\nbody: [特此嘉奖。]\n",
+    // A 命令 without a title (§10.2), with its 令号 and 签名章.
+    "format: order\nkind: 令\nissuer_mark: 某市人民政府令\norder_number: 第3号\n\
+     body: [现予公布。]\nsignature_seal: {title: 市长, image: s.png}\ndate: 2020-02-29\n",
+    // A 纪要 (§10.3) with its 期号 and attendance lists.
+    "format: minutes\nkind: 纪要\nissuer_mark: 某市人民政府常务会议纪要\nissue_number: 第2期\n\
+     title: 常务会议纪要\nbody: [会议研究了有关事项。]\n\
+     attendance: {present: [张三, 某局 李四], on_leave: [], attending: [王五]}\ndate: 2020-02-29\n",
 ];
 
 /// Documents `gen` rejects, each for one reason the schema also sees.
@@ -128,6 +135,27 @@ const INVALID: &[(&str, &str)] = &[
     (
         "an empty title",
         "kind: 通知\ntitle: \"  \"\ndate: 2020-01-02\nbody: [正文。]\n",
+    ),
+    (
+        "a document other than a 命令 without a title",
+        "kind: 通知\ndate: 2020-01-02\nbody: [正文。]\n",
+    ),
+    (
+        "a 命令 without its 令号",
+        "format: order\nkind: 令\nissuer_mark: 某市人民政府令\nbody: [现予公布。]\ndate: 2020-01-02\n",
+    ),
+    (
+        "a 令号 outside a 命令",
+        "kind: 通知\ntitle: 关于测试的通知\norder_number: 第3号\ndate: 2020-01-02\nbody: [正文。]\n",
+    ),
+    (
+        "a 纪要 with a seal",
+        "format: minutes\nkind: 纪要\nissuer_mark: 某会议纪要\ntitle: 某会议纪要\nseal: s.png\n\
+         date: 2020-01-02\nbody: [正文。]\n",
+    ),
+    (
+        "attendance lists outside a 纪要",
+        "kind: 通知\ntitle: 关于测试的通知\nattendance: {present: [张三]}\ndate: 2020-01-02\nbody: [正文。]\n",
     ),
     (
         "a 密级 that does not exist",

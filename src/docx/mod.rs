@@ -179,6 +179,16 @@ pub(crate) const ATTACHMENT_LABEL: Style = Style {
     outline: None,
     next: Some(TITLE.id),
 };
+/// A 纪要's attendance list (§10.3): flush left; its paragraphs carry the
+/// label's indent and the hanging indent of the wrapped lines.
+pub(crate) const ATTENDANCE: Style = Style {
+    id: "GwAttendance",
+    name: "出席列席",
+    role: Role::Body,
+    layout: Layout::Left,
+    outline: None,
+    next: Some(BODY.id),
+};
 /// Not 页码: that is the display name of Word's built-in character style
 /// "page number" in Chinese Word.
 pub(crate) const PAGE_NUMBER: Style = Style {
@@ -203,6 +213,7 @@ pub(crate) fn paragraph_styles() -> Vec<Style> {
         DATE,
         NOTE,
         ATTACHMENT_LABEL,
+        ATTENDANCE,
         PAGE_NUMBER,
     ]);
     v
@@ -219,6 +230,7 @@ fn style_of(kind: ItemKind) -> Style {
         ItemKind::Note => NOTE,
         ItemKind::AttachmentLabel => ATTACHMENT_LABEL,
         ItemKind::AttachmentTitle => TITLE,
+        ItemKind::Attendance | ItemKind::AttendanceContinued => ATTENDANCE,
         // Not a paragraph: the next paragraph starts a page.
         ItemKind::PageBreak => BODY,
     }
@@ -504,7 +516,9 @@ fn placement(item: &Item, fonts: &FontSet, setup: Setup) -> Placement {
         | ItemKind::Note
         | ItemKind::PageBreak
         | ItemKind::AttachmentLabel
-        | ItemKind::AttachmentTitle => Placement::default(),
+        | ItemKind::AttachmentTitle
+        | ItemKind::Attendance
+        | ItemKind::AttendanceContinued => Placement::default(),
     }
 }
 
@@ -791,6 +805,51 @@ fn title_paragraph(x: &mut Xml, lines: &[String], before: i64, attachment: bool,
     x.close();
 }
 
+/// A 纪要's attendance list (§10.3): the label 左空二字, the entries after
+/// it, each composed line after a `<w:br/>`, so that the lines break
+/// between entries as in the PDF; a hanging indent puts the wrapped lines
+/// under the first character after the colon. `lines` may also be the
+/// wrapped lines alone (the part of a list after a page break), which then
+/// all start under the first entry; `new_page` starts the paragraph on a
+/// new page.
+fn attendance_paragraph(x: &mut Xml, lines: &[&Item], new_page: bool, setup: Setup) {
+    let first = lines[0];
+    let last = lines[lines.len() - 1];
+    let left = setup.grid.scale_twips(first.rest_indent);
+    let hanging = left - setup.grid.scale_twips(first.first_indent);
+    x.open("w:p", &[]).open("w:pPr", &[]);
+    x.empty("w:pStyle", &[("w:val", ATTENDANCE.id)]);
+    if last.keep_with_next != compose::Keep::Free {
+        x.empty("w:keepNext", &[]);
+    }
+    // The label does not stand alone at the foot of a page (the styles
+    // turn widow control off for the grid's sake; a list's lines are on
+    // the grid either way).
+    if new_page {
+        x.empty("w:pageBreakBefore", &[]);
+    }
+    if first.keep_with_next == compose::Keep::Whole {
+        x.empty("w:widowControl", &[]);
+    }
+    x.empty(
+        "w:ind",
+        &[
+            ("w:left", &left.to_string()),
+            ("w:hanging", &hanging.to_string()),
+        ],
+    );
+    x.close();
+    for (k, line) in lines.iter().enumerate() {
+        if k > 0 {
+            x.open("w:r", &[]).empty("w:br", &[]).close();
+        }
+        for run in &line.runs {
+            run_xml(x, &run.text, run.role, ATTENDANCE.role, setup.fonts);
+        }
+    }
+    x.close();
+}
+
 fn document_xml(
     c: &Composition,
     fonts: &FontSet,
@@ -835,11 +894,19 @@ fn document_xml(
     let line = setup.grid.line_twips;
     let drop = twips(g::docx::title_drop(setup.grid.line()));
     let before = title_before.map_or(0, |b| twips(b.max(0.0)));
-    title_paragraph(&mut x, &c.title, before, false, setup);
+    if c.title.is_empty() {
+        // A 命令 without a title (§10.2): an empty exact line down to the
+        // title's grid line, where the 正文 starts.
+        if before > 0 {
+            blank(&mut x, before, setup.grid);
+        }
+    } else {
+        title_paragraph(&mut x, &c.title, before, false, setup);
+    }
 
     // Whether the paragraph before is a title (the next blank line is
     // shorter), and whether the next paragraph starts a page.
-    let mut after_title = true;
+    let mut after_title = !c.title.is_empty();
     let mut new_page = false;
     let mut items = c.items.iter().enumerate().peekable();
     while let Some((i, item)) = items.next() {
@@ -870,6 +937,31 @@ fn document_xml(
                 }
                 title_paragraph(&mut x, &lines, 0, true, setup);
                 after_title = true;
+            }
+            // An attendance list (§10.3): its composed lines, one paragraph.
+            ItemKind::Attendance => {
+                let mut lines = vec![(i, item)];
+                while let Some(next) =
+                    items.next_if(|(_, n)| n.kind == ItemKind::AttendanceContinued)
+                {
+                    lines.push(next);
+                }
+                // §7.3.5.5: where gongwen's layout starts a page inside the
+                // list so that its last lines go with the 署名, the list is
+                // two paragraphs, the second from a new page (as for the
+                // 正文's last paragraph).
+                let split = breaks
+                    .closing
+                    .and_then(|(k, _)| lines.iter().position(|(j, _)| *j == k));
+                let lines: Vec<&Item> = lines.into_iter().map(|(_, it)| it).collect();
+                match split {
+                    Some(p) if p > 0 => {
+                        attendance_paragraph(&mut x, &lines[..p], false, setup);
+                        attendance_paragraph(&mut x, &lines[p..], true, setup);
+                    }
+                    Some(_) => attendance_paragraph(&mut x, &lines, true, setup),
+                    None => attendance_paragraph(&mut x, &lines, false, setup),
+                }
             }
             _ => {
                 let drawings: Vec<_> = c

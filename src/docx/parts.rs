@@ -194,7 +194,7 @@ pub fn document_rels(images: &[(&str, &str)]) -> String {
 pub fn core(doc: &Document) -> String {
     let date = format!("{}T00:00:00Z", doc.date.iso());
     let creator = doc.issuer.join("、");
-    let title: String = doc.title.as_str().lines().map(str::trim).collect();
+    let title = doc.display_title();
     let mut x = Xml::new();
     x.open(
         "cp:coreProperties",

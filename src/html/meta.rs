@@ -67,13 +67,24 @@ pub fn tags(doc: &Document, elements: &[Element]) -> String {
         .collect()
 }
 
-/// The 标题's text.
+/// The 标题's text; for a 命令 without one (§10.2), its mark and 令号
+/// (`清河市人民政府令（第3号）`).
 pub fn title(elements: &[Element]) -> String {
-    elements
+    if let Some(title) = elements.iter().find(|e| matches!(e, Element::Title { .. })) {
+        return title.text();
+    }
+    let mark = elements
         .iter()
-        .find(|e| matches!(e, Element::Title { .. }))
+        .find(|e| matches!(e, Element::IssuerMark(_) | Element::JointIssuerMark { .. }))
         .map(Element::text)
-        .unwrap_or_default()
+        .unwrap_or_default();
+    match elements.iter().find_map(|e| match e {
+        Element::OrderNumber(n) => Some(n),
+        _ => None,
+    }) {
+        Some(n) => format!("{mark}（{n}）"),
+        None => mark,
+    }
 }
 
 /// 发文机关: the 署名s, joined by `、`.

@@ -18,15 +18,13 @@ mod style;
 use crate::content::{self, Element};
 use crate::error::Error;
 use crate::load::Source;
-use crate::model::{Document, Format};
-
-/// Its name in messages.
-const WRITER: &str = "gen html";
+use crate::model::Document;
 
 /// The page of `doc`, as UTF-8 bytes.
 ///
 /// Refused: a classified document (密级, §7.2.2), which may not be
-/// published; and the 命令/纪要 formats (§10), not typeset yet. Not on
+/// published. Every format (§7, §10) is shown: the page has the
+/// document's elements, not its page layout. Not on
 /// the page: 份号 (§7.2.1), 紧急程度 (§7.2.3) and 签发人 (§7.2.6), which
 /// are for the document's handling, not its public; seal images (`seal`,
 /// `signature_seal`: a published seal image invites forgery; see
@@ -50,17 +48,9 @@ pub fn render_with_seals(
             level: c.label(),
         });
     }
-    // A 信函 (§10.1) differs from the general format in its page layout,
-    // which a web page does not have: its elements are the same.
-    if !matches!(doc.format, Format::General | Format::Letter) {
-        return Err(Error::Unsupported {
-            path: source.path.clone(),
-            field: "format",
-            element: "the 命令/纪要 formats",
-            clause: "§10",
-            writer: WRITER,
-        });
-    }
+    // A 信函, 命令 or 纪要 (§10) differs from the general format in its page
+    // layout, which a web page does not have: its elements are shown as
+    // any document's.
     let elements = public_elements(doc);
     // A control character cannot be on a page (HTML forbids most of them;
     // a tab or line feed would vanish into white space).
@@ -164,8 +154,12 @@ fn body(elements: &[Element], seals: &[String], h: &mut String) {
     while i < elements.len() {
         let e = &elements[i];
         match e {
-            Element::IssuerMark(_) | Element::JointIssuerMark { .. } | Element::DocNumber(_) => {
-                // 版头: 发文机关标志 and 发文字号.
+            Element::IssuerMark(_)
+            | Element::JointIssuerMark { .. }
+            | Element::DocNumber(_)
+            | Element::OrderNumber(_)
+            | Element::IssueNumber(_) => {
+                // 版头: 发文机关标志 and 发文字号 (a 命令's 令号, a 纪要's 期号).
                 h.push_str("<header>\n");
                 while let Some(e) = elements.get(i) {
                     match e {
@@ -187,6 +181,12 @@ fn body(elements: &[Element], seals: &[String], h: &mut String) {
                         Element::DocNumber(n) => {
                             h.push_str(&format!("<p class=\"doc-number\">{}</p>\n", t(n)))
                         }
+                        Element::OrderNumber(n) => {
+                            h.push_str(&format!("<p class=\"order-number\">{}</p>\n", t(n)))
+                        }
+                        Element::IssueNumber(n) => {
+                            h.push_str(&format!("<p class=\"issue-number\">{}</p>\n", t(n)))
+                        }
                         _ => break,
                     }
                     i += 1;
@@ -194,9 +194,10 @@ fn body(elements: &[Element], seals: &[String], h: &mut String) {
                 h.push_str("</header>\n");
                 continue;
             }
-            Element::Signature(_) | Element::Date { .. } => {
-                // 署名 and 成文日期, right-aligned together (§7.3.5.2); the
-                // seals, with --with-seals, over them (§7.3.5.1).
+            Element::Signature(_) | Element::SignerTitle(_) | Element::Date { .. } => {
+                // 署名 (or the 签发人's title, §7.3.5.3) and 成文日期,
+                // right-aligned together (§7.3.5.2); the seals, with
+                // --with-seals, over them (§7.3.5.1).
                 h.push_str("<div class=\"closing\">\n");
                 if !seals.is_empty() {
                     h.push_str(&format!("<div class=\"seals\">{}</div>\n", seals.concat()));
@@ -212,6 +213,10 @@ fn body(elements: &[Element], seals: &[String], h: &mut String) {
                 }
                 if issuers {
                     h.push_str("</div>\n");
+                }
+                if let Some(Element::SignerTitle(title)) = elements.get(i) {
+                    h.push_str(&format!("<p class=\"signer-title\">{}</p>\n", t(title)));
+                    i += 1;
                 }
                 if let Some(Element::Date { printed, iso }) = elements.get(i) {
                     h.push_str(&format!(
@@ -277,6 +282,13 @@ fn body(elements: &[Element], seals: &[String], h: &mut String) {
                     t(label)
                 ));
             }
+            Element::Attendance { label, names } => h.push_str(&format!(
+                // 出席, 请假, 列席 (§10.3): the label in 黑体, wrapped lines
+                // after it.
+                "<p class=\"attendance\"><span class=\"label\">{}</span>{}</p>\n",
+                t(label),
+                t(&names.concat())
+            )),
             Element::Note(n) => h.push_str(&format!("<p class=\"note\">{}</p>\n", t(n))),
             Element::Attachment { label, parts } => {
                 // An attachment (§7.3.7): its label, then its title; its

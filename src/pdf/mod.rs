@@ -206,7 +206,14 @@ impl<'a> Typesetter<'a> {
                 .map_err(|e| Error::Typeset(e.message().to_string()))?,
         };
         let options = PdfOptions {
-            ident: Smart::Custom(format!("gongwen:{}:{}", doc.date.iso(), doc.title)),
+            // The title as written (a 命令 without one: its mark and 令号).
+            ident: Smart::Custom(format!(
+                "gongwen:{}:{}",
+                doc.date.iso(),
+                doc.title
+                    .as_ref()
+                    .map_or_else(|| doc.display_title(), ToString::to_string)
+            )),
             creator: Smart::Custom(Some(format!("gongwen {}", env!("CARGO_PKG_VERSION")))),
             timestamp: Some(timestamp),
             standards,
@@ -433,6 +440,9 @@ fn template_data(
             } else {
                 item.blank_lines_before
             };
+            // Without a title (a 命令 may have none, §10.2) the first item
+            // stands where the title would: on the title's grid line.
+            let on_title_line = i == 0 && c.title.is_empty();
             let mut labels = Vec::new();
             match anchor {
                 Some(a) if a == i => labels.push(BODY_END_LABEL),
@@ -456,7 +466,11 @@ fn template_data(
                     alt: o.alt.clone(),
                 })
                 .collect();
-            item_data(item, blank, fonts, labels, break_before, overlays)
+            let mut item = item_data(item, blank, fonts, labels, break_before, overlays);
+            if on_title_line {
+                item.above = 0.0;
+            }
+            item
         })
         .collect();
     let role = |r: Role| data::RoleFonts {
@@ -467,7 +481,7 @@ fn template_data(
     let pn = &c.page_numbers;
     data::TemplateData {
         meta: data::Meta {
-            title: c.title.concat(),
+            title: doc.display_title(),
             author: doc.issuer.join("、"),
         },
         geometry: data::Geometry {

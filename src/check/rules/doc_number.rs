@@ -83,6 +83,14 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let Some(node) = cx.index.get("doc_number") else {
         return;
     };
+    // A 命令 or 纪要 has no 发文字号: the format rule says so, and a 令号
+    // (`第3号`) written here is not a malformed 发文字号.
+    if matches!(
+        cx.index.text("format").map(str::trim),
+        Some("order" | "minutes")
+    ) {
+        return;
+    }
     let Some(value) = node.text() else { return };
     let (problems, fixed) = problems(value);
     if problems.is_empty() {

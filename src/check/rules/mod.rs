@@ -3,6 +3,7 @@
 pub mod attachments;
 pub mod dates;
 pub mod doc_number;
+pub mod format;
 pub mod glyphs;
 pub mod images;
 pub mod letter;
@@ -41,6 +42,7 @@ pub fn run(index: &Index, source: &Source, fonts: &FontSet) -> Vec<Finding> {
     title::check(&cx, &mut out);
     attachments::check(&cx, &mut out);
     signers::check(&cx, &mut out);
+    format::check(&cx, &mut out);
     glyphs::check(&cx, &mut out);
     images::check(&cx, &mut out);
     letter::check(&cx, &mut out);
@@ -94,7 +96,16 @@ pub fn place(path: &str) -> Option<Place> {
     let field = path.split(['[', '.']).next().unwrap_or_default();
     let other = matches!(
         field,
-        "addressees" | "attachments" | "issuer" | "note" | "cc" | "issuer_mark" | "signers"
+        "addressees"
+            | "attachments"
+            | "issuer"
+            | "note"
+            | "cc"
+            | "issuer_mark"
+            | "signers"
+            | "order_number"
+            | "issue_number"
+            | "attendance"
     ) || path == "printing.organ";
     other.then_some(Place::Other)
 }
