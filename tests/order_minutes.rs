@@ -760,10 +760,16 @@ fn the_text_survives_in_pdf_and_html() {
 
 // ---- gen check ----
 
+/// The findings on `yaml`, but for `seal-image`: these documents name a
+/// 签名章 image that is not there (that rule has its own test in
+/// tests/check.rs).
 fn lint(yaml: &str) -> Vec<Finding> {
     gongwen::check::check_bytes(Path::new("doc.yaml"), yaml.as_bytes(), common::fonts())
         .expect("lintable")
         .findings
+        .into_iter()
+        .filter(|f| f.rule != "seal-image")
+        .collect()
 }
 
 #[test]
@@ -774,8 +780,11 @@ fn check_knows_the_order_format() {
         "order-commendation.yaml",
         "minutes-meeting.yaml",
     ] {
-        let text = std::fs::read_to_string(data(name)).unwrap();
-        assert_eq!(lint(&text), [], "{name}");
+        // Read from its place: the 签名章 image is found next to it.
+        let findings = gongwen::check::check_file(&data(name), common::fonts())
+            .unwrap()
+            .findings;
+        assert_eq!(findings, [], "{name}");
     }
     let base =
         "format: order\nkind: 令\nissuer_mark: 甲市人民政府令\nbody: [正文。]\ndate: 2020-01-02\n";
