@@ -22,6 +22,8 @@ pub struct PageSetup {
     pub left: i64,
     pub header: i64,
     pub footer: i64,
+    /// A landscape section (a turned table's pages, §8).
+    pub landscape: bool,
 }
 
 impl PageSetup {
@@ -59,6 +61,27 @@ impl PageSetup {
             left,
             header: twips(mm(g::docx::HEADER_MM)),
             footer: g::docx::footer_twips(dash_top),
+            landscape: false,
+        }
+    }
+
+    /// The same sheet turned a quarter clockwise for a landscape table
+    /// (§8; research §3): the portrait 订口 becomes the top margin, the 天头
+    /// the right one, and so on, so that the 版心 stays where it is on the
+    /// sheet and the table's head faces the portrait left edge. The footer
+    /// keeps its distance below the text area.
+    pub fn turned(&self) -> Self {
+        let footer = (self.footer - (self.bottom - self.right)).max(0);
+        Self {
+            width: self.height,
+            height: self.width,
+            top: self.left,
+            right: self.top,
+            bottom: self.right,
+            left: self.bottom,
+            header: self.header.min(self.left),
+            footer,
+            landscape: true,
         }
     }
 
