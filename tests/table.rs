@@ -793,7 +793,9 @@ fn docx_tables_are_word_tables() {
         .collect();
     assert_eq!(landscape.len(), 1);
     assert!(landscape[0].contains("<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"));
-    assert!(landscape[0].contains("w:footerReference w:type=\"default\" r:id=\"rIdFooterOdd\""));
+    assert!(
+        landscape[0].contains("w:footerReference w:type=\"default\" r:id=\"rIdFooterLandOdd\"")
+    );
 }
 
 /// `gen docx` of YAML text rendered by LibreOffice: the folder, the PDF,
@@ -923,6 +925,53 @@ fn libreoffice_turns_the_landscape_page_and_numbers_run_on() {
     for l in lines.iter().filter(|l| l.1 > 15.0) {
         assert!(l.3 >= 35.0 - 1.0 && l.3 < 297.0 - 37.0, "{l:?}");
     }
+    // On each landscape page the number stands where it stands on portrait
+    // pages (§8): turned with the sheet, along the landscape page's left
+    // edge, read top to bottom; its 一字线's upper edge (now facing right)
+    // 297 − 269 = 28 mm from the left edge; it ends 一字 inside the 版心 on
+    // odd pages (184 − 5.57 mm down), starts 一字 inside on even ones
+    // (28 + 5.57 mm down).
+    for (i, p) in pages.iter().enumerate() {
+        if p["width"].as_f64().unwrap() < p["height"].as_f64().unwrap() {
+            continue;
+        }
+        let n = i + 1;
+        let chars: Vec<&Value> = p["chars"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| mm(c["x1"].as_f64().unwrap()) < 35.0)
+            .collect();
+        let text: String = chars.iter().map(|c| c["c"].as_str().unwrap()).collect();
+        assert_eq!(text.replace(' ', ""), format!("—{n}—"), "page {n}");
+        let dash = chars[0];
+        let (x0, x1) = (
+            mm(dash["x"].as_f64().unwrap()),
+            mm(dash["x1"].as_f64().unwrap()),
+        );
+        // The glyph's box is its 4号 em (0.12 em below the baseline); the
+        // dash's ink top is 0.296 em above the baseline (Noto Serif CJK).
+        assert!((x1 - x0 - mm(14.0)).abs() < 0.1, "{x0:.2}–{x1:.2}");
+        let ink_top = x0 + mm(0.12 * 14.0) + mm(0.296 * 14.0);
+        assert!(
+            (ink_top - 28.0).abs() < 1.0,
+            "page {n}: dash top {ink_top:.2} mm from the left edge"
+        );
+        let along = |c: &Value| mm(c["baseline"].as_f64().unwrap());
+        if n % 2 == 1 {
+            let end = along(chars.last().unwrap()) + mm(14.0);
+            assert!(
+                (end - (RIGHT - CELL)).abs() < 1.0,
+                "page {n}: ends {end:.2} mm down"
+            );
+        } else {
+            let start = along(chars[0]);
+            assert!(
+                (start - (LEFT + CELL)).abs() < 1.0,
+                "page {n}: starts {start:.2} mm down"
+            );
+        }
+    }
     // The page numbers run on through the landscape pages.
     let number = |p: &Value| {
         lo_lines(p)
@@ -931,7 +980,9 @@ fn libreoffice_turns_the_landscape_page_and_numbers_run_on() {
             .map(|l| l.2.replace(' ', ""))
     };
     for (i, p) in pages.iter().enumerate() {
-        assert_eq!(number(p), Some(format!("—{}—", i + 1)), "page {}", i + 1);
+        if p["width"].as_f64().unwrap() < p["height"].as_f64().unwrap() {
+            assert_eq!(number(p), Some(format!("—{}—", i + 1)), "page {}", i + 1);
+        }
     }
     // After the landscape section the pages are portrait again.
     let last = pages.last().unwrap();

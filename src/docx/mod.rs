@@ -367,6 +367,14 @@ pub fn render(
             footer::footer_xml(false, &composition.page_numbers),
         ),
         ("word/footer3.xml", footer::empty_footer_xml()),
+        (
+            "word/footer4.xml",
+            footer::landscape_footer_xml(true, &composition.page_numbers, dash_top),
+        ),
+        (
+            "word/footer5.xml",
+            footer::landscape_footer_xml(false, &composition.page_numbers, dash_top),
+        ),
     ]
     .into_iter()
     .map(|(name, text)| (name.to_string(), text.into_bytes()))
@@ -878,7 +886,13 @@ fn document_xml(
                     first_section = false;
                     table::caption_xml(&mut x, t);
                     table::table_xml(&mut x, t, setup, twips(g::mm(g::LANDSCAPE_TABLE_WIDTH_MM)));
-                    section_end(&mut x, page.turned(), setup, FirstPage::AsOthers);
+                    section_end_with(
+                        &mut x,
+                        page.turned(),
+                        setup,
+                        FirstPage::AsOthers,
+                        FOOTERS_LANDSCAPE,
+                    );
                 } else {
                     table::caption_xml(&mut x, t);
                     table::table_xml(&mut x, t, setup, twips(g::mm(g::BLOCK_WIDTH_MM)));
@@ -1020,6 +1034,17 @@ fn first_page(c: &Composition) -> FirstPage {
 /// footers): as small as Word allows and off the grid, so that it never
 /// takes a line of its own.
 fn section_end(x: &mut Xml, page: parts::PageSetup, setup: Setup, first: FirstPage) {
+    section_end_with(x, page, setup, first, FOOTERS_NUMBERED);
+}
+
+/// [`section_end`] with the given footers.
+fn section_end_with(
+    x: &mut Xml,
+    page: parts::PageSetup,
+    setup: Setup,
+    first: FirstPage,
+    footers: (&str, &str),
+) {
     x.open("w:p", &[]).open("w:pPr", &[]);
     x.empty("w:snapToGrid", &[("w:val", "0")]);
     x.empty(
@@ -1035,12 +1060,15 @@ fn section_end(x: &mut Xml, page: parts::PageSetup, setup: Setup, first: FirstPa
     x.empty("w:sz", &[("w:val", "2")]);
     x.empty("w:szCs", &[("w:val", "2")]);
     x.close();
-    section_properties(x, page, setup, Some(FOOTERS_NUMBERED), first, None);
+    section_properties(x, page, setup, Some(footers), first, None);
     x.close().close();
 }
 
 /// The footers of a section: odd pages, even pages (relationship ids).
 const FOOTERS_NUMBERED: (&str, &str) = ("rIdFooterOdd", "rIdFooterEven");
+/// The footers of a landscape table's section (§8): the portrait number,
+/// turned with the sheet.
+const FOOTERS_LANDSCAPE: (&str, &str) = ("rIdFooterLandOdd", "rIdFooterLandEven");
 /// Empty footers: pages without numbers.
 const FOOTERS_NONE: (&str, &str) = ("rIdFooterNone", "rIdFooterNone");
 

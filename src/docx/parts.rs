@@ -131,6 +131,8 @@ pub fn content_types(images: &[(&str, &str)]) -> String {
         ("/word/footer1.xml", format!("{wml}.footer+xml")),
         ("/word/footer2.xml", format!("{wml}.footer+xml")),
         ("/word/footer3.xml", format!("{wml}.footer+xml")),
+        ("/word/footer4.xml", format!("{wml}.footer+xml")),
+        ("/word/footer5.xml", format!("{wml}.footer+xml")),
         (
             "/docProps/core.xml",
             "application/vnd.openxmlformats-package.core-properties+xml".to_string(),
@@ -188,6 +190,8 @@ pub fn document_rels(images: &[(&str, &str)]) -> String {
         ("rIdFooterOdd", "footer", "footer1.xml"),
         ("rIdFooterEven", "footer", "footer2.xml"),
         ("rIdFooterNone", "footer", "footer3.xml"),
+        ("rIdFooterLandOdd", "footer", "footer4.xml"),
+        ("rIdFooterLandEven", "footer", "footer5.xml"),
     ] {
         x.empty(
             "Relationship",
