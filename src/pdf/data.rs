@@ -309,7 +309,7 @@ pub struct Item {
     pub overlays: Vec<Overlay>,
     /// The table, for a table item.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub table: Option<Table>,
+    pub table: Option<Box<Table>>,
 }
 
 /// A composed table (§8): the cells' lines broken by gongwen, rows in whole

@@ -458,7 +458,7 @@ fn template_data(
                 .collect();
             let mut d = item_data(item, blank, fonts, labels, break_before, overlays);
             if let ItemKind::Table(k) = item.kind {
-                d.table = Some(table_data(&c.tables[k]));
+                d.table = Some(Box::new(table_data(&c.tables[k])));
             }
             // A portrait table ends on the em-box top of a grid line (its
             // rows are whole line pitches): the text after it starts one em
