@@ -310,7 +310,7 @@ impl Composition {
                     r.cells.iter().flat_map(move |c| {
                         c.lines
                             .iter()
-                            .map(move |l| (c.role, l.as_str(), t.path.as_str()))
+                            .map(move |l| (c.role, l.as_str(), c.field.as_str()))
                     })
                 });
                 caption.chain(cells)

@@ -490,6 +490,8 @@ pub struct ComposedCell {
     pub role: Role,
     /// The text's lines, broken to the cell's width.
     pub lines: Vec<String>,
+    /// Its field, e.g. `body[3].table.rows[2][1]`.
+    pub field: String,
 }
 
 /// The table's text as one string per cell (for messages and checks).
@@ -523,6 +525,10 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
             };
             row.iter().map(move |c| (c, role))
         })
+        .collect();
+    let fields: Vec<String> = table
+        .all_rows()
+        .flat_map(|(field, row)| (0..row.len()).map(move |k| format!("{path}.{field}[{k}]")))
         .collect();
 
     // What each column asks for: its widest one-column cell on one line,
@@ -591,7 +597,7 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
             cells: Vec::new(),
         })
         .collect();
-    for (p, (cell, role)) in placed.iter().zip(&cells) {
+    for ((p, (cell, role)), field) in placed.iter().zip(&cells).zip(fields) {
         let width: f64 = columns[p.col..p.col + p.colspan].iter().sum::<f64>() - 2.0 * inset;
         // A hair less than the cell: the writers' own measure must not find
         // a line too wide through rounding.
@@ -618,6 +624,7 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
             align: align_of(p.col, *role),
             role: *role,
             lines,
+            field,
         });
     }
     // A cell spanning rows that needs more than they have grows the last.
@@ -808,5 +815,83 @@ mod tests {
                 .message
                 .contains("past the last row")
         );
+    }
+
+    fn composed(yaml: &str) -> Composed {
+        let fonts = FontSet::bundled();
+        compose(&table(yaml).unwrap(), "body[0].table", g::BODY_SIZE, &fonts)
+    }
+
+    /// `n` columns whose cells are `chars` hanzi each.
+    fn wide(n: usize, chars: usize) -> String {
+        let row: Vec<String> = (0..n).map(|_| "国".repeat(chars)).collect();
+        format!("rows:\n  - [{}]\n", row.join(", "))
+    }
+
+    #[test]
+    fn auto_turns_a_table_landscape_when_its_columns_do_not_fit() {
+        // Four columns of six characters (plus 1.5 mm insets) fit 156 mm;
+        // five do not; longer text counts as six characters (it wraps).
+        assert!(!composed(&wide(4, 6)).landscape);
+        assert!(composed(&wide(5, 6)).landscape);
+        assert!(!composed(&wide(4, 20)).landscape);
+        assert!(!composed(&format!("{}orientation: portrait\n", wide(5, 6))).landscape);
+        assert!(composed(&format!("{}orientation: landscape\n", wide(2, 2))).landscape);
+        // Widths fill the 版心 (156 mm) or, turned, its height (225 mm).
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-6;
+        assert!(close(composed(&wide(4, 6)).width(), mm(156.0)));
+        assert!(close(composed(&wide(5, 6)).width(), mm(225.0)));
+    }
+
+    #[test]
+    fn widths_follow_the_shares_and_text_wraps_to_whole_lines() {
+        let t = composed("columns: [{width: 1}, {width: 3}]\nrows:\n  - [甲, 乙]\n");
+        assert!((t.columns[1] / t.columns[0] - 3.0).abs() < 1e-9);
+        // 60 hanzi in a column of 3/4 × 156 mm = 331.7 pt less the insets
+        // (2 × 1.5 mm) and the 0.5 pt slack: 20 a line at 16 pt, three
+        // lines, a row of three line pitches.
+        let long = "国".repeat(60);
+        let t = composed(&format!(
+            "columns: [{{width: 1}}, {{width: 3}}]\nrows:\n  - [甲, {long}]\n  - [乙, 短]\n"
+        ));
+        let lines = &t.rows[0].cells[1].lines;
+        assert_eq!(lines.concat(), long);
+        assert_eq!(lines.len(), 3);
+        assert_eq!((t.rows[0].lines, t.rows[1].lines), (3, 1));
+        // A cell spanning rows that needs more lines than they have grows
+        // the last of them.
+        let t = composed(&format!(
+            "rows:\n  - [{{text: {long}, rowspan: 2}}, 甲]\n  - [乙]\n"
+        ));
+        assert!(t.rows[0].lines + t.rows[1].lines >= t.rows[0].cells[0].lines.len());
+        assert_eq!(t.rows[0].lines, 1);
+    }
+
+    #[test]
+    fn landscape_pages_hold_fourteen_lines_and_keep_spanned_rows_together() {
+        assert_eq!(landscape_page_lines(), 14);
+        let mut yaml =
+            String::from("orientation: landscape\ncaption: 表\nheader: [[甲, 乙]]\nrows:\n");
+        for k in 0..30 {
+            if k == 11 {
+                yaml.push_str("  - [{text: 跨, rowspan: 2}, 行]\n");
+            } else if k == 12 {
+                yaml.push_str("  - [行]\n");
+            } else {
+                yaml.push_str("  - [行, 行]\n");
+            }
+        }
+        assert!(table(&yaml).unwrap().layout().is_ok());
+        let t = composed(&yaml);
+        // Page 1: caption and header take 2 lines, 12 rows fit; but rows 11
+        // and 12 (body rows 12 and 13) are joined, so page 1 ends before them.
+        let first = &t.pages[0];
+        assert_eq!(first.start, 1);
+        assert_eq!(first.end, 12);
+        for p in &t.pages[1..] {
+            assert!(p.end - p.start <= 13);
+        }
+        assert_eq!(t.pages.last().unwrap().end, 31);
+        assert!(t.pages.windows(2).all(|w| w[0].end == w[1].start));
     }
 }

@@ -1018,3 +1018,22 @@ fn libreoffice_keeps_every_cell() {
         }
     }
 }
+
+#[test]
+fn a_character_no_font_has_in_a_cell_is_an_error_naming_the_table() {
+    let dir = common::tempdir();
+    let p = write(
+        dir.path(),
+        "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n  - table:\n      rows:\n        - [甲, \"乙\u{20000}\"]\n",
+    );
+    for cmd in ["pdf", "docx"] {
+        let out = dir.path().join(format!("o.{cmd}"));
+        let o = run_gen(&[cmd, path_str(&p), "-o", path_str(&out)]);
+        assert!(!o.status.success());
+        let e = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            e.contains("doc.yaml:8:17: body[0].table.rows[0][1]: no bundled or chosen font has the character"),
+            "{cmd}: {e}"
+        );
+    }
+}
