@@ -47,6 +47,8 @@ pub enum ItemKind {
     /// A wrapped line of an attendance list, aligned with the first
     /// character after the label's colon (§10.3).
     AttendanceContinued,
+    /// A table (§8): index into [`Composition::tables`]. Carries no runs.
+    Table(usize),
 }
 
 /// One paragraph of the composed page.
@@ -278,6 +280,8 @@ pub struct Composition {
     pub overlays: Vec<Overlay>,
     /// 页码 (§7.5).
     pub page_numbers: PageNumbers,
+    /// Tables (§8), in the order their items stand.
+    pub tables: Vec<crate::table::Composed>,
 }
 
 impl Composition {
@@ -305,6 +309,20 @@ impl Composition {
                 item.runs
                     .iter()
                     .map(move |r| (r.role, r.text.as_str(), item.path.as_str()))
+            }))
+            .chain(self.tables.iter().flat_map(|t| {
+                let caption = t
+                    .caption
+                    .iter()
+                    .map(move |l| (Role::Hei, l.as_str(), t.path.as_str()));
+                let cells = t.rows.iter().flat_map(move |r| {
+                    r.cells.iter().flat_map(move |c| {
+                        c.lines
+                            .iter()
+                            .map(move |l| (c.role, l.as_str(), c.field.as_str()))
+                    })
+                });
+                caption.chain(cells)
             }))
             .chain(self.record.iter().flat_map(|r| {
                 r.rows.iter().enumerate().flat_map(move |(k, row)| {
@@ -345,6 +363,7 @@ pub fn compose(
     assets: &Assets,
 ) -> Result<Composition, Error> {
     reject_unsupported(doc, source, writer)?;
+    crate::load::check_tables(doc, source)?;
     let seals = crate::seal::check(doc, source, assets)?;
     if doc.format == Format::Order {
         crate::order::check_signature(source, &seals)?;
@@ -376,9 +395,10 @@ pub fn compose(
         });
     }
 
-    for p in doc.paragraphs() {
+    let mut tables = Vec::new();
+    for f in doc.flow() {
         // 左空二字，回行顶格 (§7.3.3).
-        items.push(body_item(p, 0));
+        items.push(flow_item(f, 0, doc, fonts, &mut tables));
     }
 
     if !doc.attachments.is_empty() {
@@ -461,7 +481,7 @@ pub fn compose(
         });
     }
 
-    compose_attachments(doc, fonts, &mut items);
+    compose_attachments(doc, fonts, &mut items, &mut tables);
 
     // The 信函, 命令 and 纪要 formats place their 版头 themselves (§10.1,
     // §10.2, §10.3).
@@ -500,6 +520,7 @@ pub fn compose(
             first_page: doc.format != Format::Letter,
             ..PageNumbers::general()
         },
+        tables,
     };
     check_coverage(&composition, source, fonts)?;
     Ok(composition)
@@ -543,6 +564,17 @@ pub fn item_lines(item: &Item, fonts: &FontSet) -> Vec<Vec<Run>> {
     )
 }
 
+/// The 正文's last lines stay on the page of the closing that follows
+/// (§7.3.5.5). A table ending the 正文 cannot give lines (a landscape one
+/// stands on pages of its own): the closing then follows it freely.
+pub(crate) fn keep_with_closing(items: &mut [Item]) {
+    if let Some(last) = items.last_mut()
+        && !matches!(last.kind, ItemKind::Table(_))
+    {
+        last.keep_with_next = Keep::LastLines(g::CLOSING_KEEPS_BODY_LINES);
+    }
+}
+
 /// 署名 and 成文日期 without a seal (§7.3.5.2): the 署名 one blank line
 /// below the 正文 (or 附件说明), 右空二字; the date on the next line, its
 /// first character two characters right of the 署名's first; if the date is
@@ -550,9 +582,7 @@ pub fn item_lines(item: &Item, fonts: &FontSet) -> Vec<Vec<Run>> {
 /// two-character shift. Joint issuers: one 署名 per line, in order.
 fn compose_closing(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
     // What precedes the 署名 stays with it.
-    if let Some(last) = items.last_mut() {
-        last.keep_with_next = Keep::LastLines(g::CLOSING_KEEPS_BODY_LINES);
-    }
+    crate::compose::keep_with_closing(items);
     let cells = |n: usize| n as f64 * CHAR_PITCH;
     let right = g::mm(g::BLOCK_WIDTH_MM);
     let date = doc.date.to_string();
@@ -799,7 +829,12 @@ fn compose_mark(mark: &IssuerMark, fonts: &FontSet) -> Mark {
 /// with a single attachment) in 3号黑体 flush left on line 1; the title
 /// centred from line 3, set and broken like the 标题; then, after one blank
 /// line as below the 标题 (§7.3.2), its 正文, numbered like the document's.
-fn compose_attachments(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
+fn compose_attachments(
+    doc: &Document,
+    fonts: &FontSet,
+    items: &mut Vec<Item>,
+    tables: &mut Vec<crate::table::Composed>,
+) {
     let block = mm(g::BLOCK_WIDTH_MM);
     for (i, attachment) in doc.attachments.iter().enumerate() {
         let Some(content) = attachment.content() else {
@@ -864,13 +899,44 @@ fn compose_attachments(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
                 format!("{path}.title"),
             ));
         }
-        for (k, p) in content.paragraphs(&path).into_iter().enumerate() {
+        for (k, f) in content.flow(&path).into_iter().enumerate() {
             let blank = if k == 0 {
                 g::ATTACHMENT_BODY_GAP_LINES
             } else {
                 0
             };
-            items.push(body_item(p, blank));
+            items.push(flow_item(f, blank, doc, fonts, tables));
+        }
+    }
+}
+
+/// An item of a 正文: a paragraph, or a table (§8), composed into `tables`
+/// at the document's table size.
+fn flow_item(
+    f: crate::model::Flow,
+    blank_lines_before: usize,
+    doc: &Document,
+    fonts: &FontSet,
+    tables: &mut Vec<crate::table::Composed>,
+) -> Item {
+    match f {
+        crate::model::Flow::Paragraph(p) => body_item(p, blank_lines_before),
+        crate::model::Flow::Table { table, path } => {
+            let size = doc.table_size.points();
+            tables.push(crate::table::compose(&table, &path, size, fonts));
+            Item {
+                kind: ItemKind::Table(tables.len() - 1),
+                blank_lines_before,
+                runs: Vec::new(),
+                first_indent: 0.0,
+                rest_indent: 0.0,
+                justify: false,
+                keep_with_next: Keep::Free,
+                columns: Vec::new(),
+                reserve_lines_after: 0,
+                centre_on: None,
+                path,
+            }
         }
     }
 }

@@ -7,7 +7,8 @@
 //! [`crate::html`]) read only this.
 
 use crate::date::Date;
-use crate::model::{AttendanceList, Document, IssuerMark, Paragraph};
+use crate::model::{AttendanceList, Document, Flow, IssuerMark};
+use crate::table::{Align, Cell};
 
 /// 签发人 label (§7.2.6).
 pub const SIGNERS_LABEL: &str = "签发人：";
@@ -187,6 +188,14 @@ pub enum Element {
     },
     /// A 正文 paragraph.
     Paragraph(String),
+    /// A table (§8): its caption, header rows and body rows, and each
+    /// column's alignment.
+    Table {
+        caption: Option<String>,
+        header: Vec<Vec<Cell>>,
+        rows: Vec<Vec<Cell>>,
+        align: Vec<Align>,
+    },
     /// 附件说明 (§7.3.4): the label, then each attachment's name with its
     /// number.
     Attachments {
@@ -257,6 +266,15 @@ impl Element {
                 format!("{label}{}", names.concat())
             }
             Element::Printing { organ, date } => format!("{organ}{date}"),
+            Element::Table {
+                caption,
+                header,
+                rows,
+                ..
+            } => {
+                let cells = header.iter().chain(rows).flatten().map(|c| c.text.as_str());
+                caption.iter().map(String::as_str).chain(cells).collect()
+            }
         }
     }
 }
@@ -306,7 +324,7 @@ pub fn elements(doc: &Document) -> Vec<Element> {
     if !doc.addressees.is_empty() {
         out.push(Element::Addressees(addressees_line(&doc.addressees)));
     }
-    paragraph_elements(doc.paragraphs(), &mut out);
+    flow_elements(doc.flow(), &mut out);
     if !doc.attachments.is_empty() {
         let count = doc.attachments.len();
         out.push(Element::Attachments {
@@ -346,7 +364,7 @@ pub fn elements(doc: &Document) -> Vec<Element> {
                 label: attachment_label(i, count),
                 parts: title_parts(c.title.as_str()),
             });
-            paragraph_elements(c.paragraphs(&format!("attachments[{i}]")), &mut out);
+            flow_elements(c.flow(&format!("attachments[{i}]")), &mut out);
         }
     }
     if !doc.cc.is_empty() {
@@ -364,10 +382,25 @@ pub fn elements(doc: &Document) -> Vec<Element> {
     out
 }
 
-/// Paragraphs of a 正文 as elements: plain paragraphs, headings alone in
-/// their paragraph, and run-in headings.
-fn paragraph_elements(paragraphs: Vec<Paragraph>, out: &mut Vec<Element>) {
-    for p in paragraphs {
+/// A 正文 as elements: plain paragraphs, headings alone in their
+/// paragraph, run-in headings, and tables.
+fn flow_elements(flow: Vec<Flow>, out: &mut Vec<Element>) {
+    for f in flow {
+        let p = match f {
+            Flow::Paragraph(p) => p,
+            Flow::Table { table, .. } => {
+                let n = table.column_count();
+                out.push(Element::Table {
+                    align: (0..n)
+                        .map(|k| table.columns.get(k).map_or(Align::Center, |c| c.align))
+                        .collect(),
+                    caption: table.caption,
+                    header: table.header,
+                    rows: table.rows,
+                });
+                continue;
+            }
+        };
         let mut runs = p.runs.into_iter().map(|r| r.text);
         let first = runs.next().unwrap_or_default();
         let rest: String = runs.collect();

@@ -43,6 +43,8 @@ pub mod size {
     pub const SANHAO: f64 = 16.0;
     /// 四号.
     pub const SIHAO: f64 = 14.0;
+    /// 小四.
+    pub const XIAOSI: f64 = 12.0;
 }
 
 /// A4 width (§5.1, GB/T 148).
@@ -360,6 +362,45 @@ pub const LETTER_FIELDS_BELOW_RULE: f64 = BODY_SIZE * 7.0 / 8.0;
 /// of the body grid at least that far down, so that the body stays on the
 /// grid of pages 2+.
 pub const LETTER_TITLE_GAP_LINES: usize = 2;
+
+/// Tables (§8). The standard fixes only the landscape page's page number
+/// and the head's side; these are the choices where it is silent.
+///
+/// Cell borders: 0.5 pt, the weight practice uses (facts §7; research §3)
+/// and the thinnest rule that still prints solid at 600 dpi.
+pub const TABLE_RULE: f64 = 0.5;
+/// Text in a cell starts this far from the cell's left and right borders:
+/// 1.5 mm, so that the text never touches a rule (Word's default cell margin
+/// is 1.9 mm; a little less keeps a 5-character column at 3号 within 30 mm).
+pub const TABLE_CELL_INSET_MM: f64 = 1.5;
+/// A table's rows take whole lines of the body grid: a row of `n` lines of
+/// 3号 is `n` line pitches tall, its text centred in it, so that a table
+/// that runs over a page breaks on the grid and the text after the table
+/// is back on the grid. The top border lies on the em-box top of the grid
+/// line the table starts on; the text after it resumes on the grid line
+/// below its bottom border (so the border is one line pitch above that
+/// text's em box, and a line gap below the text before the table).
+///
+/// Lines inside a cell of a smaller size (四号, 小四) are this many of their
+/// em apart: the body's ratio of line pitch to 3号 (29.61 / 16 ≈ 1.85), so
+/// that a cell reads like a body paragraph, only smaller.
+pub const TABLE_LINE_PITCH_EM: f64 = LINE_PITCH / BODY_SIZE;
+/// Natural width of a column, for `orientation: auto`: its widest cell on
+/// one line, but at most this many characters of table text (plus the
+/// insets): longer text is expected to wrap in its column. A table whose
+/// columns' natural widths add up to more than the 版心's width is turned
+/// landscape. Six characters: a township's name, a six-digit number or a
+/// short phrase stays on one line, and a portrait table of 3号 holds four
+/// such columns (4 × (6 × 16 pt + 8.5 pt) = 418 pt < 442 pt); five full
+/// ones go landscape.
+pub const TABLE_WRAP_CHARS: f64 = 6.0;
+/// A landscape table's page (§8): the table turned 90° counter-clockwise,
+/// so that its head faces the sheet's left edge — the 订口 on odd pages, the
+/// 切口 on even pages, as §8 asks — on the portrait 版心 with the portrait
+/// page number where it always is. Its width is the 版心's height.
+pub const LANDSCAPE_TABLE_WIDTH_MM: f64 = BLOCK_HEIGHT_MM;
+/// …and its height the 版心's width.
+pub const LANDSCAPE_TABLE_HEIGHT_MM: f64 = BLOCK_WIDTH_MM;
 
 /// The widest line a title may have, in points: the 版心 width.
 pub const TITLE_MAX_WIDTH: f64 = mm(BLOCK_WIDTH_MM);

@@ -83,6 +83,34 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> Result<(Document, Source), Err
 /// Parses YAML text into a document, and checks that its fields fit its
 /// format (§10; see [`Document::check_format`]).
 pub fn parse(source: &Source) -> Result<Document, Error> {
+    let doc = parse_model(source)?;
+    check_tables(&doc, source)?;
+    Ok(doc)
+}
+
+/// Every table's rows must fill its columns (§8): the first that does not
+/// is an error at the row (or cell) in the file.
+pub fn check_tables(doc: &Document, source: &Source) -> Result<(), Error> {
+    for (path, table) in doc.tables() {
+        if let Err(p) = table.layout() {
+            let field = format!("{path}.{}", p.field);
+            let pos = crate::check::Index::build(&source.text)
+                .ok()
+                .and_then(|index| index.get(&field).map(|n| index.start(n)));
+            return Err(Error::Invalid {
+                path: source.path.clone(),
+                pos,
+                message: format!("{field}: {}", p.message),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Parses YAML text into the model and checks that its fields fit its
+/// format, without checking that tables' rows fill their columns (`gen
+/// check` reports those itself).
+pub fn parse_model(source: &Source) -> Result<Document, Error> {
     let doc = deserialize(source)?;
     doc.check_format().map_err(|e| {
         // The field's value in the file, found by the linter's index (the
@@ -157,6 +185,21 @@ mod tests {
         assert_eq!(s.find_key("printing"), Some(Pos { line: 2, column: 1 }));
         assert_eq!(s.find_key("organ"), None);
         assert_eq!(s.find_key("print"), None);
+    }
+
+    #[test]
+    fn a_short_table_row_is_an_error_at_the_row() {
+        let e = parse(&src(concat!(
+            "kind: 报告\ntitle: 标题\ndate: 2020-01-02\nbody:\n",
+            "  - 正文。\n",
+            "  - table:\n      rows:\n        - [甲, 乙, 丙]\n        - [丁, 戊]\n",
+        )))
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("t.yaml:9:11: body[1].table.rows[1]: this row has 2 cells"),
+            "{e}"
+        );
     }
 
     #[test]

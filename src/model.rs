@@ -94,6 +94,10 @@ pub struct Document {
     /// 印发机关和印发日期 (§7.4.3).
     #[serde(default)]
     pub printing: Option<Printing>,
+    /// The size tables are set in (§8 names none): `三号` (the body's, the
+    /// default), `四号` or `小四` for dense tables.
+    #[serde(default)]
+    pub table_size: crate::table::TableSize,
     /// Printed on one side only (单面印刷): the 版记 stays at the foot of
     /// the last page. By default a document is printed on both sides and
     /// the 版记 stands on its last side, an even page (§7.4, §7.5).
@@ -922,6 +926,8 @@ pub enum Block {
     Paragraph(String),
     /// A numbered section: its heading, and what follows it.
     Section(Section),
+    /// A table (§8), written `- table: {…}`.
+    Table(crate::table::Table),
 }
 
 /// A numbered section of the 正文 (§7.3.3 结构层次序数). Its number
@@ -973,13 +979,27 @@ impl Drop for DepthGuard {
     }
 }
 
+/// A block written as a map: a section, or `table:`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BlockMap {
+    #[serde(default, deserialize_with = "one_line_opt")]
+    heading: Option<Text>,
+    #[serde(default, deserialize_with = "one_line_opt")]
+    text: Option<Text>,
+    #[serde(default)]
+    body: Option<Vec<Block>>,
+    #[serde(default)]
+    table: Option<crate::table::Table>,
+}
+
 impl<'de> Deserialize<'de> for Block {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> de::Visitor<'de> for V {
             type Value = Block;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a paragraph (text) or a section (a map with `heading`, and optionally `text` and `body`)")
+                f.write_str("a paragraph (text), a section (a map with `heading`, and optionally `text` and `body`) or a table (`table:`)")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Block, E> {
                 let t = v.trim();
@@ -992,14 +1012,36 @@ impl<'de> Deserialize<'de> for Block {
                 Ok(Block::Paragraph(t.to_string()))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Block, A::Error> {
-                let _guard = DepthGuard::enter().map_err(|depth| {
+                // The depth counts sections; a table inside the deepest
+                // section is fine.
+                let depth = DepthGuard::enter();
+                let m = BlockMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                if let Some(table) = m.table {
+                    if m.heading.is_some() || m.text.is_some() || m.body.is_some() {
+                        return Err(de::Error::custom(
+                            "a table is an item of its own (`- table: …`): it cannot share a map with                              `heading`, `text` or `body`; put it in the section's `body`",
+                        ));
+                    }
+                    return Ok(Block::Table(table));
+                }
+                let _guard = depth.map_err(|depth| {
                     de::Error::custom(format!(
                         "a section nested {depth} levels deep; the standard numbers four levels \
                          (一、 / （一） / 1. / （1）, GB/T 9704-2012 §7.3.3): make this a paragraph \
                          or move it up a level"
                     ))
                 })?;
-                Section::deserialize(de::value::MapAccessDeserializer::new(map)).map(Block::Section)
+                let Some(heading) = m.heading else {
+                    return Err(de::Error::custom(
+                        "missing field `heading`: a section is a map with `heading` (and optionally \
+                         `text` and `body`); a table is written `- table: {rows: [...]}`",
+                    ));
+                };
+                Ok(Block::Section(Section {
+                    heading,
+                    text: m.text,
+                    body: m.body.unwrap_or_default(),
+                }))
             }
         }
         d.deserialize_any(V)
@@ -1081,39 +1123,90 @@ pub fn heading_role(depth: usize) -> Role {
     }
 }
 
+/// One item of a 正文 in reading order: a paragraph, or a table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Flow {
+    Paragraph(Paragraph),
+    /// A table (§8) and its field, e.g. `body[2].body[1].table`.
+    Table {
+        table: crate::table::Table,
+        path: String,
+    },
+}
+
 impl Document {
     /// The 正文 as a flat list of paragraphs, numbers generated from the
-    /// structure (§7.3.3).
+    /// structure (§7.3.3); tables left out.
     pub fn paragraphs(&self) -> Vec<Paragraph> {
+        only_paragraphs(self.flow())
+    }
+
+    /// The 正文 in reading order: paragraphs (numbered) and tables.
+    pub fn flow(&self) -> Vec<Flow> {
         let mut out = Vec::new();
         flatten(&self.body, 1, "body", &mut out);
         out
     }
+
+    /// Every table of the document (正文 and attachments) with its field.
+    pub fn tables(&self) -> Vec<(String, crate::table::Table)> {
+        let mut flows = self.flow();
+        for (i, a) in self.attachments.iter().enumerate() {
+            if let Some(c) = a.content() {
+                flows.extend(c.flow(&format!("attachments[{i}]")));
+            }
+        }
+        flows
+            .into_iter()
+            .filter_map(|f| match f {
+                Flow::Table { table, path } => Some((path, table)),
+                Flow::Paragraph(_) => None,
+            })
+            .collect()
+    }
+}
+
+fn only_paragraphs(flow: Vec<Flow>) -> Vec<Paragraph> {
+    flow.into_iter()
+        .filter_map(|f| match f {
+            Flow::Paragraph(p) => Some(p),
+            Flow::Table { .. } => None,
+        })
+        .collect()
 }
 
 impl AttachmentContent {
     /// The attachment's 正文 as a flat list of paragraphs, numbered like the
     /// document's own (§7.3.7 "其他要素格式与正文相同"); `path` is the
-    /// attachment's field, e.g. `attachments[1]`.
+    /// attachment's field, e.g. `attachments[1]`. Tables left out.
     pub fn paragraphs(&self, path: &str) -> Vec<Paragraph> {
+        only_paragraphs(self.flow(path))
+    }
+
+    /// The attachment's 正文 in reading order, tables included.
+    pub fn flow(&self, path: &str) -> Vec<Flow> {
         let mut out = Vec::new();
         flatten(&self.body, 1, &format!("{path}.body"), &mut out);
         out
     }
 }
 
-fn flatten(blocks: &[Block], depth: usize, path: &str, out: &mut Vec<Paragraph>) {
+fn flatten(blocks: &[Block], depth: usize, path: &str, out: &mut Vec<Flow>) {
     let mut number = 0;
     for (i, block) in blocks.iter().enumerate() {
         let here = format!("{path}[{i}]");
         match block {
-            Block::Paragraph(text) => out.push(Paragraph {
+            Block::Paragraph(text) => out.push(Flow::Paragraph(Paragraph {
                 level: None,
                 runs: vec![Run {
                     role: Role::Body,
                     text: text.clone(),
                 }],
                 path: here,
+            })),
+            Block::Table(table) => out.push(Flow::Table {
+                table: table.clone(),
+                path: format!("{here}.table"),
             }),
             Block::Section(section) => {
                 number += 1;
@@ -1129,11 +1222,11 @@ fn flatten(blocks: &[Block], depth: usize, path: &str, out: &mut Vec<Paragraph>)
                         text: text.0.clone(),
                     });
                 }
-                out.push(Paragraph {
+                out.push(Flow::Paragraph(Paragraph {
                     level: Some(depth),
                     runs,
                     path: format!("{here}.heading"),
-                });
+                }));
                 flatten(&section.body, depth + 1, &format!("{here}.body"), out);
             }
         }

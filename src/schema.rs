@@ -10,6 +10,7 @@
 use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde_json::json;
 
 use crate::date::Date;
 use crate::model::{
@@ -148,9 +149,19 @@ impl JsonSchema for Block {
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let section = generator.subschema_for::<Section>();
+        let table = generator.subschema_for::<crate::table::Table>();
         json_schema!({
-            "description": "A paragraph (one line of text) or a numbered section.",
-            "anyOf": [one_line(generator), section],
+            "description": "A paragraph (one line of text), a numbered section, or a table (§8).",
+            "anyOf": [
+                one_line(generator),
+                section,
+                {
+                    "type": "object",
+                    "properties": { "table": table },
+                    "required": ["table"],
+                    "additionalProperties": false,
+                },
+            ],
         })
     }
 }
@@ -241,6 +252,36 @@ impl JsonSchema for Attachment {
         })
     }
 }
+
+impl JsonSchema for crate::table::Cell {
+    fn schema_name() -> Cow<'static, str> {
+        "Cell".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let span = json!({ "type": "integer", "minimum": 1 });
+        json_schema!({
+            "description": "A table cell: its text (one line; a whole number is taken as written), or {text, colspan, rowspan}.",
+            "anyOf": [
+                { "type": "string", "pattern": CELL_TEXT },
+                { "type": "integer" },
+                { "type": "null" },
+                {
+                    "type": "object",
+                    "properties": {
+                        "text": { "anyOf": [{ "type": "string", "pattern": CELL_TEXT }, { "type": "integer" }] },
+                        "colspan": span,
+                        "rowspan": span,
+                    },
+                    "additionalProperties": false,
+                },
+            ],
+        })
+    }
+}
+
+/// A cell's text: one line, possibly empty.
+const CELL_TEXT: &str = r"^[^\u0000-\u001F\u007F-\u009F]*$";
 
 #[cfg(test)]
 mod tests {

@@ -223,9 +223,7 @@ pub fn compose_sealed(
     overlays: &mut Vec<Overlay>,
 ) {
     // What precedes the 署名 stays with it (§7.3.5.5).
-    if let Some(last) = items.last_mut() {
-        last.keep_with_next = Keep::LastLines(g::CLOSING_KEEPS_BODY_LINES);
-    }
+    crate::compose::keep_with_closing(items);
     let width = mm(g::BLOCK_WIDTH_MM);
     let date = doc.date.to_string();
     let date_w = measure(fonts, Role::Body, &date);
@@ -375,9 +373,7 @@ pub fn compose_signature_seal(
     images: &mut Vec<Image>,
     overlays: &mut Vec<Overlay>,
 ) {
-    if let Some(last) = items.last_mut() {
-        last.keep_with_next = Keep::LastLines(g::CLOSING_KEEPS_BODY_LINES);
-    }
+    crate::compose::keep_with_closing(items);
     let width = mm(g::BLOCK_WIDTH_MM);
     let em = g::BODY_SIZE;
     let (w, h) = (s.stamp.width, s.stamp.height);

@@ -11,6 +11,7 @@ mod parts;
 mod record;
 mod runs;
 mod styles;
+mod table;
 mod xml;
 
 use std::io::{Cursor, Write};
@@ -214,6 +215,9 @@ pub(crate) fn paragraph_styles() -> Vec<Style> {
         NOTE,
         ATTACHMENT_LABEL,
         ATTENDANCE,
+        table::CAPTION,
+        table::HEADER,
+        table::CELL,
         PAGE_NUMBER,
     ]);
     v
@@ -231,8 +235,8 @@ fn style_of(kind: ItemKind) -> Style {
         ItemKind::AttachmentLabel => ATTACHMENT_LABEL,
         ItemKind::AttachmentTitle => TITLE,
         ItemKind::Attendance | ItemKind::AttendanceContinued => ATTENDANCE,
-        // Not a paragraph: the next paragraph starts a page.
-        ItemKind::PageBreak => BODY,
+        // Not a paragraph: the next paragraph starts a page; a table.
+        ItemKind::PageBreak | ItemKind::Table(_) => BODY,
     }
 }
 
@@ -375,6 +379,14 @@ pub fn render(
             footer::footer_xml(false, &composition.page_numbers),
         ),
         ("word/footer3.xml", footer::empty_footer_xml()),
+        (
+            "word/footer4.xml",
+            footer::landscape_footer_xml(true, &composition.page_numbers, dash_top),
+        ),
+        (
+            "word/footer5.xml",
+            footer::landscape_footer_xml(false, &composition.page_numbers, dash_top),
+        ),
     ]
     .into_iter()
     .map(|(name, text)| (name.to_string(), text.into_bytes()))
@@ -518,7 +530,8 @@ fn placement(item: &Item, fonts: &FontSet, setup: Setup) -> Placement {
         | ItemKind::AttachmentLabel
         | ItemKind::AttachmentTitle
         | ItemKind::Attendance
-        | ItemKind::AttendanceContinued => Placement::default(),
+        | ItemKind::AttendanceContinued
+        | ItemKind::Table(_) => Placement::default(),
     }
 }
 
@@ -926,6 +939,33 @@ fn document_xml(
         after_title = false;
         match item.kind {
             ItemKind::PageBreak => new_page = true,
+            ItemKind::Table(k) => {
+                let t = &c.tables[k];
+                if t.landscape {
+                    // The portrait section ends before the table; the
+                    // table's section is the sheet turned (§8).
+                    let first = if first_section {
+                        first_page(c)
+                    } else {
+                        FirstPage::AsOthers
+                    };
+                    section_end(&mut x, page, setup, first);
+                    first_section = false;
+                    table::caption_xml(&mut x, t);
+                    table::table_xml(&mut x, t, setup, twips(g::mm(g::LANDSCAPE_TABLE_WIDTH_MM)));
+                    section_end_with(
+                        &mut x,
+                        page.turned(),
+                        setup,
+                        FirstPage::AsOthers,
+                        FOOTERS_LANDSCAPE,
+                    );
+                } else {
+                    table::caption_xml(&mut x, t);
+                    table::table_xml(&mut x, t, setup, twips(g::mm(g::BLOCK_WIDTH_MM)));
+                }
+                new_page = false;
+            }
             // An attachment's title (§7.3.7): its composed lines, one title
             // paragraph.
             ItemKind::AttachmentTitle => {
@@ -1082,8 +1122,45 @@ fn first_page(c: &Composition) -> FirstPage {
     }
 }
 
+/// A paragraph that ends a section of `page`'s setup (with the numbered
+/// footers): as small as Word allows and off the grid, so that it never
+/// takes a line of its own.
+fn section_end(x: &mut Xml, page: parts::PageSetup, setup: Setup, first: FirstPage) {
+    section_end_with(x, page, setup, first, FOOTERS_NUMBERED);
+}
+
+/// [`section_end`] with the given footers.
+fn section_end_with(
+    x: &mut Xml,
+    page: parts::PageSetup,
+    setup: Setup,
+    first: FirstPage,
+    footers: (&str, &str),
+) {
+    x.open("w:p", &[]).open("w:pPr", &[]);
+    x.empty("w:snapToGrid", &[("w:val", "0")]);
+    x.empty(
+        "w:spacing",
+        &[
+            ("w:before", "0"),
+            ("w:after", "0"),
+            ("w:line", "20"),
+            ("w:lineRule", "exact"),
+        ],
+    );
+    x.open("w:rPr", &[]);
+    x.empty("w:sz", &[("w:val", "2")]);
+    x.empty("w:szCs", &[("w:val", "2")]);
+    x.close();
+    section_properties(x, page, setup, Some(footers), first, None);
+    x.close().close();
+}
+
 /// The footers of a section: odd pages, even pages (relationship ids).
 const FOOTERS_NUMBERED: (&str, &str) = ("rIdFooterOdd", "rIdFooterEven");
+/// The footers of a landscape table's section (§8): the portrait number,
+/// turned with the sheet.
+const FOOTERS_LANDSCAPE: (&str, &str) = ("rIdFooterLandOdd", "rIdFooterLandEven");
 /// Empty footers: pages without numbers.
 const FOOTERS_NONE: (&str, &str) = ("rIdFooterNone", "rIdFooterNone");
 
@@ -1105,13 +1182,15 @@ fn section_properties(
     if let Some(kind) = start {
         x.empty("w:type", &[("w:val", kind)]);
     }
-    x.empty(
-        "w:pgSz",
-        &[
-            ("w:w", &page.width.to_string()),
-            ("w:h", &page.height.to_string()),
-        ],
-    );
+    let (w, h) = (page.width.to_string(), page.height.to_string());
+    if page.landscape {
+        x.empty(
+            "w:pgSz",
+            &[("w:w", &w), ("w:h", &h), ("w:orient", "landscape")],
+        );
+    } else {
+        x.empty("w:pgSz", &[("w:w", &w), ("w:h", &h)]);
+    }
     x.empty(
         "w:pgMar",
         &[

@@ -22,6 +22,8 @@ pub struct PageSetup {
     pub left: i64,
     pub header: i64,
     pub footer: i64,
+    /// A landscape section (a turned table's pages, §8).
+    pub landscape: bool,
 }
 
 impl PageSetup {
@@ -59,6 +61,27 @@ impl PageSetup {
             left,
             header: twips(mm(g::docx::HEADER_MM)),
             footer: g::docx::footer_twips(dash_top),
+            landscape: false,
+        }
+    }
+
+    /// The same sheet turned a quarter clockwise for a landscape table
+    /// (§8; research §3): the portrait 订口 becomes the top margin, the 天头
+    /// the right one, and so on, so that the 版心 stays where it is on the
+    /// sheet and the table's head faces the portrait left edge. The footer
+    /// keeps its distance below the text area.
+    pub fn turned(&self) -> Self {
+        let footer = (self.footer - (self.bottom - self.right)).max(0);
+        Self {
+            width: self.height,
+            height: self.width,
+            top: self.left,
+            right: self.top,
+            bottom: self.right,
+            left: self.bottom,
+            header: self.header.min(self.left),
+            footer,
+            landscape: true,
         }
     }
 
@@ -108,6 +131,8 @@ pub fn content_types(images: &[(&str, &str)]) -> String {
         ("/word/footer1.xml", format!("{wml}.footer+xml")),
         ("/word/footer2.xml", format!("{wml}.footer+xml")),
         ("/word/footer3.xml", format!("{wml}.footer+xml")),
+        ("/word/footer4.xml", format!("{wml}.footer+xml")),
+        ("/word/footer5.xml", format!("{wml}.footer+xml")),
         (
             "/docProps/core.xml",
             "application/vnd.openxmlformats-package.core-properties+xml".to_string(),
@@ -165,6 +190,8 @@ pub fn document_rels(images: &[(&str, &str)]) -> String {
         ("rIdFooterOdd", "footer", "footer1.xml"),
         ("rIdFooterEven", "footer", "footer2.xml"),
         ("rIdFooterNone", "footer", "footer3.xml"),
+        ("rIdFooterLandOdd", "footer", "footer4.xml"),
+        ("rIdFooterLandEven", "footer", "footer5.xml"),
     ] {
         x.empty(
             "Relationship",

@@ -101,6 +101,71 @@ fn seal_images(doc: &Document, assets: &crate::assets::Assets) -> Vec<String> {
     out
 }
 
+/// A table (§8) as a real `<table>`, on one line of the source: the
+/// caption, the header rows in `<thead>` (`<th scope="col">`), the body
+/// rows in `<tbody>`; spans as `colspan`/`rowspan`; a body cell's column
+/// alignment as a class.
+fn table_html(
+    caption: Option<&str>,
+    header: &[Vec<crate::table::Cell>],
+    rows: &[Vec<crate::table::Cell>],
+    align: &[crate::table::Align],
+) -> String {
+    use crate::table::Align;
+    let t = escape::text;
+    let table = crate::table::Table {
+        caption: None,
+        columns: Vec::new(),
+        header: header.to_vec(),
+        rows: rows.to_vec(),
+        orientation: crate::table::Orientation::Auto,
+    };
+    // Checked when the document was loaded.
+    let placed = table.layout().unwrap_or_default();
+    let mut placed = placed.into_iter();
+    let mut s = String::from("<table>");
+    if let Some(c) = caption {
+        s.push_str(&format!("<caption>{}</caption>", t(c)));
+    }
+    for (part, rows, is_head) in [("thead", header, true), ("tbody", rows, false)] {
+        if rows.is_empty() {
+            continue;
+        }
+        s.push_str(&format!("<{part}>"));
+        for row in rows {
+            s.push_str("<tr>");
+            for cell in row {
+                let col = placed.next().map_or(0, |p| p.col);
+                let mut attrs = String::new();
+                if cell.colspan > 1 {
+                    attrs.push_str(&format!(" colspan=\"{}\"", cell.colspan));
+                }
+                if cell.rowspan > 1 {
+                    attrs.push_str(&format!(" rowspan=\"{}\"", cell.rowspan));
+                }
+                if is_head {
+                    let scope = if cell.colspan > 1 { "colgroup" } else { "col" };
+                    s.push_str(&format!(
+                        "<th scope=\"{scope}\"{attrs}>{}</th>",
+                        t(&cell.text)
+                    ));
+                } else {
+                    match align.get(col) {
+                        Some(Align::Left) => attrs.push_str(" class=\"left\""),
+                        Some(Align::Right) => attrs.push_str(" class=\"right\""),
+                        _ => {}
+                    }
+                    s.push_str(&format!("<td{attrs}>{}</td>", t(&cell.text)));
+                }
+            }
+            s.push_str("</tr>");
+        }
+        s.push_str(&format!("</{part}>"));
+    }
+    s.push_str("</table>\n");
+    s
+}
+
 /// Whether an element belongs on a public page.
 fn is_public(e: &Element) -> bool {
     !matches!(
@@ -272,6 +337,12 @@ fn body(elements: &[Element], seals: &[String], h: &mut String) {
                 ));
             }
             Element::Paragraph(p) => h.push_str(&format!("<p>{}</p>\n", t(p))),
+            Element::Table {
+                caption,
+                header,
+                rows,
+                align,
+            } => h.push_str(&table_html(caption.as_deref(), header, rows, align)),
             Element::Attachments { label, items } => {
                 let items: String = items
                     .iter()

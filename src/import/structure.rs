@@ -303,6 +303,7 @@ mod tests {
                     ));
                     outline(&s.body, depth + 1, out);
                 }
+                Block::Table(_) => out.push(format!("{depth}T")),
             }
         }
     }

@@ -41,6 +41,41 @@ fn blocks(out: &mut String, items: &[Block], indent: usize) {
                     blocks(out, &s.body, indent + 4);
                 }
             }
+            Block::Table(t) => table(out, t, &pad),
+        }
+    }
+}
+
+/// A table (the importer finds none yet; written for completeness): its
+/// rows as flow lists of quoted cells.
+fn table(out: &mut String, t: &crate::table::Table, pad: &str) {
+    out.push_str(&format!("{pad}- table:\n"));
+    if let Some(c) = &t.caption {
+        out.push_str(&format!("{pad}    caption: {}\n", scalar(c)));
+    }
+    // Double-quoted (JSON) scalars: a plain one could hold a flow
+    // indicator (`,` `[` `]`).
+    let quoted = |t: &str| serde_json::to_string(t).unwrap_or_else(|_| "\"\"".into());
+    let cell = |c: &crate::table::Cell| {
+        if c.colspan == 1 && c.rowspan == 1 {
+            quoted(&c.text)
+        } else {
+            format!(
+                "{{text: {}, colspan: {}, rowspan: {}}}",
+                quoted(&c.text),
+                c.colspan,
+                c.rowspan
+            )
+        }
+    };
+    for (key, rows) in [("header", &t.header), ("rows", &t.rows)] {
+        if rows.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("{pad}    {key}:\n"));
+        for r in rows {
+            let cells: Vec<String> = r.iter().map(cell).collect();
+            out.push_str(&format!("{pad}      - [{}]\n", cells.join(", ")));
         }
     }
 }

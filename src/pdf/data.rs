@@ -283,6 +283,8 @@ pub enum Style {
     Title,
     /// A new page.
     PageBreak,
+    /// A table (§8), in `table`.
+    Table,
 }
 
 /// A composed item, broken into lines.
@@ -305,6 +307,54 @@ pub struct Item {
     pub reserve: f64,
     /// Seals placed against it.
     pub overlays: Vec<Overlay>,
+    /// The table, for a table item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table: Option<Box<Table>>,
+}
+
+/// A composed table (§8): the cells' lines broken by gongwen, rows in whole
+/// line pitches of the body grid.
+#[derive(Debug, Serialize)]
+pub struct Table {
+    /// 表题 lines (黑体, 3号).
+    pub caption: Vec<String>,
+    /// The cells' text size.
+    pub size: f64,
+    /// Baseline to baseline inside a cell.
+    pub line_pitch: f64,
+    /// Turned on pages of its own.
+    pub landscape: bool,
+    pub columns: Vec<f64>,
+    /// The first rows of `rows` that are header rows.
+    pub header_rows: usize,
+    pub rows: Vec<TableRow>,
+    /// Body rows on each landscape page (start, end).
+    pub pages: Vec<[usize; 2]>,
+    /// A landscape page's table area (the 版心 turned).
+    pub width: f64,
+    pub height: f64,
+    /// Text from a cell's left and right rules.
+    pub inset: f64,
+    /// The rules' thickness.
+    pub rule: f64,
+}
+
+/// A table row: its height in line pitches, the cells starting in it.
+#[derive(Debug, Serialize)]
+pub struct TableRow {
+    pub lines: usize,
+    pub cells: Vec<TableCell>,
+}
+
+/// A table cell.
+#[derive(Debug, Serialize)]
+pub struct TableCell {
+    pub col: usize,
+    pub colspan: usize,
+    pub rowspan: usize,
+    pub align: crate::table::Align,
+    pub role: RoleKey,
+    pub lines: Vec<String>,
 }
 
 /// One line of an item.

@@ -466,11 +466,23 @@ fn template_data(
                     alt: o.alt.clone(),
                 })
                 .collect();
-            let mut item = item_data(item, blank, fonts, labels, break_before, overlays);
+            let mut d = item_data(item, blank, fonts, labels, break_before, overlays);
             if on_title_line {
-                item.above = 0.0;
+                d.above = 0.0;
             }
-            item
+            if let ItemKind::Table(k) = item.kind {
+                d.table = Some(Box::new(table_data(&c.tables[k])));
+            }
+            // A portrait table ends on the em-box top of a grid line (its
+            // rows are whole line pitches): the text after it starts one em
+            // further down, on the grid.
+            if i > 0
+                && let ItemKind::Table(k) = c.items[i - 1].kind
+                && !c.tables[k].landscape
+            {
+                d.above += g::BODY_SIZE;
+            }
+            d
         })
         .collect();
     let role = |r: Role| data::RoleFonts {
@@ -576,6 +588,42 @@ fn placed_data(p: &compose::Placed) -> data::Placed {
     }
 }
 
+/// A composed table (§8) for the template.
+fn table_data(t: &crate::table::Composed) -> data::Table {
+    data::Table {
+        caption: t.caption.clone(),
+        size: t.size,
+        line_pitch: t.line_pitch,
+        landscape: t.landscape,
+        columns: t.columns.clone(),
+        header_rows: t.header_rows,
+        rows: t
+            .rows
+            .iter()
+            .map(|r| data::TableRow {
+                lines: r.lines,
+                cells: r
+                    .cells
+                    .iter()
+                    .map(|c| data::TableCell {
+                        col: c.col,
+                        colspan: c.colspan,
+                        rowspan: c.rowspan,
+                        align: c.align,
+                        role: c.role.into(),
+                        lines: c.lines.clone(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        pages: t.pages.iter().map(|p| [p.start, p.end]).collect(),
+        width: mm(g::LANDSCAPE_TABLE_WIDTH_MM),
+        height: mm(g::LANDSCAPE_TABLE_HEIGHT_MM),
+        inset: mm(g::TABLE_CELL_INSET_MM),
+        rule: g::TABLE_RULE,
+    }
+}
+
 fn header_data(h: &compose::Header) -> data::Header {
     let line = |l: &compose::HeaderLine| data::HeaderLine {
         top: l.top,
@@ -638,6 +686,7 @@ fn record_data(r: &compose::Record) -> data::Record {
 fn item_style(item: &Item) -> data::Style {
     match item.kind {
         ItemKind::PageBreak => data::Style::PageBreak,
+        ItemKind::Table(_) => data::Style::Table,
         ItemKind::AttachmentTitle => data::Style::Title,
         _ => data::Style::Text,
     }
@@ -687,6 +736,7 @@ fn item_data(
         columns: item.columns.iter().map(placed_data).collect(),
         reserve: item.reserve_lines_after as f64 * g::LINE_PITCH,
         overlays,
+        table: None,
     }
 }
 

@@ -11,6 +11,7 @@ pub mod numbering;
 pub mod punctuation;
 pub mod schema;
 pub mod signers;
+pub mod tables;
 pub mod title;
 
 use crate::fonts::FontSet;
@@ -43,6 +44,7 @@ pub fn run(index: &Index, source: &Source, fonts: &FontSet) -> Vec<Finding> {
     attachments::check(&cx, &mut out);
     signers::check(&cx, &mut out);
     format::check(&cx, &mut out);
+    tables::check(&cx, &mut out);
     glyphs::check(&cx, &mut out);
     images::check(&cx, &mut out);
     letter::check(&cx, &mut out);
@@ -62,10 +64,30 @@ pub enum Place {
     Other,
     /// The 发文字号 (its own rule).
     DocNumber,
+    /// A table's caption or cell (§8); `header` for 黑体 text.
+    Table {
+        header: bool,
+    },
 }
 
 /// The place of the scalar at `path`, if it is a text of the document.
 pub fn place(path: &str) -> Option<Place> {
+    // A table's text: its caption and cells (a map cell's `text`), not its
+    // `columns` or `orientation`.
+    if let Some((_, field)) = path.split_once(".table.") {
+        let cell = |part: &str| {
+            field
+                .strip_prefix(part)
+                .is_some_and(|rest| rest.ends_with(']') || rest.ends_with("].text"))
+        };
+        return if field == "caption" || cell("header[") {
+            Some(Place::Table { header: true })
+        } else if cell("rows[") {
+            Some(Place::Table { header: false })
+        } else {
+            None
+        };
+    }
     if path == "title" {
         return Some(Place::Title);
     }
@@ -115,6 +137,7 @@ pub fn role(path: &str, place: Place) -> Role {
     match place {
         Place::Title => Role::Title,
         Place::Heading(depth) => heading_role(depth),
+        Place::Table { header: true } => Role::Hei,
         _ if path.starts_with("issuer_mark") => Role::Title,
         _ if path.starts_with("signers") => Role::Kai,
         _ => Role::Body,
@@ -151,6 +174,20 @@ mod tests {
             Some(Place::Heading(2))
         );
         assert_eq!(place("attachments[1].body[2].text"), Some(Place::Body));
+        assert_eq!(
+            place("body[2].table.rows[0][1]"),
+            Some(Place::Table { header: false })
+        );
+        assert_eq!(
+            place("attachments[0].body[1].body[0].table.header[1][0].text"),
+            Some(Place::Table { header: true })
+        );
+        assert_eq!(
+            place("body[2].table.caption"),
+            Some(Place::Table { header: true })
+        );
+        assert_eq!(place("body[2].table.columns[0].align"), None);
+        assert_eq!(place("body[2].table.orientation"), None);
         assert_eq!(place("kind"), None);
         assert_eq!(place("date"), None);
     }

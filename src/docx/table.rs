@@ -1,0 +1,290 @@
+//! Tables (§8) as real Word tables: `w:tbl` with a fixed layout and a grid
+//! of the composed column widths (adding up to the 版心's width), header
+//! rows marked to repeat on every page (`w:tblHeader`), spans as
+//! `w:gridSpan` and `w:vMerge`, 0.5 pt single borders. A row is at least
+//! its composed number of grid lines tall, so that the text after the
+//! table stays on the grid; Word wraps the cells' text itself.
+//!
+//! A landscape table is a section of its own (research §3): the section
+//! before ends in an empty paragraph carrying its properties, the table's
+//! section is A4 turned (`w:orient="landscape"`) with the portrait margins
+//! turned with it, so that the 版心 stays where it is on the sheet, and the
+//! section keeps the document's odd and even footers, so that the page
+//! numbers run on.
+
+use super::runs::{self, RunProps};
+use super::xml::Xml;
+use super::{Setup, Style, role_font};
+use crate::geometry::{self as g, mm, twips};
+use crate::model::Role;
+use crate::table::{Align, Composed};
+
+/// 表题: 黑体, centred above the table, kept with it.
+pub(crate) const CAPTION: Style = Style {
+    id: "GwTableCaption",
+    name: "表格标题",
+    role: Role::Hei,
+    layout: super::Layout::Centred,
+    outline: None,
+    next: None,
+};
+/// Header cells: 黑体, centred.
+pub(crate) const HEADER: Style = Style {
+    id: "GwTableHeader",
+    name: "表头",
+    role: Role::Hei,
+    layout: super::Layout::Centred,
+    outline: None,
+    next: None,
+};
+/// Body cells: 仿宋, centred unless the column says otherwise.
+pub(crate) const CELL: Style = Style {
+    id: "GwTableText",
+    name: "表格文字",
+    role: Role::Body,
+    layout: super::Layout::Centred,
+    outline: None,
+    next: None,
+};
+
+/// Column widths in whole twips adding up to `total` exactly (the last
+/// takes the rounding).
+fn grid_twips(columns: &[f64], total: i64) -> Vec<i64> {
+    let sum: f64 = columns.iter().sum();
+    let mut out: Vec<i64> = columns
+        .iter()
+        .map(|w| (w / sum * total as f64).round() as i64)
+        .collect();
+    let drift = total - out.iter().sum::<i64>();
+    if let Some(last) = out.last_mut() {
+        *last += drift;
+    }
+    out
+}
+
+/// What stands at one column of a row: a cell starting there, or the
+/// continuation of a cell spanning rows from above.
+enum Slot<'a> {
+    Start(&'a crate::table::ComposedCell),
+    Continue { colspan: usize },
+}
+
+/// The caption's paragraph: 黑体 3号, centred, kept with the table.
+pub(crate) fn caption_xml(x: &mut Xml, t: &Composed) {
+    if t.caption.is_empty() {
+        return;
+    }
+    x.open("w:p", &[]).open("w:pPr", &[]);
+    x.empty("w:pStyle", &[("w:val", CAPTION.id)]);
+    x.empty("w:keepNext", &[]);
+    x.close();
+    let text: String = t.caption.concat();
+    runs::text(
+        x,
+        &text,
+        RunProps {
+            spacing: Some(0),
+            ..RunProps::default()
+        },
+    );
+    x.close();
+}
+
+/// `<w:tbl>` for `t`, `width_twips` wide.
+pub(crate) fn table_xml(x: &mut Xml, t: &Composed, setup: Setup, width_twips: i64) {
+    let widths = grid_twips(&t.columns, width_twips);
+    let inset = twips(mm(g::TABLE_CELL_INSET_MM)).to_string();
+    let rule = ((g::TABLE_RULE * 8.0).round() as i64).to_string();
+    x.open("w:tbl", &[]);
+    x.open("w:tblPr", &[]);
+    x.empty(
+        "w:tblW",
+        &[("w:w", &width_twips.to_string()), ("w:type", "dxa")],
+    );
+    x.empty("w:jc", &[("w:val", "center")]);
+    x.empty("w:tblInd", &[("w:w", "0"), ("w:type", "dxa")]);
+    x.open("w:tblBorders", &[]);
+    for side in [
+        "w:top",
+        "w:left",
+        "w:bottom",
+        "w:right",
+        "w:insideH",
+        "w:insideV",
+    ] {
+        // Eighths of a point.
+        x.empty(
+            side,
+            &[
+                ("w:val", "single"),
+                ("w:sz", &rule),
+                ("w:space", "0"),
+                ("w:color", "000000"),
+            ],
+        );
+    }
+    x.close();
+    x.empty("w:tblLayout", &[("w:type", "fixed")]);
+    x.open("w:tblCellMar", &[]);
+    for (side, w) in [
+        ("w:top", "0"),
+        ("w:left", inset.as_str()),
+        ("w:bottom", "0"),
+        ("w:right", inset.as_str()),
+    ] {
+        x.empty(side, &[("w:w", w), ("w:type", "dxa")]);
+    }
+    x.close();
+    x.empty("w:tblLook", &[("w:val", "0000")]);
+    x.close();
+    x.open("w:tblGrid", &[]);
+    for w in &widths {
+        x.empty("w:gridCol", &[("w:w", &w.to_string())]);
+    }
+    x.close();
+
+    // Which slots each row has: cells starting in it, and continuations
+    // of cells spanning rows from above.
+    let n = t.columns.len();
+    let mut slots: Vec<Vec<Option<Slot>>> = (0..t.rows.len())
+        .map(|_| (0..n).map(|_| None).collect())
+        .collect();
+    for (r, row) in t.rows.iter().enumerate() {
+        for c in &row.cells {
+            slots[r][c.col] = Some(Slot::Start(c));
+            for below in slots.iter_mut().skip(r + 1).take(c.rowspan - 1) {
+                below[c.col] = Some(Slot::Continue { colspan: c.colspan });
+            }
+        }
+    }
+    let line = cell_line_twips(t, setup);
+    for (r, row) in t.rows.iter().enumerate() {
+        let header = r < t.header_rows;
+        x.open("w:tr", &[]).open("w:trPr", &[]);
+        x.empty("w:cantSplit", &[]);
+        // The word processor adds each row's top rule to its height: the
+        // row is that much shorter, so that the rows still add up to
+        // whole lines of the grid.
+        let height = row.lines as i64 * setup.grid.line_twips - rule_twips();
+        x.empty(
+            "w:trHeight",
+            &[("w:val", &height.to_string()), ("w:hRule", "atLeast")],
+        );
+        if header {
+            x.empty("w:tblHeader", &[]);
+        }
+        x.close();
+        let mut col = 0;
+        while col < n {
+            let (colspan, cell) = match &slots[r][col] {
+                Some(Slot::Start(c)) => (c.colspan, Some(*c)),
+                Some(Slot::Continue { colspan }) => (*colspan, None),
+                None => (1, None),
+            };
+            let w: i64 = widths[col..col + colspan].iter().sum();
+            x.open("w:tc", &[]).open("w:tcPr", &[]);
+            x.empty("w:tcW", &[("w:w", &w.to_string()), ("w:type", "dxa")]);
+            if colspan > 1 {
+                x.empty("w:gridSpan", &[("w:val", &colspan.to_string())]);
+            }
+            match cell {
+                Some(c) if c.rowspan > 1 => {
+                    x.empty("w:vMerge", &[("w:val", "restart")]);
+                }
+                None => {
+                    x.empty("w:vMerge", &[]);
+                }
+                _ => {}
+            }
+            x.empty("w:vAlign", &[("w:val", "center")]);
+            x.close();
+            cell_paragraph(x, t, cell, header, line, setup);
+            x.close();
+            col += colspan;
+        }
+        x.close();
+    }
+    x.close();
+}
+
+/// The exact line height of a cell's lines, twips: the body grid's line
+/// for 3号, the same proportion of a smaller size.
+/// A cell's lines are a rule's width shorter than the grid's, so that the
+/// text of a row of `n` lines fits the row's `n` lines less the rule.
+fn cell_line_twips(t: &Composed, setup: Setup) -> i64 {
+    let line = if t.size == g::BODY_SIZE {
+        setup.grid.line_twips
+    } else {
+        twips(t.size * setup.grid.line() / g::BODY_SIZE)
+    };
+    line - rule_twips()
+}
+
+/// The rule's width in twips.
+fn rule_twips() -> i64 {
+    twips(g::TABLE_RULE)
+}
+
+/// A cell's one paragraph (Word wraps it to the cell); empty for a
+/// continuation of a cell spanning rows.
+fn cell_paragraph(
+    x: &mut Xml,
+    t: &Composed,
+    cell: Option<&crate::table::ComposedCell>,
+    header: bool,
+    line: i64,
+    setup: Setup,
+) {
+    let style = if header { HEADER } else { CELL };
+    x.open("w:p", &[]).open("w:pPr", &[]);
+    x.empty("w:pStyle", &[("w:val", style.id)]);
+    x.empty(
+        "w:spacing",
+        &[
+            ("w:before", "0"),
+            ("w:after", "0"),
+            ("w:line", &line.to_string()),
+            ("w:lineRule", "exact"),
+        ],
+    );
+    let jc = match cell.map_or(Align::Center, |c| c.align) {
+        Align::Left => Some("left"),
+        Align::Right => Some("right"),
+        Align::Center => None,
+    };
+    if let Some(jc) = jc {
+        x.empty("w:jc", &[("w:val", jc)]);
+    }
+    x.close();
+    if let Some(c) = cell {
+        let text = c.text();
+        if !text.is_empty() {
+            runs::text(
+                x,
+                &text,
+                RunProps {
+                    fonts: (c.role != style.role).then(|| role_font(c.role, setup.fonts)),
+                    size: (t.size != g::BODY_SIZE).then_some(t.size),
+                    // Without the body's character spacing: cells are not on
+                    // the 28-character grid.
+                    spacing: Some(0),
+                },
+            );
+        }
+    }
+    x.close();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grid_columns_add_up_to_the_width() {
+        let w = grid_twips(&[1.0, 1.0, 1.0], 8844);
+        assert_eq!(w.iter().sum::<i64>(), 8844);
+        assert_eq!(w, [2948, 2948, 2948]);
+        let w = grid_twips(&[3.0, 2.0, 2.0], 8845);
+        assert_eq!(w.iter().sum::<i64>(), 8845);
+    }
+}

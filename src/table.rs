@@ -1,0 +1,897 @@
+//! Tables (公文中的横排表格, GB/T 9704-2012 §8): the YAML block people
+//! write, and the check that its rows fill its columns.
+//!
+//! ```yaml
+//! - table:
+//!     caption: 2031年一季度各区完成情况
+//!     columns: [{width: 3}, {width: 2, align: right}, {width: 2, align: right}]
+//!     header:
+//!       - [{text: 区, rowspan: 2}, {text: 完成情况, colspan: 2}]
+//!       - [户数, 占比]
+//!     rows:
+//!       - [东区, 1204, 98%]
+//!     orientation: auto
+//! ```
+//!
+//! The standard says only where a landscape table's head and page number go
+//! (§8); the rest (caption, widths, spans) is practice, and this format
+//! writes it down.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess};
+
+/// A table (§8): an optional caption, header rows repeated on every page
+/// the table runs over, and body rows; each row a list of cells.
+#[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    /// 表题: one line, centred above the table.
+    #[serde(default, deserialize_with = "caption")]
+    #[schemars(schema_with = "crate::schema::one_line")]
+    pub caption: Option<String>,
+    /// The columns, left to right: each a width ratio and an alignment.
+    /// Without them, every column is as wide as its content asks and the
+    /// cells are centred.
+    #[serde(default)]
+    pub columns: Vec<Column>,
+    /// Header rows (表头): set in 黑体 and repeated at the top of every page
+    /// the table runs over.
+    #[serde(default)]
+    pub header: Vec<Vec<Cell>>,
+    /// Body rows.
+    pub rows: Vec<Vec<Cell>>,
+    /// `auto` (the default): landscape when the table does not fit the
+    /// 版心's width; or `portrait`, `landscape`.
+    #[serde(default)]
+    pub orientation: Orientation,
+}
+
+/// One column of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    /// Its share of the table's width (any positive number; the shares are
+    /// scaled to fill the 版心). Without it, as wide as its content asks.
+    #[serde(default, deserialize_with = "width")]
+    #[schemars(range(min = 0.0))]
+    pub width: Option<f64>,
+    /// How its body cells' text is aligned (header cells are centred).
+    #[serde(default)]
+    pub align: Align,
+}
+
+/// Horizontal alignment of a column's text.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    Left,
+    #[default]
+    Center,
+    Right,
+}
+
+/// Whether a table is set on a portrait page or turned on a page of its
+/// own (§8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Orientation {
+    /// Landscape when the columns' natural widths exceed the 版心's.
+    #[default]
+    Auto,
+    Portrait,
+    Landscape,
+}
+
+/// The size tables are set in: the body's 3号 unless the document says
+/// otherwise (practice sets dense tables smaller).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
+pub enum TableSize {
+    /// 三号 (16 pt), the body's size (§5.2.2).
+    #[default]
+    #[serde(rename = "三号")]
+    Sanhao,
+    /// 四号 (14 pt).
+    #[serde(rename = "四号")]
+    Sihao,
+    /// 小四 (12 pt).
+    #[serde(rename = "小四")]
+    Xiaosi,
+}
+
+impl TableSize {
+    /// Points.
+    pub fn points(self) -> f64 {
+        use crate::geometry::size;
+        match self {
+            TableSize::Sanhao => size::SANHAO,
+            TableSize::Sihao => size::SIHAO,
+            TableSize::Xiaosi => size::XIAOSI,
+        }
+    }
+}
+
+/// One cell: its text, and how many columns and rows it spans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// The text, one line (the cell wraps it to its column); may be empty.
+    pub text: String,
+    pub colspan: usize,
+    pub rowspan: usize,
+}
+
+impl Cell {
+    fn plain(text: String) -> Self {
+        Cell {
+            text,
+            colspan: 1,
+            rowspan: 1,
+        }
+    }
+}
+
+/// A cell written as a map.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CellMap {
+    #[serde(default)]
+    text: Option<CellText>,
+    #[serde(default = "one", deserialize_with = "span")]
+    colspan: usize,
+    #[serde(default = "one", deserialize_with = "span")]
+    rowspan: usize,
+}
+
+fn one() -> usize {
+    1
+}
+
+fn span<'de, D: Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    let n = u64::deserialize(d)?;
+    if n == 0 {
+        return Err(de::Error::custom(
+            "a span counts the columns or rows the cell covers, at least 1",
+        ));
+    }
+    Ok(n as usize)
+}
+
+fn width<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    let w = f64::deserialize(d)?;
+    if !(w.is_finite() && w > 0.0) {
+        return Err(de::Error::custom(format!(
+            "expected a column's width as a positive share (e.g. 2 for twice a column of 1), found {w}"
+        )));
+    }
+    Ok(Some(w))
+}
+
+fn caption<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let CellText(t) = CellText::deserialize(d)?;
+    if t.is_empty() {
+        return Err(de::Error::custom(
+            "expected the table's caption, found an empty string (leave `caption` out for none)",
+        ));
+    }
+    Ok(Some(t))
+}
+
+/// A cell's text: a string, or a whole number as written; one line.
+struct CellText(String);
+
+impl<'de> Deserialize<'de> for CellText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl de::Visitor<'_> for V {
+            type Value = CellText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a cell's text")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<CellText, E> {
+                let t = v.trim();
+                if let Some(c) = t.chars().find(|c| c.is_control()) {
+                    return Err(E::custom(if c == '\n' {
+                        "a cell's text is one line (the cell wraps it to its column), but this has a line break: join the lines".to_string()
+                    } else {
+                        format!("control character U+{:04X} in a cell", c as u32)
+                    }));
+                }
+                Ok(CellText(t.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<CellText, E> {
+                Ok(CellText(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<CellText, E> {
+                Ok(CellText(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<CellText, E> {
+                Err(E::custom(format!(
+                    "a number with a decimal point ({v}) loses how it was written (3.10 reads as 3.1): \
+                     put it in quotes, e.g. \"{v}\""
+                )))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<CellText, E> {
+                Err(E::custom(format!(
+                    "YAML reads this cell as the truth value {v}: put the text in quotes"
+                )))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<CellText, E> {
+                Ok(CellText(String::new()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for Cell {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = Cell;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a cell: its text, or a map `{text: …, colspan: 2, rowspan: 1}`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
+                CellText::deserialize(de::value::StrDeserializer::<E>::new(v))
+                    .map(|t| Cell::plain(t.0))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Cell, E> {
+                Ok(Cell::plain(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Cell, E> {
+                Ok(Cell::plain(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Cell, E> {
+                CellText::deserialize(de::value::F64Deserializer::<E>::new(v))
+                    .map(|t| Cell::plain(t.0))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Cell, E> {
+                CellText::deserialize(de::value::BoolDeserializer::<E>::new(v))
+                    .map(|t| Cell::plain(t.0))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Cell, E> {
+                Ok(Cell::plain(String::new()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Cell, A::Error> {
+                let m = CellMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Cell {
+                    text: m.text.map(|t| t.0).unwrap_or_default(),
+                    colspan: m.colspan,
+                    rowspan: m.rowspan,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A problem with a table's shape, at a field below the table (`rows[2]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The field below the table, e.g. `rows[2]` or `header[0][1]`.
+    pub field: String,
+    pub message: String,
+}
+
+/// Where a cell sits in the table's grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placed {
+    /// Row, counting header rows first.
+    pub row: usize,
+    pub col: usize,
+    pub colspan: usize,
+    pub rowspan: usize,
+}
+
+impl Table {
+    /// The number of columns: as many as `columns` lists, else what the
+    /// first row (header or body) spans.
+    pub fn column_count(&self) -> usize {
+        if !self.columns.is_empty() {
+            return self.columns.len();
+        }
+        self.header
+            .first()
+            .or(self.rows.first())
+            .map_or(0, |r| r.iter().map(|c| c.colspan).sum())
+    }
+
+    /// Every row, header rows first, with the field it is written in.
+    pub fn all_rows(&self) -> impl Iterator<Item = (String, &Vec<Cell>)> {
+        let header = self
+            .header
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (format!("header[{i}]"), r));
+        let body = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (format!("rows[{i}]"), r));
+        header.chain(body)
+    }
+
+    /// Places every cell on the grid, row by row (header rows first), each
+    /// in the first column its row leaves free (a cell spanning rows from
+    /// above takes its columns in the rows below). Every row must fill the
+    /// columns exactly, and a span must stay inside its part (header or
+    /// body) of the table.
+    pub fn layout(&self) -> Result<Vec<Placed>, Problem> {
+        let n = self.column_count();
+        if self.rows.is_empty() {
+            return Err(Problem {
+                field: "rows".into(),
+                message: "a table needs at least one body row".into(),
+            });
+        }
+        if n == 0 {
+            return Err(Problem {
+                field: "rows[0]".into(),
+                message: "the table's first row has no cells".into(),
+            });
+        }
+        let given = self.columns.iter().filter(|c| c.width.is_some()).count();
+        if given > 0 && given < self.columns.len() {
+            return Err(Problem {
+                field: "columns".into(),
+                message: format!(
+                    "{given} of the {} columns give a `width`: give every column a width (shares of the \
+                     table's width), or none (widths then follow the content)",
+                    self.columns.len()
+                ),
+            });
+        }
+        // Rows still taken in each column by a cell from a row above.
+        let mut taken = vec![0usize; n];
+        let mut out = Vec::new();
+        let header_rows = self.header.len();
+        for (r, (field, row)) in self.all_rows().enumerate() {
+            if r == header_rows && taken.iter().any(|&t| t > 0) {
+                return Err(Problem {
+                    field: format!("header[{}]", header_rows - 1),
+                    message:
+                        "a header cell spans rows into the body: a rowspan stays inside the header"
+                            .into(),
+                });
+            }
+            let free = taken.iter().filter(|&&t| t == 0).count();
+            let spanned: usize = row.iter().map(|c| c.colspan).sum();
+            if spanned != free {
+                let from_above = n - free;
+                let above = if from_above > 0 {
+                    format!(" ({from_above} taken by cells spanning rows from above)")
+                } else {
+                    String::new()
+                };
+                let cells = if row.iter().any(|c| c.colspan > 1) {
+                    format!("{} cells spanning {spanned} columns", row.len())
+                } else {
+                    format!("{} cells", row.len())
+                };
+                return Err(Problem {
+                    field,
+                    message: format!(
+                        "this row has {cells}, but the table has {n} columns and {free} are free in this row{above}: \
+                         add or remove cells, or change a colspan",
+                    ),
+                });
+            }
+            let mut col = 0;
+            for (k, cell) in row.iter().enumerate() {
+                while taken[col] > 0 {
+                    col += 1;
+                }
+                if taken[col..col + cell.colspan].iter().any(|&t| t > 0) {
+                    return Err(Problem {
+                        field: format!("{field}[{k}]"),
+                        message: format!(
+                            "this cell spans {} columns, but a cell spanning rows from above takes one of them",
+                            cell.colspan
+                        ),
+                    });
+                }
+                let section_end = if r < header_rows {
+                    header_rows
+                } else {
+                    header_rows + self.rows.len()
+                };
+                if r + cell.rowspan > section_end {
+                    return Err(Problem {
+                        field: format!("{field}[{k}]"),
+                        message: format!(
+                            "this cell spans {} rows, past the last row of the table's {}",
+                            cell.rowspan,
+                            if r < header_rows { "header" } else { "body" }
+                        ),
+                    });
+                }
+                for t in &mut taken[col..col + cell.colspan] {
+                    *t = cell.rowspan;
+                }
+                out.push(Placed {
+                    row: r,
+                    col,
+                    colspan: cell.colspan,
+                    rowspan: cell.rowspan,
+                });
+                col += cell.colspan;
+            }
+            for t in &mut taken {
+                *t = t.saturating_sub(1);
+            }
+        }
+        Ok(out)
+    }
+}
+
+// ---------------------------------------------------------------------
+// Composition: widths, wrapped cell text, row heights, pages.
+// ---------------------------------------------------------------------
+
+use crate::fonts::FontSet;
+use crate::geometry::{self as g, mm};
+use crate::model::{Role, Run};
+
+/// A composed table: everything the writers draw, in points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Composed {
+    /// The table's field, e.g. `body[3].table`.
+    pub path: String,
+    /// The caption's lines (黑体, 3号, centred), already broken.
+    pub caption: Vec<String>,
+    /// Text size of the cells, pt.
+    pub size: f64,
+    /// Baseline-to-baseline distance of lines inside a cell, pt.
+    pub line_pitch: f64,
+    /// Turned on pages of its own (§8).
+    pub landscape: bool,
+    /// Column widths, pt; they add up to the table's width.
+    pub columns: Vec<f64>,
+    /// Header rows: the first `header_rows` of `rows`.
+    pub header_rows: usize,
+    pub rows: Vec<Row>,
+    /// Landscape: the body rows on each page (header rows repeated on
+    /// each; the caption on the first). Portrait: one range, all of them.
+    pub pages: Vec<std::ops::Range<usize>>,
+}
+
+impl Composed {
+    /// The table's width, pt.
+    pub fn width(&self) -> f64 {
+        self.columns.iter().sum()
+    }
+
+    /// The table's height on the body grid, in line pitches: every row.
+    pub fn lines(&self) -> usize {
+        self.rows.iter().map(|r| r.lines).sum()
+    }
+}
+
+/// A row of a composed table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Its height in line pitches of the body grid.
+    pub lines: usize,
+    /// The cells that start in this row.
+    pub cells: Vec<ComposedCell>,
+}
+
+/// A cell of a composed table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComposedCell {
+    pub col: usize,
+    pub colspan: usize,
+    pub rowspan: usize,
+    pub align: Align,
+    /// 黑体 in the header, 仿宋 in the body.
+    pub role: Role,
+    /// The text's lines, broken to the cell's width.
+    pub lines: Vec<String>,
+    /// Its field, e.g. `body[3].table.rows[2][1]`.
+    pub field: String,
+}
+
+/// The table's text as one string per cell (for messages and checks).
+impl ComposedCell {
+    pub fn text(&self) -> String {
+        self.lines.concat()
+    }
+}
+
+/// Width of `text` in `role` at `size`, untracked, pt.
+fn measure(fonts: &FontSet, role: Role, text: &str, size: f64) -> f64 {
+    crate::compose::measure_at(fonts, role, text, size, 0.0)
+}
+
+/// Composes `table` at `size` pt; its shape was checked by
+/// [`Table::layout`] ([`crate::load::check_tables`]), and a table that
+/// fails it now is composed without cells.
+pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Composed {
+    let placed = table.layout().unwrap_or_default();
+    let n = table.column_count();
+    let inset = mm(g::TABLE_CELL_INSET_MM);
+    let header_rows = table.header.len();
+    let cells: Vec<(&Cell, Role)> = table
+        .all_rows()
+        .enumerate()
+        .flat_map(|(r, (_, row))| {
+            let role = if r < header_rows {
+                Role::Hei
+            } else {
+                Role::Body
+            };
+            row.iter().map(move |c| (c, role))
+        })
+        .collect();
+    let fields: Vec<String> = table
+        .all_rows()
+        .flat_map(|(field, row)| (0..row.len()).map(move |k| format!("{path}.{field}[{k}]")))
+        .collect();
+
+    // What each column asks for: its widest one-column cell on one line,
+    // at most TABLE_WRAP_CHARS characters, plus the insets.
+    let cap = g::TABLE_WRAP_CHARS * size;
+    let mut wanted = vec![size; n];
+    for (p, (cell, role)) in placed.iter().zip(&cells) {
+        if p.colspan == 1 {
+            let w = measure(fonts, *role, &cell.text, size).min(cap);
+            wanted[p.col] = wanted[p.col].max(w);
+        }
+    }
+    let wanted: Vec<f64> = wanted.iter().map(|w| w + 2.0 * inset).collect();
+    let natural: f64 = wanted.iter().sum();
+    let landscape = match table.orientation {
+        Orientation::Portrait => false,
+        Orientation::Landscape => true,
+        Orientation::Auto => natural > mm(g::BLOCK_WIDTH_MM) + 0.01,
+    };
+    let full = if landscape {
+        mm(g::LANDSCAPE_TABLE_WIDTH_MM)
+    } else {
+        mm(g::BLOCK_WIDTH_MM)
+    };
+    // Shares: the author's ratios, or the natural widths.
+    let shares: Vec<f64> =
+        if table.columns.iter().all(|c| c.width.is_some()) && !table.columns.is_empty() {
+            table
+                .columns
+                .iter()
+                .map(|c| c.width.unwrap_or(1.0))
+                .collect()
+        } else {
+            wanted.clone()
+        };
+    let total: f64 = shares.iter().sum();
+    let columns: Vec<f64> = shares.iter().map(|s| s / total * full).collect();
+
+    let line_pitch = if size == g::BODY_SIZE {
+        g::LINE_PITCH
+    } else {
+        size * g::TABLE_LINE_PITCH_EM
+    };
+    let align_of = |col: usize, role: Role| {
+        if role == Role::Hei {
+            Align::Center
+        } else {
+            table.columns.get(col).map_or(Align::Center, |c| c.align)
+        }
+    };
+    let setting = crate::linebreak::Setting {
+        size,
+        tracking: 0.0,
+    };
+    // The lines a cell of `k` text lines needs: the text plus a line gap
+    // of the body grid (so that one line of 3号 is one line pitch).
+    let needed = |k: usize| {
+        let k = k.max(1) as f64;
+        let h = (k - 1.0) * line_pitch + size + g::LINE_GAP;
+        ((h / g::LINE_PITCH) - 1e-6).ceil().max(1.0) as usize
+    };
+    let total_rows = header_rows + table.rows.len();
+    let mut rows: Vec<Row> = (0..total_rows)
+        .map(|_| Row {
+            lines: 1,
+            cells: Vec::new(),
+        })
+        .collect();
+    for ((p, (cell, role)), field) in placed.iter().zip(&cells).zip(fields) {
+        let width: f64 = columns[p.col..p.col + p.colspan].iter().sum::<f64>() - 2.0 * inset;
+        // A hair less than the cell: the writers' own measure must not find
+        // a line too wide through rounding.
+        let width = (width - 0.5).max(size);
+        let lines: Vec<String> = if cell.text.is_empty() {
+            Vec::new()
+        } else {
+            let run = Run {
+                role: *role,
+                text: cell.text.clone(),
+            };
+            crate::linebreak::break_lines(&[run], fonts, setting, width, width)
+                .into_iter()
+                .map(|runs| runs.into_iter().map(|r| r.text).collect::<String>())
+                .collect()
+        };
+        if p.rowspan == 1 {
+            rows[p.row].lines = rows[p.row].lines.max(needed(lines.len()));
+        }
+        rows[p.row].cells.push(ComposedCell {
+            col: p.col,
+            colspan: p.colspan,
+            rowspan: p.rowspan,
+            align: align_of(p.col, *role),
+            role: *role,
+            lines,
+            field,
+        });
+    }
+    // A cell spanning rows that needs more than they have grows the last.
+    for r in 0..total_rows {
+        for k in 0..rows[r].cells.len() {
+            let (rowspan, count) = (rows[r].cells[k].rowspan, rows[r].cells[k].lines.len());
+            if rowspan > 1 {
+                let need = needed(count);
+                let last = r + rowspan - 1;
+                let have: usize = rows[r..=last].iter().map(|x| x.lines).sum();
+                if need > have {
+                    rows[last].lines += need - have;
+                }
+            }
+        }
+    }
+
+    let caption: Vec<String> = table
+        .caption
+        .as_deref()
+        .map(|c| {
+            let run = Run {
+                role: Role::Hei,
+                text: c.to_string(),
+            };
+            let width = if landscape { full } else { g::LINE_WIDTH };
+            let setting = crate::linebreak::Setting {
+                size: g::BODY_SIZE,
+                tracking: 0.0,
+            };
+            crate::linebreak::break_lines(&[run], fonts, setting, width, width)
+                .into_iter()
+                .map(|runs| runs.into_iter().map(|r| r.text).collect::<String>())
+                .collect()
+        })
+        .unwrap_or_default();
+
+    let body = header_rows..total_rows;
+    let pages = if landscape {
+        landscape_pages(&rows, header_rows, caption.len())
+    } else {
+        vec![body]
+    };
+    Composed {
+        path: path.to_string(),
+        caption,
+        size,
+        line_pitch,
+        landscape,
+        columns,
+        header_rows,
+        rows,
+        pages,
+    }
+}
+
+/// The grid lines a landscape page holds: the 版心's width turned into
+/// height, in whole line pitches.
+pub fn landscape_page_lines() -> usize {
+    (mm(g::LANDSCAPE_TABLE_HEIGHT_MM) / g::LINE_PITCH + 1e-9).floor() as usize
+}
+
+/// Body rows per landscape page: as many as fit under the header rows (and
+/// the caption on the first page); a group of rows joined by a cell
+/// spanning them stays on one page. A row taller than a page gets a page
+/// of its own.
+fn landscape_pages(
+    rows: &[Row],
+    header_rows: usize,
+    caption_lines: usize,
+) -> Vec<std::ops::Range<usize>> {
+    let capacity = landscape_page_lines();
+    let header: usize = rows[..header_rows].iter().map(|r| r.lines).sum();
+    // Where a page may break: before a row no cell from above spans into.
+    let mut reach = header_rows;
+    let mut breakable = vec![false; rows.len() + 1];
+    for (r, row) in rows.iter().enumerate().skip(header_rows) {
+        breakable[r] = reach <= r;
+        for c in &row.cells {
+            reach = reach.max(r + c.rowspan);
+        }
+    }
+    breakable[rows.len()] = true;
+    let mut pages = Vec::new();
+    let mut start = header_rows;
+    let mut used = header + caption_lines;
+    let mut last_break = None;
+    let mut r = start;
+    while r < rows.len() {
+        if breakable[r] && r > start {
+            last_break = Some(r);
+        }
+        if used + rows[r].lines > capacity && r > start {
+            let end = last_break.filter(|&b| b > start).unwrap_or(r);
+            pages.push(start..end);
+            start = end;
+            used = header;
+            last_break = None;
+            r = start;
+            continue;
+        }
+        used += rows[r].lines;
+        r += 1;
+    }
+    pages.push(start..rows.len());
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(yaml: &str) -> Result<Table, serde_yaml_ng::Error> {
+        serde_yaml_ng::from_str(yaml)
+    }
+
+    #[test]
+    fn cells_are_text_numbers_or_spans() {
+        let t = table(
+            "header:\n  - [{text: 区, rowspan: 2}, {text: 完成, colspan: 2}]\n  - [户数, 占比]\nrows:\n  - [东区, 1204, \"98.0%\"]\n  - [西区, ~, \"\"]\n",
+        )
+        .unwrap();
+        assert_eq!(t.column_count(), 3);
+        assert_eq!(t.rows[0][1].text, "1204");
+        assert_eq!(t.rows[1][1].text, "");
+        let placed = t.layout().unwrap();
+        // 户数 sits in column 1: column 0 is taken by 区 from above.
+        assert_eq!(
+            placed[2],
+            Placed {
+                row: 1,
+                col: 1,
+                colspan: 1,
+                rowspan: 1
+            }
+        );
+        for (bad, says) in [
+            ("rows: [[1.50]]\n", "put it in quotes"),
+            ("rows: [[true]]\n", "truth value"),
+            ("rows: [[{text: a, colspan: 0}]]\n", "at least 1"),
+            ("rows: [[{txt: a}]]\n", "unknown field `txt`"),
+            ("rows: [[\"a\\nb\"]]\n", "one line"),
+            ("columns: [{width: -1}]\nrows: [[a]]\n", "positive share"),
+            ("rows: [[a]]\norientation: sideways\n", "unknown variant"),
+        ] {
+            let e = table(bad).unwrap_err();
+            assert!(e.to_string().contains(says), "{bad}: {e}");
+            assert!(e.location().is_some(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn rows_must_fill_the_columns() {
+        let t = table("rows:\n  - [a, b, c]\n  - [d, e]\n").unwrap();
+        let p = t.layout().unwrap_err();
+        assert_eq!(p.field, "rows[1]");
+        assert!(
+            p.message
+                .contains("2 cells, but the table has 3 columns and 3 are free"),
+            "{}",
+            p.message
+        );
+        // A rowspan from above takes its column in the row below.
+        let t = table("rows:\n  - [{text: a, rowspan: 2}, b]\n  - [c, d]\n").unwrap();
+        let p = t.layout().unwrap_err();
+        assert_eq!(p.field, "rows[1]");
+        assert!(
+            p.message.contains("1 taken by cells spanning rows"),
+            "{}",
+            p.message
+        );
+        assert!(
+            table("rows:\n  - [{text: a, rowspan: 2}, b]\n  - [d]\n")
+                .unwrap()
+                .layout()
+                .is_ok()
+        );
+        // Columns listed decide the count.
+        let t = table("columns: [{}, {}, {}]\nrows:\n  - [a, b]\n").unwrap();
+        assert_eq!(t.layout().unwrap_err().field, "rows[0]");
+        // Spans stay inside their part.
+        let t = table("header:\n  - [{text: a, rowspan: 2}, b]\nrows:\n  - [c, d]\n").unwrap();
+        assert_eq!(t.layout().unwrap_err().field, "header[0][0]");
+        let t = table("rows:\n  - [a, {text: b, rowspan: 3}]\n  - [c]\n").unwrap();
+        assert!(
+            t.layout()
+                .unwrap_err()
+                .message
+                .contains("past the last row")
+        );
+    }
+
+    fn composed(yaml: &str) -> Composed {
+        let fonts = FontSet::bundled();
+        compose(&table(yaml).unwrap(), "body[0].table", g::BODY_SIZE, &fonts)
+    }
+
+    /// `n` columns whose cells are `chars` hanzi each.
+    fn wide(n: usize, chars: usize) -> String {
+        let row: Vec<String> = (0..n).map(|_| "国".repeat(chars)).collect();
+        format!("rows:\n  - [{}]\n", row.join(", "))
+    }
+
+    #[test]
+    fn auto_turns_a_table_landscape_when_its_columns_do_not_fit() {
+        // Four columns of six characters (plus 1.5 mm insets) fit 156 mm;
+        // five do not; longer text counts as six characters (it wraps).
+        assert!(!composed(&wide(4, 6)).landscape);
+        assert!(composed(&wide(5, 6)).landscape);
+        assert!(!composed(&wide(4, 20)).landscape);
+        assert!(!composed(&format!("{}orientation: portrait\n", wide(5, 6))).landscape);
+        assert!(composed(&format!("{}orientation: landscape\n", wide(2, 2))).landscape);
+        // Widths fill the 版心 (156 mm) or, turned, its height (225 mm).
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-6;
+        assert!(close(composed(&wide(4, 6)).width(), mm(156.0)));
+        assert!(close(composed(&wide(5, 6)).width(), mm(225.0)));
+    }
+
+    #[test]
+    fn widths_follow_the_shares_and_text_wraps_to_whole_lines() {
+        let t = composed("columns: [{width: 1}, {width: 3}]\nrows:\n  - [甲, 乙]\n");
+        assert!((t.columns[1] / t.columns[0] - 3.0).abs() < 1e-9);
+        // 60 hanzi in a column of 3/4 × 156 mm = 331.7 pt less the insets
+        // (2 × 1.5 mm) and the 0.5 pt slack: 20 a line at 16 pt, three
+        // lines, a row of three line pitches.
+        let long = "国".repeat(60);
+        let t = composed(&format!(
+            "columns: [{{width: 1}}, {{width: 3}}]\nrows:\n  - [甲, {long}]\n  - [乙, 短]\n"
+        ));
+        let lines = &t.rows[0].cells[1].lines;
+        assert_eq!(lines.concat(), long);
+        assert_eq!(lines.len(), 3);
+        assert_eq!((t.rows[0].lines, t.rows[1].lines), (3, 1));
+        // A cell spanning rows that needs more lines than they have grows
+        // the last of them.
+        let t = composed(&format!(
+            "rows:\n  - [{{text: {long}, rowspan: 2}}, 甲]\n  - [乙]\n"
+        ));
+        assert!(t.rows[0].lines + t.rows[1].lines >= t.rows[0].cells[0].lines.len());
+        assert_eq!(t.rows[0].lines, 1);
+    }
+
+    #[test]
+    fn landscape_pages_hold_fourteen_lines_and_keep_spanned_rows_together() {
+        assert_eq!(landscape_page_lines(), 14);
+        let mut yaml =
+            String::from("orientation: landscape\ncaption: 表\nheader: [[甲, 乙]]\nrows:\n");
+        for k in 0..30 {
+            if k == 11 {
+                yaml.push_str("  - [{text: 跨, rowspan: 2}, 行]\n");
+            } else if k == 12 {
+                yaml.push_str("  - [行]\n");
+            } else {
+                yaml.push_str("  - [行, 行]\n");
+            }
+        }
+        assert!(table(&yaml).unwrap().layout().is_ok());
+        let t = composed(&yaml);
+        // Page 1: caption and header take 2 lines, 12 rows fit; but rows 11
+        // and 12 (body rows 12 and 13) are joined, so page 1 ends before them.
+        let first = &t.pages[0];
+        assert_eq!(first.start, 1);
+        assert_eq!(first.end, 12);
+        for p in &t.pages[1..] {
+            assert!(p.end - p.start <= 13);
+        }
+        assert_eq!(t.pages.last().unwrap().end, 31);
+        assert!(t.pages.windows(2).all(|w| w[0].end == w[1].start));
+    }
+}

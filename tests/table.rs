@@ -1,0 +1,1039 @@
+//! Tables (公文中的横排表格, GB/T 9704-2012 §8), measured: in the PDF from
+//! Typst's frames (rotation included) and the PDF's text; in the DOCX from
+//! its XML and from LibreOffice's PDF of it. The expected numbers are the
+//! standard's (A4, the 版心 at 37/28 mm, 156 × 225 mm, 22 lines, the page
+//! number 7 mm below the 版心) and gongwen's stated choices (0.5 pt rules),
+//! written out here in millimetres.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use common::{mm, path_str, root, run_gen};
+use serde_json::Value;
+use typst::layout::{Frame, FrameItem, Transform};
+use typst_layout::PagedDocument;
+
+const TOP: f64 = 37.0;
+const LEFT: f64 = 28.0;
+const RIGHT: f64 = 184.0;
+const BOTTOM: f64 = 262.0;
+const CELL: f64 = 156.0 / 28.0;
+const EM: f64 = 16.0 * 25.4 / 72.0;
+const PITCH: f64 = (225.0 - EM) / 21.0;
+/// 0.5 pt, gongwen's rule weight (README), in mm.
+const RULE: f64 = 0.5 * 25.4 / 72.0;
+const REPORT: &str = "data/table-report.yaml";
+
+// ------------------------------------------------------------------
+// Typst's frames, with every transform applied.
+// ------------------------------------------------------------------
+
+/// A glyph on the page: where its baseline origin is (mm from the top-left
+/// corner), the direction its text runs in (unit vector), size, font.
+#[derive(Debug, Clone)]
+struct Glyph {
+    text: String,
+    x: f64,
+    y: f64,
+    dir: (f64, f64),
+    size: f64,
+    family: String,
+}
+
+/// A straight rule: its two ends (mm) and thickness (pt).
+#[derive(Debug, Clone)]
+struct Rule {
+    a: (f64, f64),
+    b: (f64, f64),
+    thickness: f64,
+}
+
+fn apply(t: Transform, x: f64, y: f64) -> (f64, f64) {
+    (
+        t.sx.get() * x + t.kx.get() * y + t.tx.to_pt(),
+        t.ky.get() * x + t.sy.get() * y + t.ty.to_pt(),
+    )
+}
+
+fn walk(frame: &Frame, t: Transform, glyphs: &mut Vec<Glyph>, rules: &mut Vec<Rule>) {
+    for (pos, item) in frame.items() {
+        let here = t.pre_concat(Transform::translate(pos.x, pos.y));
+        match item {
+            FrameItem::Group(g) => walk(&g.frame, here.pre_concat(g.transform), glyphs, rules),
+            FrameItem::Text(text) => {
+                let size = text.size.to_pt();
+                let mut x = 0.0;
+                let (ox, oy) = apply(here, 0.0, 0.0);
+                let (ux, uy) = apply(here, 1.0, 0.0);
+                for g in &text.glyphs {
+                    let (gx, gy) = apply(here, x + g.x_offset.at(text.size).to_pt(), 0.0);
+                    glyphs.push(Glyph {
+                        text: text.text[g.range()].to_string(),
+                        x: mm(gx),
+                        y: mm(gy),
+                        dir: (ux - ox, uy - oy),
+                        size,
+                        family: text.font.font().info().family.clone(),
+                    });
+                    x += g.x_advance.at(text.size).to_pt();
+                }
+            }
+            FrameItem::Shape(shape, _) => {
+                if let (typst::visualize::Geometry::Line(to), Some(stroke)) =
+                    (&shape.geometry, &shape.stroke)
+                {
+                    let a = apply(here, 0.0, 0.0);
+                    let b = apply(here, to.x.to_pt(), to.y.to_pt());
+                    rules.push(Rule {
+                        a: (mm(a.0), mm(a.1)),
+                        b: (mm(b.0), mm(b.1)),
+                        thickness: stroke.thickness.to_pt(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+struct PdfPage {
+    glyphs: Vec<Glyph>,
+    rules: Vec<Rule>,
+    size: (f64, f64),
+}
+
+fn pdf_pages(doc: &PagedDocument) -> Vec<PdfPage> {
+    doc.pages()
+        .iter()
+        .map(|p| {
+            let mut glyphs = Vec::new();
+            let mut rules = Vec::new();
+            walk(&p.frame, Transform::identity(), &mut glyphs, &mut rules);
+            let s = p.frame.size();
+            PdfPage {
+                glyphs,
+                rules,
+                size: (mm(s.x.to_pt()), mm(s.y.to_pt())),
+            }
+        })
+        .collect()
+}
+
+impl PdfPage {
+    /// Upright glyphs grouped into lines (same baseline and size), left to
+    /// right: (baseline mm, size, text, left mm).
+    fn lines(&self) -> Vec<(f64, f64, String, f64)> {
+        let mut out: Vec<(f64, f64, Vec<&Glyph>)> = Vec::new();
+        for g in self.glyphs.iter().filter(|g| g.dir.0 > 0.99) {
+            match out
+                .iter_mut()
+                .find(|(y, s, _)| (y - g.y).abs() < 0.01 && (s - g.size).abs() < 0.01)
+            {
+                Some(l) => l.2.push(g),
+                None => out.push((g.y, g.size, vec![g])),
+            }
+        }
+        let mut lines: Vec<(f64, f64, String, f64)> = out
+            .into_iter()
+            .map(|(y, s, mut gs)| {
+                gs.sort_by(|a, b| a.x.total_cmp(&b.x));
+                let left = gs[0].x;
+                (y, s, gs.iter().map(|g| g.text.as_str()).collect(), left)
+            })
+            .collect();
+        lines.sort_by(|a, b| a.0.total_cmp(&b.0));
+        lines
+    }
+
+    fn text(&self) -> String {
+        self.glyphs.iter().map(|g| g.text.as_str()).collect()
+    }
+
+    /// Horizontal rules (upright pages): (y, x0, x1, thickness).
+    fn hrules(&self) -> Vec<(f64, f64, f64, f64)> {
+        self.rules
+            .iter()
+            .filter(|r| (r.a.1 - r.b.1).abs() < 0.01 && (r.a.0 - r.b.0).abs() > 0.5)
+            .map(|r| (r.a.1, r.a.0.min(r.b.0), r.a.0.max(r.b.0), r.thickness))
+            .collect()
+    }
+}
+
+fn report() -> &'static PagedDocument {
+    static DOC: OnceLock<PagedDocument> = OnceLock::new();
+    DOC.get_or_init(|| common::typeset_file(&root().join(REPORT)).expect("the report typesets"))
+}
+
+fn em_top(baseline: f64, size: f64) -> f64 {
+    baseline - mm(0.88 * size)
+}
+
+/// Whether `y` (mm) is the em-box top of a line of the body grid.
+fn on_grid(y: f64) -> bool {
+    let k = (y - TOP) / PITCH;
+    (k - k.round()).abs() * PITCH < 0.1
+}
+
+/// The cells of the report's portrait table, from the YAML (the test's own
+/// reading of the file, not gongwen's).
+fn yaml_tables() -> Vec<Value> {
+    let text = std::fs::read_to_string(root().join(REPORT)).unwrap();
+    let v: serde_yaml_ng::Value = serde_yaml_ng::from_str(&text).unwrap();
+    let v: Value = serde_json::to_value(v).unwrap();
+    let mut out = Vec::new();
+    fn find(v: &Value, out: &mut Vec<Value>) {
+        match v {
+            Value::Object(m) => {
+                if let Some(t) = m.get("table") {
+                    out.push(t.clone());
+                }
+                m.values().for_each(|x| find(x, out));
+            }
+            Value::Array(a) => a.iter().for_each(|x| find(x, out)),
+            _ => {}
+        }
+    }
+    find(&v, &mut out);
+    out
+}
+
+fn cell_text(c: &Value) -> String {
+    match c {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Object(m) => m.get("text").map(cell_text).unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+// ------------------------------------------------------------------
+// PDF
+// ------------------------------------------------------------------
+
+#[test]
+fn pdf_portrait_table_runs_over_a_page_with_its_header_repeated() {
+    let pages = pdf_pages(report());
+    let tables = yaml_tables();
+    let rows = tables[0]["rows"].as_array().unwrap();
+    let first = cell_text(&rows[0][0]);
+    let last = cell_text(&rows[rows.len() - 1][0]);
+    let p1 = pages
+        .iter()
+        .position(|p| p.lines().iter().any(|l| l.2.starts_with(&first)))
+        .expect("first row");
+    let p2 = pages
+        .iter()
+        .position(|p| p.lines().iter().any(|l| l.2.starts_with(&last)))
+        .expect("last row");
+    assert_eq!(p2, p1 + 1, "the table runs over one page break");
+    // Both pages carry the header rows in 黑体: 乡镇 … 完成情况, then 已完成（亩）.
+    for p in [p1, p2] {
+        let lines = pages[p].lines();
+        let head = lines
+            .iter()
+            .position(|l| l.2 == "完成情况")
+            .unwrap_or_else(|| panic!("page {}: no header", p + 1));
+        let glyphs: Vec<&Glyph> = pages[p]
+            .glyphs
+            .iter()
+            .filter(|g| (g.y - lines[head].0).abs() < 0.01)
+            .collect();
+        assert!(
+            glyphs.iter().all(|g| g.family.contains("Sans")),
+            "page {}: header not in 黑体: {:?}",
+            p + 1,
+            glyphs
+                .iter()
+                .map(|g| (&g.text, &g.family))
+                .collect::<Vec<_>>()
+        );
+        assert!(
+            lines[head + 1..head + 3]
+                .iter()
+                .any(|l| l.2.contains("面积（亩）完成率")),
+            "{:?}",
+            &lines[head..head + 3]
+        );
+    }
+    // On the continuation page the header is the first thing, its top rule
+    // on the 版心's top edge.
+    let top_rule = pages[p2]
+        .hrules()
+        .iter()
+        .map(|r| r.0)
+        .fold(f64::MAX, f64::min);
+    assert!(
+        (top_rule - TOP).abs() < 0.05,
+        "top rule at {top_rule:.2} mm"
+    );
+}
+
+#[test]
+fn pdf_rules_are_half_a_point_and_span_the_block() {
+    let pages = pdf_pages(report());
+    let mut seen = 0;
+    for p in &pages {
+        for r in &p.rules {
+            if (r.thickness - 0.5).abs() < 1e-6 {
+                seen += 1;
+            }
+        }
+        // The table's horizontal rules run from the 版心's left edge to its
+        // right edge (a portrait table is as wide as the 版心).
+        for (y, x0, x1, t) in p.hrules() {
+            if (t - 0.5).abs() < 1e-6 && y < BOTTOM + 1.0 {
+                assert!(
+                    x0 >= LEFT - 0.3 && x1 <= RIGHT + 0.3,
+                    "rule {x0:.2}–{x1:.2} at {y:.2}"
+                );
+            }
+        }
+    }
+    assert!(seen > 50, "only {seen} rules of 0.5 pt");
+    let other: Vec<f64> = pages
+        .iter()
+        .flat_map(|p| &p.rules)
+        .map(|r| r.thickness)
+        .filter(|t| (t - 0.5).abs() > 1e-6)
+        .collect();
+    // The other rules are the 版头's separator and the 版记's rules.
+    assert!(other.len() <= 6, "{other:?}");
+}
+
+#[test]
+fn pdf_table_sits_on_the_grid_and_the_text_after_it_too() {
+    let pages = pdf_pages(report());
+    let after = "从完成情况看";
+    let (p, line) = pages
+        .iter()
+        .enumerate()
+        .find_map(|(i, p)| {
+            p.lines()
+                .into_iter()
+                .find(|l| l.2.starts_with(after))
+                .map(|l| (i, l))
+        })
+        .expect("the paragraph after the table");
+    let top = em_top(line.0, line.1);
+    assert!(
+        on_grid(top),
+        "the text after the table starts at {top:.2} mm"
+    );
+    // The table's bottom rule is one line pitch above that text's em box.
+    let bottom_rule = pages[p]
+        .hrules()
+        .iter()
+        .map(|r| r.0)
+        .filter(|&y| y < top)
+        .fold(f64::MIN, f64::max);
+    assert!(
+        (top - bottom_rule - PITCH).abs() < 0.1,
+        "rule at {bottom_rule:.2}, text at {top:.2}"
+    );
+    // Every horizontal rule of the table lies on a grid line's em-box top.
+    for r in pages[p].hrules() {
+        if (r.3 - 0.5).abs() < 1e-6 {
+            assert!(on_grid(r.0), "rule at {:.2} mm off the grid", r.0);
+        }
+    }
+    // Every body row's text is centred in its row: a one-line cell's em box
+    // is (pitch − 16 pt) / 2 below the rule above it.
+    let rows: Vec<f64> = pages[p].hrules().iter().map(|r| r.0).collect();
+    let cell = pages[p]
+        .lines()
+        .into_iter()
+        .find(|l| l.2.starts_with("合计"))
+        .unwrap();
+    let above = rows
+        .iter()
+        .copied()
+        .filter(|&y| y < cell.0)
+        .fold(f64::MIN, f64::max);
+    let gap = (PITCH - EM) / 2.0;
+    assert!(
+        (em_top(cell.0, cell.1) - above - gap).abs() < 0.05,
+        "合计 em top {:.2}, rule {above:.2}",
+        em_top(cell.0, cell.1)
+    );
+}
+
+#[test]
+fn pdf_cells_hold_their_text_exactly() {
+    let pages = pdf_pages(report());
+    let all: String = pages.iter().map(PdfPage::text).collect();
+    let compact: String = all.chars().filter(|c| !c.is_whitespace()).collect();
+    for t in yaml_tables() {
+        for key in ["header", "rows"] {
+            for row in t[key].as_array().unwrap() {
+                // A row's cells follow each other in reading order.
+                let cells: Vec<String> = row.as_array().unwrap().iter().map(cell_text).collect();
+                for c in &cells {
+                    assert!(compact.contains(c.as_str()), "cell {c:?} missing");
+                }
+            }
+        }
+        let caption = t["caption"].as_str().unwrap();
+        assert!(compact.contains(caption), "caption {caption:?}");
+    }
+    // The portrait table's one-line rows read as their cells joined, each
+    // cell in its column (right-aligned numbers end at their column's edge
+    // less the inset).
+    let rows = yaml_tables()[0]["rows"].as_array().unwrap().clone();
+    let lines: Vec<String> = pages.iter().flat_map(|p| p.lines()).map(|l| l.2).collect();
+    for row in rows.iter().filter(|r| cell_text(&r[4]).is_empty()) {
+        let joined: String = row.as_array().unwrap().iter().map(cell_text).collect();
+        assert!(lines.contains(&joined), "row {joined:?} not one line");
+    }
+    // And pdftotext finds every character (the text survives).
+    let dir = common::tempdir();
+    let pdf = dir.path().join("r.pdf");
+    let o = run_gen(&["pdf", REPORT, "-o", path_str(&pdf)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = common::strip_ws(&common::pdftotext_raw(&pdf));
+    for t in yaml_tables() {
+        for row in t["rows"].as_array().unwrap() {
+            for c in row.as_array().unwrap() {
+                assert!(text.contains(&cell_text(c)), "pdftotext lost {c}");
+            }
+        }
+    }
+}
+
+/// The landscape table's page: its index, and its turned glyphs.
+fn landscape_page(pages: &[PdfPage]) -> usize {
+    pages
+        .iter()
+        .position(|p| p.glyphs.iter().any(|g| g.text == "序" && g.dir.1 < -0.99))
+        .expect("a page with turned text")
+}
+
+#[test]
+fn pdf_landscape_table_is_turned_counter_clockwise_with_the_portrait_page_number() {
+    let pages = pdf_pages(report());
+    let n = landscape_page(&pages);
+    let page = &pages[n];
+    // The sheet stays A4 portrait: the table is turned on it.
+    assert!((page.size.0 - 210.0).abs() < 0.01 && (page.size.1 - 297.0).abs() < 0.01);
+    // Every table glyph runs upwards (turned 90° counter-clockwise).
+    let turned: Vec<&Glyph> = page.glyphs.iter().filter(|g| g.dir.1 < -0.99).collect();
+    assert!(turned.len() > 100);
+    assert!(
+        page.glyphs
+            .iter()
+            .all(|g| g.dir.1 < -0.99 || g.dir.0 > 0.99)
+    );
+    // The head (the caption, then the header row) is at the sheet's left
+    // edge: the caption's glyphs lie left of everything else, the header's
+    // next; the table stays inside the 版心.
+    let x_of = |s: &str| {
+        turned
+            .iter()
+            .find(|g| g.text == s)
+            .map(|g| g.x)
+            .unwrap_or_else(|| panic!("no {s}"))
+    };
+    let caption_x = x_of("推");
+    let header_x = x_of("序");
+    let body_x = x_of("镇");
+    assert!(
+        caption_x < header_x && header_x < body_x,
+        "{caption_x} {header_x} {body_x}"
+    );
+    for g in &turned {
+        assert!(
+            g.x >= LEFT - 0.1 && g.x <= RIGHT + 0.1,
+            "{} at x {:.2}",
+            g.text,
+            g.x
+        );
+        assert!(
+            g.y >= TOP - 0.1 && g.y <= BOTTOM + 0.1,
+            "{} at y {:.2}",
+            g.text,
+            g.y
+        );
+    }
+    // Its rules: 0.5 pt, the table's length 225 mm running down the page.
+    let long: Vec<&Rule> = page
+        .rules
+        .iter()
+        .filter(|r| (r.a.0 - r.b.0).abs() < 0.01 && (r.a.1 - r.b.1).abs() > 200.0)
+        .collect();
+    assert!(!long.is_empty());
+    for r in &long {
+        assert_eq!(r.thickness, 0.5);
+        let (y0, y1) = (r.a.1.min(r.b.1), r.a.1.max(r.b.1));
+        assert!(
+            (y0 - TOP).abs() < 0.1 && (y1 - BOTTOM).abs() < 0.1,
+            "{y0:.2}–{y1:.2}"
+        );
+    }
+    // The page number is upright, 4号, where it is on portrait pages: 7 mm
+    // below the 版心 (the dash's top), odd pages 右空一字, even 左空一字.
+    let number = page
+        .lines()
+        .into_iter()
+        .find(|l| (l.1 - 14.0).abs() < 0.01)
+        .expect("a page number");
+    let k = n + 1;
+    assert_eq!(number.2.replace(' ', ""), format!("—{k}—"));
+    let glyphs: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| (g.y - number.0).abs() < 0.01)
+        .collect();
+    if k % 2 == 1 {
+        let right = glyphs.last().unwrap().x + mm(14.0);
+        assert!(
+            (right - (RIGHT - CELL)).abs() < 0.3,
+            "odd page number ends at {right:.2}"
+        );
+    } else {
+        assert!(
+            (number.3 - (LEFT + CELL)).abs() < 0.3,
+            "even page number at {:.2}",
+            number.3
+        );
+    }
+    // The baseline of every page number is the same on every page.
+    let baseline = |p: &PdfPage| {
+        p.lines()
+            .into_iter()
+            .find(|l| (l.1 - 14.0).abs() < 0.01)
+            .map(|l| l.0)
+    };
+    let portrait = baseline(&pages[0]).unwrap();
+    assert!((number.0 - portrait).abs() < 0.01);
+    // The text after the table starts a new upright page.
+    let last = (n..pages.len())
+        .take_while(|&i| pages[i].glyphs.iter().any(|g| g.dir.1 < -0.99))
+        .last()
+        .unwrap();
+    let next = &pages[last + 1];
+    assert!(next.glyphs.iter().all(|g| g.dir.0 > 0.99));
+}
+
+#[test]
+fn landscape_tables_split_between_pages_repeat_their_header() {
+    // 30 rows of a wide table: more than one turned page holds (14 lines).
+    let mut yaml = String::from(
+        "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n  - 正文。\n  - table:\n      caption: 宽表\n      header:\n        - [甲列, 乙列, 丙列, 丁列, 戊列, 己列, 庚列, 辛列]\n      rows:\n",
+    );
+    for k in 0..30 {
+        yaml.push_str(&format!(
+            "        - [第{k}行, 四个汉字, 四个汉字, 四个汉字, 四个汉字, 四个汉字, 四个汉字, 尾{k}止]\n"
+        ));
+    }
+    let doc = common::typeset_yaml(&yaml);
+    let pages = pdf_pages(&doc);
+    let turned: Vec<usize> = (0..pages.len())
+        .filter(|&i| pages[i].glyphs.iter().any(|g| g.dir.1 < -0.99))
+        .collect();
+    // One line a row: the first page holds the caption, the header and 12
+    // rows, the others the header and 13 (14 line pitches fit 156 mm).
+    assert_eq!(turned.len(), 3, "30 rows + header on 14-line pages");
+    for &i in &turned {
+        let text = pages[i].text();
+        assert!(
+            text.contains("甲列乙列") || text.contains("甲列"),
+            "page {}",
+            i + 1
+        );
+        assert_eq!(text.matches("甲列").count(), 1);
+    }
+    assert_eq!(pages[turned[0]].text().matches("宽表").count(), 1);
+    assert!(!pages[turned[1]].text().contains("宽表"));
+    // Every row once, in order.
+    let all: String = turned.iter().map(|&i| pages[i].text()).collect();
+    for k in 0..30 {
+        assert_eq!(all.matches(&format!("尾{k}止")).count(), 1, "row {k}");
+    }
+}
+
+#[test]
+fn a_table_in_an_attachment_and_a_smaller_size() {
+    let yaml = "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\ntable_size: 小四\nbody:\n  - 正文。\nattachments:\n  - title: 名单\n    body:\n      - 名单如下。\n      - table:\n          header: [[姓名, 单位]]\n          rows:\n            - [张三, 甲局]\n            - [李四, 乙局]\n";
+    let doc = common::typeset_yaml(yaml);
+    let pages = pdf_pages(&doc);
+    let last = pages.last().unwrap();
+    let lines = last.lines();
+    let row = lines.iter().find(|l| l.2 == "张三甲局").expect("a row");
+    assert!((row.1 - 12.0).abs() < 0.01, "小四 is 12 pt, got {}", row.1);
+    let head = lines
+        .iter()
+        .find(|l| l.2 == "姓名单位")
+        .expect("the header");
+    assert!((head.1 - 12.0).abs() < 0.01);
+}
+
+// ------------------------------------------------------------------
+// Loading, gen check, gen html
+// ------------------------------------------------------------------
+
+fn write(dir: &Path, yaml: &str) -> PathBuf {
+    let p = dir.join("doc.yaml");
+    std::fs::write(&p, yaml).unwrap();
+    p
+}
+
+const SHORT_ROW: &str = "kind: 报告\ntitle: 关于测试的报告\nissuer: 测试机关\nsigners: [张三]\ndate: 2020-01-02\nbody:\n  - 正文。\n  - heading: 情况\n    body:\n      - table:\n          header:\n            - [{text: 地区, rowspan: 2}, {text: 数量, colspan: 2}]\n            - [计划, 完成]\n          rows:\n            - [东区, 1, 2]\n            - [西区, 3]\n";
+
+#[test]
+fn a_short_row_is_an_error_naming_it() {
+    let dir = common::tempdir();
+    let p = write(dir.path(), SHORT_ROW);
+    for cmd in ["pdf", "docx"] {
+        let out = dir.path().join(format!("o.{cmd}"));
+        let o = run_gen(&[cmd, path_str(&p), "-o", path_str(&out)]);
+        assert!(!o.status.success());
+        let e = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            e.contains("doc.yaml:16:15: body[1].body[0].table.rows[1]: this row has 2 cells, but the table has 3 columns"),
+            "{cmd}: {e}"
+        );
+        assert!(!e.contains("panicked"));
+    }
+    let o = run_gen(&["check", path_str(&p)]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(!o.status.success());
+    assert!(
+        out.contains("doc.yaml:16:15: error: body[1].body[0].table.rows[1]: this row has 2 cells")
+            && out.contains("[table-cells, GB/T 9704-2012 §8]"),
+        "{out}"
+    );
+    // One finding for it, not a second `schema` one.
+    assert_eq!(out.matches("rows[1]").count(), 1, "{out}");
+    // Fixed, the document is clean of table findings.
+    let fixed = write(dir.path(), &SHORT_ROW.replace("[西区, 3]", "[西区, 3, 4]"));
+    let o = run_gen(&["check", path_str(&fixed)]);
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("table"));
+}
+
+#[test]
+fn gen_html_shows_a_real_table() {
+    let dir = common::tempdir();
+    let p = write(dir.path(), &SHORT_ROW.replace("[西区, 3]", "[西区, 3, 4]"));
+    let out = dir.path().join("o.html");
+    let o = run_gen(&["html", path_str(&p), "-o", path_str(&out)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = std::fs::read_to_string(out).unwrap();
+    assert!(html.contains(
+        "<table><thead><tr><th scope=\"col\" rowspan=\"2\">地区</th><th scope=\"colgroup\" colspan=\"2\">数量</th></tr><tr><th scope=\"col\">计划</th><th scope=\"col\">完成</th></tr></thead><tbody><tr><td>东区</td><td>1</td><td>2</td></tr><tr><td>西区</td><td>3</td><td>4</td></tr></tbody></table>"
+    ), "{html}");
+}
+
+// ------------------------------------------------------------------
+// DOCX and LibreOffice
+// ------------------------------------------------------------------
+
+fn docx_xml(docx: &Path) -> String {
+    let f = std::fs::File::open(docx).unwrap();
+    let mut z = zip::ZipArchive::new(f).unwrap();
+    let mut s = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("word/document.xml").unwrap(), &mut s).unwrap();
+    s
+}
+
+struct LoRender {
+    _dir: tempfile::TempDir,
+    docx: PathBuf,
+    pages: Vec<Value>,
+}
+
+fn lo_report() -> &'static LoRender {
+    static R: OnceLock<LoRender> = OnceLock::new();
+    R.get_or_init(|| {
+        let dir = common::tempdir();
+        let docx = dir.path().join("report.docx");
+        let o = run_gen(&["docx", REPORT, "-o", path_str(&docx)]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let pdf = libreoffice_pdf(&docx, dir.path());
+        let json = Command::new(common::python())
+            .args([
+                path_str(&root().join("tests/support/pdf_chars.py")),
+                path_str(&pdf),
+            ])
+            .output()
+            .unwrap();
+        assert!(json.status.success());
+        let pages: Vec<Value> = serde_json::from_slice(&json.stdout).unwrap();
+        LoRender {
+            _dir: dir,
+            docx,
+            pages,
+        }
+    })
+}
+
+/// LibreOffice's PDF of `docx`, with the bundled fonts standing in for the
+/// official names (as tests/docx.rs does).
+fn libreoffice_pdf(docx: &Path, dir: &Path) -> PathBuf {
+    let map = [
+        ("仿宋_GB2312", "FandolFang", ""),
+        ("楷体_GB2312", "Gongwen Kai", ""),
+        ("黑体", "Noto Sans CJK SC", "medium"),
+        ("方正小标宋简体", "Noto Serif CJK SC", "bold"),
+        ("宋体", "Noto Serif CJK SC", ""),
+        ("Times New Roman", "Liberation Serif", ""),
+    ];
+    let mut conf = format!(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n<dir>{}</dir>\n<cachedir>{}</cachedir>\n",
+        root().join("fonts").display(),
+        dir.join("fc-cache").display()
+    );
+    for (from, to, weight) in map {
+        conf.push_str(&format!(
+            "<match target=\"pattern\"><test name=\"family\"><string>{from}</string></test>\
+             <edit name=\"family\" mode=\"assign\" binding=\"strong\"><string>{to}</string></edit>"
+        ));
+        if !weight.is_empty() {
+            conf.push_str(&format!(
+                "<edit name=\"weight\" mode=\"assign\" binding=\"strong\"><const>{weight}</const></edit>"
+            ));
+        }
+        conf.push_str("</match>\n");
+    }
+    conf.push_str("</fontconfig>\n");
+    let conf_path = dir.join("fonts.conf");
+    std::fs::write(&conf_path, conf).unwrap();
+    let out = dir.join("lo");
+    let o = Command::new("soffice")
+        .args([
+            &format!(
+                "-env:UserInstallation=file://{}",
+                dir.join("lo-profile").display()
+            ),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            path_str(&out),
+            path_str(docx),
+        ])
+        .env("FONTCONFIG_FILE", &conf_path)
+        .output()
+        .expect("soffice must be installed (run .ci/run)");
+    assert!(o.status.success());
+    let stem = docx.file_stem().unwrap().to_str().unwrap();
+    out.join(format!("{stem}.pdf"))
+}
+
+/// LibreOffice's lines on page `n` (0-based): (baseline mm, size, text,
+/// left mm), upright characters only.
+fn lo_lines(page: &Value) -> Vec<(f64, f64, String, f64)> {
+    type Chars = Vec<(f64, String)>;
+    let mut lines: Vec<(f64, f64, Chars)> = Vec::new();
+    for c in page["chars"].as_array().unwrap() {
+        let t = c["c"].as_str().unwrap().to_string();
+        if t.trim().is_empty() {
+            continue;
+        }
+        let (y, s, x) = (
+            mm(c["baseline"].as_f64().unwrap()),
+            c["size"].as_f64().unwrap(),
+            mm(c["x"].as_f64().unwrap()),
+        );
+        match lines
+            .iter_mut()
+            .find(|l| (l.0 - y).abs() < 0.05 && (l.1 - s).abs() < 0.01)
+        {
+            Some(l) => l.2.push((x, t)),
+            None => lines.push((y, s, vec![(x, t)])),
+        }
+    }
+    let mut out: Vec<(f64, f64, String, f64)> = lines
+        .into_iter()
+        .map(|(y, s, mut cs)| {
+            cs.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let left = cs[0].0;
+            (y, s, cs.into_iter().map(|c| c.1).collect(), left)
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.total_cmp(&b.0));
+    out
+}
+
+#[test]
+fn docx_tables_are_word_tables() {
+    let r = lo_report();
+    let xml = docx_xml(&r.docx);
+    // Two tables besides the 版记's floating one.
+    let tables: Vec<&str> = xml.split("<w:tbl>").skip(1).collect();
+    let real: Vec<&&str> = tables.iter().filter(|t| !t.contains("w:tblpPr")).collect();
+    assert_eq!(real.len(), 2);
+    for t in &real {
+        let t = t.split("</w:tbl>").next().unwrap();
+        // Fixed layout, 0.5 pt (4 eighths) single borders.
+        assert!(t.contains("<w:tblLayout w:type=\"fixed\"/>"));
+        assert!(t.contains("<w:insideH w:val=\"single\" w:sz=\"4\""));
+        // The grid adds up to the table's width: 156 mm (8844 twips)
+        // portrait, 225 mm (12756 twips) landscape.
+        let cols: i64 = t
+            .split("<w:gridCol w:w=\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap().parse::<i64>().unwrap())
+            .sum();
+        assert!(cols == 8844 || cols == 12756, "grid {cols}");
+        assert!(t.contains(&format!("<w:tblW w:w=\"{cols}\" w:type=\"dxa\"/>")));
+        // Header rows repeat.
+        assert!(t.contains("<w:tblHeader/>"));
+    }
+    // The portrait table's header: 乡镇 spans two rows, 完成情况 two columns.
+    assert!(real[0].contains("<w:gridSpan w:val=\"2\"/>"));
+    assert!(real[0].contains("<w:vMerge w:val=\"restart\"/>"));
+    assert_eq!(real[0].matches("<w:tblHeader/>").count(), 2);
+    // A landscape section: A4 turned, the portrait margins turned with it.
+    let sects: Vec<&str> = xml.split("<w:sectPr>").skip(1).collect();
+    let landscape: Vec<&&str> = sects
+        .iter()
+        .filter(|s| s.contains("w:orient=\"landscape\""))
+        .collect();
+    assert_eq!(landscape.len(), 1);
+    assert!(landscape[0].contains("<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"));
+    assert!(
+        landscape[0].contains("w:footerReference w:type=\"default\" r:id=\"rIdFooterLandOdd\"")
+    );
+}
+
+/// `gen docx` of YAML text rendered by LibreOffice: the folder, the PDF,
+/// its pages.
+fn lo_yaml(yaml: &str) -> (tempfile::TempDir, PathBuf, Vec<Value>) {
+    let dir = common::tempdir();
+    let input = write(dir.path(), yaml);
+    let docx = dir.path().join("doc.docx");
+    let o = run_gen(&["docx", path_str(&input), "-o", path_str(&docx)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pdf = libreoffice_pdf(&docx, dir.path());
+    let json = Command::new(common::python())
+        .args([
+            path_str(&root().join("tests/support/pdf_chars.py")),
+            path_str(&pdf),
+        ])
+        .output()
+        .unwrap();
+    let pages: Vec<Value> = serde_json::from_slice(&json.stdout).unwrap();
+    (dir, pdf, pages)
+}
+
+/// A portrait table of 40 one-line rows under a two-row header, after a
+/// paragraph, with a paragraph after it: it runs over a page.
+fn long_table_yaml() -> String {
+    let mut yaml = String::from(
+        "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n  - 表前文字。\n  - table:\n      caption: 长表\n      header:\n        - [{text: 序号, rowspan: 2}, {text: 数量, colspan: 2}]\n        - [计划, 完成]\n      rows:\n",
+    );
+    for k in 1..=40 {
+        yaml.push_str(&format!("        - [第{k}行, {}, {}]\n", 100 + k, 90 + k));
+    }
+    yaml.push_str("  - 表后文字。\n");
+    yaml
+}
+
+/// Horizontal rules across the 版心 on page `n` (1-based) of `pdf`, from a
+/// 600 dpi raster: (top, bottom) in mm.
+fn raster_rules(pdf: &Path, n: usize) -> Vec<(f64, f64)> {
+    let (w, h, px) = common::raster(pdf, n, 600);
+    let to_px = |v: f64| (v / 25.4 * 600.0) as usize;
+    let to_mm = |p: usize| p as f64 / 600.0 * 25.4;
+    let dark = |y: usize| (to_px(LEFT + 1.0)..to_px(RIGHT - 1.0)).all(|x| px[y * w + x] < 160);
+    let mut rules = Vec::new();
+    let mut y = 0;
+    while y < h {
+        if dark(y) {
+            let s = y;
+            while y < h && dark(y) {
+                y += 1;
+            }
+            rules.push((to_mm(s), to_mm(y)));
+        }
+        y += 1;
+    }
+    rules
+}
+
+#[test]
+fn libreoffice_repeats_the_header_keeps_the_rules_thin_and_the_grid() {
+    let (_dir, pdf, pages) = lo_yaml(&long_table_yaml());
+    let has = |p: &Value, s: &str| lo_lines(p).iter().any(|l| l.2.contains(s));
+    let p1 = pages.iter().position(|p| has(p, "第1行")).expect("row 1");
+    let p2 = pages.iter().position(|p| has(p, "第40行")).expect("row 40");
+    assert!(p2 > p1, "40 rows run over a page");
+    for (p, page) in pages.iter().enumerate().take(p2 + 1).skip(p1 + 1) {
+        // Each continuation page starts with the header rows.
+        let lines: Vec<_> = lo_lines(page).into_iter().filter(|l| l.1 > 15.0).collect();
+        assert_eq!(lines[0].2, "数量", "page {}: {:?}", p + 1, &lines[..3]);
+        assert!(
+            lines[1].2.contains("序号") && lines[2].2.contains("计划完成"),
+            "{:?}",
+            &lines[..3]
+        );
+        // Its rules are 0.5 pt (0.18 mm) thick.
+        let rules = raster_rules(&pdf, p + 1);
+        assert!(rules.len() >= 3, "{rules:?}");
+        for (a, b) in &rules {
+            assert!((b - a - RULE).abs() < 0.1, "rule {a:.2}–{b:.2}");
+        }
+        // The rows are one line of the DOCX grid (29.6 pt) apart.
+        for w in rules.windows(2).skip(1) {
+            let d = w[1].0 - w[0].0;
+            assert!((d - mm(29.6)).abs() < 0.15, "rows {:.2} apart", d);
+        }
+    }
+    // The paragraph after the table is on LibreOffice's grid: its em box
+    // a whole number of 29.6 pt lines below line 1's at 37 mm.
+    let after = lo_lines(&pages[p2])
+        .into_iter()
+        .find(|l| l.2 == "表后文字。")
+        .expect("the paragraph after the table");
+    let top = em_top(after.0, after.1);
+    let k = (top - TOP) / mm(29.6);
+    assert!(
+        (k - k.round()).abs() * mm(29.6) < 0.5,
+        "text after the table at {top:.2} mm (line {k:.2})"
+    );
+}
+
+#[test]
+fn libreoffice_turns_the_landscape_page_and_numbers_run_on() {
+    let r = lo_report();
+    let pages = &r.pages;
+    let has = |p: &Value, s: &str| lo_lines(p).iter().any(|l| l.2.contains(s));
+    // The landscape page: A4 turned (842 × 595 pt).
+    let land = pages
+        .iter()
+        .position(|p| p["width"].as_f64().unwrap() > p["height"].as_f64().unwrap())
+        .expect("a landscape page");
+    let w = mm(pages[land]["width"].as_f64().unwrap());
+    let h = mm(pages[land]["height"].as_f64().unwrap());
+    assert!(
+        (w - 297.0).abs() < 0.5 && (h - 210.0).abs() < 0.5,
+        "{w} × {h}"
+    );
+    assert!(has(&pages[land], "序号"));
+    // Its text area is the 版心 turned: the caption (the table's head)
+    // below the top margin of 28 mm (the 订口), the table's text between
+    // 35 mm (the portrait bottom margin) and 297 − 37 mm.
+    let lines = lo_lines(&pages[land]);
+    let caption = lines
+        .iter()
+        .find(|l| l.2.contains("重点项目推进情况"))
+        .unwrap();
+    let top = em_top(caption.0, caption.1);
+    assert!((27.0..40.0).contains(&top), "caption at {top:.2} mm");
+    for l in lines.iter().filter(|l| l.1 > 15.0) {
+        assert!(l.3 >= 35.0 - 1.0 && l.3 < 297.0 - 37.0, "{l:?}");
+    }
+    // On each landscape page the number stands where it stands on portrait
+    // pages (§8): turned with the sheet, along the landscape page's left
+    // edge, read top to bottom; its 一字线's upper edge (now facing right)
+    // 297 − 269 = 28 mm from the left edge; it ends 一字 inside the 版心 on
+    // odd pages (184 − 5.57 mm down), starts 一字 inside on even ones
+    // (28 + 5.57 mm down).
+    for (i, p) in pages.iter().enumerate() {
+        if p["width"].as_f64().unwrap() < p["height"].as_f64().unwrap() {
+            continue;
+        }
+        let n = i + 1;
+        let chars: Vec<&Value> = p["chars"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| mm(c["x1"].as_f64().unwrap()) < 35.0)
+            .collect();
+        let text: String = chars.iter().map(|c| c["c"].as_str().unwrap()).collect();
+        assert_eq!(text.replace(' ', ""), format!("—{n}—"), "page {n}");
+        let dash = chars[0];
+        let (x0, x1) = (
+            mm(dash["x"].as_f64().unwrap()),
+            mm(dash["x1"].as_f64().unwrap()),
+        );
+        // The glyph's box is its 4号 em (0.12 em below the baseline); the
+        // dash's ink top is 0.296 em above the baseline (Noto Serif CJK).
+        assert!((x1 - x0 - mm(14.0)).abs() < 0.1, "{x0:.2}–{x1:.2}");
+        let ink_top = x0 + mm(0.12 * 14.0) + mm(0.296 * 14.0);
+        assert!(
+            (ink_top - 28.0).abs() < 1.0,
+            "page {n}: dash top {ink_top:.2} mm from the left edge"
+        );
+        let along = |c: &Value| mm(c["baseline"].as_f64().unwrap());
+        if n % 2 == 1 {
+            let end = along(chars.last().unwrap()) + mm(14.0);
+            assert!(
+                (end - (RIGHT - CELL)).abs() < 1.0,
+                "page {n}: ends {end:.2} mm down"
+            );
+        } else {
+            let start = along(chars[0]);
+            assert!(
+                (start - (LEFT + CELL)).abs() < 1.0,
+                "page {n}: starts {start:.2} mm down"
+            );
+        }
+    }
+    // The page numbers run on through the landscape pages.
+    let number = |p: &Value| {
+        lo_lines(p)
+            .into_iter()
+            .find(|l| (l.1 - 14.0).abs() < 0.01 && l.2.contains('—'))
+            .map(|l| l.2.replace(' ', ""))
+    };
+    for (i, p) in pages.iter().enumerate() {
+        if p["width"].as_f64().unwrap() < p["height"].as_f64().unwrap() {
+            assert_eq!(number(p), Some(format!("—{}—", i + 1)), "page {}", i + 1);
+        }
+    }
+    // After the landscape section the pages are portrait again.
+    let last = pages.last().unwrap();
+    assert!(last["width"].as_f64().unwrap() < last["height"].as_f64().unwrap());
+}
+
+#[test]
+fn libreoffice_keeps_every_cell() {
+    let r = lo_report();
+    let text: String = r
+        .pages
+        .iter()
+        .flat_map(|p| p["chars"].as_array().unwrap().iter())
+        .map(|c| c["c"].as_str().unwrap().to_string())
+        .filter(|c| !c.trim().is_empty())
+        .collect();
+    for t in yaml_tables() {
+        for key in ["header", "rows"] {
+            for row in t[key].as_array().unwrap() {
+                for c in row.as_array().unwrap() {
+                    // A cell may wrap in LibreOffice: its characters stay in
+                    // order within the page's text.
+                    let ct = cell_text(c);
+                    let mut rest = text.as_str();
+                    for ch in ct.chars() {
+                        let i = rest
+                            .find(ch)
+                            .unwrap_or_else(|| panic!("{ct:?} lost {ch:?}"));
+                        rest = &rest[i + ch.len_utf8()..];
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_character_no_font_has_in_a_cell_is_an_error_naming_the_table() {
+    let dir = common::tempdir();
+    let p = write(
+        dir.path(),
+        "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n  - table:\n      rows:\n        - [甲, \"乙\u{20000}\"]\n",
+    );
+    for cmd in ["pdf", "docx"] {
+        let out = dir.path().join(format!("o.{cmd}"));
+        let o = run_gen(&[cmd, path_str(&p), "-o", path_str(&out)]);
+        assert!(!o.status.success());
+        let e = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            e.contains("doc.yaml:8:17: body[0].table.rows[0][1]: no bundled or chosen font has the character"),
+            "{cmd}: {e}"
+        );
+    }
+}
