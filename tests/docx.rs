@@ -9,10 +9,9 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
 
-use common::office::libreoffice;
+use common::office::{libreoffice, run};
 use common::{SEED, path_str, root, run_gen};
 use gongwen::linebreak::{no_line_end, no_line_start};
 use serde_json::Value;
@@ -24,20 +23,6 @@ const BOTTOM: f64 = 262.0;
 const CELL: f64 = 156.0 / 28.0;
 /// The tolerance for the word processor's rendering.
 const TOL: f64 = 1.0;
-
-fn run(cmd: &str, args: &[&str], env: &[(&str, &str)]) -> Vec<u8> {
-    let o = Command::new(cmd)
-        .args(args)
-        .envs(env.iter().copied())
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd} must be installed (run .ci/run): {e}"));
-    assert!(
-        o.status.success(),
-        "{cmd} {args:?} failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    o.stdout
-}
 
 struct Rendered {
     _dir: tempfile::TempDir,

@@ -10,8 +10,8 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+use common::office::{libreoffice, run};
 use common::{Line, PlacedImage, path_str, png_ring, root, run_gen};
 use gongwen::check::{Finding, Severity};
 use serde_json::Value;
@@ -837,54 +837,6 @@ fn check_knows_the_order_format() {
 
 // ---- gen docx, in LibreOffice ----
 
-fn run(cmd: &str, args: &[&str], env: &[(&str, &str)]) -> Vec<u8> {
-    let o = Command::new(cmd)
-        .args(args)
-        .envs(env.iter().copied())
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd} must be installed (run .ci/run): {e}"));
-    assert!(
-        o.status.success(),
-        "{cmd} {args:?} failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    o.stdout
-}
-
-/// A fontconfig file: only the bundled fonts, and the official names
-/// mapped onto them (as `tests/docx.rs` sets LibreOffice up).
-fn fonts_conf(dir: &Path) -> PathBuf {
-    let map = [
-        ("仿宋_GB2312", "FandolFang", None),
-        ("楷体_GB2312", "Gongwen Kai", None),
-        ("黑体", "Noto Sans CJK SC", Some("medium")),
-        ("方正小标宋简体", "Noto Serif CJK SC", Some("bold")),
-        ("宋体", "Noto Serif CJK SC", None),
-        ("Times New Roman", "Liberation Serif", None),
-    ];
-    let mut conf = format!(
-        "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n<dir>{}</dir>\n<cachedir>{}</cachedir>\n",
-        root().join("fonts").display(),
-        dir.join("fc-cache").display()
-    );
-    for (from, to, weight) in map {
-        conf.push_str(&format!(
-            "<match target=\"pattern\"><test name=\"family\"><string>{from}</string></test>\
-             <edit name=\"family\" mode=\"assign\" binding=\"strong\"><string>{to}</string></edit>"
-        ));
-        if let Some(w) = weight {
-            conf.push_str(&format!(
-                "<edit name=\"weight\" mode=\"assign\" binding=\"strong\"><const>{w}</const></edit>"
-            ));
-        }
-        conf.push_str("</match>\n");
-    }
-    conf.push_str("</fontconfig>\n");
-    let path = dir.join("fonts.conf");
-    std::fs::write(&path, conf).unwrap();
-    path
-}
-
 /// A glyph in LibreOffice's PDF, in points from the page's top-left.
 #[derive(Debug, Clone)]
 struct Char {
@@ -938,30 +890,12 @@ fn docx_in_libreoffice(yaml: &Path) -> Vec<LoPage> {
     let docx = dir.path().join("doc.docx");
     let o = run_gen(&["docx", path_str(yaml), "-o", path_str(&docx)]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let out = dir.path().join("lo");
-    let conf = fonts_conf(dir.path());
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.path().join("lo-profile").display()
-    );
-    run(
-        "soffice",
-        &[
-            &profile,
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            path_str(&out),
-            path_str(&docx),
-        ],
-        &[("FONTCONFIG_FILE", path_str(&conf))],
-    );
+    let pdf = libreoffice(&docx, "pdf", dir.path());
     let json = run(
         &common::python(),
         &[
             path_str(&root().join("tests/support/pdf_chars.py")),
-            path_str(&out.join("doc.pdf")),
+            path_str(&pdf),
         ],
         &[],
     );
