@@ -18,8 +18,73 @@ pub const NS_PIC: &str = "http://schemas.openxmlformats.org/drawingml/2006/pictu
 /// inch).
 const EMU_PER_PT: f64 = 12_700.0;
 
-fn emu(pt: f64) -> String {
+/// `pt` in English Metric Units, as an attribute value.
+pub(crate) fn emu(pt: f64) -> String {
     ((pt * EMU_PER_PT).round() as i64).to_string()
+}
+
+/// A floating drawing (`wp:anchor`, ISO/IEC 29500-1 §20.4.2.3) without
+/// text wrapping: its position (points from what `h_from` and `v_from`
+/// name), size, stacking and names. Seals, the 信函's lines and mark, and
+/// the page numbers of landscape pages are written through it.
+pub(crate) struct Anchor<'a> {
+    pub h_from: &'a str,
+    pub left: f64,
+    pub v_from: &'a str,
+    pub top: f64,
+    pub width: f64,
+    pub height: f64,
+    /// Behind the text (seals) or in front of it.
+    pub behind: bool,
+    pub relative_height: &'a str,
+    pub id: &'a str,
+    pub name: &'a str,
+    /// Alternative text.
+    pub descr: Option<&'a str>,
+}
+
+impl Anchor<'_> {
+    /// Opens `<w:r><w:drawing><wp:anchor>` and writes its children up to
+    /// `wp:docPr`; the caller writes the graphic and closes the three.
+    pub(crate) fn open(&self, x: &mut Xml) {
+        x.open("w:r", &[]).open("w:drawing", &[]);
+        x.open(
+            "wp:anchor",
+            &[
+                ("distT", "0"),
+                ("distB", "0"),
+                ("distL", "0"),
+                ("distR", "0"),
+                ("simplePos", "0"),
+                ("relativeHeight", self.relative_height),
+                ("behindDoc", if self.behind { "1" } else { "0" }),
+                ("locked", "1"),
+                ("layoutInCell", "1"),
+                ("allowOverlap", "1"),
+            ],
+        );
+        x.empty("wp:simplePos", &[("x", "0"), ("y", "0")]);
+        x.open("wp:positionH", &[("relativeFrom", self.h_from)]);
+        x.text_element("wp:posOffset", &[], &emu(self.left));
+        x.close();
+        x.open("wp:positionV", &[("relativeFrom", self.v_from)]);
+        x.text_element("wp:posOffset", &[], &emu(self.top));
+        x.close();
+        x.empty(
+            "wp:extent",
+            &[("cx", &emu(self.width)), ("cy", &emu(self.height))],
+        );
+        x.empty(
+            "wp:effectExtent",
+            &[("l", "0"), ("t", "0"), ("r", "0"), ("b", "0")],
+        );
+        x.empty("wp:wrapNone", &[]);
+        let mut doc_pr = vec![("id", self.id), ("name", self.name)];
+        if let Some(d) = self.descr {
+            doc_pr.push(("descr", d));
+        }
+        x.empty("wp:docPr", &doc_pr);
+    }
 }
 
 /// The package part and relationship id of image `k`.
@@ -91,43 +156,21 @@ pub fn anchor_run(x: &mut Xml, o: &Overlay, image: &Image, grid: Grid, id: usize
     let top = g::docx::em_top_in_exact_line(g::BODY_SIZE, grid.line()) + o.dy(grid.line());
     let (cx, cy) = (emu(o.width), emu(o.height));
     let id = id.to_string();
-    x.open("w:r", &[]).open("w:drawing", &[]);
-    x.open(
-        "wp:anchor",
-        &[
-            ("distT", "0"),
-            ("distB", "0"),
-            ("distL", "0"),
-            ("distR", "0"),
-            ("simplePos", "0"),
-            ("relativeHeight", "251659264"),
-            ("behindDoc", "1"),
-            ("locked", "1"),
-            ("layoutInCell", "1"),
-            ("allowOverlap", "1"),
-        ],
-    );
-    x.empty("wp:simplePos", &[("x", "0"), ("y", "0")]);
-    x.open("wp:positionH", &[("relativeFrom", "margin")]);
-    x.text_element("wp:posOffset", &[], &emu(left));
-    x.close();
-    x.open("wp:positionV", &[("relativeFrom", "paragraph")]);
-    x.text_element("wp:posOffset", &[], &emu(top));
-    x.close();
-    x.empty("wp:extent", &[("cx", &cx), ("cy", &cy)]);
-    x.empty(
-        "wp:effectExtent",
-        &[("l", "0"), ("t", "0"), ("r", "0"), ("b", "0")],
-    );
-    x.empty("wp:wrapNone", &[]);
-    x.empty(
-        "wp:docPr",
-        &[
-            ("id", &id),
-            ("name", &format!("印章 {id}")),
-            ("descr", &o.alt),
-        ],
-    );
+    let seal_name = format!("印章 {id}");
+    Anchor {
+        h_from: "margin",
+        left,
+        v_from: "paragraph",
+        top,
+        width: o.width,
+        height: o.height,
+        behind: true,
+        relative_height: "251659264",
+        id: &id,
+        name: &seal_name,
+        descr: Some(&o.alt),
+    }
+    .open(x);
     x.open("wp:cNvGraphicFramePr", &[]);
     x.empty("a:graphicFrameLocks", &[("noChangeAspect", "1")]);
     x.close();

@@ -2,6 +2,7 @@
 //! pages left, one character in (§7.5). The line is exact (see
 //! [`g::docx::footer_twips`]), so the footer distance places the 一字线.
 
+use super::drawing::{Anchor, emu};
 use super::runs::{self, RunProps};
 use super::xml::Xml;
 use super::{PAGE_NUMBER, parts};
@@ -68,7 +69,6 @@ fn number_paragraph(x: &mut Xml, odd: bool, numbers: &PageNumbers, inset: i64) {
 /// `dash_top` is the 一字线's ink top in em, as for the portrait footer.
 pub fn landscape_footer_xml(odd: bool, numbers: &PageNumbers, dash_top: f64) -> String {
     use crate::geometry::{self as g, mm};
-    let emu = |pt: f64| ((pt / 72.0) * 914_400.0).round() as i64;
     let mut x = Xml::new();
     x.open(
         "w:ftr",
@@ -93,38 +93,22 @@ pub fn landscape_footer_xml(odd: bool, numbers: &PageNumbers, dash_top: f64) -> 
     x.open("w:p", &[]).open("w:pPr", &[]);
     x.empty("w:pStyle", &[("w:val", PAGE_NUMBER.id)]);
     x.close();
-    x.open("w:r", &[]).open("w:drawing", &[]);
-    x.open(
-        "wp:anchor",
-        &[
-            ("distT", "0"),
-            ("distB", "0"),
-            ("distL", "0"),
-            ("distR", "0"),
-            ("simplePos", "0"),
-            ("relativeHeight", "1"),
-            ("behindDoc", "0"),
-            ("locked", "1"),
-            ("layoutInCell", "1"),
-            ("allowOverlap", "1"),
-        ],
-    );
-    x.empty("wp:simplePos", &[("x", "0"), ("y", "0")]);
-    x.open("wp:positionH", &[("relativeFrom", "page")])
-        .text_element("wp:posOffset", &[], &emu(left).to_string())
-        .close();
-    x.open("wp:positionV", &[("relativeFrom", "page")])
-        .text_element("wp:posOffset", &[], &emu(start).to_string())
-        .close();
-    let (cx, cy) = (emu(line).to_string(), emu(length).to_string());
-    x.empty("wp:extent", &[("cx", &cx), ("cy", &cy)]);
-    x.empty(
-        "wp:effectExtent",
-        &[("l", "0"), ("t", "0"), ("r", "0"), ("b", "0")],
-    );
-    x.empty("wp:wrapNone", &[]);
     let id = if odd { "4001" } else { "4002" };
-    x.empty("wp:docPr", &[("id", id), ("name", "页码")]);
+    Anchor {
+        h_from: "page",
+        left,
+        v_from: "page",
+        top: start,
+        width: line,
+        height: length,
+        behind: false,
+        relative_height: "1",
+        id,
+        name: "页码",
+        descr: None,
+    }
+    .open(&mut x);
+    let (cx, cy) = (emu(line), emu(length));
     x.empty("wp:cNvGraphicFramePr", &[]);
     x.open("a:graphic", &[]).open(
         "a:graphicData",

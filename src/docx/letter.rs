@@ -15,6 +15,7 @@
 //! (`w:titlePg`) without a footer (see `section_properties`).
 
 use super::Setup;
+use super::drawing::{Anchor, emu};
 use super::header::{CORNER, MARK, red_rgb};
 use super::runs::{self, RunProps};
 use super::xml::Xml;
@@ -23,13 +24,6 @@ use crate::geometry::{self as g, mm, twips};
 
 /// The WordprocessingShape namespace (Office 2010, ISO/IEC 29500 extension).
 pub const NS_WPS: &str = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape";
-
-/// English Metric Units a point.
-const EMU_PER_PT: f64 = 12_700.0;
-
-fn emu(pt: f64) -> String {
-    ((pt * EMU_PER_PT).round() as i64).to_string()
-}
 
 /// Drawing ids of the letter's shapes start here (the seals' are 1, 2 …).
 const FIRST_ID: usize = 1000;
@@ -200,36 +194,20 @@ impl Shape {
     fn write(&self, x: &mut Xml, fill: Option<&str>, text: impl FnOnce(&mut Xml)) {
         let (cx, cy) = (emu(self.width), emu(self.height));
         let id = self.id.to_string();
-        x.open("w:r", &[]).open("w:drawing", &[]);
-        x.open(
-            "wp:anchor",
-            &[
-                ("distT", "0"),
-                ("distB", "0"),
-                ("distL", "0"),
-                ("distR", "0"),
-                ("simplePos", "0"),
-                ("relativeHeight", "251660288"),
-                ("behindDoc", "0"),
-                ("locked", "1"),
-                ("layoutInCell", "1"),
-                ("allowOverlap", "1"),
-            ],
-        );
-        x.empty("wp:simplePos", &[("x", "0"), ("y", "0")]);
-        x.open("wp:positionH", &[("relativeFrom", "page")]);
-        x.text_element("wp:posOffset", &[], &emu(self.left));
-        x.close();
-        x.open("wp:positionV", &[("relativeFrom", "page")]);
-        x.text_element("wp:posOffset", &[], &emu(self.top));
-        x.close();
-        x.empty("wp:extent", &[("cx", &cx), ("cy", &cy)]);
-        x.empty(
-            "wp:effectExtent",
-            &[("l", "0"), ("t", "0"), ("r", "0"), ("b", "0")],
-        );
-        x.empty("wp:wrapNone", &[]);
-        x.empty("wp:docPr", &[("id", &id), ("name", self.name)]);
+        Anchor {
+            h_from: "page",
+            left: self.left,
+            v_from: "page",
+            top: self.top,
+            width: self.width,
+            height: self.height,
+            behind: false,
+            relative_height: "251660288",
+            id: &id,
+            name: self.name,
+            descr: None,
+        }
+        .open(x);
         x.empty("wp:cNvGraphicFramePr", &[]);
         x.open("a:graphic", &[]);
         x.open("a:graphicData", &[("uri", NS_WPS)]);
