@@ -15,11 +15,12 @@ use typst::foundations::Bytes;
 use typst::visualize::{ExchangeFormat, RasterImage, SvgImage};
 
 use crate::error::{Error, Pos};
+use crate::limits::{
+    MAX_ASPECT, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_NATURAL_MM, MAX_SVG_ELEMENTS,
+    MAX_SVG_FILTER_PRIMITIVES,
+};
 use crate::load::Source;
 use crate::model::{Document, ImagePath, Seal};
-
-/// The largest image file read (a seal is a few hundred kilobytes).
-const MAX_IMAGE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// CSS pixels an inch, as SVG (and usvg) count them.
 const SVG_PX_PER_INCH: f64 = 96.0;
@@ -212,6 +213,7 @@ type Decoded = (ImageFormat, Bytes, Option<(f64, f64)>, f64);
 fn decode(data: Vec<u8>) -> Result<Decoded, String> {
     const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
     if data.starts_with(PNG_SIGNATURE) {
+        check_png_header(&data)?;
         let bytes = Bytes::new(data);
         let image = RasterImage::plain(bytes.clone(), ExchangeFormat::Png)
             .map_err(|e| format!("not a PNG image that can be decoded: {e}"))?;
@@ -220,6 +222,7 @@ fn decode(data: Vec<u8>) -> Result<Decoded, String> {
             return Err("the PNG image is empty".into());
         }
         let natural = image.dpi().map(|dpi| (w / dpi * 25.4, h / dpi * 25.4));
+        check_size(natural, h / w, "the PNG's resolution (pHYs)")?;
         return Ok((ImageFormat::Png, bytes, natural, h / w));
     }
     let text = std::str::from_utf8(&data)
@@ -232,6 +235,7 @@ fn decode(data: Vec<u8>) -> Result<Decoded, String> {
              images as data: URLs), and gongwen never follows such references"
         ));
     }
+    check_svg_cost(text)?;
     let physical = svg_root_has_physical_size(text);
     let bytes = Bytes::new(data);
     let image = SvgImage::new(bytes.clone())
@@ -242,7 +246,74 @@ fn decode(data: Vec<u8>) -> Result<Decoded, String> {
     }
     let px_mm = 25.4 / SVG_PX_PER_INCH;
     let natural = physical.then_some((w * px_mm, h * px_mm));
+    check_size(natural, h / w, "the SVG's width and height")?;
     Ok((ImageFormat::Svg, bytes, natural, h / w))
+}
+
+/// Refuses a PNG whose header declares more than [`MAX_IMAGE_PIXELS`],
+/// before anything is decoded.
+fn check_png_header(data: &[u8]) -> Result<(), String> {
+    // Signature (8), IHDR length (4) and type (4), then width and height.
+    let (Some(w), Some(h)) = (data.get(16..20), data.get(20..24)) else {
+        return Err("not a PNG image that can be decoded: the header is cut short".into());
+    };
+    let w = u64::from(u32::from_be_bytes([w[0], w[1], w[2], w[3]]));
+    let h = u64::from(u32::from_be_bytes([h[0], h[1], h[2], h[3]]));
+    if w * h > MAX_IMAGE_PIXELS {
+        return Err(format!(
+            "the PNG is {w} × {h} pixels; a seal image has at most {MAX_IMAGE_PIXELS} pixels \
+             (4096 × 4096; a seal scanned at 600 dpi is about 1,400 square): scale it down"
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses an image whose declared physical size or shape no seal has.
+fn check_size(natural: Option<(f64, f64)>, aspect: f64, from: &str) -> Result<(), String> {
+    if let Some((w, h)) = natural
+        && (w > MAX_NATURAL_MM || h > MAX_NATURAL_MM)
+    {
+        return Err(format!(
+            "{from} make{} it {w:.0} × {h:.0} mm; a seal is at most {MAX_NATURAL_MM} mm \
+             (the 版心's width): fix the image's resolution, or give the seal a `diameter`",
+            if from.ends_with('s') { "" } else { "s" }
+        ));
+    }
+    if !(1.0 / MAX_ASPECT..=MAX_ASPECT).contains(&aspect) {
+        return Err(format!(
+            "the image is {aspect:.2} times as high as it is wide; a seal image is at most \
+             {MAX_ASPECT} times higher than wide or wider than high"
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses an SVG whose drawing would cost more than a seal's: more than
+/// [`MAX_SVG_ELEMENTS`] elements or [`MAX_SVG_FILTER_PRIMITIVES`] filter
+/// primitives (counted on the text, before it is parsed).
+fn check_svg_cost(svg: &str) -> Result<(), String> {
+    let elements = svg.matches('<').count();
+    if elements > MAX_SVG_ELEMENTS {
+        return Err(format!(
+            "the SVG has about {elements} elements; a seal's SVG has at most {MAX_SVG_ELEMENTS}: simplify it"
+        ));
+    }
+    let filters = svg
+        .match_indices("<fe")
+        .filter(|(i, _)| {
+            svg[i + 3..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_uppercase())
+        })
+        .count();
+    if filters > MAX_SVG_FILTER_PRIMITIVES {
+        return Err(format!(
+            "the SVG uses {filters} filter primitives (<feGaussianBlur>, <feTurbulence> …); a seal's SVG \
+             uses at most {MAX_SVG_FILTER_PRIMITIVES}, each being drawn pixel by pixel: flatten the effects into the image"
+        ));
+    }
+    Ok(())
 }
 
 /// The first reference in an SVG to something outside it: an `href` (or
@@ -366,6 +437,56 @@ mod tests {
         ] {
             assert_eq!(external_reference(ok), None, "{ok}");
         }
+    }
+
+    fn png_header(w: u32, h: u32) -> Vec<u8> {
+        let mut d = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR".to_vec();
+        d.extend_from_slice(&w.to_be_bytes());
+        d.extend_from_slice(&h.to_be_bytes());
+        d.extend_from_slice(&[8, 6, 0, 0, 0, 0, 0, 0, 0]);
+        d
+    }
+
+    #[test]
+    fn a_png_bomb_is_refused_from_its_header() {
+        let e = decode(png_header(20_000, 20_000)).unwrap_err();
+        assert!(e.contains("20000 × 20000 pixels"), "{e}");
+        assert!(check_png_header(&png_header(4096, 4096)).is_ok());
+        assert!(check_png_header(&png_header(4097, 4096)).is_err());
+        assert!(check_png_header(&png_header(u32::MAX, u32::MAX)).is_err());
+        assert!(check_png_header(b"\x89PNG\r\n\x1a\n").is_err());
+    }
+
+    #[test]
+    fn a_seal_declaring_metres_is_refused() {
+        let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="100000mm" height="100000mm" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="red"/></svg>"#;
+        let e = decode(svg.as_bytes().to_vec()).unwrap_err();
+        assert!(e.contains("at most 156 mm"), "{e}");
+        let ok = svg.replace("100000mm", "42mm");
+        assert!(decode(ok.into_bytes()).is_ok());
+        let sliver = r#"<svg xmlns="http://www.w3.org/2000/svg" width="1mm" height="100mm"><rect width="1" height="1"/></svg>"#;
+        assert!(
+            decode(sliver.as_bytes().to_vec())
+                .unwrap_err()
+                .contains("times as high")
+        );
+    }
+
+    #[test]
+    fn costly_svgs_are_refused() {
+        let blur = r#"<filter id="f"><feGaussianBlur stdDeviation="5"/></filter>"#.repeat(30);
+        let svg = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="42mm" height="42mm">{blur}</svg>"#
+        );
+        assert!(
+            check_svg_cost(&svg)
+                .unwrap_err()
+                .contains("30 filter primitives")
+        );
+        let many = "<g/>".repeat(MAX_SVG_ELEMENTS + 1);
+        assert!(check_svg_cost(&format!("<svg>{many}</svg>")).is_err());
+        // <font-face> and the like are not filter primitives.
+        assert!(check_svg_cost("<svg><feature/><fe/></svg>").is_ok());
     }
 
     #[test]

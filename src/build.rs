@@ -71,6 +71,9 @@ pub struct Options {
     pub jobs: NonZeroUsize,
     pub pdf: pdf::Settings,
     pub docx: docx::Options,
+    /// The folder seal images may come from, besides each document's own
+    /// folder tree (as `--asset-root` for `gen pdf`).
+    pub asset_root: Option<PathBuf>,
 }
 
 /// Why a build cannot start or finish (per-document errors are
@@ -105,6 +108,27 @@ pub enum BuildError {
 
     #[error("{}: not a folder; name a folder with -o", .0.display())]
     NotAFolder(PathBuf),
+
+    /// The output folder is, or contains, a source: publishing would
+    /// replace the sources with the build.
+    #[error(
+        "{}: the output folder {} the input {}; a build replaces its output folder as a whole, so name a folder outside the inputs with -o",
+        out.display(), if *out_is_input { "is" } else { "contains" }, input.display()
+    )]
+    OutputHoldsInput {
+        out: PathBuf,
+        input: PathBuf,
+        out_is_input: bool,
+    },
+
+    /// A document found in an input folder that is a symbolic link to a
+    /// file outside that folder (a committed link would publish, or echo
+    /// in an error, any file the build can read).
+    #[error(
+        "{}: a symbolic link to a file outside {}; gen build reads only documents inside the folders it is given (copy the document into the folder, or name it as a PATH of its own)",
+        path.display(), folder.display()
+    )]
+    Outside { path: PathBuf, folder: PathBuf },
 
     #[error("{}: typesetting failed: {message}", path.display())]
     Typeset { path: PathBuf, message: String },
@@ -203,6 +227,7 @@ pub fn build(
 ) -> Result<Report, Error> {
     let sources = discover(paths)?;
     let jobs = plan(&sources)?;
+    refuse_output_over_inputs(out, paths, &sources)?;
     check_target(out)?;
     let mut formats = options.formats.clone();
     formats.sort();
@@ -216,13 +241,8 @@ pub fn build(
         path: parent.clone(),
         source,
     })?;
-    let staging = tempfile::Builder::new()
-        .prefix(".gongwen-build-")
-        .tempdir_in(&parent)
-        .map_err(|source| Error::Write {
-            path: parent.clone(),
-            source,
-        })?;
+    remove_stale_staging(&parent);
+    let (staging, _lock) = new_staging(&parent)?;
 
     on_event(Event::Start { total: jobs.len() });
     let typesetter = Typesetter::new(fonts, options.pdf);
@@ -231,6 +251,7 @@ pub fn build(
         fonts,
         formats: &formats,
         docx: options.docx,
+        asset_root: options.asset_root.as_deref(),
         staging: staging.path(),
     };
     let results = run_jobs(&jobs, options.jobs, &context, on_event);
@@ -287,7 +308,9 @@ fn standard_name(standard: pdf::Standard) -> &'static str {
 
 /// The YAML files named by `paths`: files as given, folders searched
 /// recursively for `*.yaml` and `*.yml` (hidden entries and symbolic
-/// links to folders skipped). Each file once, sorted.
+/// links to folders skipped). A file found in a folder must resolve inside
+/// that folder: a symbolic link leading out of it is refused, as seal
+/// images are ([`crate::assets`]). Each file once, sorted.
 fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut found = Vec::new();
     for path in paths {
@@ -296,7 +319,22 @@ fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
             source,
         })?;
         if meta.is_dir() {
+            let start = found.len();
             walk(path, &mut found)?;
+            let folder = fs::canonicalize(path).map_err(|source| Error::Read {
+                path: path.clone(),
+                source,
+            })?;
+            for file in &found[start..] {
+                let inside = fs::canonicalize(file).is_ok_and(|real| real.starts_with(&folder));
+                if !inside {
+                    return Err(BuildError::Outside {
+                        path: file.clone(),
+                        folder: path.clone(),
+                    }
+                    .into());
+                }
+            }
         } else {
             found.push(path.clone());
         }
@@ -395,6 +433,130 @@ fn check_target(out: &Path) -> Result<(), Error> {
     }
 }
 
+/// Refuses an output folder that is, or contains, an input folder or a
+/// source file: publishing replaces the output folder as a whole, which
+/// would delete the sources.
+fn refuse_output_over_inputs(
+    out: &Path,
+    paths: &[PathBuf],
+    sources: &[PathBuf],
+) -> Result<(), Error> {
+    let out_real = resolved(out);
+    for input in paths.iter().chain(sources) {
+        let Ok(real) = fs::canonicalize(input) else {
+            continue;
+        };
+        if real.starts_with(&out_real) {
+            return Err(BuildError::OutputHoldsInput {
+                out: out.to_path_buf(),
+                input: input.clone(),
+                out_is_input: real == out_real,
+            }
+            .into());
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute with symbolic links resolved, for a path that may
+/// not exist yet: its nearest existing ancestor resolved, the rest appended.
+fn resolved(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut rest = Vec::new();
+    let mut head = absolute.as_path();
+    loop {
+        if let Ok(real) = fs::canonicalize(head) {
+            return rest.iter().rev().fold(real, |p, name| p.join(name));
+        }
+        match (head.parent(), head.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                head = parent;
+            }
+            _ => return absolute,
+        }
+    }
+}
+
+/// The prefix of staging folders (and of their lock files) beside the
+/// output folder.
+const STAGING_PREFIX: &str = ".gongwen-build-";
+/// A staging folder with no lock file (made by a gongwen before lock files,
+/// or left between the lock's creation and the folder's) is stale once it
+/// is this old.
+const STALE_UNLOCKED_SECS: u64 = 3600;
+
+/// A new staging folder in `parent`, and the lock that marks it as in use
+/// (`<folder>.lock`, held until the build ends; a later build removes the
+/// folders whose lock nobody holds, i.e. those of interrupted builds).
+fn new_staging(parent: &Path) -> Result<(tempfile::TempDir, StagingLock), Error> {
+    let err = |source| Error::Write {
+        path: parent.to_path_buf(),
+        source,
+    };
+    let staging = tempfile::Builder::new()
+        .prefix(STAGING_PREFIX)
+        .tempdir_in(parent)
+        .map_err(err)?;
+    let mut path = staging.path().as_os_str().to_os_string();
+    path.push(".lock");
+    let path = PathBuf::from(path);
+    let file = fs::File::create_new(&path).map_err(err)?;
+    file.try_lock()
+        .map_err(|e| err(std::io::Error::other(e.to_string())))?;
+    Ok((staging, StagingLock { path, _file: file }))
+}
+
+/// The lock file of a staging folder in use; removed when dropped.
+struct StagingLock {
+    path: PathBuf,
+    _file: fs::File,
+}
+
+impl Drop for StagingLock {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
+/// Removes the staging folders of interrupted builds beside the output
+/// folder: those whose lock file no running build holds, and unlocked
+/// ones older than [`STALE_UNLOCKED_SECS`]. Best effort: a folder that
+/// cannot be removed is left.
+fn remove_stale_staging(parent: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(STAGING_PREFIX) || n.starts_with(".gongwen-old-"))
+        .collect();
+    for name in &names {
+        let path = parent.join(name);
+        if let Some(stem) = name.strip_suffix(".lock") {
+            let Ok(file) = fs::File::open(&path) else {
+                continue;
+            };
+            if file.try_lock().is_ok() {
+                // Nobody holds it: its build was interrupted.
+                let _ = fs::remove_dir_all(parent.join(stem));
+                let _ = fs::remove_file(&path);
+            }
+            continue;
+        }
+        let locked = names.contains(&format!("{name}.lock"));
+        let old = fs::symlink_metadata(&path)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age.as_secs() > STALE_UNLOCKED_SECS);
+        if !locked && old && fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
+            let _ = fs::remove_dir_all(&path);
+        }
+    }
+}
+
 fn made_by_gongwen(manifest: &Path) -> bool {
     fs::read(manifest)
         .ok()
@@ -408,6 +570,7 @@ struct Context<'a> {
     fonts: &'a FontSet,
     formats: &'a [OutputFormat],
     docx: docx::Options,
+    asset_root: Option<&'a Path>,
     staging: &'a Path,
 }
 
@@ -472,10 +635,7 @@ fn build_guarded(job: &Job, context: &Context) -> Result<DocumentEntry, Error> {
 }
 
 fn build_one(job: &Job, context: &Context) -> Result<DocumentEntry, Error> {
-    let bytes = fs::read(&job.source).map_err(|source| Error::Read {
-        path: job.source.clone(),
-        source,
-    })?;
+    let bytes = load::read(&job.source)?;
     let source_sha256 = sha256_hex(&bytes);
     let (doc, source) = load::load_bytes(&job.source, bytes)?;
     let typeset_error = |e: Error| match e {
@@ -487,7 +647,7 @@ fn build_one(job: &Job, context: &Context) -> Result<DocumentEntry, Error> {
         other => other,
     };
     // Images (seals) from the document's own folder, checked once.
-    let assets = crate::assets::Assets::load(&doc, &source, None)?;
+    let assets = crate::assets::Assets::load(&doc, &source, context.asset_root)?;
     // Typeset even without a PDF: the page count is the PDF's.
     let paged = context
         .typesetter

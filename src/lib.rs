@@ -16,6 +16,7 @@ pub mod fonts;
 pub mod geometry;
 pub mod html;
 pub mod import;
+pub mod limits;
 pub mod linebreak;
 pub mod load;
 pub mod minutes;

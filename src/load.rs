@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Pos};
+use crate::limits::{MAX_DOCUMENT_BYTES, MAX_EXPANDED_BYTES, MAX_QUOTE_CHARS};
 use crate::model::Document;
 
 /// An input file's text, kept for locating things in it.
@@ -63,11 +64,17 @@ impl Source {
 
 /// Reads and validates the document at `path`.
 pub fn load(path: &Path) -> Result<(Document, Source), Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+    let bytes = read(path)?;
+    load_bytes(path, bytes)
+}
+
+/// The bytes of the document file at `path`: a regular file of at most
+/// [`MAX_DOCUMENT_BYTES`].
+pub fn read(path: &Path) -> Result<Vec<u8>, Error> {
+    crate::limits::read_regular(path, MAX_DOCUMENT_BYTES).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
-    })?;
-    load_bytes(path, bytes)
+    })
 }
 
 /// Validates the document read from `path` as `bytes`.
@@ -129,6 +136,7 @@ pub fn parse_model(source: &Source) -> Result<Document, Error> {
 
 /// The YAML text as the model's types, field rules unchecked.
 fn deserialize(source: &Source) -> Result<Document, Error> {
+    check_expansion(source)?;
     serde_yaml_ng::from_str::<Document>(&source.text).map_err(|e| {
         let pos = e.location().map(|l| Pos {
             line: l.line(),
@@ -139,12 +147,138 @@ fn deserialize(source: &Source) -> Result<Document, Error> {
         if let Some(i) = message.rfind(" at line ") {
             message.truncate(i);
         }
+        let message = not_a_document(&message).unwrap_or_else(|| shorten_quotes(&message));
         Error::Invalid {
             path: source.path.clone(),
             pos,
             message,
         }
     })
+}
+
+/// Refuses YAML whose aliases (`*name`, repeating the value anchored
+/// `&name`) would expand to more than [`MAX_EXPANDED_BYTES`] of text,
+/// counted on the parser's events before anything is expanded.
+fn check_expansion(source: &Source) -> Result<(), Error> {
+    use saphyr_parser::{Event, Parser};
+    // Without an anchor there is nothing to repeat.
+    if !source.text.contains('&') {
+        return Ok(());
+    }
+    // The size of each anchored value, and of each open collection.
+    let mut anchored: std::collections::HashMap<usize, u64> = Default::default();
+    let mut open: Vec<(usize, u64)> = vec![(0, 0)];
+    let mut total: u64 = 0;
+    for event in Parser::new_from_str(&source.text) {
+        // A syntax error is serde's to report, with its position.
+        let Ok((event, span)) = event else {
+            return Ok(());
+        };
+        let size = match event {
+            Event::Scalar(value, _, anchor, _) => {
+                let size = value.len() as u64 + 1;
+                if anchor > 0 {
+                    anchored.insert(anchor, size);
+                }
+                size
+            }
+            Event::Alias(anchor) => {
+                let size = anchored.get(&anchor).copied().unwrap_or(1);
+                if total.saturating_add(size) > MAX_EXPANDED_BYTES {
+                    return Err(Error::Invalid {
+                        path: source.path.clone(),
+                        pos: Some(Pos {
+                            line: span.start.line(),
+                            column: span.start.col() + 1,
+                        }),
+                        message: format!(
+                            "the aliases (*name) of this file repeat more than {} MB of text; gongwen reads at most that much: write the text out where it is needed",
+                            MAX_EXPANDED_BYTES >> 20
+                        ),
+                    });
+                }
+                size
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                open.push((anchor, 0));
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let (anchor, size) = open.pop().unwrap_or((0, 0));
+                if anchor > 0 {
+                    anchored.insert(anchor, size);
+                }
+                if let Some(parent) = open.last_mut() {
+                    parent.1 = parent.1.saturating_add(size);
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        total = total.saturating_add(size);
+        if let Some(top) = open.last_mut() {
+            top.1 = top.1.saturating_add(size);
+        }
+    }
+    Ok(())
+}
+
+/// The message for a file whose top level is not a mapping of fields (a
+/// plain string, a list, a number): it quotes nothing of the file.
+fn not_a_document(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("invalid type: ")?;
+    let (found, expected) = rest.rsplit_once(", expected ")?;
+    if expected != "struct Document" {
+        return None;
+    }
+    let what = found.split_whitespace().next().unwrap_or("something else");
+    let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    Some(format!(
+        "not a gongwen document: expected YAML fields at the top level (kind:, title:, body:, …), found {article} {what}"
+    ))
+}
+
+/// `message` with every quoted excerpt (serde quotes values as escaped
+/// `"…"` strings) cut to [`MAX_QUOTE_CHARS`] characters.
+fn shorten_quotes(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(512));
+    let mut chars = message.chars();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c != '"' {
+            continue;
+        }
+        // Inside a quotation: copy up to the limit, skip the rest up to the
+        // closing quote (escaped quotes `\"` do not close it).
+        let mut kept = 0;
+        let mut cut = false;
+        let mut escaped = false;
+        for c in chars.by_ref() {
+            if !escaped && c == '"' {
+                break;
+            }
+            escaped = !escaped && c == '\\';
+            if kept < MAX_QUOTE_CHARS {
+                out.push(c);
+                kept += 1;
+            } else {
+                cut = true;
+            }
+        }
+        if cut {
+            // Never end inside an escape sequence.
+            while out.ends_with('\\') {
+                out.pop();
+            }
+            out.push('…');
+        }
+        out.push('"');
+    }
+    out
 }
 
 #[cfg(test)]
@@ -200,6 +334,74 @@ mod tests {
             e.starts_with("t.yaml:9:11: body[1].table.rows[1]: this row has 2 cells"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_document_is_not_quoted() {
+        let secret = "https://ci-bot:ghp_0123456789abcdefghijklmnopqrstuvwxyz@github.com";
+        let e = parse(&src(&format!("{secret}\n"))).unwrap_err().to_string();
+        assert!(!e.contains("ghp_"), "{e}");
+        assert!(!e.contains("ci-bot"), "{e}");
+        assert!(e.contains("not a gongwen document"), "{e}");
+        // /etc/passwd-like and .env-like files.
+        for text in [
+            "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/usr/sbin:/usr/sbin/nologin\n",
+            "API_KEY=abcdef0123456789\nDB_PASSWORD=hunter2hunter2\n",
+            "- a\n- list\n",
+        ] {
+            let e = parse(&src(text)).unwrap_err().to_string();
+            assert!(e.contains("not a gongwen document"), "{e}");
+            assert!(!e.contains("hunter2") && !e.contains("/bin/bash"), "{e}");
+        }
+    }
+
+    #[test]
+    fn quoted_values_are_cut_to_a_short_excerpt() {
+        let long = "甲".repeat(200);
+        let e = parse(&src(&format!("kind: 通知\ntitle: 标题\ndate: {long}\n")))
+            .unwrap_err()
+            .to_string();
+        let count = e.matches('甲').count();
+        assert!(count > 0 && count <= MAX_QUOTE_CHARS, "{count}: {e}");
+        assert!(e.contains('…'), "{e}");
+        assert_eq!(shorten_quotes(r#"a "short" one"#), r#"a "short" one"#);
+        let cut = shorten_quotes(&format!("x \"{}\\\"{}\" y", "a".repeat(23), "b".repeat(40)));
+        assert!(cut.ends_with("…\" y"), "{cut}");
+        assert!(!cut.contains('b'), "{cut}");
+    }
+
+    #[test]
+    fn aliases_that_expand_past_the_limit_are_refused() {
+        let para = "甲".repeat(100_000);
+        let aliases = "  - *p\n".repeat(100);
+        let text = format!(
+            "kind: 通知\ntitle: 标题\nbody:\n  - &p {para}\n{aliases}issuer: 甲\ndate: 2024-01-02\n"
+        );
+        let e = parse(&src(&text)).unwrap_err().to_string();
+        assert!(e.contains("aliases") && e.contains("8 MB"), "{e}");
+        // Nested: a list of ten aliases of a list of ten aliases … (a
+        // billion laughs) is counted without being expanded.
+        let mut laughs = String::from("a: &a [\"lol\", \"lol\"]\n");
+        for k in 1..40 {
+            laughs.push_str(&format!(
+                "a{k}: &a{k} [*a{}, *a{}]\n",
+                if k == 1 {
+                    String::new()
+                } else {
+                    (k - 1).to_string()
+                },
+                if k == 1 {
+                    String::new()
+                } else {
+                    (k - 1).to_string()
+                }
+            ));
+        }
+        let e = parse(&src(&laughs)).unwrap_err().to_string();
+        assert!(e.contains("aliases"), "{e}");
+        // A few aliases of short values are fine.
+        let ok = "kind: 通知\ntitle: &t 标题\nbody: [*t]\nissuer: 甲\ndate: 2024-01-02\n";
+        assert!(parse(&src(ok)).is_ok());
     }
 
     #[test]

@@ -192,6 +192,10 @@ struct CheckArgs {
     /// reported missing.
     #[arg(long, value_name = "DIR", env = "GONGWEN_FONT_DIR")]
     font_dir: Option<PathBuf>,
+    /// As for `gen pdf`: a folder seal images may come from, besides the
+    /// document's own folder tree.
+    #[arg(long, value_name = "DIR")]
+    asset_root: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -231,6 +235,10 @@ struct BuildArgs {
     /// As for `gen pdf`.
     #[arg(long, value_name = "DIR", env = "GONGWEN_FONT_DIR")]
     font_dir: Option<PathBuf>,
+    /// As for `gen pdf`: a folder seal images may come from, besides each
+    /// document's own folder tree.
+    #[arg(long, value_name = "DIR")]
+    asset_root: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -372,6 +380,7 @@ fn build(args: &BuildArgs) -> Result<ExitCode, Error> {
             fonts: args.docx_fonts,
             geometry: args.docx_geometry,
         },
+        asset_root: args.asset_root.clone(),
     };
     let mut progress = Progress::for_stderr();
     let report = build::build(&args.paths, &args.output, &fonts, &options, &mut |event| {
@@ -405,10 +414,11 @@ fn import(args: &ImportArgs) -> Result<ExitCode, Error> {
         .clone()
         .unwrap_or_else(|| args.input.with_extension("yaml"));
     output::refuse_input(&out, &[args.input.as_path()])?;
-    let bytes = std::fs::read(&args.input).map_err(|source| Error::Read {
-        path: args.input.clone(),
-        source,
-    })?;
+    let bytes = gongwen::limits::read_regular(&args.input, gongwen::limits::MAX_IMPORT_BYTES)
+        .map_err(|source| Error::Read {
+            path: args.input.clone(),
+            source,
+        })?;
     let imported = gongwen::import::read(&bytes).map_err(|source| Error::Import {
         path: args.input.clone(),
         source,
@@ -442,7 +452,8 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
         Some(dir) => FontSet::with_dir(dir)?,
         None => FontSet::bundled(),
     };
-    let report = gongwen::check::check_file(&args.input, &fonts)?;
+    let report =
+        gongwen::check::check_file_with_assets(&args.input, &fonts, args.asset_root.as_deref())?;
     match args.format {
         ReportFormat::Text => print_out(&report.render()),
         ReportFormat::Json => {

@@ -535,7 +535,9 @@ fn exit_status_and_formats() {
 #[test]
 fn the_imported_seed_is_linted_with_positions() {
     let text = std::fs::read(root().join("tests/fixtures/seed-scraped.txt")).unwrap();
-    let yaml = gongwen::import::import(&text).yaml("seed.txt");
+    let yaml = gongwen::import::import(&text)
+        .expect("the seed decodes")
+        .yaml("seed.txt");
     let f = lint(&yaml);
     // The damaged dates import leaves for a person are found again, by
     // their place in the YAML.

@@ -135,14 +135,24 @@ impl Report {
     }
 }
 
-/// Lints YAML text.
+/// Lints YAML text (seal images from the document's own folder tree).
 pub fn lint(source: &Source, fonts: &FontSet) -> Result<Vec<Finding>, CheckError> {
+    lint_with_assets(source, fonts, None)
+}
+
+/// Lints YAML text; seal images may also come from `asset_root` (as
+/// `--asset-root` for the writers).
+pub fn lint_with_assets(
+    source: &Source,
+    fonts: &FontSet,
+    asset_root: Option<&Path>,
+) -> Result<Vec<Finding>, CheckError> {
     let index = Index::build(&source.text).map_err(|e| CheckError::Syntax {
         path: source.path.clone(),
         pos: e.pos,
         message: e.message,
     })?;
-    let mut findings = rules::run(&index, source, fonts);
+    let mut findings = rules::run(&index, source, fonts, asset_root);
     findings.sort_by(|a, b| {
         (a.line, a.column, a.severity, a.rule).cmp(&(b.line, b.column, b.severity, b.rule))
     });
@@ -152,20 +162,43 @@ pub fn lint(source: &Source, fonts: &FontSet) -> Result<Vec<Finding>, CheckError
 
 /// Reads and lints the file at `path`.
 pub fn check_file(path: &Path, fonts: &FontSet) -> Result<Report, CheckError> {
-    let bytes = std::fs::read(path).map_err(|source| CheckError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    check_bytes(path, &bytes, fonts)
+    check_file_with_assets(path, fonts, None)
+}
+
+/// Reads and lints the file at `path`; seal images may also come from
+/// `asset_root`.
+pub fn check_file_with_assets(
+    path: &Path,
+    fonts: &FontSet,
+    asset_root: Option<&Path>,
+) -> Result<Report, CheckError> {
+    let bytes =
+        crate::limits::read_regular(path, crate::limits::MAX_DOCUMENT_BYTES).map_err(|source| {
+            CheckError::Read {
+                path: path.to_path_buf(),
+                source,
+            }
+        })?;
+    check_bytes_with_assets(path, &bytes, fonts, asset_root)
 }
 
 /// Lints a file's bytes.
 pub fn check_bytes(path: &Path, bytes: &[u8], fonts: &FontSet) -> Result<Report, CheckError> {
+    check_bytes_with_assets(path, bytes, fonts, None)
+}
+
+/// Lints a file's bytes; seal images may also come from `asset_root`.
+pub fn check_bytes_with_assets(
+    path: &Path,
+    bytes: &[u8],
+    fonts: &FontSet,
+    asset_root: Option<&Path>,
+) -> Result<Report, CheckError> {
     let source = Source::decode(path, bytes.to_vec()).map_err(|offset| CheckError::NotUtf8 {
         path: path.to_path_buf(),
         offset,
     })?;
-    let findings = lint(&source, fonts)?;
+    let findings = lint_with_assets(&source, fonts, asset_root)?;
     let count = |s| findings.iter().filter(|f| f.severity == s).count();
     Ok(Report {
         file: path.display().to_string(),

@@ -14,6 +14,7 @@ use roxmltree::{Document, Node};
 use super::report::{Action, Note};
 use super::sniff::ImportError;
 use super::{Align, Hints, RawLine};
+use crate::limits::{MAX_LEVEL_TEXT_CHARS, MAX_PART, MAX_XML_DEPTH};
 
 /// WordprocessingML, transitional and strict.
 const W: &[&str] = &[
@@ -21,9 +22,6 @@ const W: &[&str] = &[
     "http://purl.oclc.org/ooxml/wordprocessingml/main",
 ];
 const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
-
-/// The largest XML part read (a zip bomb is refused, not unpacked).
-const MAX_PART: u64 = 64 << 20;
 
 /// Cells of a table row are kept apart by an ideographic space.
 const CELL_SEPARATOR: &str = "\u{3000}";
@@ -47,6 +45,52 @@ fn w_attr<'a>(n: Node<'a, '_>, name: &str) -> Option<&'a str> {
         .map(|a| a.value())
 }
 
+/// Parses an XML part and refuses one nested deeper than
+/// [`MAX_XML_DEPTH`].
+fn parse_part<'i>(name: &str, xml: &'i str) -> Result<Document<'i>, ImportError> {
+    let doc = Document::parse(xml)
+        .map_err(|e| ImportError::Docx(format!("{name} is not well-formed XML: {e}")))?;
+    check_depth(name, &doc)?;
+    Ok(doc)
+}
+
+/// Refuses a part nested deeper than [`MAX_XML_DEPTH`].
+fn check_depth(name: &str, doc: &Document) -> Result<(), ImportError> {
+    // Depth of each node by its parent's, in document order (parents come
+    // first), without recursion.
+    let mut depth = vec![0usize; doc.descendants().count()];
+    for n in doc.descendants() {
+        let d = n.parent().map_or(0, |p| depth[p.id().get_usize()] + 1);
+        depth[n.id().get_usize()] = d;
+        if d > MAX_XML_DEPTH {
+            return Err(ImportError::Docx(format!(
+                "{name} nests its elements more than {MAX_XML_DEPTH} deep (Word writes a few dozen); gongwen does not read it"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The paragraphs of a block container (a text box, a table cell) in
+/// document order: its own `w:p`s, also inside tables and content
+/// controls, but not the paragraphs of text boxes inside those paragraphs
+/// (walking a paragraph reads its text boxes once).
+fn own_paragraphs<'a, 'i>(container: Node<'a, 'i>) -> Vec<Node<'a, 'i>> {
+    let mut out = Vec::new();
+    let mut stack: Vec<Node> = container.children().filter(Node::is_element).collect();
+    stack.reverse();
+    while let Some(n) = stack.pop() {
+        if is_w(n, "p") {
+            out.push(n);
+            continue;
+        }
+        let start = stack.len();
+        stack.extend(n.children().filter(Node::is_element));
+        stack[start..].reverse();
+    }
+    out
+}
+
 fn child<'a, 'i>(n: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
     n.children().find(|c| is_w(*c, name))
 }
@@ -55,8 +99,16 @@ fn part(
     zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
     name: &str,
 ) -> Result<Option<String>, ImportError> {
-    let Ok(file) = zip.by_name(name) else {
-        return Ok(None);
+    let file = match zip.by_name(name) {
+        Ok(file) => file,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        // Present but unreadable (compressed with LZMA or BZIP2, which
+        // Word never writes, or encrypted): say so, not "missing".
+        Err(e) => {
+            return Err(ImportError::Docx(format!(
+                "{name} cannot be read: {e}; save the file again from Word (plain DOCX)"
+            )));
+        }
     };
     let mut bytes = Vec::new();
     file.take(MAX_PART + 1)
@@ -141,10 +193,21 @@ struct Numbering {
 }
 
 impl Numbering {
-    fn parse(xml: &str) -> Numbering {
+    fn parse(xml: &str) -> Result<Numbering, ImportError> {
+        // Numbering that is not XML is left out (the numbers are then
+        // not drawn, as Word would not draw them either).
         let Ok(doc) = Document::parse(xml) else {
-            return Numbering::default();
+            return Ok(Numbering::default());
         };
+        check_depth("word/numbering.xml", &doc)?;
+        for l in doc.descendants().filter(|n| is_w(*n, "lvlText")) {
+            let chars = w_attr(l, "val").map_or(0, |v| v.chars().count());
+            if chars > MAX_LEVEL_TEXT_CHARS {
+                return Err(ImportError::Docx(format!(
+                    "word/numbering.xml has a list number text (w:lvlText) of {chars} characters; Word's are a few (`%1.`), and gongwen reads at most {MAX_LEVEL_TEXT_CHARS}"
+                )));
+            }
+        }
         let levels_of = |n: Node| -> Vec<Level> {
             let mut out: Vec<Level> = Vec::new();
             for l in n.children().filter(|c| is_w(*c, "lvl")) {
@@ -198,10 +261,10 @@ impl Numbering {
             }
             levels.insert(id.to_string(), lv);
         }
-        Numbering {
+        Ok(Numbering {
             levels,
             counters: HashMap::new(),
-        }
+        })
     }
 
     /// The number Word draws before the next paragraph of list `id` at
@@ -259,10 +322,11 @@ fn format_number(format: &str, n: usize) -> String {
     }
 }
 
-fn styles(xml: &str) -> HashMap<String, Style> {
+fn styles(xml: &str) -> Result<HashMap<String, Style>, ImportError> {
     let Ok(doc) = Document::parse(xml) else {
-        return HashMap::new();
+        return Ok(HashMap::new());
     };
+    check_depth("word/styles.xml", &doc)?;
     let mut out = HashMap::new();
     for s in doc.descendants().filter(|n| is_w(*n, "style")) {
         if w_attr(s, "type").is_some_and(|t| t != "paragraph") {
@@ -290,7 +354,7 @@ fn styles(xml: &str) -> HashMap<String, Style> {
         };
         out.insert(id.to_string(), style);
     }
-    out
+    Ok(out)
 }
 
 /// A style's property, looked up through the styles it is based on.
@@ -417,10 +481,12 @@ impl Reader<'_> {
                 "instrText" | "delInstrText" | "del" | "moveFrom" | "pPr" | "rPr" | "delText" => {}
                 "txbxContent" => {
                     let mut lines = Vec::new();
-                    for p in c.descendants().filter(|d| is_w(*d, "p")) {
+                    for p in own_paragraphs(c) {
                         let mut inner = Para::default();
                         self.walk(p, &mut inner);
                         lines.extend(inner.parts);
+                        // Boxes inside this box's paragraphs, after them.
+                        lines.extend(inner.boxes.into_iter().flatten());
                     }
                     para.boxes.push(lines);
                 }
@@ -512,10 +578,16 @@ impl Reader<'_> {
             let mut cells = Vec::new();
             for tc in tr.children().filter(|c| is_w(*c, "tc") || is_w(*c, "sdt")) {
                 let mut text = Vec::new();
-                for p in tc.descendants().filter(|d| is_w(*d, "p")) {
+                for p in own_paragraphs(tc) {
                     let mut para = Para::default();
                     self.walk(p, &mut para);
-                    text.extend(para.parts.into_iter().filter(|s| !s.trim().is_empty()));
+                    let boxes = para.boxes.into_iter().flatten();
+                    text.extend(
+                        para.parts
+                            .into_iter()
+                            .chain(boxes)
+                            .filter(|s| !s.trim().is_empty()),
+                    );
                 }
                 cells.push(text.join(" "));
             }
@@ -566,9 +638,9 @@ pub fn read(bytes: &[u8]) -> Result<Docx, ImportError> {
         .ok_or_else(|| ImportError::Docx("word/document.xml is missing".into()))?;
     let styles = part(&mut zip, "word/styles.xml")?
         .map(|s| styles(&s))
+        .transpose()?
         .unwrap_or_default();
-    let doc = Document::parse(&document)
-        .map_err(|e| ImportError::Docx(format!("word/document.xml is not well-formed XML: {e}")))?;
+    let doc = parse_part("word/document.xml", &document)?;
     let body = doc
         .root_element()
         .children()
@@ -576,6 +648,7 @@ pub fn read(bytes: &[u8]) -> Result<Docx, ImportError> {
         .ok_or_else(|| ImportError::Docx("word/document.xml has no w:body".into()))?;
     let numbering = part(&mut zip, "word/numbering.xml")?
         .map(|s| Numbering::parse(&s))
+        .transpose()?
         .unwrap_or_default();
     let mut reader = Reader {
         styles: &styles,
@@ -730,5 +803,60 @@ mod tests {
     fn broken_parts_are_errors_not_panics() {
         let e = read(&docx("<w:p>", None)).err().unwrap().to_string();
         assert!(e.contains("not well-formed"), "{e}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_a_stack_overflow() {
+        for tag in ["w:sdt", "w:r", "x:foreign"] {
+            let open = format!("<{tag} xmlns:x=\"urn:x\">").repeat(20_000);
+            let close = format!("</{tag}>").repeat(20_000);
+            let e = read(&docx(&format!("<w:p>{open}{close}</w:p>"), None))
+                .err()
+                .unwrap()
+                .to_string();
+            assert!(e.contains("nests its elements"), "{tag}: {e}");
+        }
+        // Nesting within the limit reads.
+        let open = "<w:sdt><w:sdtContent>".repeat(50);
+        let close = "</w:sdtContent></w:sdt>".repeat(50);
+        let r = read(&docx(
+            &format!("{open}<w:p><w:r><w:t>深处</w:t></w:r></w:p>{close}"),
+            None,
+        ))
+        .unwrap();
+        assert_eq!(texts(&r), ["深处"]);
+    }
+
+    #[test]
+    fn nested_text_boxes_are_read_once_each() {
+        // Each box holds a line and the next box: every line once, in
+        // order (each level once doubled the work and repeated the text).
+        let depth = 30;
+        let mut xml = String::new();
+        for k in 0..depth {
+            xml.push_str(&format!(
+                "<w:p><w:r><w:t>第{k}层</w:t></w:r><w:r><w:drawing><w:txbxContent>"
+            ));
+        }
+        for _ in 0..depth {
+            xml.push_str("</w:txbxContent></w:drawing></w:r></w:p>");
+        }
+        let r = read(&docx(&xml, None)).unwrap();
+        let got: Vec<&str> = texts(&r).into_iter().filter(|t| !t.is_empty()).collect();
+        let want: Vec<String> = (0..depth).map(|k| format!("第{k}层")).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_long_list_number_text_is_refused() {
+        let lvl = format!(
+            r#"<w:numbering {NS}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="{}%1"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#,
+            "长".repeat(MAX_LEVEL_TEXT_CHARS + 1)
+        );
+        let e = Numbering::parse(&lvl).err().unwrap().to_string();
+        assert!(e.contains("lvlText"), "{e}");
+        let ok = lvl.replace(&"长".repeat(MAX_LEVEL_TEXT_CHARS + 1), "（");
+        let mut n = Numbering::parse(&ok).unwrap();
+        assert_eq!(n.next("1", 0).as_deref(), Some("（1"));
     }
 }

@@ -217,28 +217,57 @@ fn describe_blank(raw: &str) -> String {
     format!("a line of only {}", names.join(" and "))
 }
 
-/// Imports a text given as bytes (UTF-8, UTF-16 with a byte-order mark,
-/// or GB18030/GBK). Never fails: any bytes give a document and a report.
-pub fn import(bytes: &[u8]) -> Import {
-    let decoded = encoding::decode(bytes);
+/// Imports a text given as bytes (UTF-8, UTF-16 or UTF-32, GB18030/GBK;
+/// see [`encoding`]). Fails only when the encoding cannot be told with
+/// confidence; any text gives a document and a report.
+pub fn import(bytes: &[u8]) -> Result<Import, ImportError> {
+    let decoded = encoding::decode(bytes)?;
+    let lines = decoded.text.split('\n').count();
+    if lines > crate::limits::MAX_IMPORT_LINES {
+        return Err(ImportError::TooManyLines(lines));
+    }
     let raw = decoded
         .text
         .split('\n')
         .map(|l| RawLine {
-            text: l.strip_suffix('\r').unwrap_or(l).to_string(),
+            text: l.to_string(),
             hints: Hints::default(),
         })
         .collect();
-    run(raw, decoded.encoding, Vec::new())
+    let notes = decoded
+        .bad_bytes
+        .iter()
+        .map(|bad| Note {
+            line: bad.line,
+            column: bad.column,
+            end_column: bad.column + 1,
+            action: Action::Review,
+            rule: "encoding",
+            text: "\u{FFFD}".into(),
+            message: format!(
+                "byte{} {} at offset {} {} not UTF-8 and became U+FFFD; the rest of the file is UTF-8: put the character the original has here",
+                if bad.bytes.len() == 1 { "" } else { "s" },
+                bad.bytes.iter().map(|b| format!("0x{b:02X}")).collect::<Vec<_>>().join(" "),
+                bad.offset,
+                if bad.bytes.len() == 1 { "is" } else { "are" },
+            ),
+            replacement: None,
+            alternatives: Vec::new(),
+        })
+        .collect();
+    Ok(run(raw, decoded.encoding, notes))
 }
 
 /// Imports a file's bytes: text or DOCX, told apart by their first bytes;
 /// anything else (PDF, images, legacy .doc/.wps, other zips) is refused.
 pub fn read(bytes: &[u8]) -> Result<Import, ImportError> {
     match sniff::sniff(bytes)? {
-        sniff::Format::Text => Ok(import(bytes)),
+        sniff::Format::Text => import(bytes),
         sniff::Format::Docx => {
             let read = docx::read(bytes)?;
+            if read.lines.len() > crate::limits::MAX_IMPORT_LINES {
+                return Err(ImportError::TooManyLines(read.lines.len()));
+            }
             Ok(run(read.lines, Encoding::Docx, read.notes))
         }
     }
@@ -275,11 +304,20 @@ fn lines_of(raw: &[RawLine], notes: &mut Vec<Note>) -> (Vec<Line>, chrome::Page)
     page.meta.retain(|m| !raw[m.line].hints.table);
     let mut lines: Vec<Line> = Vec::new();
     let mut blank_before = false;
+    let decoder_reported: std::collections::HashSet<(usize, usize)> = notes
+        .iter()
+        .filter(|n| n.rule == "encoding")
+        .map(|n| (n.line, n.column))
+        .collect();
     for (i, r) in raw.iter().enumerate() {
         let number = i + 1;
         let raw_text = r.text.as_str();
-        if let Some(at) = raw_text.find('\u{FFFD}') {
+        for (at, _) in raw_text.match_indices('\u{FFFD}') {
             let column = raw_text[..at].chars().count() + 1;
+            // Stray UTF-8 bytes were reported by the decoder, byte by byte.
+            if decoder_reported.contains(&(number, column)) {
+                continue;
+            }
             notes.push(Note {
                 line: number,
                 column,

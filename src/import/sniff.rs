@@ -14,6 +14,15 @@ pub enum ImportError {
         what: &'static str,
         advice: &'static str,
     },
+    /// Text whose encoding cannot be told with confidence.
+    #[error("{0}")]
+    Encoding(#[from] super::encoding::DecodeError),
+    /// More lines than [`crate::limits::MAX_IMPORT_LINES`].
+    #[error(
+        "has {0} lines; gen import reads at most {max} (a 100-page 公文 has about 3,000): split the input",
+        max = crate::limits::MAX_IMPORT_LINES
+    )]
+    TooManyLines(usize),
     /// A DOCX whose parts cannot be read.
     #[error("is a DOCX file (a zip with word/document.xml) but {0}")]
     Docx(String),
@@ -116,7 +125,9 @@ pub fn sniff(bytes: &[u8]) -> Result<Format, ImportError> {
         return Ok(Format::Text);
     }
     let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
+    // UTF-32 and BOM-less UTF-16 text hold NUL bytes too: text if it
+    // decodes as such.
+    if head.contains(&0) && super::encoding::decode(bytes).is_err() {
         return Err(refuse(
             "binary data (it holds NUL bytes), not text",
             "if it is UTF-16 text without a byte-order mark, save it as UTF-8; otherwise save the document as DOCX or plain text",

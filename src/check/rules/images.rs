@@ -20,7 +20,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         image,
         message,
         ..
-    }) = Assets::load(&doc, cx.source, None)
+    }) = Assets::load(&doc, cx.source, cx.asset_root)
     else {
         return;
     };

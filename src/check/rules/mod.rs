@@ -26,14 +26,22 @@ pub struct Context<'a> {
     pub index: &'a Index,
     pub source: &'a Source,
     pub fonts: &'a FontSet,
+    /// The folder seal images may come from besides the document's own.
+    pub asset_root: Option<&'a std::path::Path>,
 }
 
 /// Runs every rule.
-pub fn run(index: &Index, source: &Source, fonts: &FontSet) -> Vec<Finding> {
+pub fn run(
+    index: &Index,
+    source: &Source,
+    fonts: &FontSet,
+    asset_root: Option<&std::path::Path>,
+) -> Vec<Finding> {
     let cx = Context {
         index,
         source,
         fonts,
+        asset_root,
     };
     let mut out = Vec::new();
     doc_number::check(&cx, &mut out);
