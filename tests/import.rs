@@ -518,8 +518,10 @@ proptest! {
         if let Err(e) = gongwen::load::parse(&source) {
             prop_assert!(e.to_string().contains("missing field"), "{}\n{}", e, yaml);
         }
-        // Every note points inside the input.
-        let lines: Vec<&str> = text.split('\n').collect();
+        // Every note points inside the input (CRLF, LF and a lone CR each
+        // end a line).
+        let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+        let lines: Vec<&str> = unified.split('\n').collect();
         for n in &imported.report.notes {
             prop_assert!(n.line >= 1 && n.line <= lines.len());
             prop_assert!(n.column <= n.end_column);

@@ -118,8 +118,12 @@ impl Line {
 
     /// The input line and column (1-based) of char `k` of `content`.
     pub fn place(&self, k: usize) -> (usize, usize) {
-        match self.joins.iter().rev().find(|j| j.at <= k) {
-            Some(j) => (j.number, j.lead + k - j.at + 1),
+        // Joins are in order of `at`: the last one at or before `k`.
+        match self.joins.partition_point(|j| j.at <= k).checked_sub(1) {
+            Some(i) => {
+                let j = &self.joins[i];
+                (j.number, j.lead + k - j.at + 1)
+            }
             None => (self.number, self.lead + k + 1),
         }
     }

@@ -76,13 +76,18 @@ pub fn join(lines: Vec<Line>, notes: &mut Vec<Note>) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     // The last input line of the paragraph being built, as it was read.
     let mut last: Option<Line> = None;
+    // Chars in the paragraph being built (counted as it grows: counting
+    // its text at each join was quadratic in the paragraph's length).
+    let mut chars = 0;
     for next in lines {
         let Some(prev) = last.as_ref() else {
+            chars = next.content.chars().count();
             last = Some(next.clone());
             out.push(next);
             continue;
         };
         if !continues(prev, &prev.content, &next, full, base) {
+            chars = next.content.chars().count();
             last = Some(next.clone());
             out.push(next);
             continue;
@@ -94,6 +99,7 @@ pub fn join(lines: Vec<Line>, notes: &mut Vec<Note>) -> Vec<Line> {
             && at_start.is_some_and(|c| c.is_ascii_alphanumeric());
         if space {
             cur.content.push(' ');
+            chars += 1;
         }
         notes.push(Note {
             line: next.number,
@@ -110,11 +116,12 @@ pub fn join(lines: Vec<Line>, notes: &mut Vec<Note>) -> Vec<Line> {
             alternatives: Vec::new(),
         });
         cur.joins.push(super::Join {
-            at: cur.content.chars().count(),
+            at: chars,
             number: next.number,
             lead: next.lead,
         });
         cur.content.push_str(&next.content);
+        chars += next.content.chars().count();
         last = Some(next);
     }
     out
