@@ -33,6 +33,21 @@ pub const MAX_IMPORT_LINES: usize = 200_000;
 /// reached through a symbolic link, say) must not be echoed into a log.
 pub const MAX_QUOTE_CHARS: usize = 24;
 
+// Tables (§8).
+
+/// The most columns a table may have: 40. A landscape 版心 is 225 mm wide;
+/// at 小四 with its cell padding one character takes about 5.6 mm, so 40
+/// one-character columns fill it. (`colspan: 1000000` once made a
+/// million-column page.)
+pub const MAX_TABLE_COLUMNS: usize = 40;
+
+/// The most rows (header and body) a table may have: 10,000. A register of
+/// 10,000 rows typesets in about 6 s and 700 MB; longer ones belong in a
+/// spreadsheet beside the document. Spans are bounded by these numbers too,
+/// so that no sum of spans overflows (`colspan: 18446744073709551615`
+/// once panicked every command).
+pub const MAX_TABLE_ROWS: usize = 10_000;
+
 // Seal images (印章 §7.3.5.1, 签名章 §7.3.5.3).
 
 /// The largest image file read (a seal is a few hundred kilobytes).

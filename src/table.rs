@@ -150,11 +150,21 @@ fn one() -> usize {
 }
 
 fn span<'de, D: Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    use crate::limits::{MAX_TABLE_COLUMNS, MAX_TABLE_ROWS};
     let n = u64::deserialize(d)?;
     if n == 0 {
         return Err(de::Error::custom(
             "a span counts the columns or rows the cell covers, at least 1",
         ));
+    }
+    // No span is larger than a table may be (the table's own columns and
+    // rows are checked when it is laid out); a bound here keeps every sum
+    // of spans far from overflowing.
+    let most = MAX_TABLE_COLUMNS.max(MAX_TABLE_ROWS) as u64;
+    if n > most {
+        return Err(de::Error::custom(format!(
+            "a span of {n}: a table has at most {MAX_TABLE_COLUMNS} columns and {MAX_TABLE_ROWS} rows"
+        )));
     }
     Ok(n as usize)
 }
@@ -320,7 +330,29 @@ impl Table {
     /// columns exactly, and a span must stay inside its part (header or
     /// body) of the table.
     pub fn layout(&self) -> Result<Vec<Placed>, Problem> {
+        use crate::limits::{MAX_TABLE_COLUMNS, MAX_TABLE_ROWS};
+        let rows = self.header.len() + self.rows.len();
+        if rows > MAX_TABLE_ROWS {
+            return Err(Problem {
+                field: "rows".into(),
+                message: format!(
+                    "the table has {rows} rows; gongwen typesets at most {MAX_TABLE_ROWS} in one table: split it into several tables (or put the register in an attachment of its own)"
+                ),
+            });
+        }
         let n = self.column_count();
+        if n > MAX_TABLE_COLUMNS {
+            return Err(Problem {
+                field: if self.columns.is_empty() {
+                    "rows[0]".into()
+                } else {
+                    "columns".into()
+                },
+                message: format!(
+                    "the table has {n} columns; at most {MAX_TABLE_COLUMNS} fit a landscape page (one character each at 小四): split it into several tables"
+                ),
+            });
+        }
         if self.rows.is_empty() {
             return Err(Problem {
                 field: "rows".into(),
