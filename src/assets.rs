@@ -207,10 +207,10 @@ impl<'a> Policy<'a> {
     }
 }
 
-type Decoded = (ImageFormat, Bytes, Option<(f64, f64)>, f64);
+pub type Decoded = (ImageFormat, Bytes, Option<(f64, f64)>, f64);
 
 /// Recognises, decodes and measures an image from its bytes (not its name).
-fn decode(data: Vec<u8>) -> Result<Decoded, String> {
+pub fn decode(data: Vec<u8>) -> Result<Decoded, String> {
     const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
     if data.starts_with(PNG_SIGNATURE) {
         check_png_header(&data)?;
