@@ -85,6 +85,10 @@ pub const MAX_SVG_FILTER_PRIMITIVES: usize = 4;
 /// is about 10 MB).
 pub const MAX_PART: u64 = 64 << 20;
 
+/// The most entries a Word file's zip may hold: 10,000 (Word writes a few
+/// dozen parts; a document with many pictures a few hundred).
+pub const MAX_ZIP_ENTRIES: usize = 10_000;
+
 /// The deepest element nesting read in an XML part. Word nests a body's
 /// paragraphs, runs, drawings and text boxes a few dozen levels deep; a
 /// part nested deeper is refused before it is walked, so that no walk

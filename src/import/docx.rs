@@ -14,7 +14,7 @@ use roxmltree::{Document, Node};
 use super::report::{Action, Note};
 use super::sniff::ImportError;
 use super::{Align, Hints, RawLine};
-use crate::limits::{MAX_LEVEL_TEXT_CHARS, MAX_PART, MAX_XML_DEPTH};
+use crate::limits::{MAX_LEVEL_TEXT_CHARS, MAX_PART, MAX_XML_DEPTH, MAX_ZIP_ENTRIES};
 
 /// WordprocessingML, transitional and strict.
 const W: &[&str] = &[
@@ -634,6 +634,12 @@ impl Reader<'_> {
 pub fn read(bytes: &[u8]) -> Result<Docx, ImportError> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| ImportError::Docx(format!("the zip cannot be read: {e}")))?;
+    if zip.len() > MAX_ZIP_ENTRIES {
+        return Err(ImportError::Docx(format!(
+            "the zip holds {} entries; a Word file holds a few dozen, and gongwen reads at most {MAX_ZIP_ENTRIES}",
+            zip.len()
+        )));
+    }
     let document = part(&mut zip, "word/document.xml")?
         .ok_or_else(|| ImportError::Docx("word/document.xml is missing".into()))?;
     let styles = part(&mut zip, "word/styles.xml")?
