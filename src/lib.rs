@@ -26,6 +26,7 @@ pub mod output;
 pub mod pdf;
 pub mod schema;
 pub mod seal;
+pub mod spans;
 pub mod table;
 pub mod title;
 

@@ -3,7 +3,7 @@
 //! them: `附件：1.…`), and every 附件N the 正文 refers to must be listed.
 
 use super::{Context, Place, texts};
-use crate::check::index::Node;
+use crate::spans::Node;
 use crate::check::{Finding, Severity};
 use crate::import::marker;
 use crate::model::title_as_name;

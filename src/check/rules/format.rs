@@ -4,7 +4,7 @@
 //! headed by `×××纪要` and carries no seal and no 签发人 (§10.3).
 
 use super::Context;
-use crate::check::index::Node;
+use crate::spans::Node;
 use crate::check::{Finding, Severity};
 use crate::model::Kind;
 

@@ -19,7 +19,7 @@ use crate::load::Source;
 use crate::model::{Role, heading_role};
 
 use super::Finding;
-use super::index::{Index, Node};
+use crate::spans::{Index, Node};
 
 /// What a rule sees.
 pub struct Context<'a> {

@@ -2,7 +2,7 @@
 //! §7.2.6).
 
 use super::Context;
-use crate::check::index::Value;
+use crate::spans::Value;
 use crate::check::{Finding, Severity};
 use crate::model::Kind;
 
