@@ -28,6 +28,7 @@ pub mod schema;
 pub mod seal;
 pub mod spans;
 pub mod table;
+pub mod text;
 pub mod title;
 
 pub use error::{Error, Result};

@@ -12,11 +12,7 @@
 //! states (文号, 成文日期, 发布机构) is kept as evidence for the document.
 
 use crate::date::Date;
-
-/// Whitespace as web pages write it, including no-break and zero-width.
-pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{3000}' | '\u{200B}' | '\u{FEFF}')
-}
+use crate::text::punct::is_space;
 
 /// What a metadata label states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

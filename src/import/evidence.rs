@@ -6,7 +6,7 @@ use crate::date::Date;
 
 use super::Imported;
 use super::chrome::{Field, Meta, page_date};
-use super::closing::{DateLine, date_line};
+use super::date_line::{DateLine, date_line};
 use super::front::normalise_doc_number;
 use super::report::{Action, Note};
 

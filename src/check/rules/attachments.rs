@@ -5,7 +5,7 @@
 use super::{Context, Place, texts};
 use crate::spans::Node;
 use crate::check::{Finding, Severity};
-use crate::import::marker;
+use crate::text::marker;
 use crate::model::title_as_name;
 
 const CLAUSE: &str = "GB/T 9704-2012 §7.3.4";

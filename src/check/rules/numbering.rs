@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::{Context, Place, texts};
 use crate::check::{Finding, Severity};
-use crate::import::marker;
+use crate::text::marker;
 use crate::numbering;
 
 const CLAUSE: &str = "GB/T 9704-2012 §7.3.3";
