@@ -6,10 +6,10 @@
 use crate::assets::{Assets, Image};
 use crate::content;
 use crate::error::Error;
-use crate::fonts::FontSet;
+use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, CHAR_PITCH, mm};
 use crate::load::Source;
-use crate::model::{Document, Format, IssuerMark, Role, Run};
+use crate::model::{Document, Format, IssuerMark, Run};
 use crate::title;
 
 mod letter;

@@ -49,7 +49,7 @@ pub enum Error {
         pos: Option<Pos>,
         field: String,
         ch: char,
-        role: crate::model::Role,
+        role: crate::fonts::Role,
     },
 
     /// An image the document names (a seal) that cannot be used: missing,

@@ -8,10 +8,10 @@
 
 use crate::compose::{Header, Item, ItemKind, Keep, Placed, measure};
 use crate::content;
-use crate::fonts::FontSet;
+use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, CHAR_PITCH, mm};
 use crate::linebreak::{self, Setting};
-use crate::model::{Attendance, Document, Role, Run};
+use crate::model::{Attendance, Document, Run};
 use crate::order::{centred_line, grid_line_below, move_mark};
 
 /// The 版头 of a 纪要 (§10.3) from the general 版头's elements (份号, 密级,

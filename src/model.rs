@@ -13,6 +13,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess};
 
 use crate::date::Date;
+use crate::fonts::Role;
 
 /// One official document (公文).
 #[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
@@ -1045,47 +1046,6 @@ impl<'de> Deserialize<'de> for Block {
             }
         }
         d.deserialize_any(V)
-    }
-}
-
-/// The role of a piece of text, which decides its typeface (§7.3.3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    /// 仿宋: body text, 3rd and 4th level headings, 署名, 成文日期.
-    Body,
-    /// 黑体: 1st level headings (一、).
-    Hei,
-    /// 楷体: 2nd level headings (（一）).
-    Kai,
-    /// 小标宋: the 标题.
-    Title,
-    /// 宋体: page numbers.
-    Song,
-}
-
-impl Role {
-    /// The typeface's name as the standard calls it (仿宋, 黑体 …), for
-    /// messages.
-    pub fn typeface(self) -> &'static str {
-        match self {
-            Role::Body => "仿宋",
-            Role::Hei => "黑体",
-            Role::Kai => "楷体",
-            Role::Title => "小标宋",
-            Role::Song => "宋体",
-        }
-    }
-
-    /// What the typeface sets, for messages.
-    pub fn element(self) -> &'static str {
-        match self {
-            Role::Body => "body",
-            Role::Hei => "first-level heading",
-            Role::Kai => "second-level heading",
-            Role::Title => "title",
-            Role::Song => "page number",
-        }
     }
 }
 

@@ -13,7 +13,8 @@ use crate::compose::{Header, HeaderLine, Mark};
 use crate::error::Error;
 use crate::geometry::{self as g, mm};
 use crate::load::Source;
-use crate::model::{Document, Role, Run};
+use crate::fonts::Role;
+use crate::model::{Document, Run};
 use crate::seal::Sealing;
 
 /// The 版头 of a 命令 (§10.2) from the general 版头's elements (份号, 密级,

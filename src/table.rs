@@ -431,9 +431,9 @@ impl Table {
 // Composition: widths, wrapped cell text, row heights, pages.
 // ---------------------------------------------------------------------
 
-use crate::fonts::FontSet;
+use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, mm};
-use crate::model::{Role, Run};
+use crate::model::Run;
 
 /// A composed table: everything the writers draw, in points.
 #[derive(Debug, Clone, PartialEq)]

@@ -30,10 +30,10 @@
 
 use super::{Header, HeaderLine, Placed, compose_mark, measure};
 use crate::error::Error;
-use crate::fonts::FontSet;
+use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, mm};
 use crate::load::Source;
-use crate::model::{Document, IssuerMark, Role, Run};
+use crate::model::{Document, IssuerMark, Run};
 
 /// Which line of a double line is the heavy one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

@@ -9,7 +9,8 @@ use super::xml::Xml;
 use super::{Layout, Setup, Style, TITLE};
 use crate::compose::{Header, HeaderLine, Mark, MarkPart, MarkPiece};
 use crate::geometry::{self as g, mm, twips};
-use crate::model::{Role, Run};
+use crate::fonts::Role;
+use crate::model::Run;
 
 pub(crate) const CORNER: Style = Style {
     id: "GwCorner",

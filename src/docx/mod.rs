@@ -19,10 +19,10 @@ use std::io::{Cursor, Write};
 use crate::assets::Assets;
 use crate::compose::{self, Composition, Item, ItemKind};
 use crate::error::Error;
-use crate::fonts::FontSet;
+use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, twips};
 use crate::load::Source;
-use crate::model::{Document, Role, Run};
+use crate::model::{Document, Run};
 
 use runs::RunProps;
 use xml::Xml;

@@ -6,7 +6,7 @@ use super::xml::Xml;
 use super::{BODY, FontNames, Layout, Style, paragraph_styles, role_font};
 use crate::fonts::FontSet;
 use crate::geometry::{self as g, docx::Grid};
-use crate::model::Role;
+use crate::fonts::Role;
 
 /// `w:overflowPunct` ("allow punctuation to extend past text extents").
 ///

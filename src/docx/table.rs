@@ -16,7 +16,7 @@ use super::runs::{self, RunProps};
 use super::xml::Xml;
 use super::{Setup, Style, role_font};
 use crate::geometry::{self as g, mm, twips};
-use crate::model::Role;
+use crate::fonts::Role;
 use crate::table::{Align, Composed};
 
 /// 表题: 黑体, centred above the table, kept with it.

@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use crate::model::Role;
+use crate::fonts::Role;
 
 /// The whole of `/data.json`.
 #[derive(Debug, Serialize)]

@@ -15,11 +15,11 @@ use crate::assets::{Assets, Image};
 use crate::compose::{self, Composition, Item, ItemKind, Keep};
 use crate::date::Date;
 use crate::error::Error;
-use crate::fonts::FontSet;
+use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, mm};
 use crate::linebreak;
 use crate::load::Source;
-use crate::model::{Document, Role};
+use crate::model::Document;
 
 pub use world::{GongwenWorld, Shared, TEMPLATE};
 

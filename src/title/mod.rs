@@ -22,7 +22,7 @@ pub use phrases::Boundary;
 
 use crate::fonts::FontSet;
 use crate::geometry;
-use crate::model::Role;
+use crate::fonts::Role;
 
 /// The cost of a break at a plain word boundary, in the unit of the shape
 /// cost (a squared character): a phrase boundary up to two characters
