@@ -13,6 +13,7 @@ use crate::model::{Document, Format, IssuerMark, Run};
 use crate::title;
 
 mod letter;
+pub mod table;
 pub use letter::{DoubleRule, RuleOrder};
 
 /// What an item is (the writers style each kind).
@@ -281,7 +282,7 @@ pub struct Composition {
     /// 页码 (§7.5).
     pub page_numbers: PageNumbers,
     /// Tables (§8), in the order their items stand.
-    pub tables: Vec<crate::table::Composed>,
+    pub tables: Vec<table::Composed>,
 }
 
 impl Composition {
@@ -833,7 +834,7 @@ fn compose_attachments(
     doc: &Document,
     fonts: &FontSet,
     items: &mut Vec<Item>,
-    tables: &mut Vec<crate::table::Composed>,
+    tables: &mut Vec<table::Composed>,
 ) {
     let block = mm(g::BLOCK_WIDTH_MM);
     for (i, attachment) in doc.attachments.iter().enumerate() {
@@ -917,13 +918,13 @@ fn flow_item(
     blank_lines_before: usize,
     doc: &Document,
     fonts: &FontSet,
-    tables: &mut Vec<crate::table::Composed>,
+    tables: &mut Vec<table::Composed>,
 ) -> Item {
     match f {
         crate::model::Flow::Paragraph(p) => body_item(p, blank_lines_before),
         crate::model::Flow::Table { table, path } => {
             let size = doc.table_size.points();
-            tables.push(crate::table::compose(&table, &path, size, fonts));
+            tables.push(table::compose(&table, &path, size, fonts));
             Item {
                 kind: ItemKind::Table(tables.len() - 1),
                 blank_lines_before,

@@ -589,7 +589,7 @@ fn placed_data(p: &compose::Placed) -> data::Placed {
 }
 
 /// A composed table (§8) for the template.
-fn table_data(t: &crate::table::Composed) -> data::Table {
+fn table_data(t: &crate::compose::table::Composed) -> data::Table {
     data::Table {
         caption: t.caption.clone(),
         size: t.size,
