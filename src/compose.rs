@@ -13,6 +13,9 @@ use crate::model::{Document, Format, IssuerMark, Run};
 use crate::title;
 
 mod letter;
+mod minutes;
+mod order;
+mod seal;
 pub mod table;
 pub use letter::{DoubleRule, RuleOrder};
 
@@ -365,9 +368,9 @@ pub fn compose(
 ) -> Result<Composition, Error> {
     reject_unsupported(doc, source, writer)?;
     crate::load::check_tables(doc, source)?;
-    let seals = crate::seal::check(doc, source, assets)?;
+    let seals = seal::check(doc, source, assets)?;
     if doc.format == Format::Order {
-        crate::order::check_signature(source, &seals)?;
+        order::check_signature(source, &seals)?;
     }
     let cells = |n: usize| n as f64 * CHAR_PITCH;
     let body = |text: String| {
@@ -436,17 +439,17 @@ pub fn compose(
     }
 
     if let Some(attendance) = &doc.attendance {
-        crate::minutes::compose_attendance(attendance, fonts, &mut items);
+        minutes::compose_attendance(attendance, fonts, &mut items);
     }
 
     let mut images = Vec::new();
     let mut overlays = Vec::new();
     match seals {
-        crate::seal::Sealing::None => compose_closing(doc, fonts, &mut items),
-        crate::seal::Sealing::Seals(seals) => {
-            crate::seal::compose_sealed(doc, fonts, &seals, &mut items, &mut images, &mut overlays)
+        seal::Sealing::None => compose_closing(doc, fonts, &mut items),
+        seal::Sealing::Seals(seals) => {
+            seal::compose_sealed(doc, fonts, &seals, &mut items, &mut images, &mut overlays)
         }
-        crate::seal::Sealing::Signature(s) => crate::seal::compose_signature_seal(
+        seal::Sealing::Signature(s) => seal::compose_signature_seal(
             doc,
             fonts,
             &s,
@@ -488,8 +491,8 @@ pub fn compose(
     // §10.2, §10.3).
     let (header, title_line) = match doc.format {
         Format::Letter => letter::header(doc, fonts),
-        Format::Order => crate::order::header(doc, compose_header(doc, fonts)),
-        Format::Minutes => crate::minutes::header(doc, compose_header(doc, fonts)),
+        Format::Order => order::header(doc, compose_header(doc, fonts)),
+        Format::Minutes => minutes::header(doc, compose_header(doc, fonts)),
         Format::General => {
             let header = compose_header(doc, fonts);
             let title_line = header.as_ref().map_or(0, title_line_below);
@@ -605,7 +608,7 @@ fn compose_closing(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
         // ends where the longest ends).
         let w = measure(fonts, Role::Body, name);
         let x = sig_start + (widest - w);
-        items.push(crate::seal::line_item(
+        items.push(seal::line_item(
             ItemKind::Signature,
             if i == 0 { g::SIGNATURE_GAP_LINES } else { 0 },
             vec![Run {
@@ -626,7 +629,7 @@ fn compose_closing(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
         text: date,
     }];
     let mut date_item =
-        crate::seal::line_item(ItemKind::Date, blank, runs, date_start, "date".into());
+        seal::line_item(ItemKind::Date, blank, runs, date_start, "date".into());
     date_item.keep_with_next = Keep::Free;
     items.push(date_item);
 }

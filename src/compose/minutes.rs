@@ -12,7 +12,8 @@ use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, CHAR_PITCH, mm};
 use crate::linebreak::{self, Setting};
 use crate::model::{Attendance, Document, Run};
-use crate::order::{centred_line, grid_line_below, move_mark};
+
+use super::order::{centred_line, grid_line_below, move_mark};
 
 /// The 版头 of a 纪要 (§10.3) from the general 版头's elements (份号, 密级,
 /// 紧急程度 and the mark; the model refuses a 发文字号 and 签发人 here), and
