@@ -449,14 +449,9 @@ pub fn compose(
         seal::Sealing::Seals(seals) => {
             seal::compose_sealed(doc, fonts, &seals, &mut items, &mut images, &mut overlays)
         }
-        seal::Sealing::Signature(s) => seal::compose_signature_seal(
-            doc,
-            fonts,
-            &s,
-            &mut items,
-            &mut images,
-            &mut overlays,
-        ),
+        seal::Sealing::Signature(s) => {
+            seal::compose_signature_seal(doc, fonts, &s, &mut items, &mut images, &mut overlays)
+        }
     }
 
     if let Some(note) = &doc.note {
@@ -628,8 +623,7 @@ fn compose_closing(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
         role: Role::Body,
         text: date,
     }];
-    let mut date_item =
-        seal::line_item(ItemKind::Date, blank, runs, date_start, "date".into());
+    let mut date_item = seal::line_item(ItemKind::Date, blank, runs, date_start, "date".into());
     date_item.keep_with_next = Keep::Free;
     items.push(date_item);
 }

@@ -16,7 +16,6 @@ use typst::text::{
     Font, FontBook, FontInstance, FontStretch, FontStyle, FontVariant, FontVariations, FontWeight,
 };
 
-
 /// A font compiled into the binary.
 struct Bundled {
     file: &'static str,

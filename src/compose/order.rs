@@ -11,9 +11,9 @@
 
 use crate::compose::{Header, HeaderLine, Mark};
 use crate::error::Error;
+use crate::fonts::Role;
 use crate::geometry::{self as g, mm};
 use crate::load::Source;
-use crate::fonts::Role;
 use crate::model::{Document, Run};
 
 use super::seal::Sealing;

@@ -15,9 +15,9 @@
 use super::runs::{self, RunProps};
 use super::xml::Xml;
 use super::{Setup, Style, role_font};
-use crate::geometry::{self as g, mm, twips};
-use crate::fonts::Role;
 use crate::compose::table::Composed;
+use crate::fonts::Role;
+use crate::geometry::{self as g, mm, twips};
 use crate::table::Align;
 
 /// 表题: 黑体, centred above the table, kept with it.

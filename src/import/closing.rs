@@ -77,10 +77,10 @@ fn attachments(lines: &[Line], end: &mut usize, notes: &mut Vec<Note>) -> Vec<St
     }
     if k > 0 {
         let head = &lines[k - 1].content;
-        if let Some(rest) = head.strip_prefix("附件").and_then(|r| {
-            r.trim_start_matches(is_space)
-                .strip_prefix(['：', ':'])
-        }) {
+        if let Some(rest) = head
+            .strip_prefix("附件")
+            .and_then(|r| r.trim_start_matches(is_space).strip_prefix(['：', ':']))
+        {
             let rest = rest.trim_start_matches(is_space);
             let offset = head.chars().count() - rest.chars().count();
             let first = attachment_item(rest).unwrap_or(rest);

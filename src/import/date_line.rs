@@ -30,10 +30,7 @@ fn cn_year_digit(c: char) -> Option<u16> {
 
 /// Reads a line that holds only a date.
 pub fn date_line(text: &str) -> Option<DateLine> {
-    let t: String = text
-        .chars()
-        .filter(|c| !is_space(*c))
-        .collect();
+    let t: String = text.chars().filter(|c| !is_space(*c)).collect();
     if t.is_empty() || t.chars().count() > 16 {
         return None;
     }

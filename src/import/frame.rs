@@ -48,12 +48,8 @@ pub fn signers(line: &Line) -> Option<(String, Vec<String>)> {
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect();
-    (!names.is_empty() && names.iter().all(|n| n.chars().count() <= 8)).then(|| {
-        (
-            before.trim_matches(is_space).to_string(),
-            names,
-        )
-    })
+    (!names.is_empty() && names.iter().all(|n| n.chars().count() <= 8))
+        .then(|| (before.trim_matches(is_space).to_string(), names))
 }
 
 /// `抄送：市委办公室，市人大常委会办公室。`: the 抄送机关.
@@ -80,10 +76,7 @@ pub fn printing(line: &Line) -> Option<(String, Date)> {
     // The date is the tail that reads as one; the organ is what is before.
     let chars: Vec<char> = t.chars().collect();
     for start in 0..chars.len() {
-        if start > 0
-            && !is_space(chars[start - 1])
-            && !is_cjk_then_digit(&chars, start)
-        {
+        if start > 0 && !is_space(chars[start - 1]) && !is_cjk_then_digit(&chars, start) {
             continue;
         }
         let tail: String = chars[start..].iter().collect();
@@ -101,7 +94,8 @@ pub fn printing(line: &Line) -> Option<(String, Date)> {
 
 /// Where an organ's name meets a date written without a space.
 fn is_cjk_then_digit(chars: &[char], i: usize) -> bool {
-    crate::text::punct::is_han(chars[i - 1]) && (chars[i].is_ascii_digit() || "二〇○".contains(chars[i]))
+    crate::text::punct::is_han(chars[i - 1])
+        && (chars[i].is_ascii_digit() || "二〇○".contains(chars[i]))
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@
 //! paragraph; each join is reported.
 
 use super::Line;
-use crate::text::marker;
 use super::report::{Action, Note};
+use crate::text::marker;
 
 /// Columns a char takes in a fixed-width view (CJK and full-width: 2).
 fn width(c: char) -> usize {

@@ -42,16 +42,13 @@ pub enum Stamp {
 
 /// A PDF standard the output conforms to, checked by Typst's own
 /// validation while it writes the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Standard {
     /// PDF/A-2b (ISO 19005-2, basic): for archiving.
-    #[value(name = "a-2b")]
     A2b,
     /// PDF/A-2a (ISO 19005-2, accessible): archiving, tagged structure.
-    #[value(name = "a-2a")]
     A2a,
     /// PDF/UA-1 (ISO 14289-1): accessible to assistive technology.
-    #[value(name = "ua-1")]
     Ua1,
 }
 

@@ -21,8 +21,8 @@ mod words;
 pub use phrases::Boundary;
 
 use crate::fonts::FontSet;
-use crate::geometry;
 use crate::fonts::Role;
+use crate::geometry;
 
 /// The cost of a break at a plain word boundary, in the unit of the shape
 /// cost (a squared character): a phrase boundary up to two characters
