@@ -13,6 +13,7 @@ use crate::model::{Document, Format, IssuerMark, Run};
 use crate::title;
 
 mod letter;
+pub mod linebreak;
 mod minutes;
 mod order;
 mod seal;
@@ -544,17 +545,17 @@ pub fn measure_at(fonts: &FontSet, role: Role, text: &str, size: f64, tracking: 
 /// them.
 pub fn item_lines(item: &Item, fonts: &FontSet) -> Vec<Vec<Run>> {
     let setting = if item.kind == ItemKind::AttachmentTitle {
-        crate::linebreak::Setting {
+        linebreak::Setting {
             size: g::TITLE_SIZE,
             tracking: 0.0,
         }
     } else {
-        crate::linebreak::Setting {
+        linebreak::Setting {
             size: g::BODY_SIZE,
             tracking: g::BODY_TRACKING,
         }
     };
-    crate::linebreak::break_lines(
+    linebreak::break_lines(
         &item.runs,
         fonts,
         setting,
@@ -964,7 +965,7 @@ fn compose_record(doc: &Document, fonts: &FontSet) -> Option<Record> {
     }
     let inset = g::RECORD_INSET_CHARS as f64 * CHAR_PITCH;
     let width = mm(g::BLOCK_WIDTH_MM);
-    let setting = crate::linebreak::Setting {
+    let setting = linebreak::Setting {
         size: g::RECORD_SIZE,
         tracking: 0.0,
     };
@@ -986,7 +987,7 @@ fn compose_record(doc: &Document, fonts: &FontSet) -> Option<Record> {
                     role: Role::Body,
                     text: text.to_string(),
                 };
-                crate::linebreak::break_lines(&[run], fonts, setting, cap, cap)
+                linebreak::break_lines(&[run], fonts, setting, cap, cap)
                     .into_iter()
                     .map(|runs| runs.into_iter().map(|r| r.text).collect())
                     .collect()

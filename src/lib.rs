@@ -16,7 +16,6 @@ pub mod fonts;
 pub mod geometry;
 pub mod html;
 pub mod import;
-pub mod linebreak;
 pub mod load;
 pub mod model;
 pub mod numbering;

@@ -10,7 +10,7 @@ use crate::compose::{Header, Item, ItemKind, Keep, Placed, measure};
 use crate::content;
 use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, CHAR_PITCH, mm};
-use crate::linebreak::{self, Setting};
+use crate::compose::linebreak::{self, Setting};
 use crate::model::{Attendance, Document, Run};
 
 use super::order::{centred_line, grid_line_below, move_mark};

@@ -151,7 +151,7 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
             table.columns.get(col).map_or(Align::Center, |c| c.align)
         }
     };
-    let setting = crate::linebreak::Setting {
+    let setting = super::linebreak::Setting {
         size,
         tracking: 0.0,
     };
@@ -181,7 +181,7 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
                 role: *role,
                 text: cell.text.clone(),
             };
-            crate::linebreak::break_lines(&[run], fonts, setting, width, width)
+            super::linebreak::break_lines(&[run], fonts, setting, width, width)
                 .into_iter()
                 .map(|runs| runs.into_iter().map(|r| r.text).collect::<String>())
                 .collect()
@@ -223,11 +223,11 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
                 text: c.to_string(),
             };
             let width = if landscape { full } else { g::LINE_WIDTH };
-            let setting = crate::linebreak::Setting {
+            let setting = super::linebreak::Setting {
                 size: g::BODY_SIZE,
                 tracking: 0.0,
             };
-            crate::linebreak::break_lines(&[run], fonts, setting, width, width)
+            super::linebreak::break_lines(&[run], fonts, setting, width, width)
                 .into_iter()
                 .map(|runs| runs.into_iter().map(|r| r.text).collect::<String>())
                 .collect()

@@ -17,7 +17,7 @@ use crate::date::Date;
 use crate::error::Error;
 use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, mm};
-use crate::linebreak;
+use crate::compose::linebreak;
 use crate::load::Source;
 use crate::model::Document;
 

@@ -418,8 +418,8 @@ mod tests {
                 prop_assert!(geometry::to_mm(width(&fonts, l)) <= MEASURE_MM + 0.01, "{} too wide", l);
                 let first = l.chars().next().unwrap();
                 let last = l.chars().last().unwrap();
-                prop_assert!(!crate::linebreak::no_line_start(first) || l == &lines[0], "{:?}", lines);
-                prop_assert!(!crate::linebreak::no_line_end(last) || l == lines.last().unwrap(), "{:?}", lines);
+                prop_assert!(!crate::compose::linebreak::no_line_start(first) || l == &lines[0], "{:?}", lines);
+                prop_assert!(!crate::compose::linebreak::no_line_end(last) || l == lines.last().unwrap(), "{:?}", lines);
             }
         }
     }
