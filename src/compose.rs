@@ -10,7 +10,6 @@ use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, CHAR_PITCH, mm};
 use crate::load::Source;
 use crate::model::{Document, Format, IssuerMark, Run};
-use crate::title;
 
 mod letter;
 pub mod linebreak;
@@ -18,6 +17,7 @@ mod minutes;
 mod order;
 mod seal;
 pub mod table;
+pub mod title;
 pub use letter::{DoubleRule, RuleOrder};
 
 /// What an item is (the writers style each kind).

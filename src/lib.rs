@@ -25,6 +25,5 @@ pub mod schema;
 pub mod spans;
 pub mod table;
 pub mod text;
-pub mod title;
 
 pub use error::{Error, Result};
