@@ -6,11 +6,11 @@
 //! the colon, one blank line before 出席. A 纪要 carries no seal (the model
 //! refuses one).
 
+use crate::compose::linebreak::{self, Setting};
 use crate::compose::{Header, Item, ItemKind, Keep, Placed, measure};
 use crate::content;
 use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, CHAR_PITCH, mm};
-use crate::compose::linebreak::{self, Setting};
 use crate::model::{Attendance, Document, Run};
 
 use super::order::{centred_line, grid_line_below, move_mark};

@@ -12,12 +12,12 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
 use crate::assets::{Assets, Image};
+use crate::compose::linebreak;
 use crate::compose::{self, Composition, Item, ItemKind, Keep};
 use crate::date::Date;
 use crate::error::Error;
 use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, mm};
-use crate::compose::linebreak;
 use crate::load::Source;
 use crate::model::Document;
 
