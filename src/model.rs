@@ -13,7 +13,6 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess};
 
 use crate::date::Date;
-use crate::fonts::Role;
 
 /// One official document (公文).
 #[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
@@ -1049,146 +1048,28 @@ impl<'de> Deserialize<'de> for Block {
     }
 }
 
-/// A run of text in one role.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Run {
-    pub role: Role,
-    pub text: String,
-}
-
-/// A paragraph of the 正文 ready to be typeset: numbering resolved, runs
-/// styled. Both writers consume these; neither numbers on its own.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Paragraph {
-    /// Heading depth (1..=4) if this paragraph starts with a heading.
-    pub level: Option<usize>,
-    pub runs: Vec<Run>,
-    /// Where it came from in the model, e.g. `body[1].body[0].heading`.
-    pub path: String,
-}
-
-impl Paragraph {
-    pub fn text(&self) -> String {
-        self.runs.iter().map(|r| r.text.as_str()).collect()
-    }
-}
-
-/// The typeface role of a heading at `depth` (§7.3.3): 一、 黑体,
-/// （一） 楷体, 1. and （1） 仿宋.
-pub fn heading_role(depth: usize) -> Role {
-    match depth {
-        1 => Role::Hei,
-        2 => Role::Kai,
-        _ => Role::Body,
-    }
-}
-
-/// One item of a 正文 in reading order: a paragraph, or a table.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Flow {
-    Paragraph(Paragraph),
-    /// A table (§8) and its field, e.g. `body[2].body[1].table`.
-    Table {
-        table: crate::table::Table,
-        path: String,
-    },
-}
-
 impl Document {
-    /// The 正文 as a flat list of paragraphs, numbers generated from the
-    /// structure (§7.3.3); tables left out.
-    pub fn paragraphs(&self) -> Vec<Paragraph> {
-        only_paragraphs(self.flow())
-    }
-
-    /// The 正文 in reading order: paragraphs (numbered) and tables.
-    pub fn flow(&self) -> Vec<Flow> {
-        let mut out = Vec::new();
-        flatten(&self.body, 1, "body", &mut out);
-        out
-    }
-
-    /// Every table of the document (正文 and attachments) with its field.
+    /// Every table of the document (正文 and attachments) with its field,
+    /// e.g. `body[2].body[1].table`, in reading order.
     pub fn tables(&self) -> Vec<(String, crate::table::Table)> {
-        let mut flows = self.flow();
+        let mut out = Vec::new();
+        tables_in(&self.body, "body", &mut out);
         for (i, a) in self.attachments.iter().enumerate() {
             if let Some(c) = a.content() {
-                flows.extend(c.flow(&format!("attachments[{i}]")));
+                tables_in(&c.body, &format!("attachments[{i}].body"), &mut out);
             }
         }
-        flows
-            .into_iter()
-            .filter_map(|f| match f {
-                Flow::Table { table, path } => Some((path, table)),
-                Flow::Paragraph(_) => None,
-            })
-            .collect()
-    }
-}
-
-fn only_paragraphs(flow: Vec<Flow>) -> Vec<Paragraph> {
-    flow.into_iter()
-        .filter_map(|f| match f {
-            Flow::Paragraph(p) => Some(p),
-            Flow::Table { .. } => None,
-        })
-        .collect()
-}
-
-impl AttachmentContent {
-    /// The attachment's 正文 as a flat list of paragraphs, numbered like the
-    /// document's own (§7.3.7 "其他要素格式与正文相同"); `path` is the
-    /// attachment's field, e.g. `attachments[1]`. Tables left out.
-    pub fn paragraphs(&self, path: &str) -> Vec<Paragraph> {
-        only_paragraphs(self.flow(path))
-    }
-
-    /// The attachment's 正文 in reading order, tables included.
-    pub fn flow(&self, path: &str) -> Vec<Flow> {
-        let mut out = Vec::new();
-        flatten(&self.body, 1, &format!("{path}.body"), &mut out);
         out
     }
 }
 
-fn flatten(blocks: &[Block], depth: usize, path: &str, out: &mut Vec<Flow>) {
-    let mut number = 0;
+fn tables_in(blocks: &[Block], path: &str, out: &mut Vec<(String, crate::table::Table)>) {
     for (i, block) in blocks.iter().enumerate() {
         let here = format!("{path}[{i}]");
         match block {
-            Block::Paragraph(text) => out.push(Flow::Paragraph(Paragraph {
-                level: None,
-                runs: vec![Run {
-                    role: Role::Body,
-                    text: text.clone(),
-                }],
-                path: here,
-            })),
-            Block::Table(table) => out.push(Flow::Table {
-                table: table.clone(),
-                path: format!("{here}.table"),
-            }),
-            Block::Section(section) => {
-                number += 1;
-                let role = heading_role(depth);
-                let marker = crate::numbering::marker(depth, number);
-                let mut runs = vec![Run {
-                    role,
-                    text: format!("{marker}{}", section.heading),
-                }];
-                if let Some(text) = &section.text {
-                    runs.push(Run {
-                        role: Role::Body,
-                        text: text.0.clone(),
-                    });
-                }
-                out.push(Flow::Paragraph(Paragraph {
-                    level: Some(depth),
-                    runs,
-                    path: format!("{here}.heading"),
-                }));
-                flatten(&section.body, depth + 1, &format!("{here}.body"), out);
-            }
+            Block::Paragraph(_) => {}
+            Block::Table(table) => out.push((format!("{here}.table"), table.clone())),
+            Block::Section(section) => tables_in(&section.body, &format!("{here}.body"), out),
         }
     }
 }
@@ -1201,43 +1082,6 @@ mod tests {
         serde_yaml_ng::from_str(&format!(
             "kind: 通知\ntitle: 关于测试的通知\ndate: 2020-01-02\nbody:\n{body}"
         ))
-    }
-
-    #[test]
-    fn numbers_follow_structure() {
-        let d = doc(concat!(
-            "  - heading: 甲\n    body:\n",
-            "      - heading: 乙\n        body:\n",
-            "          - heading: 丙\n            body:\n",
-            "              - heading: 丁\n                text: 正文。\n",
-            "              - heading: 戊\n",
-            "  - heading: 己\n",
-        ))
-        .unwrap();
-        let texts: Vec<String> = d.paragraphs().iter().map(Paragraph::text).collect();
-        assert_eq!(
-            texts,
-            [
-                "一、甲",
-                "（一）乙",
-                "1.丙",
-                "（1）丁正文。",
-                "（2）戊",
-                "二、己"
-            ]
-        );
-        let roles: Vec<Role> = d.paragraphs().iter().map(|p| p.runs[0].role).collect();
-        assert_eq!(
-            roles,
-            [
-                Role::Hei,
-                Role::Kai,
-                Role::Body,
-                Role::Body,
-                Role::Body,
-                Role::Hei
-            ]
-        );
     }
 
     #[test]
@@ -1326,10 +1170,12 @@ mod tests {
         // The 附件说明 names it by its title, the forced break removed.
         assert_eq!(d.attachments, ["检查表", "节日期间值班安排表"]);
         let c = d.attachments[1].content().unwrap();
-        let texts: Vec<(String, String)> = c
-            .paragraphs("attachments[1]")
-            .iter()
-            .map(|p| (p.text(), p.path.clone()))
+        let texts: Vec<(String, String)> = crate::content::attachment_flow(c, "attachments[1]")
+            .into_iter()
+            .filter_map(|f| match f {
+                crate::content::Flow::Paragraph(p) => Some((p.text(), p.path)),
+                crate::content::Flow::Table { .. } => None,
+            })
             .collect();
         assert_eq!(
             texts,

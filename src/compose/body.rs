@@ -2,9 +2,10 @@
 //! follow the closing (§7.3.7).
 
 use crate::content;
+use crate::content::Run;
 use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, CHAR_PITCH, mm};
-use crate::model::{Document, Run};
+use crate::model::Document;
 
 use super::{Item, ItemKind, Keep, measure_at, table, title};
 
@@ -83,7 +84,10 @@ pub(crate) fn compose_attachments(
                 format!("{path}.title"),
             ));
         }
-        for (k, f) in content.flow(&path).into_iter().enumerate() {
+        for (k, f) in content::attachment_flow(content, &path)
+            .into_iter()
+            .enumerate()
+        {
             let blank = if k == 0 {
                 g::ATTACHMENT_BODY_GAP_LINES
             } else {
@@ -97,15 +101,15 @@ pub(crate) fn compose_attachments(
 /// An item of a 正文: a paragraph, or a table (§8), composed into `tables`
 /// at the document's table size.
 pub(crate) fn flow_item(
-    f: crate::model::Flow,
+    f: crate::content::Flow,
     blank_lines_before: usize,
     doc: &Document,
     fonts: &FontSet,
     tables: &mut Vec<table::Composed>,
 ) -> Item {
     match f {
-        crate::model::Flow::Paragraph(p) => body_item(p, blank_lines_before),
-        crate::model::Flow::Table { table, path } => {
+        crate::content::Flow::Paragraph(p) => body_item(p, blank_lines_before),
+        crate::content::Flow::Table { table, path } => {
             let size = doc.table_size.points();
             tables.push(table::compose(&table, &path, size, fonts));
             Item {
@@ -127,7 +131,7 @@ pub(crate) fn flow_item(
 
 /// A 正文 paragraph (of the document or an attachment): 左空二字，回行顶格
 /// (§7.3.3), justified.
-fn body_item(p: crate::model::Paragraph, blank_lines_before: usize) -> Item {
+fn body_item(p: crate::content::Paragraph, blank_lines_before: usize) -> Item {
     Item {
         kind: ItemKind::Paragraph(p.level),
         blank_lines_before,

@@ -1,9 +1,10 @@
 //! 署名 and 成文日期 without a seal (§7.3.5.2); a sealed closing is
 //! [`super::seal`]'s.
 
+use crate::content::Run;
 use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, CHAR_PITCH};
-use crate::model::{Document, Run};
+use crate::model::Document;
 
 use super::{Item, ItemKind, Keep, measure, seal};
 

@@ -2,9 +2,10 @@
 //! 签发人 and the red separator, and the line the 标题 starts on below it.
 
 use crate::content;
+use crate::content::Run;
 use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, CHAR_PITCH, mm};
-use crate::model::{Document, IssuerMark, Run};
+use crate::model::{Document, IssuerMark};
 
 use super::{Header, HeaderLine, Mark, MarkPart, MarkPiece, Placed, measure, measure_at};
 

@@ -30,11 +30,12 @@
 
 use super::header::compose_mark;
 use super::{Header, HeaderLine, Placed, measure};
+use crate::content::Run;
 use crate::error::Error;
 use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, mm};
 use crate::load::Source;
-use crate::model::{Document, IssuerMark, Run};
+use crate::model::{Document, IssuerMark};
 
 /// Which line of a double line is the heavy one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

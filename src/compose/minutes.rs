@@ -9,9 +9,10 @@
 use crate::compose::linebreak::{self, Setting};
 use crate::compose::{Header, Item, ItemKind, Keep, Placed, measure};
 use crate::content;
+use crate::content::Run;
 use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, CHAR_PITCH, mm};
-use crate::model::{Attendance, Document, Run};
+use crate::model::{Attendance, Document};
 
 use super::order::{centred_line, grid_line_below, move_mark};
 

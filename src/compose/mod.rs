@@ -5,11 +5,12 @@
 
 use crate::assets::{Assets, Image};
 use crate::content;
+use crate::content::Run;
 use crate::error::Error;
 use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, CHAR_PITCH, mm};
 use crate::load::Source;
-use crate::model::{Document, Format, Run};
+use crate::model::{Document, Format};
 
 mod body;
 mod closing;
@@ -410,7 +411,7 @@ pub fn compose(
     }
 
     let mut tables = Vec::new();
-    for f in doc.flow() {
+    for f in content::flow(doc) {
         // 左空二字，回行顶格 (§7.3.3).
         items.push(flow_item(f, 0, doc, fonts, &mut tables));
     }

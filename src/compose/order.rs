@@ -10,11 +10,12 @@
 //! the helpers.
 
 use crate::compose::{Header, HeaderLine, Mark};
+use crate::content::Run;
 use crate::error::Error;
 use crate::fonts::Role;
 use crate::geometry::{self as g, mm};
 use crate::load::Source;
-use crate::model::{Document, Run};
+use crate::model::Document;
 
 use super::seal::Sealing;
 

@@ -1,9 +1,10 @@
 //! The 版记 (§7.4): 抄送机关 and 印发机关和印发日期 between their rules.
 
 use crate::content;
+use crate::content::Run;
 use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, CHAR_PITCH, mm};
-use crate::model::{Document, Format, Run};
+use crate::model::{Document, Format};
 
 use super::{HeaderLine, Placed, Record, linebreak, measure_at};
 

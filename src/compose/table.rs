@@ -2,9 +2,9 @@
 //! into lines, row heights on the body grid, and the pages of a landscape
 //! table. The table the YAML writes, and its check, are [`crate::table`].
 
+use crate::content::Run;
 use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, mm};
-use crate::model::Run;
 use crate::table::{Align, Cell, Orientation, Table};
 
 /// A composed table: everything the writers draw, in points.

@@ -18,11 +18,12 @@ use std::io::{Cursor, Write};
 
 use crate::assets::Assets;
 use crate::compose::{self, Composition, Item, ItemKind};
+use crate::content::Run;
 use crate::error::Error;
 use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, twips};
 use crate::load::Source;
-use crate::model::{Document, Run};
+use crate::model::Document;
 
 use runs::RunProps;
 use xml::Xml;

@@ -143,7 +143,7 @@ impl From<Role> for RoleKey {
 }
 
 /// Runs converted for the template.
-pub fn runs(runs: &[crate::model::Run]) -> Vec<Run> {
+pub fn runs(runs: &[crate::content::Run]) -> Vec<Run> {
     runs.iter()
         .map(|r| Run {
             role: r.role.into(),

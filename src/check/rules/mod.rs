@@ -14,9 +14,9 @@ pub mod signers;
 pub mod tables;
 pub mod title;
 
+use crate::content::heading_role;
 use crate::fonts::{FontSet, Role};
 use crate::load::Source;
-use crate::model::heading_role;
 use crate::spans::{Index, Node};
 
 use super::Finding;
