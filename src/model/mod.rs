@@ -10,9 +10,13 @@
 use std::fmt;
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, SeqAccess};
 
 use crate::date::Date;
+
+mod de;
+mod format;
+
+pub use format::FormatError;
 
 /// One official document (公文).
 #[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
@@ -24,7 +28,7 @@ pub struct Document {
     /// 文种 (条例 Art. 8): one of the fifteen kinds, written in Chinese.
     pub kind: Kind,
     /// 份号 (§7.2.1): six digits, e.g. `000017`.
-    #[serde(default, deserialize_with = "copy_number")]
+    #[serde(default, deserialize_with = "de::copy_number")]
     #[schemars(regex(pattern = r"^[0-9]{6}$"))]
     pub copy_number: Option<String>,
     /// 密级和保密期限 (§7.2.2).
@@ -45,12 +49,12 @@ pub struct Document {
     pub signers: Vec<String>,
     /// 令号 (§10.2): the 命令's number, e.g. `第3号`, centred two lines
     /// below the mark. Only in the 命令（令） format, where it is required.
-    #[serde(default, deserialize_with = "one_line_opt")]
+    #[serde(default, deserialize_with = "de::one_line_opt")]
     #[schemars(schema_with = "crate::schema::one_line")]
     pub order_number: Option<Text>,
     /// 期号 of a 纪要 (§10.3; local practice, not the standard): e.g.
     /// `第23期`, centred under the mark. Only in the 纪要 format.
-    #[serde(default, deserialize_with = "one_line_opt")]
+    #[serde(default, deserialize_with = "de::one_line_opt")]
     #[schemars(schema_with = "crate::schema::one_line")]
     pub issue_number: Option<Text>,
     /// 标题 (§7.3.1). A line feed in the text forces a line break; without
@@ -69,7 +73,7 @@ pub struct Document {
     #[serde(default)]
     pub attachments: Vec<Attachment>,
     /// 发文机关署名 (§7.3.5): one name, or several for a joint document.
-    #[serde(default, deserialize_with = "one_or_many")]
+    #[serde(default, deserialize_with = "de::one_or_many")]
     #[schemars(schema_with = "crate::schema::one_or_many")]
     pub issuer: Vec<String>,
     /// 成文日期 (§7.3.5.4).
@@ -120,11 +124,11 @@ pub enum IssuerMark {
 #[serde(deny_unknown_fields)]
 pub struct JointMark {
     /// The organs' names (full or standard short names), lead organ first.
-    #[serde(deserialize_with = "organs")]
+    #[serde(deserialize_with = "de::organs")]
     pub organs: Vec<String>,
     /// What follows the names, normally `文件`; absent for a mark of the
     /// names alone.
-    #[serde(default, deserialize_with = "one_line_opt")]
+    #[serde(default, deserialize_with = "de::one_line_opt")]
     pub suffix: Option<Text>,
 }
 
@@ -142,49 +146,6 @@ impl IssuerMark {
             }
         }
     }
-}
-
-impl<'de> Deserialize<'de> for IssuerMark {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> de::Visitor<'de> for V {
-            type Value = IssuerMark;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(
-                    "the mark's text (`××市人民政府文件`), or for a joint document a map \
-                     `{organs: [lead organ, …], suffix: 文件}`",
-                )
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<IssuerMark, E> {
-                let t = v.trim();
-                if t.is_empty() {
-                    return Err(E::custom("expected the mark's text, found an empty string"));
-                }
-                check_one_line(t).map_err(E::custom)?;
-                Ok(IssuerMark::Single(t.to_string()))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<IssuerMark, A::Error> {
-                JointMark::deserialize(de::value::MapAccessDeserializer::new(map))
-                    .map(IssuerMark::Joint)
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-/// The organs of a joint mark: at least one name, each one line.
-fn organs<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    let names: Vec<Text> = Vec::deserialize(d)?;
-    if names.is_empty() {
-        return Err(de::Error::custom(
-            "expected the organs' names, lead organ first, found an empty list",
-        ));
-    }
-    names
-        .into_iter()
-        .map(|t| check_one_line(&t.0).map(|()| t.0))
-        .collect::<Result<_, _>>()
-        .map_err(de::Error::custom)
 }
 
 /// 附件 (§7.3.4, §7.3.7).
@@ -242,46 +203,6 @@ impl PartialEq<&str> for Attachment {
     }
 }
 
-impl<'de> Deserialize<'de> for Attachment {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> de::Visitor<'de> for V {
-            type Value = Attachment;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(
-                    "an attachment's name (listed in the 附件说明 only), or an attachment \
-                     with its content: a map `{title: …, body: [...]}`",
-                )
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Attachment, E> {
-                let t = v.trim();
-                if t.is_empty() {
-                    return Err(E::custom(
-                        "expected an attachment's name, found an empty string",
-                    ));
-                }
-                check_one_line(t).map_err(E::custom)?;
-                Ok(Attachment::Named(t.to_string()))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Attachment, A::Error> {
-                let c = AttachmentContent::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                if let Some(name) = &c.name {
-                    let title = title_as_name(c.title.as_str());
-                    if name.as_str() != title {
-                        return Err(de::Error::custom(format!(
-                            "the attachment's `name` `{name}` differs from its title `{title}`; \
-                             the 附件说明 must name an attachment by its title \
-                             (GB/T 9704-2012 §7.3.7): drop `name`, or make it the title"
-                        )));
-                    }
-                }
-                Ok(Attachment::Content(c))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
 /// Non-empty, trimmed text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text(pub String);
@@ -292,80 +213,10 @@ impl Text {
     }
 }
 
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        let t = s.trim();
-        if t.is_empty() {
-            return Err(de::Error::custom("expected text, found an empty string"));
-        }
-        Ok(Text(t.to_string()))
-    }
-}
-
-/// Checks that paragraph text is one line: a line break or another control
-/// character inside a paragraph would either print as nothing or break the
-/// line where the grid does not expect it.
-fn check_one_line(t: &str) -> Result<(), String> {
-    match t.chars().find(|c| c.is_control()) {
-        None => Ok(()),
-        Some('\n') => Err(
-            "paragraph and heading text is one line, but this has a line break: \
-                            start a new paragraph with a new `- ` item, or join the lines"
-                .into(),
-        ),
-        Some(c) => Err(format!("control character U+{:04X} in text", c as u32)),
-    }
-}
-
-fn one_line<'de, D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
-    let t = Text::deserialize(d)?;
-    check_one_line(&t.0).map_err(de::Error::custom)?;
-    Ok(t)
-}
-
-fn one_line_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Text>, D::Error> {
-    one_line(d).map(Some)
-}
-
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
-}
-
-/// 份号: "一般用6位3号阿拉伯数字" (§7.2.1). Written as a string, so that the
-/// leading zeros survive (`000017`).
-fn copy_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    let s = String::deserialize(d)?;
-    if s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(Some(s))
-    } else {
-        Err(de::Error::custom(format!(
-            "expected 份号 as six Arabic digits in quotes, e.g. \"000017\" (GB/T 9704-2012 §7.2.1), found {s:?}"
-        )))
-    }
-}
-
-fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    struct V;
-    impl<'de> de::Visitor<'de> for V {
-        type Value = Vec<String>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("an issuing organ's name, or a list of names")
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(vec![v.trim().to_string()])
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            let mut out = Vec::new();
-            while let Some(s) = seq.next_element::<Text>()? {
-                out.push(s.0);
-            }
-            Ok(out)
-        }
-    }
-    d.deserialize_any(V)
 }
 
 /// 公文格式 (§7 and §10).
@@ -446,35 +297,6 @@ impl Kind {
     /// 上行文 (sent to a higher organ): the 条例 requires a 签发人 on these.
     pub fn is_upward(self) -> bool {
         matches!(self, Kind::Report | Kind::Request)
-    }
-}
-
-/// The fifteen names, for messages.
-const FIFTEEN: [&str; 15] = {
-    let mut names = [""; 15];
-    let mut i = 0;
-    while i < 15 {
-        names[i] = Kind::NAMES[i].0;
-        i += 1;
-    }
-    names
-};
-
-impl<'de> Deserialize<'de> for Kind {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl de::Visitor<'_> for V {
-            type Value = Kind;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("one of the fifteen 文种 of 条例 Art. 8")
-            }
-            // Rejected inside the visitor, so that the error keeps the
-            // value's position.
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Kind, E> {
-                Kind::from_name(v.trim()).ok_or_else(|| E::unknown_variant(v, &FIFTEEN))
-            }
-        }
-        d.deserialize_str(V)
     }
 }
 
@@ -569,7 +391,7 @@ pub struct SealImage {
     pub image: ImagePath,
     /// The seal's diameter in millimetres (the image's width), for an
     /// image without a physical size; otherwise the image's own size.
-    #[serde(default, deserialize_with = "millimetres")]
+    #[serde(default, deserialize_with = "de::millimetres")]
     #[schemars(range(min = 0.0, max = 156.0))]
     pub diameter: Option<f64>,
 }
@@ -580,14 +402,14 @@ pub struct SealImage {
 pub struct SignatureSeal {
     /// The 签发人's title (职务), e.g. `市长`, set two characters left of
     /// the 签名章.
-    #[serde(deserialize_with = "one_line")]
+    #[serde(deserialize_with = "de::one_line")]
     #[schemars(schema_with = "crate::schema::one_line")]
     pub title: Text,
     /// The 签名章's image, relative to the YAML file.
     pub image: ImagePath,
     /// The stamp's width in millimetres, for an image without a physical
     /// size.
-    #[serde(default, deserialize_with = "millimetres")]
+    #[serde(default, deserialize_with = "de::millimetres")]
     #[schemars(range(min = 0.0, max = 156.0))]
     pub width: Option<f64>,
 }
@@ -596,99 +418,6 @@ pub struct SignatureSeal {
 /// the image is read, see `assets`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImagePath(pub String);
-
-impl<'de> Deserialize<'de> for ImagePath {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let t = Text::deserialize(d)?;
-        if t.0.chars().any(char::is_control) {
-            return Err(de::Error::custom("an image path has no control characters"));
-        }
-        Ok(ImagePath(t.0))
-    }
-}
-
-/// The largest seal or stamp the 版心 can hold: its width (§5.2.1).
-const MAX_SEAL_MM: f64 = 156.0;
-
-fn millimetres<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    let v = f64::deserialize(d)?;
-    if v.is_finite() && v > 0.0 && v <= MAX_SEAL_MM {
-        Ok(Some(v))
-    } else {
-        Err(de::Error::custom(format!(
-            "expected a size in millimetres, more than 0 and at most {MAX_SEAL_MM} (the 版心's width), found {v}"
-        )))
-    }
-}
-
-fn seal_image<E: de::Error>(path: &str) -> Result<SealImage, E> {
-    Ok(SealImage {
-        image: ImagePath::deserialize(de::value::StrDeserializer::<E>::new(path))?,
-        diameter: None,
-    })
-}
-
-impl<'de> Deserialize<'de> for Seal {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> de::Visitor<'de> for V {
-            type Value = Seal;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(
-                    "a seal image's path, a list of paths (one per issuer), a map \
-                     `{image: …, diameter: …}`, or one of `none`, `signature`",
-                )
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Seal, E> {
-                Ok(match v.trim() {
-                    "none" => Seal::None,
-                    "seal" => Seal::Unspecified,
-                    "signature" => Seal::Signature,
-                    _ => Seal::Images(vec![seal_image(v)?]),
-                })
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Seal, A::Error> {
-                let mut out = Vec::new();
-                while let Some(s) = seq.next_element::<OneSeal>()? {
-                    out.push(s.0);
-                }
-                if out.is_empty() {
-                    return Err(de::Error::custom(
-                        "expected one seal image per issuer, found an empty list",
-                    ));
-                }
-                Ok(Seal::Images(out))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Seal, A::Error> {
-                SealImage::deserialize(de::value::MapAccessDeserializer::new(map))
-                    .map(|s| Seal::Images(vec![s]))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-/// One entry of a list of seals: a path or a map.
-struct OneSeal(SealImage);
-
-impl<'de> Deserialize<'de> for OneSeal {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> de::Visitor<'de> for V {
-            type Value = OneSeal;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a seal image's path, or a map `{image: …, diameter: …}`")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<OneSeal, E> {
-                seal_image(v).map(OneSeal)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<OneSeal, A::Error> {
-                SealImage::deserialize(de::value::MapAccessDeserializer::new(map)).map(OneSeal)
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
 
 /// 印发机关和印发日期 (§7.4.3).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
@@ -707,15 +436,15 @@ pub struct Printing {
 #[serde(deny_unknown_fields)]
 pub struct Attendance {
     /// 出席: who attended.
-    #[serde(default, deserialize_with = "entries")]
+    #[serde(default, deserialize_with = "de::entries")]
     #[schemars(schema_with = "crate::schema::one_line_list")]
     pub present: Vec<String>,
     /// 请假: who was excused.
-    #[serde(default, deserialize_with = "entries")]
+    #[serde(default, deserialize_with = "de::entries")]
     #[schemars(schema_with = "crate::schema::one_line_list")]
     pub on_leave: Vec<String>,
     /// 列席: who attended without being a member of the meeting.
-    #[serde(default, deserialize_with = "entries")]
+    #[serde(default, deserialize_with = "de::entries")]
     #[schemars(schema_with = "crate::schema::one_line_list")]
     pub attending: Vec<String>,
 }
@@ -758,155 +487,7 @@ impl Attendance {
     }
 }
 
-/// Attendance entries: each one line of text (an empty list is allowed
-/// and prints nothing).
-fn entries<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    let names: Vec<Text> = Vec::deserialize(d)?;
-    names
-        .into_iter()
-        .map(|t| check_one_line(&t.0).map(|()| t.0))
-        .collect::<Result<_, _>>()
-        .map_err(de::Error::custom)
-}
-
-/// A field that the document's format (§10) does not allow, or one it
-/// lacks: the field the message is about, and the message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FormatError {
-    /// Where the message points, e.g. `seal` (`format` for a missing
-    /// field the format needs).
-    pub field: &'static str,
-    pub message: String,
-}
-
 impl Document {
-    /// The rules each format (§7, §10) sets on which fields a document has:
-    /// a 命令 has a 令号 and may lack a title (§10.2); a 纪要 has no seal and
-    /// no 签发人 (§10.3); the 令号, 期号 and attendance lists belong to their
-    /// format only.
-    pub fn check_format(&self) -> Result<(), FormatError> {
-        let fail = |field: &'static str, message: String| Err(FormatError { field, message });
-        let order = self.format == Format::Order;
-        let minutes = self.format == Format::Minutes;
-        if self.title.is_none() && !order {
-            return fail(
-                "title",
-                "missing field `title`; only a 命令（令） (`format: order`) may go without \
-                 one (GB/T 9704-2012 §10.2)"
-                    .into(),
-            );
-        }
-        if order {
-            if self.issuer_mark.is_none() {
-                return fail(
-                    "format",
-                    "a 命令（令） is headed by its mark, the organ's full name and 命令 or 令 \
-                     (GB/T 9704-2012 §10.2): add e.g. `issuer_mark: 清河市人民政府令`"
-                        .into(),
-                );
-            }
-            if self.order_number.is_none() {
-                return fail(
-                    "format",
-                    "a 命令（令） carries its 令号 under the mark (GB/T 9704-2012 §10.2): add \
-                     e.g. `order_number: 第3号`"
-                        .into(),
-                );
-            }
-            if self.doc_number.is_some() {
-                return fail(
-                    "doc_number",
-                    "a 命令（令） is numbered by its 令号, not a 发文字号 (GB/T 9704-2012 \
-                     §10.2): write it as `order_number: 第3号`"
-                        .into(),
-                );
-            }
-            if !self.signers.is_empty() {
-                return fail(
-                    "signers",
-                    "a 命令（令） has no 签发人 line in its 版头: the 签发人 signs it with the \
-                     签名章 (`signature_seal: {title: …, image: …}`, GB/T 9704-2012 §10.2, \
-                     §7.3.5.3); remove `signers`"
-                        .into(),
-                );
-            }
-        } else if self.order_number.is_some() {
-            return fail(
-                "order_number",
-                "a 令号 belongs to the 命令（令） format (GB/T 9704-2012 §10.2): add \
-                 `format: order`, or write a 发文字号 as `doc_number`"
-                    .into(),
-            );
-        }
-        if minutes {
-            let no_seal = "a 纪要 carries no seal and no 签名章 (GB/T 9704-2012 §10.3; the \
-                           应用指南: 纪要不加盖印章)";
-            if self.issuer_mark.is_none() {
-                return fail(
-                    "format",
-                    "a 纪要 is headed by its mark, `×××纪要` (GB/T 9704-2012 §10.3): add e.g. \
-                     `issuer_mark: 清河市人民政府专题会议纪要`"
-                        .into(),
-                );
-            }
-            if self.seal != Seal::None {
-                return fail("seal", format!("{no_seal}: remove `seal`"));
-            }
-            if self.signature_seal.is_some() {
-                return fail(
-                    "signature_seal",
-                    format!("{no_seal}: remove `signature_seal`"),
-                );
-            }
-            if !self.signers.is_empty() {
-                return fail(
-                    "signers",
-                    "a 纪要 has no 签发人 line in its 版头 (GB/T 9704-2012 §10.3): remove \
-                     `signers`"
-                        .into(),
-                );
-            }
-            if self.doc_number.is_some() {
-                return fail(
-                    "doc_number",
-                    "a 纪要 is numbered by its 期号 under the mark, not a 发文字号 \
-                     (GB/T 9704-2012 §10.3): write it as `issue_number: 第23期`"
-                        .into(),
-                );
-            }
-            if self
-                .attendance
-                .as_ref()
-                .is_some_and(|a| a.lists().is_empty())
-            {
-                return fail(
-                    "attendance",
-                    "the attendance lists name no one: give `present`, `on_leave` or \
-                     `attending`, or remove `attendance`"
-                        .into(),
-                );
-            }
-        } else {
-            if self.issue_number.is_some() {
-                return fail(
-                    "issue_number",
-                    "a 期号 belongs to the 纪要 format (`format: minutes`, GB/T 9704-2012 \
-                     §10.3)"
-                        .into(),
-                );
-            }
-            if self.attendance.is_some() {
-                return fail(
-                    "attendance",
-                    "the attendance lists (出席, 请假, 列席) belong to the 纪要 format \
-                     (`format: minutes`, GB/T 9704-2012 §10.3)"
-                        .into(),
-                );
-            }
-        }
-        Ok(())
-    }
-
     /// The document's title as one line, for metadata: the 标题, or for a
     /// 命令 without one its mark and 令号 (`清河市人民政府令（第3号）`).
     pub fn display_title(&self) -> String {
@@ -937,12 +518,12 @@ pub enum Block {
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// The heading's text, without its number.
-    #[serde(deserialize_with = "one_line")]
+    #[serde(deserialize_with = "de::one_line")]
     #[schemars(schema_with = "crate::schema::one_line")]
     pub heading: Text,
     /// Run-in text: the rest of the heading's own paragraph (the heading and
     /// this text form one paragraph, as in `（1）标题。正文……`).
-    #[serde(default, deserialize_with = "one_line_opt")]
+    #[serde(default, deserialize_with = "de::one_line_opt")]
     #[schemars(schema_with = "crate::schema::one_line")]
     pub text: Option<Text>,
     /// The paragraphs and subsections under this heading.
@@ -952,101 +533,6 @@ pub struct Section {
 
 /// The deepest heading level the standard numbers (§7.3.3).
 pub const MAX_HEADING_DEPTH: usize = 4;
-
-thread_local! {
-    /// Nesting depth of sections while deserialising (so that a fifth level
-    /// is rejected with the YAML position of the offending item).
-    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
-
-struct DepthGuard;
-impl DepthGuard {
-    fn enter() -> Result<Self, usize> {
-        let depth = DEPTH.with(|d| {
-            d.set(d.get() + 1);
-            d.get()
-        });
-        let guard = DepthGuard;
-        if depth > MAX_HEADING_DEPTH {
-            return Err(depth);
-        }
-        Ok(guard)
-    }
-}
-impl Drop for DepthGuard {
-    fn drop(&mut self) {
-        DEPTH.with(|d| d.set(d.get() - 1));
-    }
-}
-
-/// A block written as a map: a section, or `table:`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BlockMap {
-    #[serde(default, deserialize_with = "one_line_opt")]
-    heading: Option<Text>,
-    #[serde(default, deserialize_with = "one_line_opt")]
-    text: Option<Text>,
-    #[serde(default)]
-    body: Option<Vec<Block>>,
-    #[serde(default)]
-    table: Option<crate::table::Table>,
-}
-
-impl<'de> Deserialize<'de> for Block {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> de::Visitor<'de> for V {
-            type Value = Block;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a paragraph (text), a section (a map with `heading`, and optionally `text` and `body`) or a table (`table:`)")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Block, E> {
-                let t = v.trim();
-                if t.is_empty() {
-                    return Err(E::custom(
-                        "expected a paragraph's text, found an empty string",
-                    ));
-                }
-                check_one_line(t).map_err(E::custom)?;
-                Ok(Block::Paragraph(t.to_string()))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Block, A::Error> {
-                // The depth counts sections; a table inside the deepest
-                // section is fine.
-                let depth = DepthGuard::enter();
-                let m = BlockMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                if let Some(table) = m.table {
-                    if m.heading.is_some() || m.text.is_some() || m.body.is_some() {
-                        return Err(de::Error::custom(
-                            "a table is an item of its own (`- table: …`): it cannot share a map with                              `heading`, `text` or `body`; put it in the section's `body`",
-                        ));
-                    }
-                    return Ok(Block::Table(table));
-                }
-                let _guard = depth.map_err(|depth| {
-                    de::Error::custom(format!(
-                        "a section nested {depth} levels deep; the standard numbers four levels \
-                         (一、 / （一） / 1. / （1）, GB/T 9704-2012 §7.3.3): make this a paragraph \
-                         or move it up a level"
-                    ))
-                })?;
-                let Some(heading) = m.heading else {
-                    return Err(de::Error::custom(
-                        "missing field `heading`: a section is a map with `heading` (and optionally \
-                         `text` and `body`); a table is written `- table: {rows: [...]}`",
-                    ));
-                };
-                Ok(Block::Section(Section {
-                    heading,
-                    text: m.text,
-                    body: m.body.unwrap_or_default(),
-                }))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
 
 impl Document {
     /// Every table of the document (正文 and attachments) with its field,
