@@ -8,8 +8,8 @@
 
 use crate::date::Date;
 use crate::fonts::Role;
+use crate::model::table::{Align, Cell};
 use crate::model::{AttachmentContent, AttendanceList, Block, Document, IssuerMark};
-use crate::table::{Align, Cell};
 
 /// 签发人 label (§7.2.6).
 pub const SIGNERS_LABEL: &str = "签发人：";
@@ -462,7 +462,7 @@ pub enum Flow {
     Paragraph(Paragraph),
     /// A table (§8) and its field, e.g. `body[2].body[1].table`.
     Table {
-        table: crate::table::Table,
+        table: crate::model::table::Table,
         path: String,
     },
 }

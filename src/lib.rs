@@ -23,7 +23,6 @@ pub mod output;
 pub mod pdf;
 pub mod schema;
 pub mod spans;
-pub mod table;
 pub mod text;
 
 pub use error::{Error, Result};

@@ -1,11 +1,11 @@
 //! Tables (GB/T 9704-2012 §8) composed: column widths, cell text broken
 //! into lines, row heights on the body grid, and the pages of a landscape
-//! table. The table the YAML writes, and its check, are [`crate::table`].
+//! table. The table the YAML writes, and its check, are [`crate::model::table`].
 
 use crate::content::Run;
 use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, mm};
-use crate::table::{Align, Cell, Orientation, Table};
+use crate::model::table::{Align, Cell, Orientation, Table};
 
 /// A composed table: everything the writers draw, in points.
 #[derive(Debug, Clone, PartialEq)]

@@ -18,7 +18,7 @@ use super::{Setup, Style, role_font};
 use crate::compose::table::Composed;
 use crate::fonts::Role;
 use crate::geometry::{self as g, mm, twips};
-use crate::table::Align;
+use crate::model::table::Align;
 
 /// 表题: 黑体, centred above the table, kept with it.
 pub(crate) const CAPTION: Style = Style {

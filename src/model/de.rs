@@ -333,7 +333,7 @@ pub(super) struct BlockMap {
     #[serde(default)]
     body: Option<Vec<Block>>,
     #[serde(default)]
-    table: Option<crate::table::Table>,
+    table: Option<super::table::Table>,
 }
 
 impl<'de> Deserialize<'de> for Block {

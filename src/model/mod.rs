@@ -15,6 +15,7 @@ use crate::date::Date;
 
 mod de;
 mod format;
+pub mod table;
 
 pub use format::FormatError;
 
@@ -101,7 +102,7 @@ pub struct Document {
     /// The size tables are set in (§8 names none): `三号` (the body's, the
     /// default), `四号` or `小四` for dense tables.
     #[serde(default)]
-    pub table_size: crate::table::TableSize,
+    pub table_size: table::TableSize,
     /// Printed on one side only (单面印刷): the 版记 stays at the foot of
     /// the last page. By default a document is printed on both sides and
     /// the 版记 stands on its last side, an even page (§7.4, §7.5).
@@ -508,7 +509,7 @@ pub enum Block {
     /// A numbered section: its heading, and what follows it.
     Section(Section),
     /// A table (§8), written `- table: {…}`.
-    Table(crate::table::Table),
+    Table(table::Table),
 }
 
 /// A numbered section of the 正文 (§7.3.3 结构层次序数). Its number
@@ -537,7 +538,7 @@ pub const MAX_HEADING_DEPTH: usize = 4;
 impl Document {
     /// Every table of the document (正文 and attachments) with its field,
     /// e.g. `body[2].body[1].table`, in reading order.
-    pub fn tables(&self) -> Vec<(String, crate::table::Table)> {
+    pub fn tables(&self) -> Vec<(String, table::Table)> {
         let mut out = Vec::new();
         tables_in(&self.body, "body", &mut out);
         for (i, a) in self.attachments.iter().enumerate() {
@@ -549,7 +550,7 @@ impl Document {
     }
 }
 
-fn tables_in(blocks: &[Block], path: &str, out: &mut Vec<(String, crate::table::Table)>) {
+fn tables_in(blocks: &[Block], path: &str, out: &mut Vec<(String, table::Table)>) {
     for (i, block) in blocks.iter().enumerate() {
         let here = format!("{path}[{i}]");
         match block {

@@ -352,7 +352,7 @@ pub struct TableCell {
     pub col: usize,
     pub colspan: usize,
     pub rowspan: usize,
-    pub align: crate::table::Align,
+    pub align: crate::model::table::Align,
     pub role: RoleKey,
     pub lines: Vec<String>,
 }
