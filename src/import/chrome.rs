@@ -614,15 +614,38 @@ pub fn page_date(value: &str) -> Option<Date> {
 /// Finds the chrome of a page, line by line (`lines` are the input's
 /// lines; `table[i]`: the line is a row of a Word table, never chrome).
 pub fn scan(lines: &[&str]) -> Page {
-    let n = lines.len();
     let mut page = Page {
-        verdicts: vec![None; n],
+        verdicts: vec![None; lines.len()],
         meta: Vec::new(),
     };
     let texts: Vec<&str> = lines.iter().map(|l| l.trim_matches(is_space)).collect();
-    let mut weak: Vec<usize> = Vec::new();
-    let mut label_alone: Vec<usize> = Vec::new();
-    let mut published_of = vec![None; n];
+    let labels = line_by_line(lines, &texts, &mut page);
+    metadata_around(&texts, &labels, &mut page);
+    related_articles(&texts, &mut page);
+    download_lists(&texts, &mut page);
+    footer(&texts, &mut page);
+    above_breadcrumb(&texts, &mut page);
+    page
+}
+
+/// What the first pass leaves for the metadata pass: the lines of weak
+/// labels (chrome only beside other metadata), the labels alone on their
+/// line, and each line's publication date.
+struct Labels {
+    weak: Vec<usize>,
+    alone: Vec<usize>,
+    published_of: Vec<Option<Date>>,
+}
+
+/// Line by line: blank lines, metadata lines (strong ones at once, weak
+/// ones kept for [`metadata_around`]), and every other kind a line shows
+/// by itself ([`line_kind`]).
+fn line_by_line(lines: &[&str], texts: &[&str], page: &mut Page) -> Labels {
+    let mut labels = Labels {
+        weak: Vec::new(),
+        alone: Vec::new(),
+        published_of: vec![None; lines.len()],
+    };
     for (i, t) in texts.iter().enumerate() {
         if t.is_empty() {
             if !lines[i].is_empty() {
@@ -645,8 +668,8 @@ pub fn scan(lines: &[&str]) -> Page {
             let alone = pairs.len() == 1 && pairs[0].1.is_empty();
             for (entry, value) in &pairs {
                 if !value.is_empty() {
-                    if entry.1 == Field::Published && published_of[i].is_none() {
-                        published_of[i] = page_date(value);
+                    if entry.1 == Field::Published && labels.published_of[i].is_none() {
+                        labels.published_of[i] = page_date(value);
                     }
                     page.meta.push(Meta {
                         line: i,
@@ -657,15 +680,15 @@ pub fn scan(lines: &[&str]) -> Page {
                 }
             }
             if alone {
-                label_alone.push(i);
+                labels.alone.push(i);
             }
             if strong {
                 page.verdicts[i] = Some(Verdict {
                     kind: Kind::Metadata,
-                    published: published_of[i],
+                    published: labels.published_of[i],
                 });
             } else {
-                weak.push(i);
+                labels.weak.push(i);
             }
             continue;
         }
@@ -676,79 +699,87 @@ pub fn scan(lines: &[&str]) -> Page {
             });
         }
     }
-    let is_meta = |v: &Option<Verdict>| {
-        v.as_ref()
-            .is_some_and(|v| matches!(v.kind, Kind::Metadata | Kind::MetadataValue))
-    };
-    let neighbour = |i: usize, forward: bool| {
-        let mut k = i;
-        loop {
-            if forward {
-                k += 1;
-                if k >= n {
-                    return None;
-                }
-            } else {
-                k = k.checked_sub(1)?;
-            }
-            if !texts[k].is_empty() {
-                return Some(k);
-            }
-            if k == 0 && !forward {
+    labels
+}
+
+/// The nearest line before or after `i` that is not blank.
+fn neighbour(texts: &[&str], i: usize, forward: bool) -> Option<usize> {
+    let mut k = i;
+    loop {
+        if forward {
+            k += 1;
+            if k >= texts.len() {
                 return None;
             }
+        } else {
+            k = k.checked_sub(1)?;
         }
-    };
-    // A label on its own line takes the next line as its value (a table
-    // copied cell by cell); a weak label counts beside metadata.
-    let values = |page: &mut Page, label_alone: &[usize]| {
-        for &i in label_alone {
-            if page.verdicts[i].is_none() {
-                continue;
-            }
-            let Some(k) = neighbour(i, true) else {
-                continue;
-            };
-            if page.verdicts[k].is_some() || texts[k].chars().count() > 100 || is_sentence(texts[k])
-            {
-                continue;
-            }
-            let label: Vec<char> = texts[i]
-                .trim_end_matches(|c: char| is_separator(c))
-                .trim_start_matches(is_separator)
-                .chars()
-                .collect();
-            if let Some(entry) = LABELS
-                .iter()
-                .find(|l| label_at(&label, 0, l.0) == Some(label.len()))
-                // A title under an empty cell (`主题词：` with nothing) is the
-                // document's, not the cell's value.
-                .filter(|l| {
-                    l.1 == Field::Title || crate::import::front::kind_of(texts[k]).is_none()
-                })
-            {
-                page.meta.push(Meta {
-                    line: k,
-                    label: entry.0,
-                    field: entry.1,
-                    value: texts[k].to_string(),
-                });
-                let published = (entry.1 == Field::Published)
-                    .then(|| page_date(texts[k]))
-                    .flatten();
-                page.verdicts[k] = Some(Verdict {
-                    kind: Kind::MetadataValue,
-                    published,
-                });
-            }
+        if !texts[k].is_empty() {
+            return Some(k);
         }
-    };
-    values(&mut page, &label_alone);
+        if k == 0 && !forward {
+            return None;
+        }
+    }
+}
+
+fn is_meta(v: &Option<Verdict>) -> bool {
+    v.as_ref()
+        .is_some_and(|v| matches!(v.kind, Kind::Metadata | Kind::MetadataValue))
+}
+
+/// A label on its own line takes the next line as its value (a table
+/// copied cell by cell).
+fn values_below(texts: &[&str], alone: &[usize], page: &mut Page) {
+    for &i in alone {
+        if page.verdicts[i].is_none() {
+            continue;
+        }
+        let Some(k) = neighbour(texts, i, true) else {
+            continue;
+        };
+        if page.verdicts[k].is_some() || texts[k].chars().count() > 100 || is_sentence(texts[k]) {
+            continue;
+        }
+        let label: Vec<char> = texts[i]
+            .trim_end_matches(|c: char| is_separator(c))
+            .trim_start_matches(is_separator)
+            .chars()
+            .collect();
+        if let Some(entry) = LABELS
+            .iter()
+            .find(|l| label_at(&label, 0, l.0) == Some(label.len()))
+            // A title under an empty cell (`主题词：` with nothing) is the
+            // document's, not the cell's value.
+            .filter(|l| l.1 == Field::Title || crate::import::front::kind_of(texts[k]).is_none())
+        {
+            page.meta.push(Meta {
+                line: k,
+                label: entry.0,
+                field: entry.1,
+                value: texts[k].to_string(),
+            });
+            let published = (entry.1 == Field::Published)
+                .then(|| page_date(texts[k]))
+                .flatten();
+            page.verdicts[k] = Some(Verdict {
+                kind: Kind::MetadataValue,
+                published,
+            });
+        }
+    }
+}
+
+/// Metadata in regions: values under their labels, and a weak label
+/// counted beside metadata (looked for downwards, then upwards); the
+/// metadata of lines left as text is dropped.
+fn metadata_around(texts: &[&str], labels: &Labels, page: &mut Page) {
+    values_below(texts, &labels.alone, page);
     for pass in [false, true] {
         let order: Vec<usize> = if pass {
-            weak.iter().rev().copied().collect()
+            labels.weak.iter().rev().copied().collect()
         } else {
-            weak.clone()
+            labels.weak.clone()
         };
         for i in order {
             if page.verdicts[i].is_some() {
@@ -756,19 +787,22 @@ pub fn scan(lines: &[&str]) -> Page {
             }
             let beside = [false, true]
                 .into_iter()
-                .any(|fwd| neighbour(i, fwd).is_some_and(|k| is_meta(&page.verdicts[k])));
+                .any(|fwd| neighbour(texts, i, fwd).is_some_and(|k| is_meta(&page.verdicts[k])));
             if beside {
                 page.verdicts[i] = Some(Verdict {
                     kind: Kind::Metadata,
-                    published: published_of[i],
+                    published: labels.published_of[i],
                 });
             }
         }
     }
-    values(&mut page, &label_alone);
+    values_below(texts, &labels.alone, page);
     page.meta.retain(|m| page.verdicts[m.line].is_some());
-    // The titles under a list of other articles (`相关稿件`): short lines
-    // that are no sentence, up to a blank line.
+}
+
+/// The titles under a list of other articles (`相关稿件`): short lines that
+/// are no sentence, up to a blank line.
+fn related_articles(texts: &[&str], page: &mut Page) {
     let mut in_related = false;
     for (i, text) in texts.iter().enumerate() {
         let heading = RELATED_HEADINGS
@@ -795,7 +829,10 @@ pub fn scan(lines: &[&str]) -> Page {
             in_related = false;
         }
     }
-    // The file names under a download heading.
+}
+
+/// The file names under a download heading.
+fn download_lists(texts: &[&str], page: &mut Page) {
     let mut in_download = false;
     for (i, text) in texts.iter().enumerate() {
         match &page.verdicts[i] {
@@ -812,10 +849,13 @@ pub fn scan(lines: &[&str]) -> Page {
             None => in_download = false,
         }
     }
-    // The footer: from the first footer line of the page's last run of
-    // short, sentence-free lines to the end.
+}
+
+/// The footer: from the first footer line of the page's last run of short,
+/// sentence-free lines to the end.
+fn footer(texts: &[&str], page: &mut Page) {
     let mut top = None;
-    for i in (0..n).rev() {
+    for i in (0..texts.len()).rev() {
         match &page.verdicts[i] {
             Some(v) if matches!(v.kind, Kind::Footer) => top = Some(i),
             Some(v) if v.kind == Kind::Widget && is_nav(texts[i]) => top = Some(i),
@@ -826,7 +866,7 @@ pub fn scan(lines: &[&str]) -> Page {
         }
     }
     if let Some(top) = top {
-        for (verdict, text) in page.verdicts.iter_mut().zip(&texts).skip(top) {
+        for (verdict, text) in page.verdicts.iter_mut().zip(texts).skip(top) {
             if verdict.is_none() && !text.is_empty() {
                 *verdict = Some(Verdict {
                     kind: Kind::Footer,
@@ -835,13 +875,16 @@ pub fn scan(lines: &[&str]) -> Page {
             }
         }
     }
-    // Above the breadcrumb: the site's name and menus.
-    if let Some(b) = (0..n.min(40)).find(|&i| {
+}
+
+/// Above the breadcrumb: the site's name and menus.
+fn above_breadcrumb(texts: &[&str], page: &mut Page) {
+    if let Some(b) = (0..texts.len().min(40)).find(|&i| {
         page.verdicts[i]
             .as_ref()
             .is_some_and(|v| v.kind == Kind::Breadcrumb)
     }) {
-        for (verdict, text) in page.verdicts.iter_mut().zip(&texts).take(b) {
+        for (verdict, text) in page.verdicts.iter_mut().zip(texts).take(b) {
             if verdict.is_none()
                 && !text.is_empty()
                 && text.chars().count() <= 40
@@ -854,7 +897,6 @@ pub fn scan(lines: &[&str]) -> Page {
             }
         }
     }
-    page
 }
 
 #[cfg(test)]
