@@ -20,6 +20,7 @@ pub mod evidence;
 pub mod frame;
 pub mod front;
 pub mod habits;
+pub mod metadata;
 pub mod report;
 pub mod sniff;
 pub mod structure;
