@@ -7,8 +7,8 @@
 
 use std::time::Instant;
 
+use gongwen::compose::title::break_title;
 use gongwen::fonts::FontSet;
-use gongwen::title::break_title;
 
 /// A title of `n` characters: an issuer, then 转发 of nested documents with
 /// places, organisations, 《》 names, numbers with units and ranges.

@@ -27,7 +27,7 @@ use crate::pdf::{self, Typesetter};
 use crate::schema;
 
 /// An output format `gen build` can write for each document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum OutputFormat {
     /// The PDF that gets published (`gen pdf`).
@@ -135,6 +135,12 @@ pub enum BuildError {
 
     #[error("{}: internal error (please report it): {message}", path.display())]
     Panic { path: PathBuf, message: String },
+}
+
+impl From<BuildError> for Error {
+    fn from(e: BuildError) -> Self {
+        Error::Command(Box::new(e))
+    }
 }
 
 /// One document to build.

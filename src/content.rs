@@ -7,8 +7,9 @@
 //! [`crate::html`]) read only this.
 
 use crate::date::Date;
-use crate::model::{AttendanceList, Document, Flow, IssuerMark};
-use crate::table::{Align, Cell};
+use crate::fonts::Role;
+use crate::model::table::{Align, Cell};
+use crate::model::{AttachmentContent, AttendanceList, Block, Document, IssuerMark};
 
 /// 签发人 label (§7.2.6).
 pub const SIGNERS_LABEL: &str = "签发人：";
@@ -324,7 +325,7 @@ pub fn elements(doc: &Document) -> Vec<Element> {
     if !doc.addressees.is_empty() {
         out.push(Element::Addressees(addressees_line(&doc.addressees)));
     }
-    flow_elements(doc.flow(), &mut out);
+    flow_elements(flow(doc), &mut out);
     if !doc.attachments.is_empty() {
         let count = doc.attachments.len();
         out.push(Element::Attachments {
@@ -364,7 +365,7 @@ pub fn elements(doc: &Document) -> Vec<Element> {
                 label: attachment_label(i, count),
                 parts: title_parts(c.title.as_str()),
             });
-            flow_elements(c.flow(&format!("attachments[{i}]")), &mut out);
+            flow_elements(attachment_flow(c, &format!("attachments[{i}]")), &mut out);
         }
     }
     if !doc.cc.is_empty() {
@@ -416,9 +417,172 @@ fn flow_elements(flow: Vec<Flow>, out: &mut Vec<Element>) {
     }
 }
 
+// ---------------------------------------------------------------------
+// The 正文 in reading order: numbers from the structure, typefaces from
+// the heading level.
+// ---------------------------------------------------------------------
+
+/// A run of text in one role.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Run {
+    pub role: Role,
+    pub text: String,
+}
+
+/// A paragraph of the 正文 ready to be typeset: numbering resolved, runs
+/// styled. Both writers consume these; neither numbers on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Heading depth (1..=4) if this paragraph starts with a heading.
+    pub level: Option<usize>,
+    pub runs: Vec<Run>,
+    /// Where it came from in the model, e.g. `body[1].body[0].heading`.
+    pub path: String,
+}
+
+impl Paragraph {
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+}
+
+/// The typeface role of a heading at `depth` (§7.3.3): 一、 黑体,
+/// （一） 楷体, 1. and （1） 仿宋.
+pub fn heading_role(depth: usize) -> Role {
+    match depth {
+        1 => Role::Hei,
+        2 => Role::Kai,
+        _ => Role::Body,
+    }
+}
+
+/// One item of a 正文 in reading order: a paragraph, or a table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Flow {
+    Paragraph(Paragraph),
+    /// A table (§8) and its field, e.g. `body[2].body[1].table`.
+    Table {
+        table: crate::model::table::Table,
+        path: String,
+    },
+}
+
+/// The 正文 in reading order: paragraphs (numbered) and tables.
+pub fn flow(doc: &Document) -> Vec<Flow> {
+    let mut out = Vec::new();
+    flatten(&doc.body, 1, "body", &mut out);
+    out
+}
+
+/// The 正文 as a flat list of paragraphs, numbers generated from the
+/// structure (§7.3.3); tables left out.
+pub fn paragraphs(doc: &Document) -> Vec<Paragraph> {
+    flow(doc)
+        .into_iter()
+        .filter_map(|f| match f {
+            Flow::Paragraph(p) => Some(p),
+            Flow::Table { .. } => None,
+        })
+        .collect()
+}
+
+/// An attachment's 正文 in reading order, numbered like the document's own
+/// (§7.3.7 "其他要素格式与正文相同"), tables included; `path` is the
+/// attachment's field, e.g. `attachments[1]`.
+pub fn attachment_flow(content: &AttachmentContent, path: &str) -> Vec<Flow> {
+    let mut out = Vec::new();
+    flatten(&content.body, 1, &format!("{path}.body"), &mut out);
+    out
+}
+
+fn flatten(blocks: &[Block], depth: usize, path: &str, out: &mut Vec<Flow>) {
+    let mut number = 0;
+    for (i, block) in blocks.iter().enumerate() {
+        let here = format!("{path}[{i}]");
+        match block {
+            Block::Paragraph(text) => out.push(Flow::Paragraph(Paragraph {
+                level: None,
+                runs: vec![Run {
+                    role: Role::Body,
+                    text: text.clone(),
+                }],
+                path: here,
+            })),
+            Block::Table(table) => out.push(Flow::Table {
+                table: table.clone(),
+                path: format!("{here}.table"),
+            }),
+            Block::Section(section) => {
+                number += 1;
+                let role = heading_role(depth);
+                let marker = crate::numbering::marker(depth, number);
+                let mut runs = vec![Run {
+                    role,
+                    text: format!("{marker}{}", section.heading),
+                }];
+                if let Some(text) = &section.text {
+                    runs.push(Run {
+                        role: Role::Body,
+                        text: text.0.clone(),
+                    });
+                }
+                out.push(Flow::Paragraph(Paragraph {
+                    level: Some(depth),
+                    runs,
+                    path: format!("{here}.heading"),
+                }));
+                flatten(&section.body, depth + 1, &format!("{here}.body"), out);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn body_doc(body: &str) -> Result<Document, serde_yaml_ng::Error> {
+        serde_yaml_ng::from_str(&format!(
+            "kind: 通知\ntitle: 关于测试的通知\ndate: 2020-01-02\nbody:\n{body}"
+        ))
+    }
+
+    #[test]
+    fn numbers_follow_structure() {
+        let d = body_doc(concat!(
+            "  - heading: 甲\n    body:\n",
+            "      - heading: 乙\n        body:\n",
+            "          - heading: 丙\n            body:\n",
+            "              - heading: 丁\n                text: 正文。\n",
+            "              - heading: 戊\n",
+            "  - heading: 己\n",
+        ))
+        .unwrap();
+        let texts: Vec<String> = paragraphs(&d).iter().map(Paragraph::text).collect();
+        assert_eq!(
+            texts,
+            [
+                "一、甲",
+                "（一）乙",
+                "1.丙",
+                "（1）丁正文。",
+                "（2）戊",
+                "二、己"
+            ]
+        );
+        let roles: Vec<Role> = paragraphs(&d).iter().map(|p| p.runs[0].role).collect();
+        assert_eq!(
+            roles,
+            [
+                Role::Hei,
+                Role::Kai,
+                Role::Body,
+                Role::Body,
+                Role::Body,
+                Role::Hei
+            ]
+        );
+    }
 
     fn doc(yaml: &str) -> Document {
         serde_yaml_ng::from_str(yaml).expect("test YAML")

@@ -49,7 +49,7 @@ pub enum Error {
         pos: Option<Pos>,
         field: String,
         ch: char,
-        role: crate::model::Role,
+        role: crate::fonts::Role,
     },
 
     /// An image the document names (a seal) that cannot be used: missing,
@@ -122,37 +122,11 @@ pub enum Error {
     #[error("{}: {message}", path.display())]
     Output { path: PathBuf, message: String },
 
-    /// The command line asks for something that cannot be done.
-    #[error("{0}")]
-    Usage(String),
-
-    /// Several documents failed (each is reported).
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\ngen: error: "))]
-    Many(Vec<Error>),
-
-    /// An environment variable gongwen reads has a value it cannot use.
-    #[error("{var}={value:?}: expected {expected}")]
-    Env {
-        var: &'static str,
-        value: String,
-        expected: &'static str,
-    },
-
-    /// `gen import` cannot read the input (a PDF, an image, a legacy .doc,
-    /// a broken DOCX …); nothing was written.
-    #[error("{}: {source}", path.display())]
-    Import {
-        path: PathBuf,
-        source: crate::import::ImportError,
-    },
-    /// `gen build` cannot start, or a document of it failed.
+    /// A command failed as a whole (`gen build` cannot start, say), for a
+    /// reason its own error type gives. Boxed, so that this module names no
+    /// command.
     #[error(transparent)]
-    Build(#[from] crate::build::BuildError),
-
-    /// `gen check` cannot lint the input at all: unreadable, not UTF-8, or
-    /// not YAML (exit status 2, not 1).
-    #[error(transparent)]
-    Unusable(#[from] crate::check::CheckError),
+    Command(Box<dyn std::error::Error + Send + Sync>),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -16,8 +16,6 @@ use typst::text::{
     Font, FontBook, FontInstance, FontStretch, FontStyle, FontVariant, FontVariations, FontWeight,
 };
 
-use crate::model::Role;
-
 /// A font compiled into the binary.
 struct Bundled {
     file: &'static str,
@@ -52,6 +50,47 @@ pub const FALLBACK_FAMILY: &str = "Noto Serif CJK SC";
 /// for every other role (400 and 500 select it). Kept apart from the
 /// fallback above so that the fonts every document uses stay small.
 pub const EXTENSION_FAMILY: &str = "Noto Serif CJK SC Ext";
+
+/// The role of a piece of text, which decides its typeface (§7.3.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// 仿宋: body text, 3rd and 4th level headings, 署名, 成文日期.
+    Body,
+    /// 黑体: 1st level headings (一、).
+    Hei,
+    /// 楷体: 2nd level headings (（一）).
+    Kai,
+    /// 小标宋: the 标题.
+    Title,
+    /// 宋体: page numbers.
+    Song,
+}
+
+impl Role {
+    /// The typeface's name as the standard calls it (仿宋, 黑体 …), for
+    /// messages.
+    pub fn typeface(self) -> &'static str {
+        match self {
+            Role::Body => "仿宋",
+            Role::Hei => "黑体",
+            Role::Kai => "楷体",
+            Role::Title => "小标宋",
+            Role::Song => "宋体",
+        }
+    }
+
+    /// What the typeface sets, for messages.
+    pub fn element(self) -> &'static str {
+        match self {
+            Role::Body => "body",
+            Role::Hei => "first-level heading",
+            Role::Kai => "second-level heading",
+            Role::Title => "title",
+            Role::Song => "page number",
+        }
+    }
+}
 
 /// What a role asks for: the official font's names first (any of the names
 /// an installed copy may carry), then the bundled substitute.

@@ -101,7 +101,7 @@ pub fn check_tables(doc: &Document, source: &Source) -> Result<(), Error> {
     for (path, table) in doc.tables() {
         if let Err(p) = table.layout() {
             let field = format!("{path}.{}", p.field);
-            let pos = crate::check::Index::build(&source.text)
+            let pos = crate::spans::Index::build(&source.text)
                 .ok()
                 .and_then(|index| index.get(&field).map(|n| index.start(n)));
             return Err(Error::Invalid {
@@ -122,7 +122,7 @@ pub fn parse_model(source: &Source) -> Result<Document, Error> {
     doc.check_format().map_err(|e| {
         // The field's value in the file, found by the linter's index (the
         // model keeps no positions).
-        let pos = crate::check::Index::build(&source.text)
+        let pos = crate::spans::Index::build(&source.text)
             .ok()
             .and_then(|index| index.get(e.field).map(|n| index.start(n)));
         Error::Invalid {

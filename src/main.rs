@@ -3,8 +3,11 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+mod cli;
 
+use clap::{Args, Parser, Subcommand};
+
+use cli::{Failure, FontNames, OutputFormat, PageGeometry, PdfStandard, ReportFormat};
 use gongwen::fonts::FontSet;
 use gongwen::{Error, load, output, pdf};
 
@@ -160,15 +163,6 @@ Examples:
 Exit status: 0 no error-level findings (warnings allowed); 1 error-level
 findings; 2 the input cannot be linted (unreadable, not UTF-8, not YAML).";
 
-/// How a report is printed.
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ReportFormat {
-    /// For people.
-    Text,
-    /// For tools.
-    Json,
-}
-
 #[derive(Args)]
 struct ImportArgs {
     /// The text (UTF-8, UTF-16, GB18030/GBK) or a Word file (DOCX).
@@ -206,7 +200,7 @@ struct PdfArgs {
     /// archiving), `a-2a` (PDF/A-2a) or `ua-1` (PDF/UA-1). Under PDF/A the
     /// red is sRGB #FF3333 instead of CMYK Y80 M80.
     #[arg(long, value_enum, value_name = "STANDARD")]
-    pdf_standard: Option<pdf::Standard>,
+    pdf_standard: Option<PdfStandard>,
 }
 
 #[derive(Args)]
@@ -218,20 +212,20 @@ struct BuildArgs {
     #[arg(short, long, value_name = "DIR", default_value = "dist")]
     output: PathBuf,
     /// The output formats, comma-separated.
-    #[arg(long, value_enum, value_delimiter = ',', default_values_t = gongwen::build::OutputFormat::ALL)]
-    formats: Vec<gongwen::build::OutputFormat>,
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = OutputFormat::ALL)]
+    formats: Vec<OutputFormat>,
     /// Documents typeset at the same time [default: the number of CPUs].
     #[arg(short, long, value_name = "N")]
     jobs: Option<std::num::NonZeroUsize>,
     /// As for `gen pdf`.
     #[arg(long, value_enum, value_name = "STANDARD")]
-    pdf_standard: Option<pdf::Standard>,
+    pdf_standard: Option<PdfStandard>,
     /// As for `gen docx`.
-    #[arg(long, value_enum, default_value_t = gongwen::docx::FontNames::Official)]
-    docx_fonts: gongwen::docx::FontNames,
+    #[arg(long, value_enum, default_value_t = FontNames::Official)]
+    docx_fonts: FontNames,
     /// As for `gen docx`.
-    #[arg(long, value_enum, default_value_t = gongwen::docx::PageGeometry::Fill)]
-    docx_geometry: gongwen::docx::PageGeometry,
+    #[arg(long, value_enum, default_value_t = PageGeometry::Fill)]
+    docx_geometry: PageGeometry,
     /// As for `gen pdf`.
     #[arg(long, value_name = "DIR", env = "GONGWEN_FONT_DIR")]
     font_dir: Option<PathBuf>,
@@ -248,14 +242,14 @@ struct DocxArgs {
     /// Which font names the DOCX asks for: `official` (方正小标宋简体,
     /// 仿宋_GB2312, 楷体_GB2312, 黑体, 宋体, Times New Roman — what offices
     /// have installed) or `bundled` (the open fonts gongwen ships).
-    #[arg(long, value_enum, default_value_t = gongwen::docx::FontNames::Official)]
-    docx_fonts: gongwen::docx::FontNames,
+    #[arg(long, value_enum, default_value_t = FontNames::Official)]
+    docx_fonts: FontNames,
     /// Page setup: `fill` (the text's em boxes fill the 版心, as in the PDF;
     /// margins 3.36/3.36/2.8/2.58 cm, 29.6 pt lines) or `template` (the
     /// margins offices check, 3.7/3.5/2.8/2.6 cm, 28.95 pt lines). Both set
     /// 22 lines of 28 characters.
-    #[arg(long, value_enum, default_value_t = gongwen::docx::PageGeometry::Fill)]
-    docx_geometry: gongwen::docx::PageGeometry,
+    #[arg(long, value_enum, default_value_t = PageGeometry::Fill)]
+    docx_geometry: PageGeometry,
 }
 
 #[derive(Args)]
@@ -307,21 +301,17 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("gen: error: {e}");
-            match e {
-                // `gen check` on input it cannot lint at all.
-                Error::Unusable(_) | Error::Usage(_) => ExitCode::from(2),
-                _ => ExitCode::FAILURE,
-            }
+            e.exit_code()
         }
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode, Error> {
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
         Command::Pdf(args) => {
             let settings = pdf::Settings {
                 stamp: stamp()?,
-                standard: args.pdf_standard,
+                standard: args.pdf_standard.map(Into::into),
             };
             render_all(&args.render, "pdf", |doc, source, fonts, assets| {
                 pdf::render(doc, source, fonts, settings, assets)
@@ -334,8 +324,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 fonts,
                 assets,
                 gongwen::docx::Options {
-                    fonts: args.docx_fonts,
-                    geometry: args.docx_geometry,
+                    fonts: args.docx_fonts.into(),
+                    geometry: args.docx_geometry.into(),
                 },
             )
         }),
@@ -360,7 +350,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     }
 }
 
-fn build(args: &BuildArgs) -> Result<ExitCode, Error> {
+fn build(args: &BuildArgs) -> Result<ExitCode, Failure> {
     use gongwen::build::{self, progress::Progress};
     let fonts = match &args.font_dir {
         Some(dir) => FontSet::with_dir(dir)?,
@@ -370,15 +360,15 @@ fn build(args: &BuildArgs) -> Result<ExitCode, Error> {
         std::thread::available_parallelism().unwrap_or(std::num::NonZeroUsize::MIN)
     });
     let options = build::Options {
-        formats: args.formats.clone(),
+        formats: args.formats.iter().map(|&f| f.into()).collect(),
         jobs,
         pdf: pdf::Settings {
             stamp: stamp()?,
-            standard: args.pdf_standard,
+            standard: args.pdf_standard.map(Into::into),
         },
         docx: gongwen::docx::Options {
-            fonts: args.docx_fonts,
-            geometry: args.docx_geometry,
+            fonts: args.docx_fonts.into(),
+            geometry: args.docx_geometry.into(),
         },
         asset_root: args.asset_root.clone(),
     };
@@ -387,7 +377,7 @@ fn build(args: &BuildArgs) -> Result<ExitCode, Error> {
         progress.event(event)
     });
     progress.finish();
-    let mut report = report?;
+    let report = report?;
     if report.written {
         eprintln!(
             "gen: built {} of {} documents into {}",
@@ -401,14 +391,11 @@ fn build(args: &BuildArgs) -> Result<ExitCode, Error> {
             args.output.display()
         );
     }
-    match report.failed.len() {
-        0 => Ok(ExitCode::SUCCESS),
-        1 => Err(report.failed.remove(0)),
-        _ => Err(Error::Many(report.failed)),
-    }
+    Failure::all(report.failed.into_iter().map(Failure::from).collect())?;
+    Ok(ExitCode::SUCCESS)
 }
 
-fn import(args: &ImportArgs) -> Result<ExitCode, Error> {
+fn import(args: &ImportArgs) -> Result<ExitCode, Failure> {
     let out = args
         .output
         .clone()
@@ -419,7 +406,7 @@ fn import(args: &ImportArgs) -> Result<ExitCode, Error> {
             path: args.input.clone(),
             source,
         })?;
-    let imported = gongwen::import::read(&bytes).map_err(|source| Error::Import {
+    let imported = gongwen::import::read(&bytes).map_err(|source| Failure::Import {
         path: args.input.clone(),
         source,
     })?;
@@ -447,7 +434,7 @@ fn import(args: &ImportArgs) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
+fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
     let fonts = match &args.font_dir {
         Some(dir) => FontSet::with_dir(dir)?,
         None => FontSet::bundled(),
@@ -487,7 +474,7 @@ fn render_all(
         &FontSet,
         &gongwen::assets::Assets,
     ) -> Result<Vec<u8>, Error>,
-) -> Result<ExitCode, Error> {
+) -> Result<ExitCode, Failure> {
     one_output(&args.inputs, args.output.as_ref())?;
     let fonts = font_set(args)?;
     write_all(
@@ -509,7 +496,7 @@ fn write_all(
     output: Option<&PathBuf>,
     extension: &str,
     render: impl Fn(&gongwen::model::Document, &load::Source) -> Result<Vec<u8>, Error>,
-) -> Result<ExitCode, Error> {
+) -> Result<ExitCode, Failure> {
     one_output(inputs, output)?;
     let mut errors = Vec::new();
     for input in inputs {
@@ -523,20 +510,17 @@ fn write_all(
             .and_then(|(doc, source)| render(&doc, &source))
             .and_then(|bytes| output::write_atomically(&out, &bytes));
         if let Err(e) = done {
-            errors.push(e);
+            errors.push(Failure::from(e));
         }
     }
-    match errors.len() {
-        0 => Ok(ExitCode::SUCCESS),
-        1 => Err(errors.remove(0)),
-        _ => Err(Error::Many(errors)),
-    }
+    Failure::all(errors)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `-o` names one file: refused with several inputs.
-fn one_output(inputs: &[PathBuf], output: Option<&PathBuf>) -> Result<(), Error> {
+fn one_output(inputs: &[PathBuf], output: Option<&PathBuf>) -> Result<(), Failure> {
     if output.is_some() && inputs.len() > 1 {
-        return Err(Error::Usage(
+        return Err(Failure::Usage(
             "-o names one output file, but several inputs were given; without -o each output goes beside its input"
                 .into(),
         ));
@@ -544,7 +528,7 @@ fn one_output(inputs: &[PathBuf], output: Option<&PathBuf>) -> Result<(), Error>
     Ok(())
 }
 
-fn font_set(args: &RenderArgs) -> Result<FontSet, Error> {
+fn font_set(args: &RenderArgs) -> Result<FontSet, Failure> {
     Ok(match &args.font_dir {
         Some(dir) => FontSet::with_dir(Path::new(dir))?,
         None => FontSet::bundled(),
@@ -552,13 +536,13 @@ fn font_set(args: &RenderArgs) -> Result<FontSet, Error> {
 }
 
 /// `SOURCE_DATE_EPOCH` (reproducible-builds.org) overrides the PDF's date.
-fn stamp() -> Result<pdf::Stamp, Error> {
+fn stamp() -> Result<pdf::Stamp, Failure> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(v) if !v.trim().is_empty() => {
             v.trim()
                 .parse::<i64>()
                 .map(pdf::Stamp::Unix)
-                .map_err(|_| Error::Env {
+                .map_err(|_| Failure::Env {
                     var: "SOURCE_DATE_EPOCH",
                     value: v.clone(),
                     expected: "whole seconds since 1970-01-01 UTC",

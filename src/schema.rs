@@ -149,7 +149,7 @@ impl JsonSchema for Block {
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let section = generator.subschema_for::<Section>();
-        let table = generator.subschema_for::<crate::table::Table>();
+        let table = generator.subschema_for::<crate::model::table::Table>();
         json_schema!({
             "description": "A paragraph (one line of text), a numbered section, or a table (§8).",
             "anyOf": [
@@ -253,7 +253,7 @@ impl JsonSchema for Attachment {
     }
 }
 
-impl JsonSchema for crate::table::Cell {
+impl JsonSchema for crate::model::table::Cell {
     fn schema_name() -> Cow<'static, str> {
         "Cell".into()
     }

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use common::office::{libreoffice, run};
 use common::{SEED, path_str, root, run_gen};
-use gongwen::linebreak::{no_line_end, no_line_start};
+use gongwen::compose::linebreak::{no_line_end, no_line_start};
 use serde_json::Value;
 
 const TOP: f64 = 37.0;

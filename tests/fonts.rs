@@ -8,8 +8,7 @@ mod common;
 use std::process::Command;
 
 use common::{SEED, path_str, root, run_gen};
-use gongwen::fonts::FontSet;
-use gongwen::model::Role;
+use gongwen::fonts::{FontSet, Role};
 
 /// A font directory holding `GongwenKai` renamed as 仿宋_GB2312 (its
 /// Chinese name only under zh-CN; English FangSong_GB2312 otherwise).

@@ -88,7 +88,10 @@ fn seed_notice() -> Document {
 
 /// Heading levels of the 正文, paragraph by paragraph.
 fn levels(doc: &Document) -> Vec<Option<usize>> {
-    doc.paragraphs().iter().map(|p| p.level).collect()
+    gongwen::content::paragraphs(doc)
+        .iter()
+        .map(|p| p.level)
+        .collect()
 }
 
 #[test]
@@ -103,7 +106,7 @@ fn seed_imports_with_every_heading_at_its_level() {
     assert_eq!(doc.date, want.date);
     // Run-in headings are told apart from standalone ones as the notice has them.
     let run_in = |d: &Document| {
-        d.paragraphs()
+        gongwen::content::paragraphs(d)
             .iter()
             .map(|p| p.runs.len())
             .collect::<Vec<_>>()
@@ -166,8 +169,7 @@ fn seed_chrome_is_dropped_and_reported() {
 #[test]
 fn seed_punctuation_is_full_width_and_addresses_survive() {
     let doc = load_yaml("seed.yaml", &import(scraped().as_bytes()).yaml("seed.txt"));
-    let all: String = doc
-        .paragraphs()
+    let all: String = gongwen::content::paragraphs(&doc)
         .iter()
         .map(|p| p.text())
         .collect::<Vec<_>>()
@@ -262,7 +264,7 @@ fn suggested_fixes_give_the_reconstructed_notice() {
 
     // Its text, by code point, whitespace aside, is the reconstructed notice.
     let mut text = vec![doc.title.as_ref().expect("a title").to_string()];
-    text.extend(doc.paragraphs().iter().map(|p| p.text()));
+    text.extend(gongwen::content::paragraphs(&doc).iter().map(|p| p.text()));
     text.extend(doc.issuer.iter().cloned());
     text.push(doc.date.to_string());
     common::assert_same_text(
@@ -375,7 +377,10 @@ fn a_draft_with_every_element() {
     assert_eq!(doc.issuer, ["大连市人民政府"]);
     assert_eq!(doc.date.to_string(), "2020年1月2日");
     assert_eq!(doc.note.as_deref(), Some("此件公开发布"));
-    let texts: Vec<String> = doc.paragraphs().iter().map(|p| p.text()).collect();
+    let texts: Vec<String> = gongwen::content::paragraphs(&doc)
+        .iter()
+        .map(|p| p.text())
+        .collect();
     assert_eq!(
         texts,
         [
@@ -547,7 +552,11 @@ fn tabs_inside_a_line_become_spaces_and_the_yaml_loads() {
     );
     let (doc, _) =
         gongwen::load::load(&dir.path().join("tab.yaml")).expect("the imported YAML loads");
-    assert!(doc.paragraphs().iter().all(|p| !p.text().contains('\t')));
+    assert!(
+        gongwen::content::paragraphs(&doc)
+            .iter()
+            .all(|p| !p.text().contains('\t'))
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -595,7 +604,10 @@ impl Imported {
     }
 
     fn texts(&self) -> Vec<String> {
-        self.doc.paragraphs().iter().map(|p| p.text()).collect()
+        gongwen::content::paragraphs(&self.doc)
+            .iter()
+            .map(|p| p.text())
+            .collect()
     }
 }
 
@@ -1026,8 +1038,7 @@ fn a_one_megabyte_text_imports() {
     }
     let imported = import(text.as_bytes());
     let doc = load_yaml("big.yaml", &imported.yaml("big.txt"));
-    let sections = doc
-        .paragraphs()
+    let sections = gongwen::content::paragraphs(&doc)
         .iter()
         .filter(|p| p.level == Some(1))
         .count();

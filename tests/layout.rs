@@ -5,7 +5,7 @@
 mod common;
 
 use common::{Line, mm, pages, seed};
-use gongwen::linebreak::{no_line_end, no_line_start};
+use gongwen::compose::linebreak::{no_line_end, no_line_start};
 
 /// §5.2.1: 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm.
 const TOP: f64 = 37.0;

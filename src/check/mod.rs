@@ -2,11 +2,11 @@
 //! 条例 (《党政机关公文处理工作条例》). Each finding names its clause, its
 //! place (file:line:column), a severity and a suggestion.
 //!
-//! The rules read the YAML's values with their positions ([`index`]), so
-//! that a document the model rejects (an impossible 成文日期, say) is still
-//! linted: the model's own objection is one more finding ([`rules::schema`]).
+//! The rules read the YAML's values with their positions
+//! ([`crate::spans`]), so that a document the model rejects (an impossible
+//! 成文日期, say) is still linted: the model's own objection is one more
+//! finding ([`rules::schema`]).
 
-pub mod index;
 pub mod rules;
 
 use std::path::{Path, PathBuf};
@@ -17,7 +17,7 @@ use crate::error::Pos;
 use crate::fonts::FontSet;
 use crate::load::Source;
 
-pub use index::Index;
+use crate::spans::Index;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

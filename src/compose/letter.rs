@@ -28,12 +28,14 @@
 //! 上一行如有文字，与该线的距离为3号汉字高度的7/8" speaks of a line that
 //! has text; on this grid the line above the double line has none.
 
-use super::{Header, HeaderLine, Placed, compose_mark, measure};
+use super::header::compose_mark;
+use super::{Header, HeaderLine, Placed, measure};
+use crate::content::Run;
 use crate::error::Error;
-use crate::fonts::FontSet;
+use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, mm};
 use crate::load::Source;
-use crate::model::{Document, IssuerMark, Role, Run};
+use crate::model::{Document, IssuerMark};
 
 /// Which line of a double line is the heavy one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

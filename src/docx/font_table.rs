@@ -28,7 +28,7 @@
 
 use super::xml::Xml;
 use super::{FontNames, role_font};
-use crate::model::Role;
+use crate::fonts::Role;
 
 /// What the font table says about one font.
 struct FontInfo {

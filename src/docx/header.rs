@@ -8,8 +8,9 @@ use super::runs::{self, RunProps};
 use super::xml::Xml;
 use super::{Layout, Setup, Style, TITLE};
 use crate::compose::{Header, HeaderLine, Mark, MarkPart, MarkPiece};
+use crate::content::Run;
+use crate::fonts::Role;
 use crate::geometry::{self as g, mm, twips};
-use crate::model::{Role, Run};
 
 pub(crate) const CORNER: Style = Style {
     id: "GwCorner",

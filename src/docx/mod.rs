@@ -18,11 +18,12 @@ use std::io::{Cursor, Write};
 
 use crate::assets::Assets;
 use crate::compose::{self, Composition, Item, ItemKind};
+use crate::content::Run;
 use crate::error::Error;
-use crate::fonts::FontSet;
+use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, twips};
 use crate::load::Source;
-use crate::model::{Document, Role, Run};
+use crate::model::Document;
 
 use runs::RunProps;
 use xml::Xml;
@@ -35,7 +36,7 @@ pub const WRITER: compose::Writer = compose::Writer {
 };
 
 /// Which East Asian font names the DOCX asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum FontNames {
     /// 方正小标宋简体, 仿宋_GB2312, 楷体_GB2312, 黑体, 宋体, Times New Roman:
     /// what offices have installed, and what colleagues expect to see in the
@@ -264,7 +265,7 @@ pub(crate) fn role_font(role: Role, names: FontNames) -> RoleFont {
 }
 
 /// Which page setup the DOCX writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PageGeometry {
     /// The 版心 filled with the text's em boxes, as in the PDF: line 1's em
     /// box at 37 mm, 22 lines of 29.6 pt, 28 characters of 15.8 pt (margins

@@ -5,8 +5,8 @@
 use super::xml::Xml;
 use super::{BODY, FontNames, Layout, Style, paragraph_styles, role_font};
 use crate::fonts::FontSet;
+use crate::fonts::Role;
 use crate::geometry::{self as g, docx::Grid};
-use crate::model::Role;
 
 /// `w:overflowPunct` ("allow punctuation to extend past text extents").
 ///

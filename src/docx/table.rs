@@ -15,9 +15,10 @@
 use super::runs::{self, RunProps};
 use super::xml::Xml;
 use super::{Setup, Style, role_font};
+use crate::compose::table::Composed;
+use crate::fonts::Role;
 use crate::geometry::{self as g, mm, twips};
-use crate::model::Role;
-use crate::table::{Align, Composed};
+use crate::model::table::Align;
 
 /// 表题: 黑体, centred above the table, kept with it.
 pub(crate) const CAPTION: Style = Style {
@@ -65,7 +66,7 @@ fn grid_twips(columns: &[f64], total: i64) -> Vec<i64> {
 /// What stands at one column of a row: a cell starting there, or the
 /// continuation of a cell spanning rows from above.
 enum Slot<'a> {
-    Start(&'a crate::table::ComposedCell),
+    Start(&'a crate::compose::table::ComposedCell),
     Continue { colspan: usize },
 }
 
@@ -230,7 +231,7 @@ fn rule_twips() -> i64 {
 fn cell_paragraph(
     x: &mut Xml,
     t: &Composed,
-    cell: Option<&crate::table::ComposedCell>,
+    cell: Option<&crate::compose::table::ComposedCell>,
     header: bool,
     line: i64,
     setup: Setup,

@@ -107,18 +107,18 @@ fn seal_images(doc: &Document, assets: &crate::assets::Assets) -> Vec<String> {
 /// alignment as a class.
 fn table_html(
     caption: Option<&str>,
-    header: &[Vec<crate::table::Cell>],
-    rows: &[Vec<crate::table::Cell>],
-    align: &[crate::table::Align],
+    header: &[Vec<crate::model::table::Cell>],
+    rows: &[Vec<crate::model::table::Cell>],
+    align: &[crate::model::table::Align],
 ) -> String {
-    use crate::table::Align;
+    use crate::model::table::Align;
     let t = escape::text;
-    let table = crate::table::Table {
+    let table = crate::model::table::Table {
         caption: None,
         columns: Vec::new(),
         header: header.to_vec(),
         rows: rows.to_vec(),
-        orientation: crate::table::Orientation::Auto,
+        orientation: crate::model::table::Orientation::Auto,
     };
     // Checked when the document was loaded.
     let placed = table.layout().unwrap_or_default();

@@ -12,110 +12,9 @@
 //! states (文号, 成文日期, 发布机构) is kept as evidence for the document.
 
 use crate::date::Date;
+use crate::text::punct::is_space;
 
-/// Whitespace as web pages write it, including no-break and zero-width.
-pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{3000}' | '\u{200B}' | '\u{FEFF}')
-}
-
-/// What a metadata label states.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    /// 文号, 发文字号: the 发文字号 (§7.2.5).
-    Number,
-    /// 成文日期, 发文日期: the 成文日期 (§7.3.5.4).
-    Written,
-    /// 发布机构, 发文机关: the 发文机关 (§7.3.5).
-    Issuer,
-    /// 发布日期, 发布时间: when the page went up.
-    Published,
-    /// 名称, 标题: the 标题 (§7.3.1).
-    Title,
-    /// Anything else (索引号, 主题分类, 有效性 …).
-    Other,
-}
-
-/// A metadata label: (label, what it states, strong).
-type Label = (&'static str, Field, bool);
-
-/// Metadata labels: (label, what it states, strong). A strong label is
-/// chrome wherever it starts a line with a colon; a weak one (名称, 时间 …,
-/// words a document may use too) only inside a metadata block or beside a
-/// strong one.
-const LABELS: &[Label] = &[
-    ("信息索引号", Field::Other, true),
-    ("索引号", Field::Other, true),
-    ("发布机构", Field::Issuer, true),
-    ("发布单位", Field::Issuer, true),
-    ("发文机关", Field::Issuer, true),
-    ("发文单位", Field::Issuer, true),
-    ("成文日期", Field::Written, true),
-    ("发文日期", Field::Written, true),
-    ("签发日期", Field::Written, true),
-    ("发文字号", Field::Number, true),
-    ("文号", Field::Number, true),
-    ("发布日期", Field::Published, true),
-    ("发布时间", Field::Published, true),
-    ("发表日期", Field::Published, true),
-    ("发表时间", Field::Published, true),
-    ("公开日期", Field::Published, true),
-    ("更新时间", Field::Published, true),
-    ("更新日期", Field::Published, true),
-    ("生成日期", Field::Published, true),
-    ("有效性", Field::Other, true),
-    ("废止日期", Field::Other, true),
-    ("失效日期", Field::Other, true),
-    ("主题分类", Field::Other, true),
-    ("体裁分类", Field::Other, true),
-    ("组配分类", Field::Other, true),
-    ("信息分类", Field::Other, true),
-    ("服务对象", Field::Other, true),
-    ("公开方式", Field::Other, true),
-    ("公开范围", Field::Other, true),
-    ("公开形式", Field::Other, true),
-    ("公开时限", Field::Other, true),
-    ("公开属性", Field::Other, true),
-    ("信息来源", Field::Other, true),
-    ("文章来源", Field::Other, true),
-    ("来源", Field::Other, true),
-    ("浏览次数", Field::Other, true),
-    ("浏览量", Field::Other, true),
-    ("点击数", Field::Other, true),
-    ("点击量", Field::Other, true),
-    ("点击次数", Field::Other, true),
-    ("阅读次数", Field::Other, true),
-    ("阅读量", Field::Other, true),
-    ("访问量", Field::Other, true),
-    ("访问次数", Field::Other, true),
-    ("责任编辑", Field::Other, true),
-    ("信息名称", Field::Title, false),
-    ("文件名称", Field::Title, false),
-    ("名称", Field::Title, false),
-    ("标题", Field::Title, false),
-    ("主题词", Field::Other, false),
-    ("关键词", Field::Other, false),
-    ("关键字", Field::Other, false),
-    ("作者", Field::Other, false),
-    ("编辑", Field::Other, false),
-    ("审核", Field::Other, false),
-    ("校对", Field::Other, false),
-    ("生效日期", Field::Other, false),
-    ("实施日期", Field::Other, false),
-    ("时效", Field::Other, false),
-    ("文种", Field::Other, false),
-    ("分类", Field::Other, false),
-    ("所属机构", Field::Other, false),
-    ("统一编号", Field::Other, false),
-    ("登记号", Field::Other, false),
-    ("内容概述", Field::Other, false),
-    ("摘要", Field::Other, false),
-    ("阅读", Field::Other, false),
-    ("浏览", Field::Other, false),
-    ("字号", Field::Other, false),
-    ("字体", Field::Other, false),
-    ("时间", Field::Published, false),
-    ("日期", Field::Published, false),
-];
+use super::metadata::{Field, LABELS, Label, Meta, find_labels, is_separator, label_at, page_date};
 
 /// Words of page widgets and navigation: a line made only of these (with
 /// brackets and separators) is chrome. Longest first where one contains
@@ -193,11 +92,6 @@ const WIDGET_WORDS: &[&str] = &[
 
 /// Single characters of font-size switchers (`大 中 小`, `A+ A A-`).
 const SWITCHER_CHARS: &str = "大中小AaT+-－＋";
-
-/// Brackets and separators that hold widgets together.
-fn is_separator(c: char) -> bool {
-    is_space(c) || "【】[]［］|｜丨/／:：·•>»›".contains(c)
-}
 
 /// Footer words: a short line holding one is the site footer.
 const FOOTER_WORDS: &[&str] = &[
@@ -333,108 +227,11 @@ pub struct Verdict {
     pub published: Option<Date>,
 }
 
-/// A value the page's metadata states.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Meta {
-    /// Index of the line in the input.
-    pub line: usize,
-    pub label: &'static str,
-    pub field: Field,
-    pub value: String,
-}
-
 /// The chrome of a page: a verdict per line, and the metadata it states.
 #[derive(Debug, Default)]
 pub struct Page {
     pub verdicts: Vec<Option<Verdict>>,
     pub meta: Vec<Meta>,
-}
-
-/// One label found in a line: char start, char end (after the colon if
-/// any), the label.
-struct Found {
-    start: usize,
-    end: usize,
-    label: &'static Label,
-    /// Followed by a space only, no colon or tab (`索引号 0000…`).
-    loose: bool,
-}
-
-/// Where `label` ends if it stands at `chars[i..]`, spaced out or not
-/// (`标　　题`, `索 引 号`).
-fn label_at(chars: &[char], i: usize, label: &str) -> Option<usize> {
-    let mut j = i;
-    for (k, c) in label.chars().enumerate() {
-        if k > 0 {
-            while chars
-                .get(j)
-                .is_some_and(|&s| matches!(s, ' ' | '\u{3000}' | '\u{00A0}'))
-            {
-                j += 1;
-            }
-        }
-        if chars.get(j) != Some(&c) {
-            return None;
-        }
-        j += 1;
-    }
-    Some(j)
-}
-
-/// Metadata labels in `chars`, each at the start or after a separator,
-/// followed by a colon, a tab, or the end of the line.
-fn find_labels(chars: &[char]) -> Vec<Found> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let at_boundary = i == 0 || is_separator(chars[i - 1]);
-        let hit = at_boundary
-            .then(|| {
-                LABELS
-                    .iter()
-                    .find_map(|l| label_at(chars, i, l.0).map(|end| (l, end)))
-            })
-            .flatten();
-        let Some((entry, mut j)) = hit else {
-            i += 1;
-            continue;
-        };
-        let label_end = j;
-        while j < chars.len() && matches!(chars[j], ' ' | '\u{3000}' | '\u{00A0}') {
-            j += 1;
-        }
-        match chars.get(j) {
-            Some(':' | '：') => {
-                out.push(Found {
-                    start: i,
-                    end: j + 1,
-                    label: entry,
-                    loose: false,
-                });
-                i = j + 1;
-            }
-            Some('\t') | None => {
-                out.push(Found {
-                    start: i,
-                    end: j,
-                    label: entry,
-                    loose: false,
-                });
-                i = j.max(i + 1);
-            }
-            Some(_) if j > label_end => {
-                out.push(Found {
-                    start: i,
-                    end: j,
-                    label: entry,
-                    loose: true,
-                });
-                i = j;
-            }
-            _ => i += 1,
-        }
-    }
-    out
 }
 
 /// The (label, value) pairs of a metadata line, if the line is one: it
@@ -599,34 +396,41 @@ fn line_kind(t: &str) -> Option<Kind> {
     None
 }
 
-/// `2019-08-14`, `2019/8/14`, `2019年8月14日`, with an optional time after.
-pub fn page_date(value: &str) -> Option<Date> {
-    let digits: Vec<u32> = value
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .take(3)
-        .map(|s| s.parse::<u32>().ok())
-        .collect::<Option<_>>()?;
-    match digits[..] {
-        [y, m, d] if (1000..=9999).contains(&y) && m <= 12 && d <= 31 => {
-            Date::new(y as u16, m as u8, d as u8).ok()
-        }
-        _ => None,
-    }
-}
-
 /// Finds the chrome of a page, line by line (`lines` are the input's
 /// lines; `table[i]`: the line is a row of a Word table, never chrome).
 pub fn scan(lines: &[&str]) -> Page {
-    let n = lines.len();
     let mut page = Page {
-        verdicts: vec![None; n],
+        verdicts: vec![None; lines.len()],
         meta: Vec::new(),
     };
     let texts: Vec<&str> = lines.iter().map(|l| l.trim_matches(is_space)).collect();
-    let mut weak: Vec<usize> = Vec::new();
-    let mut label_alone: Vec<usize> = Vec::new();
-    let mut published_of = vec![None; n];
+    let labels = line_by_line(lines, &texts, &mut page);
+    metadata_around(&texts, &labels, &mut page);
+    related_articles(&texts, &mut page);
+    download_lists(&texts, &mut page);
+    footer(&texts, &mut page);
+    above_breadcrumb(&texts, &mut page);
+    page
+}
+
+/// What the first pass leaves for the metadata pass: the lines of weak
+/// labels (chrome only beside other metadata), the labels alone on their
+/// line, and each line's publication date.
+struct Labels {
+    weak: Vec<usize>,
+    alone: Vec<usize>,
+    published_of: Vec<Option<Date>>,
+}
+
+/// Line by line: blank lines, metadata lines (strong ones at once, weak
+/// ones kept for [`metadata_around`]), and every other kind a line shows
+/// by itself ([`line_kind`]).
+fn line_by_line(lines: &[&str], texts: &[&str], page: &mut Page) -> Labels {
+    let mut labels = Labels {
+        weak: Vec::new(),
+        alone: Vec::new(),
+        published_of: vec![None; lines.len()],
+    };
     for (i, t) in texts.iter().enumerate() {
         if t.is_empty() {
             if !lines[i].is_empty() {
@@ -649,8 +453,8 @@ pub fn scan(lines: &[&str]) -> Page {
             let alone = pairs.len() == 1 && pairs[0].1.is_empty();
             for (entry, value) in &pairs {
                 if !value.is_empty() {
-                    if entry.1 == Field::Published && published_of[i].is_none() {
-                        published_of[i] = page_date(value);
+                    if entry.1 == Field::Published && labels.published_of[i].is_none() {
+                        labels.published_of[i] = page_date(value);
                     }
                     page.meta.push(Meta {
                         line: i,
@@ -661,15 +465,15 @@ pub fn scan(lines: &[&str]) -> Page {
                 }
             }
             if alone {
-                label_alone.push(i);
+                labels.alone.push(i);
             }
             if strong {
                 page.verdicts[i] = Some(Verdict {
                     kind: Kind::Metadata,
-                    published: published_of[i],
+                    published: labels.published_of[i],
                 });
             } else {
-                weak.push(i);
+                labels.weak.push(i);
             }
             continue;
         }
@@ -680,79 +484,87 @@ pub fn scan(lines: &[&str]) -> Page {
             });
         }
     }
-    let is_meta = |v: &Option<Verdict>| {
-        v.as_ref()
-            .is_some_and(|v| matches!(v.kind, Kind::Metadata | Kind::MetadataValue))
-    };
-    let neighbour = |i: usize, forward: bool| {
-        let mut k = i;
-        loop {
-            if forward {
-                k += 1;
-                if k >= n {
-                    return None;
-                }
-            } else {
-                k = k.checked_sub(1)?;
-            }
-            if !texts[k].is_empty() {
-                return Some(k);
-            }
-            if k == 0 && !forward {
+    labels
+}
+
+/// The nearest line before or after `i` that is not blank.
+fn neighbour(texts: &[&str], i: usize, forward: bool) -> Option<usize> {
+    let mut k = i;
+    loop {
+        if forward {
+            k += 1;
+            if k >= texts.len() {
                 return None;
             }
+        } else {
+            k = k.checked_sub(1)?;
         }
-    };
-    // A label on its own line takes the next line as its value (a table
-    // copied cell by cell); a weak label counts beside metadata.
-    let values = |page: &mut Page, label_alone: &[usize]| {
-        for &i in label_alone {
-            if page.verdicts[i].is_none() {
-                continue;
-            }
-            let Some(k) = neighbour(i, true) else {
-                continue;
-            };
-            if page.verdicts[k].is_some() || texts[k].chars().count() > 100 || is_sentence(texts[k])
-            {
-                continue;
-            }
-            let label: Vec<char> = texts[i]
-                .trim_end_matches(|c: char| is_separator(c))
-                .trim_start_matches(is_separator)
-                .chars()
-                .collect();
-            if let Some(entry) = LABELS
-                .iter()
-                .find(|l| label_at(&label, 0, l.0) == Some(label.len()))
-                // A title under an empty cell (`主题词：` with nothing) is the
-                // document's, not the cell's value.
-                .filter(|l| {
-                    l.1 == Field::Title || crate::import::front::kind_of(texts[k]).is_none()
-                })
-            {
-                page.meta.push(Meta {
-                    line: k,
-                    label: entry.0,
-                    field: entry.1,
-                    value: texts[k].to_string(),
-                });
-                let published = (entry.1 == Field::Published)
-                    .then(|| page_date(texts[k]))
-                    .flatten();
-                page.verdicts[k] = Some(Verdict {
-                    kind: Kind::MetadataValue,
-                    published,
-                });
-            }
+        if !texts[k].is_empty() {
+            return Some(k);
         }
-    };
-    values(&mut page, &label_alone);
+        if k == 0 && !forward {
+            return None;
+        }
+    }
+}
+
+fn is_meta(v: &Option<Verdict>) -> bool {
+    v.as_ref()
+        .is_some_and(|v| matches!(v.kind, Kind::Metadata | Kind::MetadataValue))
+}
+
+/// A label on its own line takes the next line as its value (a table
+/// copied cell by cell).
+fn values_below(texts: &[&str], alone: &[usize], page: &mut Page) {
+    for &i in alone {
+        if page.verdicts[i].is_none() {
+            continue;
+        }
+        let Some(k) = neighbour(texts, i, true) else {
+            continue;
+        };
+        if page.verdicts[k].is_some() || texts[k].chars().count() > 100 || is_sentence(texts[k]) {
+            continue;
+        }
+        let label: Vec<char> = texts[i]
+            .trim_end_matches(|c: char| is_separator(c))
+            .trim_start_matches(is_separator)
+            .chars()
+            .collect();
+        if let Some(entry) = LABELS
+            .iter()
+            .find(|l| label_at(&label, 0, l.0) == Some(label.len()))
+            // A title under an empty cell (`主题词：` with nothing) is the
+            // document's, not the cell's value.
+            .filter(|l| l.1 == Field::Title || crate::import::front::kind_of(texts[k]).is_none())
+        {
+            page.meta.push(Meta {
+                line: k,
+                label: entry.0,
+                field: entry.1,
+                value: texts[k].to_string(),
+            });
+            let published = (entry.1 == Field::Published)
+                .then(|| page_date(texts[k]))
+                .flatten();
+            page.verdicts[k] = Some(Verdict {
+                kind: Kind::MetadataValue,
+                published,
+            });
+        }
+    }
+}
+
+/// Metadata in regions: values under their labels, and a weak label
+/// counted beside metadata (looked for downwards, then upwards); the
+/// metadata of lines left as text is dropped.
+fn metadata_around(texts: &[&str], labels: &Labels, page: &mut Page) {
+    values_below(texts, &labels.alone, page);
     for pass in [false, true] {
         let order: Vec<usize> = if pass {
-            weak.iter().rev().copied().collect()
+            labels.weak.iter().rev().copied().collect()
         } else {
-            weak.clone()
+            labels.weak.clone()
         };
         for i in order {
             if page.verdicts[i].is_some() {
@@ -760,19 +572,22 @@ pub fn scan(lines: &[&str]) -> Page {
             }
             let beside = [false, true]
                 .into_iter()
-                .any(|fwd| neighbour(i, fwd).is_some_and(|k| is_meta(&page.verdicts[k])));
+                .any(|fwd| neighbour(texts, i, fwd).is_some_and(|k| is_meta(&page.verdicts[k])));
             if beside {
                 page.verdicts[i] = Some(Verdict {
                     kind: Kind::Metadata,
-                    published: published_of[i],
+                    published: labels.published_of[i],
                 });
             }
         }
     }
-    values(&mut page, &label_alone);
+    values_below(texts, &labels.alone, page);
     page.meta.retain(|m| page.verdicts[m.line].is_some());
-    // The titles under a list of other articles (`相关稿件`): short lines
-    // that are no sentence, up to a blank line.
+}
+
+/// The titles under a list of other articles (`相关稿件`): short lines that
+/// are no sentence, up to a blank line.
+fn related_articles(texts: &[&str], page: &mut Page) {
     let mut in_related = false;
     for (i, text) in texts.iter().enumerate() {
         let heading = RELATED_HEADINGS
@@ -799,7 +614,10 @@ pub fn scan(lines: &[&str]) -> Page {
             in_related = false;
         }
     }
-    // The file names under a download heading.
+}
+
+/// The file names under a download heading.
+fn download_lists(texts: &[&str], page: &mut Page) {
     let mut in_download = false;
     for (i, text) in texts.iter().enumerate() {
         match &page.verdicts[i] {
@@ -816,10 +634,13 @@ pub fn scan(lines: &[&str]) -> Page {
             None => in_download = false,
         }
     }
-    // The footer: from the first footer line of the page's last run of
-    // short, sentence-free lines to the end.
+}
+
+/// The footer: from the first footer line of the page's last run of short,
+/// sentence-free lines to the end.
+fn footer(texts: &[&str], page: &mut Page) {
     let mut top = None;
-    for i in (0..n).rev() {
+    for i in (0..texts.len()).rev() {
         match &page.verdicts[i] {
             Some(v) if matches!(v.kind, Kind::Footer) => top = Some(i),
             Some(v) if v.kind == Kind::Widget && is_nav(texts[i]) => top = Some(i),
@@ -830,7 +651,7 @@ pub fn scan(lines: &[&str]) -> Page {
         }
     }
     if let Some(top) = top {
-        for (verdict, text) in page.verdicts.iter_mut().zip(&texts).skip(top) {
+        for (verdict, text) in page.verdicts.iter_mut().zip(texts).skip(top) {
             if verdict.is_none() && !text.is_empty() {
                 *verdict = Some(Verdict {
                     kind: Kind::Footer,
@@ -839,13 +660,16 @@ pub fn scan(lines: &[&str]) -> Page {
             }
         }
     }
-    // Above the breadcrumb: the site's name and menus.
-    if let Some(b) = (0..n.min(40)).find(|&i| {
+}
+
+/// Above the breadcrumb: the site's name and menus.
+fn above_breadcrumb(texts: &[&str], page: &mut Page) {
+    if let Some(b) = (0..texts.len().min(40)).find(|&i| {
         page.verdicts[i]
             .as_ref()
             .is_some_and(|v| v.kind == Kind::Breadcrumb)
     }) {
-        for (verdict, text) in page.verdicts.iter_mut().zip(&texts).take(b) {
+        for (verdict, text) in page.verdicts.iter_mut().zip(texts).take(b) {
             if verdict.is_none()
                 && !text.is_empty()
                 && text.chars().count() <= 40
@@ -858,7 +682,6 @@ pub fn scan(lines: &[&str]) -> Page {
             }
         }
     }
-    page
 }
 
 #[cfg(test)]

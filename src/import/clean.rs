@@ -1,9 +1,11 @@
 //! Cleaning one run of text from a line: half-width punctuation repaired
 //! (and listed), damaged dates reported with their readings.
 
+use crate::text::damage::{self, DamageKind};
+use crate::text::punct;
+use crate::text::punct::is_space;
+
 use super::Line;
-use super::damage::{self, DamageKind};
-use super::punct;
 use super::report::{Action, Note};
 
 /// Cleans `text`, which starts at char `offset` of `line`'s content, and
@@ -90,5 +92,5 @@ pub fn clean(line: &Line, offset: usize, text: &str, notes: &mut Vec<Note>) -> S
             alternatives: Vec::new(),
         });
     }
-    fixed.trim_matches(super::chrome::is_space).to_string()
+    fixed.trim_matches(is_space).to_string()
 }

@@ -5,9 +5,9 @@
 use crate::date::Date;
 
 use super::Imported;
-use super::chrome::{Field, Meta, page_date};
-use super::closing::{DateLine, date_line};
+use super::date_line::{DateLine, date_line};
 use super::front::normalise_doc_number;
+use super::metadata::{Field, Meta, page_date};
 use super::report::{Action, Note};
 
 fn note(line: usize, action: Action, text: &str, message: String) -> Note {

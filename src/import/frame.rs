@@ -3,8 +3,9 @@
 //! `××办公室  2021年3月5日印发` (§7.4.3) after the 成文日期 and 附注.
 
 use crate::date::Date;
+use crate::text::punct::is_space;
 
-use super::closing::{DateLine, date_line};
+use super::date_line::{DateLine, date_line};
 use super::report::{Action, Note};
 use super::{Line, clean::clean};
 
@@ -43,16 +44,12 @@ pub fn signers(line: &Line) -> Option<(String, Vec<String>)> {
     let (before, rest) = line.content.split_once("签发人")?;
     let rest = rest.trim_start().strip_prefix(['：', ':'])?;
     let names: Vec<String> = rest
-        .split(|c: char| super::chrome::is_space(c) || "、，,".contains(c))
+        .split(|c: char| is_space(c) || "、，,".contains(c))
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect();
-    (!names.is_empty() && names.iter().all(|n| n.chars().count() <= 8)).then(|| {
-        (
-            before.trim_matches(super::chrome::is_space).to_string(),
-            names,
-        )
-    })
+    (!names.is_empty() && names.iter().all(|n| n.chars().count() <= 8))
+        .then(|| (before.trim_matches(is_space).to_string(), names))
 }
 
 /// `抄送：市委办公室，市人大常委会办公室。`: the 抄送机关.
@@ -60,14 +57,14 @@ pub fn cc(line: &Line, notes: &mut Vec<Note>) -> Option<Vec<String>> {
     let t = line.content.as_str();
     let rest = t.strip_prefix("抄送")?;
     let rest = rest
-        .trim_start_matches(super::chrome::is_space)
+        .trim_start_matches(is_space)
         .strip_prefix(['：', ':'])?;
     let offset = t.chars().count() - rest.chars().count();
     let cleaned = clean(line, offset, rest, notes);
     let list: Vec<String> = cleaned
         .trim_end_matches(['。', '.'])
         .split(['，', '、', ','])
-        .map(|s| s.trim_matches(super::chrome::is_space).to_string())
+        .map(|s| s.trim_matches(is_space).to_string())
         .filter(|s| !s.is_empty())
         .collect();
     (!list.is_empty()).then_some(list)
@@ -79,10 +76,7 @@ pub fn printing(line: &Line) -> Option<(String, Date)> {
     // The date is the tail that reads as one; the organ is what is before.
     let chars: Vec<char> = t.chars().collect();
     for start in 0..chars.len() {
-        if start > 0
-            && !super::chrome::is_space(chars[start - 1])
-            && !is_cjk_then_digit(&chars, start)
-        {
+        if start > 0 && !is_space(chars[start - 1]) && !is_cjk_then_digit(&chars, start) {
             continue;
         }
         let tail: String = chars[start..].iter().collect();
@@ -90,7 +84,7 @@ pub fn printing(line: &Line) -> Option<(String, Date)> {
             continue;
         };
         let organ: String = chars[..start].iter().collect();
-        let organ = organ.trim_matches(super::chrome::is_space);
+        let organ = organ.trim_matches(is_space);
         if !organ.is_empty() && organ.chars().count() <= 30 {
             return Some((organ.to_string(), d));
         }
@@ -100,7 +94,8 @@ pub fn printing(line: &Line) -> Option<(String, Date)> {
 
 /// Where an organ's name meets a date written without a space.
 fn is_cjk_then_digit(chars: &[char], i: usize) -> bool {
-    super::punct::is_han(chars[i - 1]) && (chars[i].is_ascii_digit() || "二〇○".contains(chars[i]))
+    crate::text::punct::is_han(chars[i - 1])
+        && (chars[i].is_ascii_digit() || "二〇○".contains(chars[i]))
 }
 
 #[cfg(test)]

@@ -2,9 +2,10 @@
 //! (条例 第八条), and 主送机关 (§7.3.2).
 
 use crate::model::Kind;
+use crate::text::punct::is_space;
 
 use super::report::{Action, Note};
-use super::{Line, chrome, clean::clean, frame};
+use super::{Line, clean::clean, frame};
 
 /// The 文种 a title ends with (the longest of `Kind::NAMES` that matches),
 /// and the title without it.
@@ -79,7 +80,7 @@ pub fn addressees(line: &Line, notes: &mut Vec<Note>) -> Option<Vec<String>> {
     {
         return None;
     }
-    if super::marker::parse(t).is_some() {
+    if crate::text::marker::parse(t).is_some() {
         return None;
     }
     let cleaned = clean(line, 0, body, notes);
@@ -110,7 +111,7 @@ fn title_like(l: &Line) -> bool {
     !t.ends_with(['。', '.', '：', ':', '；', ';', '，', ','])
         && !t.contains('。')
         && t.chars().count() <= 80
-        && super::marker::parse(t).is_none()
+        && crate::text::marker::parse(t).is_none()
         && normalise_doc_number(t).is_none()
 }
 
@@ -168,7 +169,7 @@ pub fn take(mut lines: Vec<Line>, notes: &mut Vec<Note>) -> (Front, Vec<Line>) {
         .position(|l| {
             l.content.contains('。')
                 || l.content.ends_with(['：', ':'])
-                || super::marker::parse(&l.content).is_some()
+                || crate::text::marker::parse(&l.content).is_some()
         })
         .unwrap_or(lines.len().min(TITLE_WINDOW));
     let found = (0..window).find_map(|i| title_at(&lines, i).map(|n| (i, n)));
@@ -279,7 +280,7 @@ pub fn take(mut lines: Vec<Line>, notes: &mut Vec<Note>) -> (Front, Vec<Line>) {
     // The title again, right under itself (a page's heading and the
     // document's own title).
     while let (Some(t), Some(l)) = (&front.title, lines.get(idx)) {
-        if l.content.replace(chrome::is_space, "") != t.replace(chrome::is_space, "") {
+        if l.content.replace(is_space, "") != t.replace(is_space, "") {
             break;
         }
         notes.push(Note::dropped(

@@ -5,22 +5,22 @@
 //! Each submodule does one job: [`encoding`] decodes, [`chrome`] finds page
 //! furniture, [`front`] the 标题 and 主送机关, [`closing`] the 署名, 成文日期,
 //! 附件说明 and 附注, [`structure`] the 正文's sections, [`clean`] (with
-//! [`punct`] and [`damage`]) each run of text, [`yaml`] writes the result.
+//! [`crate::text`]'s analysers) each run of text, [`yaml`] writes the
+//! result.
 //! Nothing here fails: any input gives a document (perhaps empty) and a
 //! report.
 
 pub mod chrome;
 pub mod clean;
 pub mod closing;
-pub mod damage;
+pub mod date_line;
 pub mod docx;
 pub mod encoding;
 pub mod evidence;
 pub mod frame;
 pub mod front;
 pub mod habits;
-pub mod marker;
-pub mod punct;
+pub mod metadata;
 pub mod report;
 pub mod sniff;
 pub mod structure;
@@ -29,6 +29,7 @@ pub mod yaml;
 
 use crate::date::Date;
 use crate::model::{Block, Kind};
+use crate::text::punct::is_space;
 
 pub use encoding::Encoding;
 pub use report::{Action, Note, Report};
@@ -358,12 +359,12 @@ fn lines_of(raw: &[RawLine], notes: &mut Vec<Note>) -> (Vec<Line>, chrome::Page)
             continue;
         }
         let (text, changed) = &folded[i];
-        let content = text.trim_matches(chrome::is_space);
+        let content = text.trim_matches(is_space);
         if content.is_empty() {
             blank_before = true;
             continue;
         }
-        let lead = text.chars().take_while(|&c| chrome::is_space(c)).count();
+        let lead = text.chars().take_while(|&c| is_space(c)).count();
         if let (Some(&first), Some(&last)) = (changed.first(), changed.last()) {
             let marks: String = {
                 let chars: Vec<char> = raw_text.chars().collect();

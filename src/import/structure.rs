@@ -7,11 +7,12 @@
 //! are reported, since the printed numbers will differ from them.
 
 use crate::model::{Block, Section, Text};
+use crate::text::damage::month_day_splits;
+use crate::text::marker::{self, Form, Marker};
+use crate::text::punct::is_space;
 
 use super::Line;
 use super::clean::clean;
-use super::damage::month_day_splits;
-use super::marker::{self, Form, Marker};
 use super::report::{Action, Note};
 
 struct Frame {
@@ -50,7 +51,7 @@ pub fn split_run_in(text: &str) -> (String, Option<String>) {
             '。' | '！' | '？' if depth == 0 => {
                 let head: String = chars[..=i].iter().collect();
                 let rest: String = chars[i + 1..].iter().collect();
-                let rest = rest.trim_matches(super::chrome::is_space);
+                let rest = rest.trim_matches(is_space);
                 return (head, (!rest.is_empty()).then(|| rest.to_string()));
             }
             _ => {}

@@ -6,14 +6,14 @@
 //! paragraph; each join is reported.
 
 use super::Line;
-use super::marker;
 use super::report::{Action, Note};
+use crate::text::marker;
 
 /// Columns a char takes in a fixed-width view (CJK and full-width: 2).
 fn width(c: char) -> usize {
     if c.is_ascii() || ('\u{FF61}'..='\u{FFDC}').contains(&c) {
         1
-    } else if super::punct::is_cjk(c) || ('\u{1100}'..='\u{FFFF}').contains(&c) {
+    } else if crate::text::punct::is_cjk(c) || ('\u{1100}'..='\u{FFFF}').contains(&c) {
         2
     } else {
         1
@@ -31,7 +31,7 @@ pub fn ends_sentence(text: &str) -> bool {
     t.ends_with(['。', '！', '？', '：', '；', '…', '!', '?', ':', ';'])
         || (t.ends_with('.') && {
             let before = t.chars().rev().nth(1);
-            before.is_some_and(super::punct::is_cjk)
+            before.is_some_and(crate::text::punct::is_cjk)
         })
         // The whole text was a closing bracket: nothing to join.
         || t.is_empty()

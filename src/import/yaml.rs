@@ -48,7 +48,7 @@ fn blocks(out: &mut String, items: &[Block], indent: usize) {
 
 /// A table (the importer finds none yet; written for completeness): its
 /// rows as flow lists of quoted cells.
-fn table(out: &mut String, t: &crate::table::Table, pad: &str) {
+fn table(out: &mut String, t: &crate::model::table::Table, pad: &str) {
     out.push_str(&format!("{pad}- table:\n"));
     if let Some(c) = &t.caption {
         out.push_str(&format!("{pad}    caption: {}\n", scalar(c)));
@@ -56,7 +56,7 @@ fn table(out: &mut String, t: &crate::table::Table, pad: &str) {
     // Double-quoted (JSON) scalars: a plain one could hold a flow
     // indicator (`,` `[` `]`).
     let quoted = |t: &str| serde_json::to_string(t).unwrap_or_else(|_| "\"\"".into());
-    let cell = |c: &crate::table::Cell| {
+    let cell = |c: &crate::model::table::Cell| {
         if c.colspan == 1 && c.rowspan == 1 {
             quoted(&c.text)
         } else {

@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use crate::model::Role;
+use crate::fonts::Role;
 
 /// The whole of `/data.json`.
 #[derive(Debug, Serialize)]
@@ -143,7 +143,7 @@ impl From<Role> for RoleKey {
 }
 
 /// Runs converted for the template.
-pub fn runs(runs: &[crate::model::Run]) -> Vec<Run> {
+pub fn runs(runs: &[crate::content::Run]) -> Vec<Run> {
     runs.iter()
         .map(|r| Run {
             role: r.role.into(),
@@ -352,7 +352,7 @@ pub struct TableCell {
     pub col: usize,
     pub colspan: usize,
     pub rowspan: usize,
-    pub align: crate::table::Align,
+    pub align: crate::model::table::Align,
     pub role: RoleKey,
     pub lines: Vec<String>,
 }

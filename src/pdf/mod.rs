@@ -12,14 +12,14 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
 use crate::assets::{Assets, Image};
+use crate::compose::linebreak;
 use crate::compose::{self, Composition, Item, ItemKind, Keep};
 use crate::date::Date;
 use crate::error::Error;
-use crate::fonts::FontSet;
+use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, mm};
-use crate::linebreak;
 use crate::load::Source;
-use crate::model::{Document, Role};
+use crate::model::Document;
 
 pub use world::{GongwenWorld, Shared, TEMPLATE};
 
@@ -42,16 +42,13 @@ pub enum Stamp {
 
 /// A PDF standard the output conforms to, checked by Typst's own
 /// validation while it writes the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Standard {
     /// PDF/A-2b (ISO 19005-2, basic): for archiving.
-    #[value(name = "a-2b")]
     A2b,
     /// PDF/A-2a (ISO 19005-2, accessible): archiving, tagged structure.
-    #[value(name = "a-2a")]
     A2a,
     /// PDF/UA-1 (ISO 14289-1): accessible to assistive technology.
-    #[value(name = "ua-1")]
     Ua1,
 }
 
@@ -589,7 +586,7 @@ fn placed_data(p: &compose::Placed) -> data::Placed {
 }
 
 /// A composed table (§8) for the template.
-fn table_data(t: &crate::table::Composed) -> data::Table {
+fn table_data(t: &crate::compose::table::Composed) -> data::Table {
     data::Table {
         caption: t.caption.clone(),
         size: t.size,

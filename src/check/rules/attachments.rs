@@ -3,10 +3,10 @@
 //! them: `附件：1.…`), and every 附件N the 正文 refers to must be listed.
 
 use super::{Context, Place, texts};
-use crate::check::index::Node;
 use crate::check::{Finding, Severity};
-use crate::import::marker;
 use crate::model::title_as_name;
+use crate::spans::Node;
+use crate::text::marker;
 
 const CLAUSE: &str = "GB/T 9704-2012 §7.3.4";
 const END_MARKS: &str = "。，、；：？！,.;:?!";

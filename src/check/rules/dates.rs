@@ -6,7 +6,7 @@
 use super::{Context, Place, texts};
 use crate::check::{Finding, Severity};
 use crate::date::{Date, DateError};
-use crate::import::damage::{self, DamageKind};
+use crate::text::damage::{self, DamageKind};
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     for (path, clause, what) in [

@@ -4,9 +4,9 @@
 //! headed by `×××纪要` and carries no seal and no 签发人 (§10.3).
 
 use super::Context;
-use crate::check::index::Node;
 use crate::check::{Finding, Severity};
 use crate::model::Kind;
+use crate::spans::Node;
 
 const ORDER: &str = "GB/T 9704-2012 §10.2";
 const MINUTES: &str = "GB/T 9704-2012 §10.3";

@@ -5,8 +5,8 @@
 //! 签发人. A 信函 without 发文字号 is complete (no finding).
 
 use super::Context;
-use crate::check::index::Value;
 use crate::check::{Finding, Severity};
+use crate::spans::Value;
 
 const CLAUSE: &str = "GB/T 9704-2012 §10.1";
 const RULE: &str = "letter-format";

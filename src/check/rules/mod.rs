@@ -14,12 +14,12 @@ pub mod signers;
 pub mod tables;
 pub mod title;
 
-use crate::fonts::FontSet;
+use crate::content::heading_role;
+use crate::fonts::{FontSet, Role};
 use crate::load::Source;
-use crate::model::{Role, heading_role};
+use crate::spans::{Index, Node};
 
 use super::Finding;
-use super::index::{Index, Node};
 
 /// What a rule sees.
 pub struct Context<'a> {

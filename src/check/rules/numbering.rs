@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use super::{Context, Place, texts};
 use crate::check::{Finding, Severity};
-use crate::import::marker;
 use crate::numbering;
+use crate::text::marker;
 
 const CLAUSE: &str = "GB/T 9704-2012 §7.3.3";
 

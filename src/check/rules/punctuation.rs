@@ -3,7 +3,7 @@
 
 use super::{Context, Place, texts};
 use crate::check::{Finding, Severity};
-use crate::import::punct;
+use crate::text::punct;
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     for (node, text, place) in texts(cx.index) {

@@ -2,9 +2,9 @@
 //! §7.2.6).
 
 use super::Context;
-use crate::check::index::Value;
 use crate::check::{Finding, Severity};
 use crate::model::Kind;
+use crate::spans::Value;
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let Some(kind) = cx.index.get("kind") else {

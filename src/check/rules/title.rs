@@ -4,7 +4,7 @@
 
 use super::Context;
 use crate::check::{Finding, Severity};
-use crate::title::word_boundaries;
+use crate::compose::title::word_boundaries;
 
 const CLAUSE: &str = "GB/T 9704-2012 §7.3.1";
 

@@ -2,19 +2,22 @@
 //! full name and 命令 or 令) centred and red, its top 20 mm below the 版心's
 //! top; the 令号 centred two blank lines below it; the 正文 two blank lines
 //! below the 令号; the 签发人's title, 签名章 and 成文日期 as §7.3.5.3 places
-//! them ([`crate::seal::compose_signature_seal`]).
+//! them ([`super::seal::compose_signature_seal`]).
 //!
 //! The mark itself is composed as the general format's 发文机关标志
 //! ([`crate::compose`]: centred, red, 初号 or smaller to fit); this module
-//! moves it and adds the 令号. The 纪要 format ([`crate::minutes`]) shares
+//! moves it and adds the 令号. The 纪要 format ([`super::minutes`]) shares
 //! the helpers.
 
 use crate::compose::{Header, HeaderLine, Mark};
+use crate::content::Run;
 use crate::error::Error;
+use crate::fonts::Role;
 use crate::geometry::{self as g, mm};
 use crate::load::Source;
-use crate::model::{Document, Role, Run};
-use crate::seal::Sealing;
+use crate::model::Document;
+
+use super::seal::Sealing;
 
 /// The 版头 of a 命令 (§10.2) from the general 版头's elements (份号, 密级,
 /// 紧急程度 and the mark; the model refuses a 发文字号 and 签发人 here), and

@@ -21,7 +21,7 @@
 //! * [`Boundary::Never`]: where a closing mark would start a line or an
 //!   opening mark end one, or a line would start with a space.
 
-use crate::linebreak::{no_line_end, no_line_start};
+use crate::compose::linebreak::{no_line_end, no_line_start};
 use crate::model::Kind;
 
 use super::words::Word;

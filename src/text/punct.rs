@@ -6,6 +6,11 @@
 //! the `.` of a `1.` heading number stay half-width: `.` is never touched,
 //! and neither is anything inside an address.
 
+/// Whitespace as web pages write it, including no-break and zero-width.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{3000}' | '\u{200B}' | '\u{FEFF}')
+}
+
 /// Chinese text for the purpose of punctuation: Han ideographs, CJK and
 /// full-width punctuation, and the quotation marks Chinese text uses.
 pub fn is_cjk(c: char) -> bool {

@@ -7,11 +7,12 @@
 
 use crate::assets::{Assets, Image};
 use crate::compose::{Item, ItemKind, Keep, Overlay, Placed, measure};
+use crate::content::Run;
 use crate::error::Error;
-use crate::fonts::FontSet;
+use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, CHAR_PITCH, mm};
 use crate::load::Source;
-use crate::model::{Document, Role, Run, Seal};
+use crate::model::{Document, Seal};
 
 /// How the document is authenticated, with its images read.
 #[derive(Debug, Clone)]

@@ -1,7 +1,7 @@
 //! Where each value of a YAML document is: a map from field paths
 //! (`title`, `body[3].body[0].heading`, `attachments[1]`) to positions,
 //! built from saphyr-parser's spanned events (serde_yaml_ng gives no spans
-//! for values). Paths are the ones `gongwen::model::Paragraph::path` uses.
+//! for values). Paths are the ones `crate::content::Paragraph::path` uses.
 
 use saphyr_parser::{Event, Parser};
 

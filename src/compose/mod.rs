@@ -5,15 +5,30 @@
 
 use crate::assets::{Assets, Image};
 use crate::content;
+use crate::content::Run;
 use crate::error::Error;
-use crate::fonts::FontSet;
+use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, CHAR_PITCH, mm};
 use crate::load::Source;
-use crate::model::{Document, Format, IssuerMark, Role, Run};
-use crate::title;
+use crate::model::{Document, Format};
 
+mod body;
+mod closing;
+mod header;
 mod letter;
+pub mod linebreak;
+mod minutes;
+mod order;
+mod record;
+mod seal;
+pub mod table;
+pub mod title;
 pub use letter::{DoubleRule, RuleOrder};
+
+use body::{compose_attachments, flow_item};
+use closing::compose_closing;
+use header::{compose_header, title_line_below};
+use record::compose_record;
 
 /// What an item is (the writers style each kind).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -281,7 +296,7 @@ pub struct Composition {
     /// 页码 (§7.5).
     pub page_numbers: PageNumbers,
     /// Tables (§8), in the order their items stand.
-    pub tables: Vec<crate::table::Composed>,
+    pub tables: Vec<table::Composed>,
 }
 
 impl Composition {
@@ -364,9 +379,9 @@ pub fn compose(
 ) -> Result<Composition, Error> {
     reject_unsupported(doc, source, writer)?;
     crate::load::check_tables(doc, source)?;
-    let seals = crate::seal::check(doc, source, assets)?;
+    let seals = seal::check(doc, source, assets)?;
     if doc.format == Format::Order {
-        crate::order::check_signature(source, &seals)?;
+        order::check_signature(source, &seals)?;
     }
     let cells = |n: usize| n as f64 * CHAR_PITCH;
     let body = |text: String| {
@@ -396,7 +411,7 @@ pub fn compose(
     }
 
     let mut tables = Vec::new();
-    for f in doc.flow() {
+    for f in content::flow(doc) {
         // 左空二字，回行顶格 (§7.3.3).
         items.push(flow_item(f, 0, doc, fonts, &mut tables));
     }
@@ -435,24 +450,19 @@ pub fn compose(
     }
 
     if let Some(attendance) = &doc.attendance {
-        crate::minutes::compose_attendance(attendance, fonts, &mut items);
+        minutes::compose_attendance(attendance, fonts, &mut items);
     }
 
     let mut images = Vec::new();
     let mut overlays = Vec::new();
     match seals {
-        crate::seal::Sealing::None => compose_closing(doc, fonts, &mut items),
-        crate::seal::Sealing::Seals(seals) => {
-            crate::seal::compose_sealed(doc, fonts, &seals, &mut items, &mut images, &mut overlays)
+        seal::Sealing::None => compose_closing(doc, fonts, &mut items),
+        seal::Sealing::Seals(seals) => {
+            seal::compose_sealed(doc, fonts, &seals, &mut items, &mut images, &mut overlays)
         }
-        crate::seal::Sealing::Signature(s) => crate::seal::compose_signature_seal(
-            doc,
-            fonts,
-            &s,
-            &mut items,
-            &mut images,
-            &mut overlays,
-        ),
+        seal::Sealing::Signature(s) => {
+            seal::compose_signature_seal(doc, fonts, &s, &mut items, &mut images, &mut overlays)
+        }
     }
 
     if let Some(note) = &doc.note {
@@ -487,8 +497,8 @@ pub fn compose(
     // §10.2, §10.3).
     let (header, title_line) = match doc.format {
         Format::Letter => letter::header(doc, fonts),
-        Format::Order => crate::order::header(doc, compose_header(doc, fonts)),
-        Format::Minutes => crate::minutes::header(doc, compose_header(doc, fonts)),
+        Format::Order => order::header(doc, compose_header(doc, fonts)),
+        Format::Minutes => minutes::header(doc, compose_header(doc, fonts)),
         Format::General => {
             let header = compose_header(doc, fonts);
             let title_line = header.as_ref().map_or(0, title_line_below);
@@ -545,17 +555,17 @@ pub fn measure_at(fonts: &FontSet, role: Role, text: &str, size: f64, tracking: 
 /// them.
 pub fn item_lines(item: &Item, fonts: &FontSet) -> Vec<Vec<Run>> {
     let setting = if item.kind == ItemKind::AttachmentTitle {
-        crate::linebreak::Setting {
+        linebreak::Setting {
             size: g::TITLE_SIZE,
             tracking: 0.0,
         }
     } else {
-        crate::linebreak::Setting {
+        linebreak::Setting {
             size: g::BODY_SIZE,
             tracking: g::BODY_TRACKING,
         }
     };
-    crate::linebreak::break_lines(
+    linebreak::break_lines(
         &item.runs,
         fonts,
         setting,
@@ -573,531 +583,6 @@ pub(crate) fn keep_with_closing(items: &mut [Item]) {
     {
         last.keep_with_next = Keep::LastLines(g::CLOSING_KEEPS_BODY_LINES);
     }
-}
-
-/// 署名 and 成文日期 without a seal (§7.3.5.2): the 署名 one blank line
-/// below the 正文 (or 附件说明), 右空二字; the date on the next line, its
-/// first character two characters right of the 署名's first; if the date is
-/// the longer, the date is set 右空二字 and the 署名 moves left to keep the
-/// two-character shift. Joint issuers: one 署名 per line, in order.
-fn compose_closing(doc: &Document, fonts: &FontSet, items: &mut Vec<Item>) {
-    // What precedes the 署名 stays with it.
-    crate::compose::keep_with_closing(items);
-    let cells = |n: usize| n as f64 * CHAR_PITCH;
-    let right = g::mm(g::BLOCK_WIDTH_MM);
-    let date = doc.date.to_string();
-    let date_w = measure(fonts, Role::Body, &date);
-    let widest = doc
-        .issuer
-        .iter()
-        .map(|n| measure(fonts, Role::Body, n))
-        .fold(0.0, f64::max);
-    // Where the 署名 block and the date start.
-    let mut sig_start = right - cells(g::SIGNATURE_RIGHT_CHARS) - widest;
-    let mut date_start = sig_start + cells(g::DATE_SHIFT_CHARS);
-    if doc.issuer.is_empty() || date_start + date_w > right - cells(g::DATE_RIGHT_CHARS) {
-        date_start = right - cells(g::DATE_RIGHT_CHARS) - date_w;
-        sig_start = date_start - cells(g::DATE_SHIFT_CHARS);
-    }
-    for (i, name) in doc.issuer.iter().enumerate() {
-        // Each name 右空二字 within the block (a shorter co-issuer's name
-        // ends where the longest ends).
-        let w = measure(fonts, Role::Body, name);
-        let x = sig_start + (widest - w);
-        items.push(crate::seal::line_item(
-            ItemKind::Signature,
-            if i == 0 { g::SIGNATURE_GAP_LINES } else { 0 },
-            vec![Run {
-                role: Role::Body,
-                text: name.clone(),
-            }],
-            x,
-            format!("issuer[{i}]"),
-        ));
-    }
-    let blank = if doc.issuer.is_empty() {
-        g::SIGNATURE_GAP_LINES
-    } else {
-        0
-    };
-    let runs = vec![Run {
-        role: Role::Body,
-        text: date,
-    }];
-    let mut date_item =
-        crate::seal::line_item(ItemKind::Date, blank, runs, date_start, "date".into());
-    date_item.keep_with_next = Keep::Free;
-    items.push(date_item);
-}
-
-/// The 版头 (§7.2), if the document has any of its elements.
-pub(crate) fn compose_header(doc: &Document, fonts: &FontSet) -> Option<Header> {
-    let has_any = doc.copy_number.is_some()
-        || doc.classification.is_some()
-        || doc.urgency.is_some()
-        || doc.issuer_mark.is_some()
-        || doc.doc_number.is_some()
-        || !doc.signers.is_empty();
-    if !has_any {
-        return None;
-    }
-    let run = |role, text: &str| Run {
-        role,
-        text: text.to_string(),
-    };
-    let cell = CHAR_PITCH;
-    let line = |k: usize| k as f64 * g::LINE_PITCH;
-    let at = |top: f64, x: f64, runs: Vec<Run>| HeaderLine {
-        top,
-        placed: vec![Placed { x, runs }],
-        centre: Vec::new(),
-    };
-    // 份号 (3号, §7.2.1), 密级和保密期限 and 紧急程度 (3号黑体, §7.2.2–§7.2.3).
-    let mut corner_text = Vec::new();
-    if let Some(n) = &doc.copy_number {
-        corner_text.push(run(Role::Body, n));
-    }
-    if let Some(c) = &doc.classification {
-        corner_text.push(run(Role::Hei, &c.label()));
-    }
-    if let Some(u) = doc.urgency {
-        corner_text.push(run(Role::Hei, u.label()));
-    }
-    let corner: Vec<HeaderLine> = corner_text
-        .into_iter()
-        .enumerate()
-        .map(|(k, r)| at(line(k), 0.0, vec![r]))
-        .collect();
-
-    let mark = doc.issuer_mark.as_ref().map(|m| compose_mark(m, fonts));
-
-    // 发文字号 two blank lines below the mark, centred (§7.2.5); with 签发人
-    // (上行文), 发文字号 居左空一字 on the last 签发人 line, and 签发人 居右空一字,
-    // two names a line (§7.2.6).
-    let first_top = match &mark {
-        Some(m) => m.bottom + g::LINE_GAP + g::NUMBER_GAP_LINES as f64 * g::LINE_PITCH,
-        None => line(corner.len()),
-    };
-    let mut number = Vec::new();
-    let inset = g::NUMBER_INSET_CHARS as f64 * cell;
-    let number_runs = || {
-        doc.doc_number
-            .iter()
-            .map(|n| run(Role::Body, n))
-            .collect::<Vec<_>>()
-    };
-    if !doc.signers.is_empty() {
-        // The first line ends 一字 from the right; later lines' names start
-        // under the first line's first name.
-        let label = run(Role::Body, content::SIGNERS_LABEL);
-        let chunks: Vec<String> = doc
-            .signers
-            .chunks(g::SIGNERS_PER_LINE)
-            .map(content::signers_line)
-            .collect();
-        let first_width =
-            measure(fonts, Role::Body, &label.text) + measure(fonts, Role::Kai, &chunks[0]);
-        let label_x = mm(g::BLOCK_WIDTH_MM) - inset - first_width;
-        let names_x = label_x + measure(fonts, Role::Body, &label.text);
-        for (k, names) in chunks.iter().enumerate() {
-            let mut line = if k == 0 {
-                at(
-                    first_top,
-                    label_x,
-                    vec![label.clone(), run(Role::Kai, names)],
-                )
-            } else {
-                at(
-                    first_top + g::LINE_PITCH * k as f64,
-                    names_x,
-                    vec![run(Role::Kai, names)],
-                )
-            };
-            if k + 1 == chunks.len() && doc.doc_number.is_some() {
-                line.placed.insert(
-                    0,
-                    Placed {
-                        x: inset,
-                        runs: number_runs(),
-                    },
-                );
-            }
-            number.push(line);
-        }
-    } else if doc.doc_number.is_some() {
-        number.push(HeaderLine {
-            top: first_top,
-            placed: Vec::new(),
-            centre: number_runs(),
-        });
-    }
-    // The red separator 4 mm below the 发文字号 (§7.2.7).
-    let separator = number.last().map(|l| {
-        l.top + g::BODY_SIZE + mm(g::SEPARATOR_BELOW_NUMBER_MM) + g::SEPARATOR_THICKNESS / 2.0
-    });
-    Some(Header {
-        corner,
-        mark,
-        number,
-        separator,
-        double_rules: Vec::new(),
-    })
-}
-
-/// 发文机关标志 (§7.2.4): its top 35 mm below the 版心, centred, as large as
-/// 初号 and smaller if it is too wide for the 版心 (or, stacked, too tall).
-/// A joint mark stacks the organs' names, the lead organ first, each spread
-/// to the longest name's width, with the suffix to their right, centred on
-/// the stack, vertically centred on it (§7.2.4; facts §3, joint issuers).
-fn compose_mark(mark: &IssuerMark, fonts: &FontSet) -> Mark {
-    let em = |text: &str| measure_at(fonts, Role::Title, text, 1.0, 0.0);
-    // A joint mark of one organ is one line, the suffix joined to the name.
-    let (organs, suffix): (Vec<String>, Option<String>) = match mark {
-        IssuerMark::Single(text) => (vec![text.clone()], None),
-        IssuerMark::Joint(j) if j.organs.len() == 1 => (vec![mark.text()], None),
-        IssuerMark::Joint(j) => (
-            j.organs.clone(),
-            j.suffix.as_ref().map(|s| s.as_str().to_string()),
-        ),
-    };
-    let names_em = organs.iter().map(|n| em(n)).fold(0.0, f64::max);
-    let suffix_em = suffix.as_deref().map_or(0.0, em);
-    let gap_em = if suffix.is_some() {
-        g::MARK_SUFFIX_GAP_EM
-    } else {
-        0.0
-    };
-    let stack_em = 1.0 + (organs.len() - 1) as f64 * g::MARK_LINE_PITCH_EM;
-    let block = mm(g::BLOCK_WIDTH_MM);
-    let fit = g::MARK_MAX_SIZE
-        .min(block / (names_em + gap_em + suffix_em).max(1.0))
-        .min(mm(g::MARK_MAX_HEIGHT_MM) / stack_em);
-    let size = (fit / g::MARK_SIZE_STEP).floor() * g::MARK_SIZE_STEP;
-    let top = mm(g::MARK_TOP_BELOW_BLOCK_MM);
-    let pitch = g::MARK_LINE_PITCH_EM * size;
-    let names_w = names_em * size;
-    let left = (block - names_w - (gap_em + suffix_em) * size) / 2.0;
-    let part = if organs.len() == 1 {
-        MarkPart::Whole
-    } else {
-        MarkPart::Organ
-    };
-    let mut pieces: Vec<MarkPiece> = organs
-        .iter()
-        .enumerate()
-        .map(|(k, name)| {
-            let w = em(name) * size;
-            let gaps = name.chars().count().saturating_sub(1);
-            // A one-character name cannot spread: it is centred instead.
-            let (x, width, spacing) = if gaps == 0 {
-                (left + (names_w - w) / 2.0, w, 0.0)
-            } else {
-                (left, names_w, (names_w - w) / gaps as f64)
-            };
-            MarkPiece {
-                part,
-                text: name.clone(),
-                x,
-                top: top + k as f64 * pitch,
-                width,
-                spacing,
-            }
-        })
-        .collect();
-    let stack_h = (stack_em - 1.0) * size + size;
-    if let Some(text) = suffix {
-        pieces.push(MarkPiece {
-            part: MarkPart::Suffix,
-            x: left + names_w + gap_em * size,
-            top: top + (stack_h - size) / 2.0,
-            width: suffix_em * size,
-            spacing: 0.0,
-            text,
-        });
-    }
-    Mark {
-        text: mark.text(),
-        size,
-        top,
-        bottom: top + stack_h,
-        pieces,
-    }
-}
-
-/// 附件 with content (§7.3.7), after the 正文 and its closing, before the
-/// 版记: each from a new page; `附件N` (N its number in the 附件说明, none
-/// with a single attachment) in 3号黑体 flush left on line 1; the title
-/// centred from line 3, set and broken like the 标题; then, after one blank
-/// line as below the 标题 (§7.3.2), its 正文, numbered like the document's.
-fn compose_attachments(
-    doc: &Document,
-    fonts: &FontSet,
-    items: &mut Vec<Item>,
-    tables: &mut Vec<crate::table::Composed>,
-) {
-    let block = mm(g::BLOCK_WIDTH_MM);
-    for (i, attachment) in doc.attachments.iter().enumerate() {
-        let Some(content) = attachment.content() else {
-            continue;
-        };
-        let path = format!("attachments[{i}]");
-        let item = |kind, blank_lines_before, runs, indent, keep_with_next, path: String| Item {
-            kind,
-            blank_lines_before,
-            runs,
-            first_indent: indent,
-            rest_indent: indent,
-            justify: false,
-            keep_with_next,
-            columns: Vec::new(),
-            reserve_lines_after: 0,
-            centre_on: None,
-            path,
-        };
-        items.push(item(
-            ItemKind::PageBreak,
-            0,
-            Vec::new(),
-            0.0,
-            Keep::Free,
-            path.clone(),
-        ));
-        let label = content::attachment_label(i, doc.attachments.len());
-        let label = vec![Run {
-            role: Role::Hei,
-            text: label,
-        }];
-        items.push(item(
-            ItemKind::AttachmentLabel,
-            0,
-            label,
-            0.0,
-            Keep::Whole,
-            path.clone(),
-        ));
-        for (k, line) in title::break_title(content.title.as_str(), fonts)
-            .into_iter()
-            .enumerate()
-        {
-            let w = measure_at(fonts, Role::Title, &line, g::TITLE_SIZE, 0.0);
-            let blank = if k == 0 {
-                g::ATTACHMENT_TITLE_GAP_LINES
-            } else {
-                0
-            };
-            let runs = vec![Run {
-                role: Role::Title,
-                text: line,
-            }];
-            let x = ((block - w) / 2.0).max(0.0);
-            items.push(item(
-                ItemKind::AttachmentTitle,
-                blank,
-                runs,
-                x,
-                Keep::Whole,
-                format!("{path}.title"),
-            ));
-        }
-        for (k, f) in content.flow(&path).into_iter().enumerate() {
-            let blank = if k == 0 {
-                g::ATTACHMENT_BODY_GAP_LINES
-            } else {
-                0
-            };
-            items.push(flow_item(f, blank, doc, fonts, tables));
-        }
-    }
-}
-
-/// An item of a 正文: a paragraph, or a table (§8), composed into `tables`
-/// at the document's table size.
-fn flow_item(
-    f: crate::model::Flow,
-    blank_lines_before: usize,
-    doc: &Document,
-    fonts: &FontSet,
-    tables: &mut Vec<crate::table::Composed>,
-) -> Item {
-    match f {
-        crate::model::Flow::Paragraph(p) => body_item(p, blank_lines_before),
-        crate::model::Flow::Table { table, path } => {
-            let size = doc.table_size.points();
-            tables.push(crate::table::compose(&table, &path, size, fonts));
-            Item {
-                kind: ItemKind::Table(tables.len() - 1),
-                blank_lines_before,
-                runs: Vec::new(),
-                first_indent: 0.0,
-                rest_indent: 0.0,
-                justify: false,
-                keep_with_next: Keep::Free,
-                columns: Vec::new(),
-                reserve_lines_after: 0,
-                centre_on: None,
-                path,
-            }
-        }
-    }
-}
-
-/// A 正文 paragraph (of the document or an attachment): 左空二字，回行顶格
-/// (§7.3.3), justified.
-fn body_item(p: crate::model::Paragraph, blank_lines_before: usize) -> Item {
-    Item {
-        kind: ItemKind::Paragraph(p.level),
-        blank_lines_before,
-        runs: p.runs,
-        first_indent: g::PARAGRAPH_INDENT_CHARS as f64 * CHAR_PITCH,
-        rest_indent: 0.0,
-        justify: true,
-        keep_with_next: Keep::Free,
-        columns: Vec::new(),
-        reserve_lines_after: 0,
-        centre_on: None,
-        path: p.path,
-    }
-}
-
-/// The 版记 (§7.4): 抄送 rows, then the 印发 row.
-fn compose_record(doc: &Document, fonts: &FontSet) -> Option<Record> {
-    if doc.cc.is_empty() && doc.printing.is_none() {
-        return None;
-    }
-    let inset = g::RECORD_INSET_CHARS as f64 * CHAR_PITCH;
-    let width = mm(g::BLOCK_WIDTH_MM);
-    let setting = crate::linebreak::Setting {
-        size: g::RECORD_SIZE,
-        tracking: 0.0,
-    };
-    let measure14 = |text: &str| measure_at(fonts, Role::Body, text, g::RECORD_SIZE, 0.0);
-    let mut rows = Vec::new();
-    let mut thin_after = Vec::new();
-    if !doc.cc.is_empty() {
-        // "抄送：" then the names, 。 after the last; a wrapped line aligns
-        // with the first name (§7.4.2).
-        let label = content::CC_LABEL;
-        let label_w = measure14(label);
-        let lines = cc_lines(
-            label,
-            &doc.cc,
-            width - 2.0 * inset - label_w,
-            &measure14,
-            |text: &str, cap: f64| {
-                let run = Run {
-                    role: Role::Body,
-                    text: text.to_string(),
-                };
-                crate::linebreak::break_lines(&[run], fonts, setting, cap, cap)
-                    .into_iter()
-                    .map(|runs| runs.into_iter().map(|r| r.text).collect())
-                    .collect()
-            },
-        );
-        for (k, text) in lines.into_iter().enumerate() {
-            let runs = vec![Run {
-                role: Role::Body,
-                text,
-            }];
-            let x = if k == 0 { inset } else { inset + label_w };
-            rows.push(HeaderLine {
-                top: 0.0,
-                placed: vec![Placed { x, runs }],
-                centre: Vec::new(),
-            });
-        }
-        if doc.printing.is_some() {
-            thin_after.push(rows.len() - 1);
-        }
-    }
-    let printing_row = doc.printing.as_ref().map(|_| rows.len());
-    if let Some(p) = &doc.printing {
-        // 印发机关 左空一字; 印发日期 右空一字, followed by 印发 (§7.4.3).
-        let date = content::printing_date(p.date);
-        let date_x = width - inset - measure14(&date);
-        rows.push(HeaderLine {
-            top: 0.0,
-            placed: vec![
-                Placed {
-                    x: inset,
-                    runs: vec![Run {
-                        role: Role::Body,
-                        text: p.organ.clone(),
-                    }],
-                },
-                Placed {
-                    x: date_x,
-                    runs: vec![Run {
-                        role: Role::Body,
-                        text: date,
-                    }],
-                },
-            ],
-            centre: Vec::new(),
-        });
-    }
-    Some(Record {
-        rows,
-        thin_after,
-        printing_row,
-        rules: doc.format != Format::Letter,
-    })
-}
-
-/// The 抄送 lines (§7.4.2): the label, then the names, each followed by
-/// `，` and the last by `。`. Lines break between names, never inside one,
-/// unless a name (with its mark) is longer than a line by itself; then it
-/// is broken by `break_text` like any text. `cap` is the width left for
-/// names on every line (the first line's label and the later lines' indent
-/// under the first name take the same width).
-fn cc_lines(
-    label: &str,
-    names: &[String],
-    cap: f64,
-    measure: &dyn Fn(&str) -> f64,
-    break_text: impl Fn(&str, f64) -> Vec<String>,
-) -> Vec<String> {
-    const EPS: f64 = 0.01;
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for unit in content::cc_units(names) {
-        if measure(&format!("{current}{unit}")) <= cap + EPS {
-            current.push_str(&unit);
-        } else if measure(&unit) <= cap + EPS {
-            lines.push(std::mem::take(&mut current));
-            current = unit;
-        } else {
-            // Too long for any line: continue the current line with it.
-            let mut pieces = break_text(&format!("{current}{unit}"), cap);
-            current = pieces.pop().unwrap_or_default();
-            lines.extend(pieces);
-        }
-    }
-    lines.push(current);
-    lines.retain(|l| !l.is_empty());
-    if let Some(first) = lines.first_mut() {
-        first.insert_str(0, label);
-    }
-    lines
-}
-
-/// The first line of the body grid at least two blank lines below the red
-/// separator (§7.3.1), or below the 版头's last line when it has none.
-fn title_line_below(h: &Header) -> usize {
-    let bottom = match h.separator {
-        Some(y) => y + g::SEPARATOR_THICKNESS / 2.0,
-        None => {
-            let last = h
-                .corner
-                .iter()
-                .chain(&h.number)
-                .map(|l| l.top + g::BODY_SIZE);
-            let mark = h.mark.iter().map(|m| m.bottom);
-            last.chain(mark).fold(0.0, f64::max)
-        }
-    };
-    let needed = bottom + g::TITLE_GAP_BELOW_SEPARATOR_LINES as f64 * g::LINE_PITCH;
-    (needed / g::LINE_PITCH - 1e-9).ceil().max(0.0) as usize
 }
 
 fn reject_unsupported(doc: &Document, source: &Source, writer: Writer) -> Result<(), Error> {
@@ -1194,41 +679,4 @@ fn check_coverage(c: &Composition, source: &Source, fonts: &FontSet) -> Result<(
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every character one unit wide; a naive breaker that cuts anywhere.
-    fn lines(names: &[&str], cap: f64) -> Vec<String> {
-        let names: Vec<String> = names.iter().map(|s| s.to_string()).collect();
-        let width = |s: &str| s.chars().count() as f64;
-        cc_lines("抄送：", &names, cap, &width, |text: &str, cap: f64| {
-            let chars: Vec<char> = text.chars().collect();
-            chars
-                .chunks(cap as usize)
-                .map(|c| c.iter().collect())
-                .collect()
-        })
-    }
-
-    #[test]
-    fn cc_wraps_between_names() {
-        // 10 cells for names: 市发展改革委，(7) fits, 市商务局， (5) does not.
-        assert_eq!(
-            lines(&["市发展改革委", "市商务局", "市财政局"], 10.0),
-            ["抄送：市发展改革委，", "市商务局，市财政局。"]
-        );
-        // Everything on one line when it fits, the full stop last.
-        assert_eq!(lines(&["甲局", "乙局"], 10.0), ["抄送：甲局，乙局。"]);
-    }
-
-    #[test]
-    fn a_name_longer_than_a_line_is_broken_inside() {
-        assert_eq!(
-            lines(&["甲局", "一二三四五六七八九十十一十二"], 6.0),
-            ["抄送：甲局，一二三", "四五六七八九", "十十一十二。"]
-        );
-    }
 }

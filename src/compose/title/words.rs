@@ -14,7 +14,7 @@
 ///   r=l.split()
 ///   try: ok=len(r)>2 and int(r[1])>=20 and re.fullmatch("[\u4e00-\u9fff]{1,8}",r[0]) and r[0].encode("gb2312")
 ///   except UnicodeEncodeError: ok=False
-///   if ok: print(r[0],r[1],r[2])' dict.txt > src/title/words.txt
+///   if ok: print(r[0],r[1],r[2])' dict.txt > src/compose/title/words.txt
 /// ```
 const WORDS: &str = include_str!("words.txt");
 

@@ -6,13 +6,15 @@
 //! the colon, one blank line before 出席. A 纪要 carries no seal (the model
 //! refuses one).
 
+use crate::compose::linebreak::{self, Setting};
 use crate::compose::{Header, Item, ItemKind, Keep, Placed, measure};
 use crate::content;
-use crate::fonts::FontSet;
+use crate::content::Run;
+use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, CHAR_PITCH, mm};
-use crate::linebreak::{self, Setting};
-use crate::model::{Attendance, Document, Role, Run};
-use crate::order::{centred_line, grid_line_below, move_mark};
+use crate::model::{Attendance, Document};
+
+use super::order::{centred_line, grid_line_below, move_mark};
 
 /// The 版头 of a 纪要 (§10.3) from the general 版头's elements (份号, 密级,
 /// 紧急程度 and the mark; the model refuses a 发文字号 and 签发人 here), and

@@ -22,8 +22,8 @@
 //!
 //! Punctuation never hangs into the margin.
 
-use crate::fonts::FontSet;
-use crate::model::{Role, Run};
+use crate::content::Run;
+use crate::fonts::{FontSet, Role};
 
 /// Characters that must not begin a line (GB/T 15834 4.x, clreq 行首禁则).
 /// The 省略号 and 破折号 are not among them: they may begin a line, but are

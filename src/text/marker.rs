@@ -194,7 +194,7 @@ pub fn bare_number(text: &str) -> Option<(usize, usize)> {
         return None;
     }
     let next = *chars.get(n)?;
-    if crate::import::punct::is_han(next) && !is_unit(next) {
+    if super::punct::is_han(next) && !is_unit(next) {
         let v = chars[..n].iter().collect::<String>().parse().ok()?;
         return Some((v, n));
     }

@@ -21,8 +21,8 @@ mod words;
 pub use phrases::Boundary;
 
 use crate::fonts::FontSet;
+use crate::fonts::Role;
 use crate::geometry;
-use crate::model::Role;
 
 /// The cost of a break at a plain word boundary, in the unit of the shape
 /// cost (a squared character): a phrase boundary up to two characters
@@ -418,8 +418,8 @@ mod tests {
                 prop_assert!(geometry::to_mm(width(&fonts, l)) <= MEASURE_MM + 0.01, "{} too wide", l);
                 let first = l.chars().next().unwrap();
                 let last = l.chars().last().unwrap();
-                prop_assert!(!crate::linebreak::no_line_start(first) || l == &lines[0], "{:?}", lines);
-                prop_assert!(!crate::linebreak::no_line_end(last) || l == lines.last().unwrap(), "{:?}", lines);
+                prop_assert!(!crate::compose::linebreak::no_line_start(first) || l == &lines[0], "{:?}", lines);
+                prop_assert!(!crate::compose::linebreak::no_line_end(last) || l == lines.last().unwrap(), "{:?}", lines);
             }
         }
     }
