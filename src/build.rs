@@ -22,8 +22,9 @@ use sha2::{Digest, Sha256};
 use crate::docx;
 use crate::error::Error;
 use crate::fonts::FontSet;
+use crate::layout::Typesetter;
 use crate::load;
-use crate::pdf::{self, Typesetter};
+use crate::pdf;
 use crate::schema;
 
 /// An output format `gen build` can write for each document.
@@ -41,6 +42,14 @@ pub enum OutputFormat {
 impl OutputFormat {
     /// Every format, in the order outputs are listed.
     pub const ALL: [OutputFormat; 3] = [OutputFormat::Pdf, OutputFormat::Docx, OutputFormat::Html];
+
+    /// Whether the format has pages (and so needs the layout).
+    pub fn paged(self) -> bool {
+        match self {
+            OutputFormat::Pdf | OutputFormat::Docx => true,
+            OutputFormat::Html => false,
+        }
+    }
 
     /// The output file's extension.
     pub fn extension(self) -> &'static str {
@@ -152,8 +161,10 @@ pub struct DocumentEntry {
     pub date: String,
     /// 发文机关署名 (several for a joint document).
     pub issuer: Vec<String>,
-    /// Pages of the PDF (the DOCX is laid out on the same grid).
-    pub pages: usize,
+    /// Pages of the PDF (the DOCX is laid out on the same grid); none when
+    /// only web pages are built, which have no pages and are not laid out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<usize>,
     pub outputs: Vec<OutputEntry>,
 }
 
@@ -225,11 +236,13 @@ pub fn build(
         })?;
 
     on_event(Event::Start { total: jobs.len() });
-    let typesetter = Typesetter::new(fonts, options.pdf);
+    // One typesetter for every document: the fonts, their book and the
+    // template are shared, and Typst's memo cache serves them all.
+    let typesetter = Typesetter::new(fonts, options.pdf.red());
     let context = Context {
         typesetter: &typesetter,
-        fonts,
         formats: &formats,
+        pdf: options.pdf,
         docx: options.docx,
         staging: staging.path(),
     };
@@ -405,8 +418,8 @@ fn made_by_gongwen(manifest: &Path) -> bool {
 /// What every job reads.
 struct Context<'a> {
     typesetter: &'a Typesetter<'a>,
-    fonts: &'a FontSet,
     formats: &'a [OutputFormat],
+    pdf: pdf::Settings,
     docx: docx::Options,
     staging: &'a Path,
 }
@@ -486,24 +499,30 @@ fn build_one(job: &Job, context: &Context) -> Result<DocumentEntry, Error> {
         .into(),
         other => other,
     };
-    // Images (seals) from the document's own folder, checked once.
-    let assets = crate::assets::Assets::load(&doc, &source, None)?;
-    // Typeset even without a PDF: the page count is the PDF's.
-    let paged = context
-        .typesetter
-        .typeset(&doc, &source, &assets)
-        .map_err(typeset_error)?;
+    // Laid out once for every paged format; a web page has no pages.
+    let paged = context.formats.iter().any(|f| f.paged());
+    let laid = if paged {
+        // Images (seals) from the document's own folder, checked once.
+        let assets = crate::assets::Assets::load(&doc, &source, None)?;
+        let laid = context
+            .typesetter
+            .lay_out(&doc, &source, &assets)
+            .map_err(typeset_error)?;
+        Some(laid)
+    } else {
+        None
+    };
     let mut outputs = Vec::new();
     for &format in context.formats {
-        let bytes = match format {
-            OutputFormat::Pdf => context
-                .typesetter
-                .export(&doc, &paged)
-                .map_err(typeset_error)?,
-            OutputFormat::Docx => {
-                docx::render(&doc, &source, context.fonts, &assets, context.docx)?
+        let bytes = match (format, &laid) {
+            (OutputFormat::Pdf, Some(laid)) => {
+                pdf::export(laid, &context.pdf).map_err(typeset_error)?
             }
-            OutputFormat::Html => crate::html::render(&doc, &source)?,
+            (OutputFormat::Docx, Some(laid)) => docx::render(laid, context.docx)?,
+            (OutputFormat::Html, _) => crate::html::render(&doc, &source)?,
+            (OutputFormat::Pdf | OutputFormat::Docx, None) => {
+                unreachable!("a paged format is laid out")
+            }
         };
         let file = format!("{}.{}", job.name, format.extension());
         write_new(&context.staging.join(&file), &bytes)?;
@@ -525,7 +544,7 @@ fn build_one(job: &Job, context: &Context) -> Result<DocumentEntry, Error> {
         doc_number: doc.doc_number.clone(),
         date: doc.date.iso(),
         issuer: doc.issuer.clone(),
-        pages: paged.pages().len(),
+        pages: laid.as_ref().map(|l| l.pages()),
         outputs,
     })
 }
