@@ -32,13 +32,6 @@ use crate::model::Document;
 pub use data::Red;
 pub use world::{GongwenWorld, Shared, TEMPLATE};
 
-/// This stage, for the composition (the name in its messages).
-const COMPOSER: compose::Writer = compose::Writer {
-    name: "gen",
-    header: true,
-    record: true,
-};
-
 /// A document laid out on pages: what every paged writer reads.
 pub struct Laid<'a> {
     pub doc: &'a Document,
@@ -138,7 +131,7 @@ impl<'a> Typesetter<'a> {
     where
         'a: 'd,
     {
-        let composition = compose::compose(doc, source, self.fonts, COMPOSER, assets)?;
+        let composition = compose::compose(doc, source, self.fonts, assets)?;
         let (paged, breaks) = self.paginate(doc, &composition)?;
         Ok(Laid {
             doc,
