@@ -275,12 +275,27 @@ pub fn build(
     let mut manifest_json =
         serde_json::to_string_pretty(&manifest).expect("the manifest serialises as JSON");
     manifest_json.push('\n');
+    let schema_json = schema::document_schema_json();
     write_new(
         &staging.path().join(schema::FILE_NAME),
-        schema::document_schema_json().as_bytes(),
+        schema_json.as_bytes(),
     )?;
     write_new(&staging.path().join(MANIFEST), manifest_json.as_bytes())?;
-    let sums = checksums(staging.path())?;
+    // The outputs' sums were taken as they were written (on every core).
+    let sums = checksums(
+        built
+            .iter()
+            .flat_map(|d| &d.outputs)
+            .map(|o| (o.file.clone(), o.sha256.clone()))
+            .chain([
+                (
+                    schema::FILE_NAME.to_string(),
+                    sha256_hex(schema_json.as_bytes()),
+                ),
+                (MANIFEST.to_string(), sha256_hex(manifest_json.as_bytes())),
+            ])
+            .collect(),
+    );
     write_new(&staging.path().join(SHA256SUMS), sums.as_bytes())?;
     publish(staging, out)?;
     Ok(Report {
@@ -512,7 +527,9 @@ fn build_one(job: &Job, context: &Context) -> Result<DocumentEntry, Error> {
     } else {
         None
     };
-    let mut outputs = Vec::new();
+    // Every output made before any is written: a document that fails
+    // leaves no file behind.
+    let mut made = Vec::new();
     for &format in context.formats {
         let bytes = match (format, &laid) {
             (OutputFormat::Pdf, Some(laid)) => {
@@ -524,8 +541,17 @@ fn build_one(job: &Job, context: &Context) -> Result<DocumentEntry, Error> {
                 unreachable!("a paged format is laid out")
             }
         };
+        made.push((format, bytes));
+    }
+    let mut outputs: Vec<OutputEntry> = Vec::new();
+    for (format, bytes) in made {
         let file = format!("{}.{}", job.name, format.extension());
-        write_new(&context.staging.join(&file), &bytes)?;
+        if let Err(e) = write_new(&context.staging.join(&file), &bytes) {
+            for written in &outputs {
+                let _ = fs::remove_file(context.staging.join(&written.file));
+            }
+            return Err(e);
+        }
         outputs.push(OutputEntry {
             file,
             format,
@@ -569,26 +595,14 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// `SHA256SUMS` of every file in `dir`, sorted by name, in the format
-/// `sha256sum -c` reads (hash, two spaces, name).
-fn checksums(dir: &Path) -> Result<String, Error> {
-    let err = |source| Error::Read {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .map_err(err)?
-        .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
-        .collect::<Result<_, _>>()
-        .map_err(err)?;
-    names.sort();
-    let mut out = String::new();
-    for name in names {
-        let path = dir.join(&name);
-        let bytes = fs::read(&path).map_err(|source| Error::Read { path, source })?;
-        out.push_str(&format!("{}  {name}\n", sha256_hex(&bytes)));
-    }
-    Ok(out)
+/// `SHA256SUMS` of the folder's files, (name, SHA-256) each, sorted by
+/// name, in the format `sha256sum -c` reads (hash, two spaces, name).
+fn checksums(mut files: Vec<(String, String)>) -> String {
+    files.sort();
+    files
+        .iter()
+        .map(|(name, sha256)| format!("{sha256}  {name}\n"))
+        .collect()
 }
 
 /// Puts the finished staging folder at `out`, replacing an earlier build
