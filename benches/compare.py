@@ -15,10 +15,14 @@ processes, each pair in one hyperfine run:
     python3 benches/compare.py                     # target/release/gen
     python3 benches/compare.py --before OLD/gen    # and an older gen, same run
     python3 benches/compare.py --runs 5 --only 1 4
+    python3 benches/compare.py --instructions --documents 10 --before OLD/gen
 
 Needs hyperfine and a release build (`cargo build --release`); builds the
 naive compiler with `cargo bench --bench naive --no-run` (CARGO_TARGET_DIR
-is honoured). Wall times are hyperfine's means; CPU is user + system.
+is honoured). Wall times are hyperfine's means; CPU is user + system. On
+a busy machine wall times wander by tens of percent between commands;
+--instructions counts instructions with callgrind instead (needs valgrind;
+comparisons 1, 2 and 4 only), which repeats to the instruction.
 """
 import argparse, json, os, shutil, subprocess, sys, tempfile
 
@@ -45,6 +49,22 @@ def hyperfine(tmp, commands, runs, warmup=1):
         results = json.load(f)["results"]
     return {r["command"]: (r["mean"], r["stddev"] or 0.0, r["user"] + r["system"])
             for r in results}
+
+
+def instructions(tmp, commands, runs=None, warmup=None):
+    """{name: (instructions, 0, instructions)} for [(name, command)], each
+    counted once by callgrind (all threads): deterministic on a busy
+    machine, where wall times are not."""
+    results = {}
+    for name, cmd in commands:
+        p = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/cg.out"]
+                           + cmd.split(), capture_output=True, text=True)
+        if p.returncode != 0:
+            sys.exit(f"{cmd} failed under callgrind:\n{p.stderr[-2000:]}")
+        line = next(l for l in p.stderr.splitlines() if "Collected" in l)
+        n = int(line.split(":")[-1])
+        results[name] = (n, 0.0, n)
+    return results
 
 
 def naive_binary():
@@ -113,6 +133,11 @@ def naive_document(path):
     return "\n".join(out) + "\n"
 
 
+def scaled(results, scale):
+    """Instruction counts as seconds at 1 G a second (1 M a millisecond)."""
+    return {k: (v[0] * scale, v[1] * scale, v[2] * scale) for k, v in results.items()}
+
+
 def row(label, value, target, ok):
     print(f"  {label:58} {value:>10}   target {target:>8}  {'met' if ok else 'NOT met'}")
 
@@ -125,8 +150,16 @@ def main():
     ap.add_argument("--build-runs", type=int, default=3, help="runs of the gen build commands")
     ap.add_argument("--documents", type=int, default=100)
     ap.add_argument("--only", type=int, nargs="+", choices=[1, 2, 3, 4])
+    ap.add_argument("--instructions", action="store_true",
+                    help="count instructions with callgrind instead of timing (1, 2 and 4; "
+                         "use --documents 10)")
     a = ap.parse_args()
-    if not shutil.which("hyperfine"):
+    measure = hyperfine
+    if a.instructions:
+        if not shutil.which("valgrind"):
+            sys.exit("valgrind not found (apt-get install valgrind)")
+        measure = instructions
+    elif not shutil.which("hyperfine"):
         sys.exit("hyperfine not found (apt-get install hyperfine)")
     gens = [("after", os.path.abspath(a.gen))]
     if a.before:
@@ -135,15 +168,23 @@ def main():
         if not os.path.exists(g):
             sys.exit(f"{g} not found: run cargo build --release first")
     only = set(a.only or [1, 2, 3, 4])
-    print(f"{os.cpu_count()} CPUs; hyperfine means, {a.runs} runs (seed), "
-          f"{a.build_runs} runs (gen build of {a.documents} documents)")
+    if a.instructions:
+        # Threads run one at a time under callgrind: no speed-up to see.
+        only.discard(3)
+        print("instructions counted by callgrind (all threads), one run each; "
+              "the times below are millions of instructions, shown as ms (seed) and s "
+              "(gen build): 1 ms = 1 M, 1 s = 1 G")
+    else:
+        print(f"{os.cpu_count()} CPUs; hyperfine means, {a.runs} runs (seed), "
+              f"{a.build_runs} runs (gen build of {a.documents} documents)")
+    scale = 1e-9 if a.instructions else 1.0
     with tempfile.TemporaryDirectory() as tmp:
         if 1 in only:
             cmds = []
             for label, g in gens:
                 for fmt in ["pdf", "docx"]:
                     cmds.append((f"{label} {fmt}", f"{g} {fmt} {SEED} -o {tmp}/{label}.{fmt}"))
-            r = hyperfine(tmp, cmds, a.runs)
+            r = scaled(measure(tmp, cmds, a.runs), scale)
             print("1. seed: gen docx against gen pdf")
             for label, _ in gens:
                 pdf, docx = r[f"{label} pdf"], r[f"{label} docx"]
@@ -163,7 +204,7 @@ def main():
                         f"{g} build {src} -o {tmp}/out-{label} --formats {formats} --jobs {jobs}")
         if 2 in only:
             cmds = [build(l, g, f, 2) for l, g in gens for f in ["pdf", "pdf,docx,html"]]
-            r = hyperfine(tmp, cmds, a.build_runs)
+            r = scaled(measure(tmp, cmds, a.build_runs), scale)
             print(f"2. gen build of {a.documents} documents, --jobs 2: "
                   "--formats pdf,docx,html against --formats pdf")
             for label, _ in gens:
@@ -172,7 +213,7 @@ def main():
                     f"{all3[0]/pdf[0]:.2f}", "<= 1.2", all3[0] <= 1.2 * pdf[0])
         if 3 in only:
             cmds = [build(l, g, "pdf,docx", j) for l, g in gens for j in [1, 2]]
-            r = hyperfine(tmp, cmds, a.build_runs)
+            r = scaled(measure(tmp, cmds, a.build_runs), scale)
             print(f"3. gen build of {a.documents} documents, PDF and DOCX: --jobs 2 against --jobs 1")
             for label, _ in gens:
                 one, two = r[f"{label} pdf,docx j1"], r[f"{label} pdf,docx j2"]
@@ -186,7 +227,7 @@ def main():
             naive = naive_binary()
             cmds = [(f"{l} pdf", f"{g} pdf {SEED} -o {tmp}/{l}.pdf") for l, g in gens]
             cmds.append(("naive", f"{naive} {typ} {tmp}/naive.pdf {FONTS}"))
-            r = hyperfine(tmp, cmds, a.runs)
+            r = scaled(measure(tmp, cmds, a.runs), scale)
             pages = subprocess.run(["pdfinfo", f"{tmp}/naive.pdf"], capture_output=True,
                                    text=True).stdout
             pages = next((l.split()[-1] for l in pages.splitlines() if l.startswith("Pages:")), "?")
