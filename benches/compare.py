@@ -17,7 +17,7 @@ processes, each pair in one hyperfine run:
     python3 benches/compare.py --runs 5 --only 1 4
     python3 benches/compare.py --instructions --documents 10 --before OLD/gen
 
-Needs hyperfine and a release build (`cargo build --release`); builds the
+Needs hyperfine, PyYAML and a release build (`cargo build --release`); builds the
 naive compiler with `cargo bench --bench naive --no-run` (CARGO_TARGET_DIR
 is honoured). Wall times are hyperfine's means; CPU is user + system. On
 a busy machine wall times wander by tens of percent between commands;
