@@ -22,8 +22,9 @@ use sha2::{Digest, Sha256};
 use crate::docx;
 use crate::error::Error;
 use crate::fonts::FontSet;
+use crate::layout::Typesetter;
 use crate::load;
-use crate::pdf::{self, Typesetter};
+use crate::pdf;
 use crate::schema;
 
 /// An output format `gen build` can write for each document.
@@ -41,6 +42,14 @@ pub enum OutputFormat {
 impl OutputFormat {
     /// Every format, in the order outputs are listed.
     pub const ALL: [OutputFormat; 3] = [OutputFormat::Pdf, OutputFormat::Docx, OutputFormat::Html];
+
+    /// Whether the format has pages (and so needs the layout).
+    pub fn paged(self) -> bool {
+        match self {
+            OutputFormat::Pdf | OutputFormat::Docx => true,
+            OutputFormat::Html => false,
+        }
+    }
 
     /// The output file's extension.
     pub fn extension(self) -> &'static str {
@@ -182,8 +191,10 @@ pub struct DocumentEntry {
     pub date: String,
     /// 发文机关署名 (several for a joint document).
     pub issuer: Vec<String>,
-    /// Pages of the PDF (the DOCX is laid out on the same grid).
-    pub pages: usize,
+    /// Pages of the PDF (the DOCX is laid out on the same grid); none when
+    /// only web pages are built, which have no pages and are not laid out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<usize>,
     pub outputs: Vec<OutputEntry>,
 }
 
@@ -251,11 +262,13 @@ pub fn build(
     let (staging, _lock) = new_staging(&parent)?;
 
     on_event(Event::Start { total: jobs.len() });
-    let typesetter = Typesetter::new(fonts, options.pdf);
+    // One typesetter for every document: the fonts, their book and the
+    // template are shared, and Typst's memo cache serves them all.
+    let typesetter = Typesetter::new(fonts, options.pdf.red());
     let context = Context {
         typesetter: &typesetter,
-        fonts,
         formats: &formats,
+        pdf: options.pdf,
         docx: options.docx,
         asset_root: options.asset_root.as_deref(),
         staging: staging.path(),
@@ -289,12 +302,27 @@ pub fn build(
     let mut manifest_json =
         serde_json::to_string_pretty(&manifest).expect("the manifest serialises as JSON");
     manifest_json.push('\n');
+    let schema_json = schema::document_schema_json();
     write_new(
         &staging.path().join(schema::FILE_NAME),
-        schema::document_schema_json().as_bytes(),
+        schema_json.as_bytes(),
     )?;
     write_new(&staging.path().join(MANIFEST), manifest_json.as_bytes())?;
-    let sums = checksums(staging.path())?;
+    // The outputs' sums were taken as they were written (on every core).
+    let sums = checksums(
+        built
+            .iter()
+            .flat_map(|d| &d.outputs)
+            .map(|o| (o.file.clone(), o.sha256.clone()))
+            .chain([
+                (
+                    schema::FILE_NAME.to_string(),
+                    sha256_hex(schema_json.as_bytes()),
+                ),
+                (MANIFEST.to_string(), sha256_hex(manifest_json.as_bytes())),
+            ])
+            .collect(),
+    );
     write_new(&staging.path().join(SHA256SUMS), sums.as_bytes())?;
     publish(staging, out)?;
     Ok(Report {
@@ -573,8 +601,8 @@ fn made_by_gongwen(manifest: &Path) -> bool {
 /// What every job reads.
 struct Context<'a> {
     typesetter: &'a Typesetter<'a>,
-    fonts: &'a FontSet,
     formats: &'a [OutputFormat],
+    pdf: pdf::Settings,
     docx: docx::Options,
     asset_root: Option<&'a Path>,
     staging: &'a Path,
@@ -652,27 +680,44 @@ fn build_one(job: &Job, context: &Context) -> Result<DocumentEntry, Error> {
         .into(),
         other => other,
     };
-    // Images (seals) from the document's own folder, checked once.
-    let assets = crate::assets::Assets::load(&doc, &source, context.asset_root)?;
-    // Typeset even without a PDF: the page count is the PDF's.
-    let paged = context
-        .typesetter
-        .typeset(&doc, &source, &assets)
-        .map_err(typeset_error)?;
-    let mut outputs = Vec::new();
+    // Laid out once for every paged format; a web page has no pages.
+    let paged = context.formats.iter().any(|f| f.paged());
+    let laid = if paged {
+        // Images (seals) from the document's own folder, checked once.
+        let assets = crate::assets::Assets::load(&doc, &source, context.asset_root)?;
+        let laid = context
+            .typesetter
+            .lay_out(&doc, &source, &assets)
+            .map_err(typeset_error)?;
+        Some(laid)
+    } else {
+        None
+    };
+    // Every output made before any is written: a document that fails
+    // leaves no file behind.
+    let mut made = Vec::new();
     for &format in context.formats {
-        let bytes = match format {
-            OutputFormat::Pdf => context
-                .typesetter
-                .export(&doc, &paged)
-                .map_err(typeset_error)?,
-            OutputFormat::Docx => {
-                docx::render(&doc, &source, context.fonts, &assets, context.docx)?
+        let bytes = match (format, &laid) {
+            (OutputFormat::Pdf, Some(laid)) => {
+                pdf::export(laid, &context.pdf).map_err(typeset_error)?
             }
-            OutputFormat::Html => crate::html::render(&doc, &source)?,
+            (OutputFormat::Docx, Some(laid)) => docx::render(laid, context.docx)?,
+            (OutputFormat::Html, _) => crate::html::render(&doc, &source)?,
+            (OutputFormat::Pdf | OutputFormat::Docx, None) => {
+                unreachable!("a paged format is laid out")
+            }
         };
+        made.push((format, bytes));
+    }
+    let mut outputs: Vec<OutputEntry> = Vec::new();
+    for (format, bytes) in made {
         let file = format!("{}.{}", job.name, format.extension());
-        write_new(&context.staging.join(&file), &bytes)?;
+        if let Err(e) = write_new(&context.staging.join(&file), &bytes) {
+            for written in &outputs {
+                let _ = fs::remove_file(context.staging.join(&written.file));
+            }
+            return Err(e);
+        }
         outputs.push(OutputEntry {
             file,
             format,
@@ -691,7 +736,7 @@ fn build_one(job: &Job, context: &Context) -> Result<DocumentEntry, Error> {
         doc_number: doc.doc_number.clone(),
         date: doc.date.iso(),
         issuer: doc.issuer.clone(),
-        pages: paged.pages().len(),
+        pages: laid.as_ref().map(|l| l.pages()),
         outputs,
     })
 }
@@ -716,26 +761,14 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// `SHA256SUMS` of every file in `dir`, sorted by name, in the format
-/// `sha256sum -c` reads (hash, two spaces, name).
-fn checksums(dir: &Path) -> Result<String, Error> {
-    let err = |source| Error::Read {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .map_err(err)?
-        .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
-        .collect::<Result<_, _>>()
-        .map_err(err)?;
-    names.sort();
-    let mut out = String::new();
-    for name in names {
-        let path = dir.join(&name);
-        let bytes = fs::read(&path).map_err(|source| Error::Read { path, source })?;
-        out.push_str(&format!("{}  {name}\n", sha256_hex(&bytes)));
-    }
-    Ok(out)
+/// `SHA256SUMS` of the folder's files, (name, SHA-256) each, sorted by
+/// name, in the format `sha256sum -c` reads (hash, two spaces, name).
+fn checksums(mut files: Vec<(String, String)>) -> String {
+    files.sort();
+    files
+        .iter()
+        .map(|(name, sha256)| format!("{sha256}  {name}\n"))
+        .collect()
 }
 
 /// Puts the finished staging folder at `out`, replacing an earlier build

@@ -74,16 +74,6 @@ pub enum Error {
         message: String,
     },
 
-    /// An element the chosen writer cannot typeset yet.
-    #[error("{}: {field}: {writer} does not typeset {element} (GB/T 9704-2012 {clause}) yet; remove the field to typeset the rest", path.display())]
-    Unsupported {
-        path: PathBuf,
-        field: &'static str,
-        element: &'static str,
-        clause: &'static str,
-        writer: &'static str,
-    },
-
     /// A field the document's format (§10) has no place for, or one it
     /// needs and lacks.
     #[error(

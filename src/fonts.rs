@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use typst::foundations::Bytes;
 use typst::layout::Abs;
@@ -29,13 +30,19 @@ macro_rules! bundled {
 }
 
 /// The bundled fonts (see `fonts/README.md` for sources and licences).
-static BUNDLED: [Bundled; 8] = bundled![
+static BUNDLED: [Bundled; 6] = bundled![
     "FandolFang-Regular.subset.otf",
     "NotoSerifCJKsc-Bold.subset.otf",
     "NotoSerifCJKsc-Regular.subset.otf",
     "NotoSansCJKsc-Medium.subset.otf",
     "GongwenKai-Regular.ttf",
     "LiberationSerif-Regular.ttf",
+];
+
+/// The bundled extension fonts ([`EXTENSION_FAMILY`]): 17 MB that few
+/// documents need, parsed only when one asks for a character no other
+/// font has (see [`FontSet::resolve`]).
+static BUNDLED_EXTENSION: [Bundled; 2] = bundled![
     "NotoSerifCJKsc-Regular.ext.otf",
     "NotoSerifCJKsc-Bold.ext.otf",
 ];
@@ -183,8 +190,12 @@ pub type Glyph = (usize, f64);
 
 /// The fonts of one run, and which font sets each character.
 pub struct FontSet {
+    /// The office's fonts, then the bundled ones, without the extension.
     fonts: Vec<Font>,
     book: FontBook,
+    /// `fonts` followed by the extension fonts, and their book: parsed
+    /// the first time a character needs them.
+    extended: OnceLock<(Vec<Font>, FontBook)>,
     /// Per role: the family chain (resolved Typst family names).
     chains: HashMap<Role, Vec<String>>,
     latin: String,
@@ -260,15 +271,7 @@ impl FontSet {
                 .or_insert_with(|| font.info().family.clone());
         }
         let mut fonts = user;
-        for b in &BUNDLED {
-            let before = fonts.len();
-            fonts.extend(Font::iter(Bytes::new(b.data)));
-            debug_assert!(
-                fonts.len() > before,
-                "bundled font {} did not parse",
-                b.file
-            );
-        }
+        parse_bundled(&BUNDLED, &mut fonts);
         let book = FontBook::from_fonts(&fonts);
         let official = |names: &[&str]| -> Option<String> {
             names
@@ -293,6 +296,7 @@ impl FontSet {
         Self {
             fonts,
             book,
+            extended: OnceLock::new(),
             chains,
             latin,
             user_files,
@@ -301,14 +305,52 @@ impl FontSet {
         }
     }
 
-    /// All fonts, for Typst's `World`.
+    /// All fonts, the extension fonts included (parsed now if no
+    /// character needed them yet). An index from [`Self::resolve`] is an
+    /// index into this list.
     pub fn fonts(&self) -> &[Font] {
-        &self.fonts
+        &self.extended().0
     }
 
-    /// The font book, for Typst's `World`.
-    pub fn book(&self) -> &FontBook {
-        &self.book
+    /// Font `index` of [`Self::fonts`], without parsing the extension
+    /// fonts for an index below them (Typst's `World` asks only for the
+    /// fonts of the book it was given).
+    pub fn font(&self, index: usize) -> Option<Font> {
+        match self.fonts.get(index) {
+            Some(font) => Some(font.clone()),
+            None => self.extended().0.get(index).cloned(),
+        }
+    }
+
+    /// The font book, for Typst's `World`: with the extension fonts, or
+    /// without them (the book of a document that needs none of their
+    /// characters; see [`Self::needs_extension`]).
+    pub fn book(&self, extension: bool) -> &FontBook {
+        if extension {
+            &self.extended().1
+        } else {
+            &self.book
+        }
+    }
+
+    /// The fonts and book with the extension fonts, parsed on first use.
+    fn extended(&self) -> &(Vec<Font>, FontBook) {
+        self.extended.get_or_init(|| {
+            let mut fonts = self.fonts.clone();
+            parse_bundled(&BUNDLED_EXTENSION, &mut fonts);
+            let book = FontBook::from_fonts(&fonts);
+            (fonts, book)
+        })
+    }
+
+    /// Whether any character of `texts` (role, text) is set in an
+    /// extension font, so that the document's layout needs them.
+    pub fn needs_extension<'t>(&self, texts: impl IntoIterator<Item = (Role, &'t str)>) -> bool {
+        let core = self.fonts.len();
+        texts.into_iter().any(|(role, text)| {
+            text.chars()
+                .any(|c| self.glyph(role, c).is_some_and(|(index, _)| index >= core))
+        })
     }
 
     /// The font files read from a font directory.
@@ -375,20 +417,31 @@ impl FontSet {
     /// asks Typst for it: the Latin font for what it covers (except
     /// [`cjk_preferred`] characters), else the first font of the role's
     /// chain that has the character. `None`: no font has it.
+    ///
+    /// The extension fonts close every chain: they are parsed only for a
+    /// character that no other font of the chain has.
     pub fn resolve(&self, role: Role, c: char) -> Option<usize> {
         let variant = Self::variant(role);
-        let covers = |family: &str| {
-            self.book
-                .select(&family.to_lowercase(), variant)
-                .filter(|&i| self.fonts[i].info().coverage.contains(c as u32))
+        let covers = |book: &FontBook, fonts: &[Font], family: &str| {
+            book.select(&family.to_lowercase(), variant)
+                .filter(|&i| fonts[i].info().coverage.contains(c as u32))
         };
         if Self::uses_latin_font(role)
             && !cjk_preferred(c)
-            && let Some(i) = covers(&self.latin)
+            && let Some(i) = covers(&self.book, &self.fonts, &self.latin)
         {
             return Some(i);
         }
-        self.chain(role).iter().find_map(|f| covers(f))
+        let chain = self.chain(role);
+        chain
+            .iter()
+            .find_map(|f| covers(&self.book, &self.fonts, f))
+            .or_else(|| {
+                // The chain again, in the book that has the extension: a
+                // family of the extension is in no other book.
+                let (fonts, book) = self.extended();
+                chain.iter().find_map(|f| covers(book, fonts, f))
+            })
     }
 
     /// Whether some font of `role` has `c`.
@@ -423,10 +476,9 @@ impl FontSet {
 
     fn compute_glyph(&self, role: Role, c: char) -> Option<Glyph> {
         let index = self.resolve(role, c)?;
+        let font = self.font(index)?;
         let mut cache = self.instances.lock().unwrap_or_else(|e| e.into_inner());
-        let instance = cache
-            .entry(index)
-            .or_insert_with(|| instantiate(&self.fonts[index]));
+        let instance = cache.entry(index).or_insert_with(|| instantiate(&font));
         let glyph = instance.ttf().glyph_index(c)?;
         instance.x_advance(glyph.0).map(|em| (index, em.get()))
     }
@@ -438,10 +490,9 @@ impl FontSet {
     /// §7.5 puts it.)
     pub fn ink_top_and_descent(&self, role: Role, c: char) -> Option<(f64, f64)> {
         let index = self.resolve(role, c)?;
+        let font = self.font(index)?;
         let mut cache = self.instances.lock().unwrap_or_else(|e| e.into_inner());
-        let instance = cache
-            .entry(index)
-            .or_insert_with(|| instantiate(&self.fonts[index]));
+        let instance = cache.entry(index).or_insert_with(|| instantiate(&font));
         let face = instance.ttf();
         let glyph = face.glyph_index(c)?;
         let bbox = face.glyph_bounding_box(glyph)?;
@@ -454,7 +505,23 @@ impl FontSet {
 
     /// The family name of font `index`.
     pub fn family(&self, index: usize) -> &str {
-        &self.fonts[index].info().family
+        match self.fonts.get(index) {
+            Some(font) => &font.info().family,
+            None => &self.extended().0[index].info().family,
+        }
+    }
+}
+
+/// Parses bundled fonts onto the end of `fonts`.
+fn parse_bundled(bundled: &[Bundled], fonts: &mut Vec<Font>) {
+    for b in bundled {
+        let before = fonts.len();
+        fonts.extend(Font::iter(Bytes::new(b.data)));
+        debug_assert!(
+            fonts.len() > before,
+            "bundled font {} did not parse",
+            b.file
+        );
     }
 }
 

@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 
 use cli::{Failure, FontNames, OutputFormat, PageGeometry, PdfStandard, ReportFormat};
 use gongwen::fonts::FontSet;
+use gongwen::layout::{Laid, Red, Typesetter};
 use gongwen::{Error, load, output, pdf};
 
 /// Typeset Chinese official documents (公文) exactly as GB/T 9704-2012
@@ -313,22 +314,20 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 stamp: stamp()?,
                 standard: args.pdf_standard.map(Into::into),
             };
-            render_all(&args.render, "pdf", |doc, source, fonts, assets| {
-                pdf::render(doc, source, fonts, settings, assets)
+            render_all(&args.render, "pdf", settings.red(), |laid| {
+                pdf::export(laid, &settings)
             })
         }
-        Command::Docx(args) => render_all(&args.render, "docx", |doc, source, fonts, assets| {
-            gongwen::docx::render(
-                doc,
-                source,
-                fonts,
-                assets,
-                gongwen::docx::Options {
-                    fonts: args.docx_fonts.into(),
-                    geometry: args.docx_geometry.into(),
-                },
-            )
-        }),
+        Command::Docx(args) => {
+            let options = gongwen::docx::Options {
+                fonts: args.docx_fonts.into(),
+                geometry: args.docx_geometry.into(),
+            };
+            // The red is the PDF's: the DOCX draws its own.
+            render_all(&args.render, "docx", Red::default(), |laid| {
+                gongwen::docx::render(laid, options)
+            })
+        }
         Command::Html(args) => {
             write_all(&args.inputs, args.output.as_ref(), "html", |doc, source| {
                 if args.with_seals {
@@ -463,27 +462,25 @@ fn print_out(text: &str) {
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
-/// Renders every input with `render`, each to its own output (see
+/// Lays every input out (one typesetter for all, setting the red as
+/// `red`) and writes it with `render`, each to its own output (see
 /// [`write_all`]).
 fn render_all(
     args: &RenderArgs,
     extension: &str,
-    render: impl Fn(
-        &gongwen::model::Document,
-        &load::Source,
-        &FontSet,
-        &gongwen::assets::Assets,
-    ) -> Result<Vec<u8>, Error>,
+    red: Red,
+    render: impl Fn(&Laid) -> Result<Vec<u8>, Error>,
 ) -> Result<ExitCode, Failure> {
     one_output(&args.inputs, args.output.as_ref())?;
     let fonts = font_set(args)?;
+    let typesetter = Typesetter::new(&fonts, red);
     write_all(
         &args.inputs,
         args.output.as_ref(),
         extension,
         |doc, source| {
             let assets = gongwen::assets::Assets::load(doc, source, args.asset_root.as_deref())?;
-            render(doc, source, &fonts, &assets)
+            render(&typesetter.lay_out(doc, source, &assets)?)
         },
     )
 }

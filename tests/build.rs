@@ -376,6 +376,60 @@ fn a_rebuild_replaces_the_whole_folder() {
     assert_only(dir.path(), &["src", "out"]);
 }
 
+/// A document whose web page is refused (a classified one, §7.2.2) fails
+/// whole: its PDF and DOCX, made before the page was refused, are not left
+/// in the folder, and `SHA256SUMS` lists exactly the folder.
+#[test]
+fn a_document_that_fails_in_one_format_leaves_no_file() {
+    let dir = common::tempdir();
+    let src = dir.path().join("src");
+    let secret =
+        document(1, 0, 2).replace("kind:", "classification: {level: 秘密, period: 1年}\nkind:");
+    write_docs(&src, &[("a.yaml", secret), ("b.yaml", document(2, 1, 2))]);
+    let out = dir.path().join("out");
+    let o = gen_build(&src, &out, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("a.yaml"), "{}", stderr(&o));
+    assert_only(
+        &out,
+        &[
+            "SHA256SUMS",
+            "b.docx",
+            "b.html",
+            "b.pdf",
+            "gongwen.schema.json",
+            "manifest.json",
+        ],
+    );
+    let check = Command::new("sha256sum")
+        .args(["-c", "--strict", "SHA256SUMS"])
+        .current_dir(&out)
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "{}", stderr(&check));
+}
+
+/// A web page has no pages: building only HTML lays nothing out, so a
+/// character no font has (which stops the PDF) does not stop the page,
+/// and the manifest gives no page count.
+#[test]
+fn html_alone_is_not_laid_out() {
+    let dir = common::tempdir();
+    let src = dir.path().join("src");
+    let yaml = document(1, 0, 2).replace("body:\n", "body:\n  - 无字形\u{F0001}。\n");
+    write_docs(&src, &[("a.yaml", yaml)]);
+    let out = dir.path().join("out");
+    let o = gen_build(&src, &out, &["--formats", "html"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let m = manifest(&out);
+    let a = &m["documents"][0];
+    assert_eq!(a["outputs"].as_array().unwrap().len(), 1);
+    assert!(a.get("pages").is_none(), "{a}");
+    let o = gen_build(&src, &dir.path().join("pdf"), &["--formats", "pdf"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("U+F0001"), "{}", stderr(&o));
+}
+
 #[test]
 fn paths_are_files_or_folders_and_default_to_data() {
     let dir = common::tempdir();

@@ -357,27 +357,17 @@ impl Composition {
     }
 }
 
-/// Which writer asks, and what it can typeset.
-#[derive(Debug, Clone, Copy)]
-pub struct Writer {
-    /// Its name in messages, e.g. `gen pdf`.
-    pub name: &'static str,
-    /// Whether it typesets the 版头 (§7.2).
-    pub header: bool,
-    /// Whether it typesets the 版记 (§7.4).
-    pub record: bool,
-}
-
-/// Composes `doc`, rejecting elements `writer` cannot typeset yet and
+/// Composes `doc`, rejecting what its format (§10) cannot hold and
 /// characters no font has.
 pub fn compose(
     doc: &Document,
     source: &Source,
     fonts: &FontSet,
-    writer: Writer,
     assets: &Assets,
 ) -> Result<Composition, Error> {
-    reject_unsupported(doc, source, writer)?;
+    if doc.format == Format::Letter {
+        letter::reject(doc, source)?;
+    }
     crate::load::check_tables(doc, source)?;
     let seals = seal::check(doc, source, assets)?;
     if doc.format == Format::Order {
@@ -583,85 +573,6 @@ pub(crate) fn keep_with_closing(items: &mut [Item]) {
     {
         last.keep_with_next = Keep::LastLines(g::CLOSING_KEEPS_BODY_LINES);
     }
-}
-
-fn reject_unsupported(doc: &Document, source: &Source, writer: Writer) -> Result<(), Error> {
-    let unsupported = |field, element, clause| Error::Unsupported {
-        path: source.path.clone(),
-        field,
-        element,
-        clause,
-        writer: writer.name,
-    };
-    match doc.format {
-        Format::General | Format::Order | Format::Minutes => {}
-        Format::Letter => letter::reject(doc, source)?,
-    }
-    // (supported by this writer, present, field, element, clause)
-    let checks = [
-        (
-            writer.header,
-            doc.copy_number.is_some(),
-            "copy_number",
-            "份号",
-            "§7.2.1",
-        ),
-        (
-            writer.header,
-            doc.classification.is_some(),
-            "classification",
-            "密级和保密期限",
-            "§7.2.2",
-        ),
-        (
-            writer.header,
-            doc.urgency.is_some(),
-            "urgency",
-            "紧急程度",
-            "§7.2.3",
-        ),
-        (
-            writer.header,
-            doc.issuer_mark.is_some(),
-            "issuer_mark",
-            "发文机关标志",
-            "§7.2.4",
-        ),
-        (
-            writer.header,
-            doc.doc_number.is_some(),
-            "doc_number",
-            "发文字号",
-            "§7.2.5",
-        ),
-        (
-            writer.header,
-            !doc.signers.is_empty(),
-            "signers",
-            "签发人",
-            "§7.2.6",
-        ),
-        (
-            writer.record,
-            !doc.cc.is_empty(),
-            "cc",
-            "抄送机关",
-            "§7.4.2",
-        ),
-        (
-            writer.record,
-            doc.printing.is_some(),
-            "printing",
-            "印发机关和印发日期",
-            "§7.4.3",
-        ),
-    ];
-    for (supported, present, field, element, clause) in checks {
-        if present && !supported {
-            return Err(unsupported(field, element, clause));
-        }
-    }
-    Ok(())
 }
 
 /// Every character must exist in a font of its role: a character none has

@@ -16,24 +16,15 @@ mod xml;
 
 use std::io::{Cursor, Write};
 
-use crate::assets::Assets;
 use crate::compose::{self, Composition, Item, ItemKind};
 use crate::content::Run;
 use crate::error::Error;
 use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, twips};
-use crate::load::Source;
-use crate::model::Document;
+use crate::layout::{Laid, PageBreaks, RecordSide};
 
 use runs::RunProps;
 use xml::Xml;
-
-/// This writer, for the composition.
-pub const WRITER: compose::Writer = compose::Writer {
-    name: "gen docx",
-    header: true,
-    record: true,
-};
 
 /// Which East Asian font names the DOCX asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -298,15 +289,12 @@ pub(crate) fn half_points(pt: f64) -> String {
     ((pt * 2.0).round() as i64).to_string()
 }
 
-/// Typesets `doc` as DOCX bytes.
-pub fn render(
-    doc: &Document,
-    source: &Source,
-    fonts: &FontSet,
-    assets: &Assets,
-    options: Options,
-) -> Result<Vec<u8>, Error> {
-    let composition = compose::compose(doc, source, fonts, WRITER, assets)?;
+/// Writes a laid-out document as DOCX bytes: its composition, with the
+/// page breaks the layout decided where the word processor's own
+/// pagination would not take them.
+pub fn render(laid: &Laid, options: Options) -> Result<Vec<u8>, Error> {
+    let (doc, source, fonts) = (laid.doc, laid.source, laid.fonts);
+    let composition = &laid.composition;
     let grid = match options.geometry {
         PageGeometry::Fill => g::docx::Grid::fill(),
         PageGeometry::Template => g::docx::Grid::template(),
@@ -325,10 +313,9 @@ pub fn render(
         text_width: page.text_width(),
     };
     // Where the 版记 stands is a question of pagination, which the word
-    // processor does: gongwen asks its own PDF layout (the same
-    // composition) whether the 版记 must leave the last page of text.
-    let breaks = crate::pdf::page_breaks(doc, source, fonts, assets)?;
-    let document = document_xml(&composition, fonts, setup, page, breaks);
+    // processor does: gongwen's own layout (the same composition) says
+    // whether the 版记 must leave the last page of text.
+    let document = document_xml(composition, fonts, setup, page, laid.breaks);
     // The images (seals): a media part each, related from the document; an
     // SVG also gets a PNG that Word shows where it cannot draw SVG.
     let mut media: Vec<(String, String, Vec<u8>)> = Vec::new();
@@ -869,7 +856,7 @@ fn document_xml(
     fonts: &FontSet,
     setup: Setup,
     page: parts::PageSetup,
-    breaks: crate::pdf::PageBreaks,
+    breaks: PageBreaks,
 ) -> String {
     let record_side = breaks.record;
     let mut x = Xml::new();
@@ -1058,7 +1045,6 @@ fn document_xml(
     // sides it stands on an even page (§7.4): where gongwen's layout puts
     // it on a page of its own, its anchor paragraph breaks the page; after a
     // blank side, both pages are a section without page numbers (§7.5).
-    use crate::pdf::RecordSide;
     if let Some(r) = &c.record {
         if let RecordSide::AfterBlank { .. } = record_side {
             x.open("w:p", &[]).open("w:pPr", &[]);

@@ -27,7 +27,7 @@ pub fn seed() -> &'static PagedDocument {
     static DOC: OnceLock<PagedDocument> = OnceLock::new();
     DOC.get_or_init(|| {
         let (doc, source) = gongwen::load::load(&root().join(SEED)).expect("seed loads");
-        gongwen::pdf::typeset(&doc, &source, fonts()).expect("seed typesets")
+        gongwen::layout::typeset(&doc, &source, fonts()).expect("seed typesets")
     })
 }
 
@@ -229,7 +229,7 @@ pub fn typeset_yaml(yaml: &str) -> PagedDocument {
         text: yaml.to_string(),
     };
     let doc = gongwen::load::parse(&source).expect("test YAML parses");
-    gongwen::pdf::typeset(&doc, &source, fonts()).expect("test YAML typesets")
+    gongwen::layout::typeset(&doc, &source, fonts()).expect("test YAML typesets")
 }
 
 /// The text without white space.
@@ -520,5 +520,5 @@ pub fn png_ring(px: u32, ppm: Option<u32>) -> Vec<u8> {
 /// bundled fonts.
 pub fn typeset_file(path: &Path) -> Result<PagedDocument, gongwen::Error> {
     let (doc, source) = gongwen::load::load(path)?;
-    gongwen::pdf::typeset(&doc, &source, fonts())
+    gongwen::layout::typeset(&doc, &source, fonts())
 }

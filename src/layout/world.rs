@@ -1,4 +1,4 @@
-//! The Typst `World` of one PDF run: the embedded template as the only
+//! The Typst `World` of one layout run: the embedded template as the only
 //! source, the document as `/data.json`, the document's images (seals)
 //! under the virtual paths the writer gave them, our fonts, a fixed date.
 //! Nothing else: any other file (a path in the template, a reference inside
@@ -33,10 +33,12 @@ pub struct Shared<'a> {
 }
 
 impl<'a> Shared<'a> {
-    pub fn new(fonts: &'a FontSet) -> Self {
+    /// `extension`: whether the book holds the extension fonts (see
+    /// [`FontSet::book`]).
+    pub fn new(fonts: &'a FontSet, extension: bool) -> Self {
         Self {
             library: LazyHash::new(Library::default()),
-            book: LazyHash::new(fonts.book().clone()),
+            book: LazyHash::new(fonts.book(extension).clone()),
             fonts,
             main: Source::new(file_id("/main.typ"), TEMPLATE.to_string()),
         }
@@ -107,7 +109,7 @@ impl World for GongwenWorld<'_> {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        self.shared.fonts.fonts().get(index).cloned()
+        self.shared.fonts.font(index)
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
@@ -125,7 +127,7 @@ mod tests {
     #[test]
     fn serves_only_the_listed_files() {
         let fonts = FontSet::bundled();
-        let shared = Shared::new(&fonts);
+        let shared = Shared::new(&fonts, false);
         let image = Bytes::new(b"image".to_vec());
         let today = Datetime::from_ymd(2020, 1, 2).unwrap();
         let world = GongwenWorld::new(

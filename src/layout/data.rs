@@ -1,5 +1,6 @@
-//! The data the Typst template reads as `/data.json`, typed: every field
-//! the template uses is named here once, with its type, so that the writer
+//! The data the Typst template reads as `/data.json` (the contract
+//! between the layout stage and `templates/gongwen.typ`), typed: every field
+//! the template uses is named here once, with its type, so that the layout
 //! and the template cannot drift apart silently. All lengths in points.
 //!
 //! Values are owned: the data is serialised once per compile and is
@@ -29,6 +30,9 @@ pub struct TemplateData {
     pub unnumbered_from: Option<usize>,
     /// The page-1 grid line the 标题 starts on.
     pub title_line: usize,
+    /// The names of the labels the template sets and the pagination loop
+    /// reads back.
+    pub labels: Labels,
     /// The red of the 版头 (§6.2).
     pub red: Red,
     /// The 版心's width.
@@ -40,6 +44,19 @@ pub struct TemplateData {
     pub title: Vec<String>,
     /// The composed items in page order; the closing as one group.
     pub items: Vec<Entry>,
+}
+
+/// The labels' names (one source: the pagination loop's constants).
+#[derive(Debug, Serialize)]
+pub struct Labels {
+    /// On the closing's first item.
+    pub closing: &'static str,
+    /// At the end of the 正文's last lines before the closing.
+    pub body_end: &'static str,
+    /// At the end of the last item (the last text before the 版记).
+    pub text_end: &'static str,
+    /// On the 版记.
+    pub record: &'static str,
 }
 
 /// The PDF's document information.

@@ -1,0 +1,388 @@
+//! The layout stage: the one place that decides pages.
+//!
+//! The composition (items in page order, their lines broken on the
+//! 28-character grid) goes to the Typst template as typed data
+//! ([`data`], served by a sealed [`world`]); Typst places the lines and
+//! breaks the pages, and gongwen reads back where labels landed to move a
+//! page break when the standard asks for one (the pagination loop below).
+//! The result, a [`Laid`] document, is computed once per document and read
+//! by every writer that needs pages: the PDF exporter draws its pages, the
+//! DOCX writer reproduces its page breaks. A writer without pages (HTML)
+//! never comes here.
+
+mod data;
+mod template;
+mod world;
+
+use typst::diag::{SourceDiagnostic, Warned};
+use typst::foundations::{Bytes, Datetime, Label};
+use typst::introspection::Introspector;
+use typst::utils::PicoStr;
+use typst_layout::PagedDocument;
+
+use crate::assets::{Assets, Image};
+use crate::compose::{self, Composition, Keep};
+use crate::date::Date;
+use crate::error::Error;
+use crate::fonts::FontSet;
+use crate::geometry as g;
+use crate::load::Source;
+use crate::model::Document;
+
+pub use data::Red;
+pub use world::{GongwenWorld, Shared, TEMPLATE};
+
+/// A document laid out on pages: what every paged writer reads.
+pub struct Laid<'a> {
+    pub doc: &'a Document,
+    pub source: &'a Source,
+    /// The fonts the pages were set in (for a writer that measures text).
+    pub fonts: &'a FontSet,
+    /// The composition the pages hold.
+    pub composition: Composition,
+    /// The pages, as Typst laid them out.
+    pub paged: PagedDocument,
+    /// The page breaks the layout decided.
+    pub breaks: PageBreaks,
+}
+
+impl Laid<'_> {
+    /// The number of pages.
+    pub fn pages(&self) -> usize {
+        self.paged.pages().len()
+    }
+
+    /// Whether page `page` (1-based) shows its number: not a 信函's first
+    /// page (§10.1), not the blank side before a 版记 nor the 版记's page
+    /// after it (§7.5).
+    pub fn numbered(&self, page: usize) -> bool {
+        if page == 1 && !self.composition.page_numbers.first_page {
+            return false;
+        }
+        match self.breaks.record {
+            RecordSide::AfterBlank { from } => page < from,
+            _ => true,
+        }
+    }
+}
+
+/// Page breaks a layout decided.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PageBreaks {
+    /// §7.3.5.5: the closing does not fit under the 正文, so the page
+    /// breaks before line `.1` (0-based) of item `.0`, the 正文's last
+    /// paragraph, and its last lines go with the 署名.
+    pub closing: Option<(usize, usize)>,
+    /// Where the 版记 stands: `Float` when the document has none or is
+    /// printed on one side.
+    pub record: RecordSide,
+}
+
+/// Where the 版记 stands (printed on both sides, it must be on the
+/// document's last side, an even page; §7.4, §7.5).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RecordSide {
+    /// At the foot of the last page, or of the next one when the last page
+    /// has no room (the float's own choice): that page is even.
+    #[default]
+    Float,
+    /// The last page of text is odd: the 版记 goes to the next page, the
+    /// back of the same sheet, alone (no blank side, so still numbered).
+    NextPage,
+    /// The last page of text is even and has no room: a blank side, then
+    /// the 版记 on the next even page; neither is numbered (§7.5). `from`:
+    /// the first unnumbered page.
+    AfterBlank { from: usize },
+}
+
+/// Lays documents out with one set of fonts: the Typst library, the font
+/// book and the parsed template are made once and shared by every
+/// document (and every thread) that uses it.
+pub struct Typesetter<'a> {
+    /// The World's shared part without the extension fonts, which most
+    /// documents never need.
+    shared: Shared<'a>,
+    /// The same with the extension fonts, made for the first document
+    /// that needs one of their characters.
+    extended: std::sync::OnceLock<Shared<'a>>,
+    fonts: &'a FontSet,
+    red: Red,
+}
+
+impl<'a> Typesetter<'a> {
+    /// `red`: how the 版头's red is given (the PDF exporter says which its
+    /// standard allows; see `pdf::Settings::red`).
+    pub fn new(fonts: &'a FontSet, red: Red) -> Self {
+        Self {
+            shared: Shared::new(fonts, false),
+            extended: std::sync::OnceLock::new(),
+            fonts,
+            red,
+        }
+    }
+
+    /// Composes `doc` and lays it out (see [`lay_out`]).
+    pub fn lay_out<'d>(
+        &self,
+        doc: &'d Document,
+        source: &'d Source,
+        assets: &Assets,
+    ) -> Result<Laid<'d>, Error>
+    where
+        'a: 'd,
+    {
+        let composition = compose::compose(doc, source, self.fonts, assets)?;
+        let (paged, breaks) = self.paginate(doc, &composition)?;
+        Ok(Laid {
+            doc,
+            source,
+            fonts: self.fonts,
+            composition,
+            paged,
+            breaks,
+        })
+    }
+
+    /// The pagination loop: a first run, then the runs that move the page
+    /// breaks the standard asks for.
+    ///
+    /// §7.3.5.5: when the closing (署名, 成文日期) does not fit under the
+    /// 正文 and would start a page of its own, the 正文's last paragraph is
+    /// broken before its last lines ([`Keep::LastLines`]) and typeset
+    /// again, so that those lines go with the closing and nothing else
+    /// moves. Typst cannot keep some lines of a paragraph with the next
+    /// block, so the first run finds out where the pages break (labels in
+    /// the template) and the second forces the break.
+    ///
+    /// §7.4, §7.5: printed on both sides, the 版记 must stand on an even
+    /// page; when it floated to an odd one, a last run moves it.
+    ///
+    /// Most documents need only one run.
+    fn paginate(
+        &self,
+        doc: &Document,
+        composition: &Composition,
+    ) -> Result<(PagedDocument, PageBreaks), Error> {
+        let extension = self
+            .fonts
+            .needs_extension(composition.texts().map(|(r, t, _)| (r, t)));
+        let shared = if extension {
+            self.extended.get_or_init(|| Shared::new(self.fonts, true))
+        } else {
+            &self.shared
+        };
+        let scope = template::FontScope { extension };
+        let compile = |pages| self.compile(shared, doc, composition, pages, scope);
+        let mut pages = Pagination::default();
+        let mut paged = compile(pages)?;
+        if let Some(at) = closing_break(composition, &paged, self.fonts) {
+            pages.closing = Some(at);
+            paged = compile(pages)?;
+        }
+        if !doc.single_sided
+            && let Some(side) = record_side_of(&paged)
+        {
+            pages.record = side;
+            paged = compile(pages)?;
+        }
+        let breaks = PageBreaks {
+            closing: pages.closing.map(|b| (b.item, b.line)),
+            record: pages.record,
+        };
+        Ok((paged, breaks))
+    }
+
+    fn compile(
+        &self,
+        shared: &Shared,
+        doc: &Document,
+        composition: &Composition,
+        pages: Pagination,
+        scope: template::FontScope,
+    ) -> Result<PagedDocument, Error> {
+        let data = template::template_data(doc, composition, self.fonts, pages, self.red, scope);
+        let bytes = serde_json::to_vec(&data).expect("JSON of plain data serialises");
+        let images: Vec<(String, Bytes)> = composition
+            .images
+            .iter()
+            .enumerate()
+            .map(|(k, image)| (image_path(k, image), image.bytes.clone()))
+            .collect();
+        let world = GongwenWorld::new(shared, bytes, &images, date_time(doc.date));
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+        // Every warning is an error: a font fallback must never pass silently.
+        if !warnings.is_empty() {
+            return Err(Error::Typeset(describe(&warnings)));
+        }
+        output.map_err(|errors| Error::Typeset(describe(&errors)))
+    }
+}
+
+/// Lays `doc` out with its own images (from its folder) and the bundled
+/// red, and returns the pages (for inspection).
+pub fn typeset(doc: &Document, source: &Source, fonts: &FontSet) -> Result<PagedDocument, Error> {
+    let assets = Assets::load(doc, source, None)?;
+    let laid = Typesetter::new(fonts, Red::default()).lay_out(doc, source, &assets)?;
+    Ok(laid.paged)
+}
+
+/// The virtual path under which the template finds image `k`.
+fn image_path(k: usize, image: &Image) -> String {
+    format!("/images/{k}.{}", image.format.extension())
+}
+
+/// What one run of the layout was told about page breaks.
+#[derive(Debug, Clone, Copy, Default)]
+struct Pagination {
+    /// §7.3.5.5: the break before the 正文's last lines.
+    closing: Option<PageBreak>,
+    /// §7.4/§7.5: where the 版记 goes when printed on both sides.
+    record: RecordSide,
+}
+
+/// The labels the template sets (their names travel to it in the data)
+/// and the pagination loop reads back.
+struct Labels;
+
+impl Labels {
+    /// The closing's first item.
+    const CLOSING: &str = "gw-closing";
+    /// The end of the 正文's last lines before the closing.
+    const BODY_END: &str = "gw-body-end";
+    /// The end of the last text before the 版记.
+    const TEXT_END: &str = "gw-text-end";
+    /// The 版记.
+    const RECORD: &str = "gw-record";
+}
+
+fn label_page(paged: &PagedDocument, name: &str) -> Option<usize> {
+    let intro = paged.introspector();
+    let label = Label::new(PicoStr::intern(name))?;
+    let location = intro.query_label(label).ok()?.location()?;
+    intro.page(location).map(|p| p.get())
+}
+
+/// Where the 版记 must go instead of where it floated, if that page is odd.
+fn record_side_of(paged: &PagedDocument) -> Option<RecordSide> {
+    let record = label_page(paged, Labels::RECORD)?;
+    let text = label_page(paged, Labels::TEXT_END)?;
+    if record % 2 == 0 {
+        None
+    } else if record == text {
+        Some(RecordSide::NextPage)
+    } else {
+        Some(RecordSide::AfterBlank { from: text + 1 })
+    }
+}
+
+/// A forced page break before line `line` of item `item`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PageBreak {
+    item: usize,
+    line: usize,
+}
+
+/// Where to break the page so that the closing keeps the 正文's last
+/// lines, if it now starts a page without them.
+fn closing_break(c: &Composition, paged: &PagedDocument, fonts: &FontSet) -> Option<PageBreak> {
+    if label_page(paged, Labels::CLOSING)? <= label_page(paged, Labels::BODY_END)? {
+        return None;
+    }
+    let (item, kept) = c
+        .items
+        .iter()
+        .enumerate()
+        .find_map(|(i, it)| match it.keep_with_next {
+            Keep::LastLines(k) => Some((i, k)),
+            _ => None,
+        })?;
+    let lines = compose::item_lines(&c.items[item], fonts).len();
+    Some(PageBreak {
+        item,
+        line: lines.saturating_sub(kept),
+    })
+}
+
+/// A date at 00:00 UTC, as Typst's `today` and the PDF's dates take it.
+pub fn date_time(d: Date) -> Datetime {
+    Datetime::from_ymd_hms(i32::from(d.year), d.month, d.day, 0, 0, 0)
+        .expect("a validated date is a valid datetime")
+}
+
+/// Typst's diagnostics as one message.
+pub fn describe(diags: &[SourceDiagnostic]) -> String {
+    diags
+        .iter()
+        .map(|d| {
+            let mut s = d.message.to_string();
+            for hint in &d.hints {
+                s.push_str(&format!(" (hint: {})", hint.v));
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl Default for Red {
+    /// The standard's CMYK (§6.2).
+    fn default() -> Self {
+        Red::Cmyk(g::RED_CMYK)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lay_out_yaml(yaml: &str, check: impl FnOnce(&Laid)) {
+        let fonts = FontSet::bundled();
+        let source = Source {
+            path: "t.yaml".into(),
+            text: yaml.into(),
+        };
+        let doc = crate::load::parse(&source).unwrap();
+        let typesetter = Typesetter::new(&fonts, Red::default());
+        check(
+            &typesetter
+                .lay_out(&doc, &source, &Assets::default())
+                .unwrap(),
+        );
+    }
+
+    /// §7.4, §7.5: printed on both sides, a 版记 that has no room on an
+    /// even last page of text goes to the next even page after a blank
+    /// side, and neither of the two shows a number.
+    #[test]
+    fn a_full_even_page_puts_the_record_after_a_blank_unnumbered_side() {
+        // 39 body lines (22 a page, less the 标题's): the 署名 and the date
+        // end page 2 on its last line.
+        let yaml = format!(
+            "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n  - {}\n\
+             cc: [市委各部门, 市人大常委会办公室]\nprinting: {{organ: 测试机关办公室, date: 2020-01-03}}\n",
+            "国".repeat(26 + 38 * 28)
+        );
+        lay_out_yaml(&yaml, |laid| {
+            assert_eq!(laid.pages(), 4);
+            assert_eq!(laid.breaks.record, RecordSide::AfterBlank { from: 3 });
+            let numbered: Vec<bool> = (1..=4).map(|p| laid.numbered(p)).collect();
+            assert_eq!(numbered, [true, true, false, false]);
+        });
+        // Printed on one side, the 版记 floats to the next page, numbered.
+        lay_out_yaml(&yaml.replace("cc:", "single_sided: true\ncc:"), |laid| {
+            assert_eq!(laid.breaks.record, RecordSide::Float);
+            assert!((1..=laid.pages()).all(|p| laid.numbered(p)));
+        });
+    }
+
+    /// §10.1: a 信函's first page has no number.
+    #[test]
+    fn a_letters_first_page_is_unnumbered() {
+        let yaml = "format: letter\nissuer_mark: 滨江市人民政府办公室\nkind: 函\ntitle: 关于商请支持的函\n\
+                    issuer: 滨江市人民政府办公室\ndate: 2024-05-06\nbody: [正文。]\n";
+        lay_out_yaml(yaml, |laid| {
+            assert_eq!(laid.pages(), 1);
+            assert!(!laid.numbered(1));
+        });
+    }
+}
