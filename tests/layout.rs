@@ -4,19 +4,9 @@
 
 mod common;
 
+use common::standard::{BOTTOM, CELL, LAYOUT_TOL as TOL, LEFT, PITCH, RIGHT, TOP};
 use common::{Line, mm, pages, seed};
 use gongwen::linebreak::{no_line_end, no_line_start};
-
-/// §5.2.1: 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm.
-const TOP: f64 = 37.0;
-const LEFT: f64 = 28.0;
-const RIGHT: f64 = 28.0 + 156.0;
-const BOTTOM: f64 = 37.0 + 225.0;
-/// One character of the 28-character grid, in mm.
-const CELL: f64 = 156.0 / 28.0;
-/// Line pitch under the em-box convention: (225 mm − 16 pt) / 21.
-const PITCH: f64 = (225.0 - 16.0 * 25.4 / 72.0) / 21.0;
-const TOL: f64 = 0.5;
 
 fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol
