@@ -423,6 +423,9 @@ fn paths_may_not_leave_the_documents_folder() {
             let (ok, err, written) =
                 try_gen(&yaml, writer, &["--asset-root", path_str(outer.path())]);
             assert!(ok && written, "{seal} with --asset-root, {writer}: {err}");
+            if writer == "docx" {
+                common::ooxml::assert_valid(&[&inner.join("out.docx")]);
+            }
         }
     }
 }

@@ -379,18 +379,19 @@ fn pdf_landscape_table_is_turned_counter_clockwise_with_the_portrait_page_number
     for g in &turned {
         let (x, y) = (mm(g.x), mm(g.baseline));
         assert!(
-            x >= LEFT - 0.1 && x <= RIGHT + 0.1,
+            (LEFT - 0.1..=RIGHT + 0.1).contains(&x),
             "{} at x {x:.2}",
             g.text,
         );
         assert!(
-            y >= TOP - 0.1 && y <= BOTTOM + 0.1,
+            (TOP - 0.1..=BOTTOM + 0.1).contains(&y),
             "{} at y {y:.2}",
             g.text,
         );
     }
     // Its rules: 0.5 pt, the table's length 225 mm running down the page.
-    let long: Vec<((f64, f64), (f64, f64), &Rule)> = page
+    type Ends<'a> = ((f64, f64), (f64, f64), &'a Rule);
+    let long: Vec<Ends> = page
         .rules
         .iter()
         .map(|r| (at(r.a), at(r.b), r))
