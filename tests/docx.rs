@@ -14,8 +14,9 @@ use std::sync::OnceLock;
 use common::office::{self, Cell, Plan, Rendered, libreoffice, run};
 use common::pdfminer::{Char, Line, Page, measure};
 use common::standard::{
-    BOTTOM, CELL, CENTRE, DOCX_PITCH, LEFT, MARK_TOP, OFFICE_TOL as TOL, PAGE_NUMBER_DASH_TOP,
-    RECORD_RULE_THICK, RECORD_RULE_THIN, RIGHT, SEPARATOR_BELOW_NUMBER, TOP, mm,
+    BLOCK_H, BOTTOM, CELL, CENTRE, DOCX_PITCH, LEFT, LINES_PER_PAGE, MARK_TOP, MM_PER_PT,
+    OFFICE_TOL as TOL, PAGE_NUMBER_DASH_TOP, PAPER_H, PAPER_W, RECORD_RULE_THICK, RECORD_RULE_THIN,
+    RIGHT, SEPARATOR_BELOW_NUMBER, TOP, mm,
 };
 use common::tools::{Tool, need};
 use common::{SEED, path_str, root, run_gen};
@@ -188,9 +189,9 @@ fn the_package_is_well_formed_with_named_styles() {
     );
     // A4, 奇偶页不同, page-number footers.
     let s = &d["sections"][0];
-    assert!((s["width_mm"].as_f64().unwrap() - 210.0).abs() < 0.1);
-    assert!((s["height_mm"].as_f64().unwrap() - 297.0).abs() < 0.1);
-    assert!((s["left_mm"].as_f64().unwrap() - 28.0).abs() < 0.1);
+    assert!((s["width_mm"].as_f64().unwrap() - PAPER_W).abs() < 0.1);
+    assert!((s["height_mm"].as_f64().unwrap() - PAPER_H).abs() < 0.1);
+    assert!((s["left_mm"].as_f64().unwrap() - LEFT).abs() < 0.1);
     assert_eq!(d["even_and_odd_headers"], true);
     assert_eq!(d["footers"]["odd"], "\u{2014} 1 \u{2014}");
 }
@@ -201,7 +202,7 @@ fn libreoffice_sets_a4_with_line_1_at_37mm_and_22_lines() {
     let pitch = DOCX_PITCH;
     assert!(r.pages.len() > 10);
     for (i, p) in r.pages.iter().enumerate() {
-        assert!((mm(p.width) - 210.0).abs() < 0.1 && (mm(p.height) - 297.0).abs() < 0.1);
+        assert!((mm(p.width) - PAPER_W).abs() < 0.1 && (mm(p.height) - PAPER_H).abs() < 0.1);
         let lines = text_lines(p);
         // Line 1 (page 1's is the title; its body is checked below).
         let first = lines[0];
@@ -996,7 +997,7 @@ mod word {
         }
         assert_eq!(s["发文机关署名"]["next"], "成文日期");
         // Normal is the body: 左空二字 of the DOCX's 15.8 pt cells, justified.
-        let cell_twips = 156.0 / 28.0 / 25.4 * 72.0 * 20.0;
+        let cell_twips = CELL / MM_PER_PT * 20.0;
         let indent = s["Normal"]["first_line"].as_f64().unwrap();
         assert!((indent - 2.0 * cell_twips).abs() <= 1.0, "{indent}");
         assert_eq!(s["Normal"]["jc"], "both");
@@ -1052,7 +1053,7 @@ mod word {
     fn settings_a_word_template_has() {
         let Some((_dir, d)) = request() else { return };
         let tab = d["settings"]["default_tab_stop"].as_f64().unwrap();
-        let cell_twips = 156.0 / 28.0 / 25.4 * 72.0 * 20.0;
+        let cell_twips = CELL / MM_PER_PT * 20.0;
         assert!(
             (tab - 2.0 * cell_twips).abs() <= 2.0,
             "defaultTabStop {tab}"
@@ -1061,7 +1062,7 @@ mod word {
         assert!(compat.contains(&Value::from("doNotExpandShiftReturn")));
         // Word's 每页22行.
         assert_eq!(d["grid"]["type"], "lines");
-        let body = 297.0
+        let body = PAPER_H
             - d["margins_twips"]["top"].as_f64().unwrap() / 20.0 / 72.0 * 25.4
             - d["margins_twips"]["bottom"].as_f64().unwrap() / 20.0 / 72.0 * 25.4;
         let pitch = d["grid"]["line_pitch"].as_f64().unwrap() / 20.0 / 72.0 * 25.4;
@@ -1405,10 +1406,10 @@ mod editing {
         let d = inspect(&r.docx);
         let s = &d["sections"][0];
         for (key, want) in [
-            ("top_mm", 37.0),
-            ("bottom_mm", 35.0),
-            ("left_mm", 28.0),
-            ("right_mm", 26.0),
+            ("top_mm", TOP),
+            ("bottom_mm", PAPER_H - BOTTOM),
+            ("left_mm", LEFT),
+            ("right_mm", PAPER_W - RIGHT),
         ] {
             let got = s[key].as_f64().unwrap();
             assert!((got - want).abs() < 0.05, "{key} {got}");
@@ -1417,7 +1418,10 @@ mod editing {
         for (i, (n, pitch, top, bottom)) in full_pages(pages).into_iter().enumerate() {
             assert_eq!(n, 22, "page {}", i + 2);
             // 22 lines in the 225 mm 版心: 28.95 pt = 10.21 mm at most.
-            assert!(pitch <= 225.0 / 22.0 && pitch > 10.1, "pitch {pitch:.3} mm");
+            assert!(
+                pitch <= BLOCK_H / LINES_PER_PAGE as f64 && pitch > 10.1,
+                "pitch {pitch:.3} mm"
+            );
             assert!(
                 top >= TOP - 0.1 && bottom <= BOTTOM + 0.1,
                 "{top:.2}–{bottom:.2}"

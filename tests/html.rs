@@ -7,6 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::standard::{MM_PER_PT, PAPER_H, PAPER_W};
 use common::tools::{Tool, need};
 use common::{path_str, root, run_gen, tempdir};
 
@@ -551,7 +552,7 @@ fn printed_from_a_browser_the_seed_is_a4_with_all_its_text() {
         .filter_map(|w| w.parse().ok())
         .collect();
     assert!(
-        (nums[0] - 210.0 / 25.4 * 72.0).abs() < 1.0 && (nums[1] - 297.0 / 25.4 * 72.0).abs() < 1.0,
+        (nums[0] - PAPER_W / MM_PER_PT).abs() < 1.0 && (nums[1] - PAPER_H / MM_PER_PT).abs() < 1.0,
         "{size}"
     );
     let text = tool("pdftotext", &[path_str(&pdf), "-"]);

@@ -13,14 +13,16 @@ use std::sync::OnceLock;
 use common::frames::{Glyph, Rule};
 use common::office::{self, Cell, Plan};
 use common::pdfminer::Page;
-use common::standard::{BOTTOM, CELL, EM, LEFT, PITCH, RIGHT, TOP};
+use common::standard::{
+    BOTTOM, CELL, DOCX_PITCH, EM, LEFT, PAGE_NUMBER_DASH_TOP, PAPER_H, PAPER_W, PITCH, RIGHT, TOP,
+};
 use common::tools::{Tool, need};
 use common::{mm, path_str, root, run_gen};
 use serde_json::Value;
 use typst_layout::PagedDocument;
 
 /// 0.5 pt, gongwen's rule weight (README), in mm.
-const RULE: f64 = 0.5 * 25.4 / 72.0;
+const RULE: f64 = mm(0.5);
 const REPORT: &str = "data/table-report.yaml";
 
 // ------------------------------------------------------------------
@@ -350,7 +352,7 @@ fn pdf_landscape_table_is_turned_counter_clockwise_with_the_portrait_page_number
     let n = landscape_page(&pages);
     let page = &pages[n];
     // The sheet stays A4 portrait: the table is turned on it.
-    assert!((page.size.0 - 210.0).abs() < 0.01 && (page.size.1 - 297.0).abs() < 0.01);
+    assert!((page.size.0 - PAPER_W).abs() < 0.01 && (page.size.1 - PAPER_H).abs() < 0.01);
     // Every table glyph runs upwards (turned 90° counter-clockwise).
     let turned: Vec<&Glyph> = page.glyphs.iter().filter(|g| g.dir.1 < -0.99).collect();
     assert!(turned.len() > 100);
@@ -710,7 +712,7 @@ fn libreoffice_repeats_the_header_keeps_the_rules_thin_and_the_grid() {
         // The rows are one line of the DOCX grid (29.6 pt) apart.
         for w in rules.windows(2).skip(1) {
             let d = w[1].0 - w[0].0;
-            assert!((d - mm(29.6)).abs() < 0.15, "rows {:.2} apart", d);
+            assert!((d - DOCX_PITCH).abs() < 0.15, "rows {:.2} apart", d);
         }
     }
     // The paragraph after the table is on LibreOffice's grid: its em box
@@ -720,9 +722,9 @@ fn libreoffice_repeats_the_header_keeps_the_rules_thin_and_the_grid() {
         .find(|l| l.2 == "表后文字。")
         .expect("the paragraph after the table");
     let top = em_top(after.0, after.1);
-    let k = (top - TOP) / mm(29.6);
+    let k = (top - TOP) / DOCX_PITCH;
     assert!(
-        (k - k.round()).abs() * mm(29.6) < 0.5,
+        (k - k.round()).abs() * DOCX_PITCH < 0.5,
         "text after the table at {top:.2} mm (line {k:.2})"
     );
 }
@@ -740,7 +742,7 @@ fn libreoffice_turns_the_landscape_page_and_numbers_run_on() {
     let w = mm(pages[land].width);
     let h = mm(pages[land].height);
     assert!(
-        (w - 297.0).abs() < 0.5 && (h - 210.0).abs() < 0.5,
+        (w - PAPER_H).abs() < 0.5 && (h - PAPER_W).abs() < 0.5,
         "{w} × {h}"
     );
     assert!(has(&pages[land], "序号"));
@@ -755,7 +757,10 @@ fn libreoffice_turns_the_landscape_page_and_numbers_run_on() {
     let top = em_top(caption.0, caption.1);
     assert!((27.0..40.0).contains(&top), "caption at {top:.2} mm");
     for l in lines.iter().filter(|l| l.1 > 15.0) {
-        assert!(l.3 >= 35.0 - 1.0 && l.3 < 297.0 - 37.0, "{l:?}");
+        assert!(
+            l.3 >= (PAPER_H - BOTTOM) - 1.0 && l.3 < PAPER_H - TOP,
+            "{l:?}"
+        );
     }
     // On each landscape page the number stands where it stands on portrait
     // pages (§8): turned with the sheet, along the landscape page's left
@@ -779,7 +784,7 @@ fn libreoffice_turns_the_landscape_page_and_numbers_run_on() {
         assert!((x1 - x0 - mm(14.0)).abs() < 0.1, "{x0:.2}–{x1:.2}");
         let ink_top = x0 + mm(0.12 * 14.0) + mm(0.296 * 14.0);
         assert!(
-            (ink_top - 28.0).abs() < 1.0,
+            (ink_top - (PAPER_H - PAGE_NUMBER_DASH_TOP)).abs() < 1.0,
             "page {n}: dash top {ink_top:.2} mm from the left edge"
         );
         let along = |c: &common::pdfminer::Char| mm(c.baseline);
