@@ -11,7 +11,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use common::office::{self, Cell, Plan, Rendered, libreoffice, run};
+use common::office::{self, BatchCell, Plan, Rendered, libreoffice};
 use common::pdfminer::{Char, Line, Page, measure};
 use common::standard::{
     BLOCK_H, BOTTOM, CELL, CENTRE, DOCX_PITCH, LEFT, LINES_PER_PAGE, MARK_TOP, MM_PER_PT,
@@ -19,7 +19,7 @@ use common::standard::{
     RIGHT, SEPARATOR_BELOW_NUMBER, TOP, mm,
 };
 use common::tools::{Tool, need};
-use common::{SEED, path_str, root, run_gen};
+use common::{SEED, path_str, root, run, run_gen};
 use gongwen::linebreak::{no_line_end, no_line_start};
 use serde_json::Value;
 
@@ -53,7 +53,7 @@ fn plan(p: &mut Plan) {
 
 /// This binary's LibreOffice batch; `None` (skip) without LibreOffice.
 fn office() -> Option<&'static office::Batch> {
-    static BATCH: Cell = Cell::new();
+    static BATCH: BatchCell = BatchCell::new();
     office::batch(&BATCH, plan)
 }
 

@@ -10,7 +10,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::office::{self, Cell, Plan};
+use common::office::{self, BatchCell, Plan};
 use common::pdfminer::{Char, Line, Page, Shape, is_red, measure};
 use common::standard::{
     BOTTOM, CENTRE as AXIS, DOCX_PITCH, LEFT, LETTER_MARK_TOP as MARK_TOP,
@@ -43,7 +43,7 @@ fn plan(p: &mut Plan) {
 
 /// This binary's LibreOffice batch; `None` (skip) without LibreOffice.
 fn office() -> Option<&'static office::Batch> {
-    static BATCH: Cell = Cell::new();
+    static BATCH: BatchCell = BatchCell::new();
     office::batch(&BATCH, plan)
 }
 

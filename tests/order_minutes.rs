@@ -11,7 +11,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::office::{self, Cell, Plan};
+use common::office::{self, BatchCell, Plan};
 use common::pdfminer::{Line as LoLine, Page as LoPage};
 use common::standard::{
     CELL, CENTRE, DOCX_PITCH as LO_PITCH, EM, GAP, LEFT, MINUTES_MARK_TOP, OFFICE_TOL as LO_TOL,
@@ -834,7 +834,7 @@ fn plan(p: &mut Plan) {
 
 /// This binary's LibreOffice batch; `None` (skip) without LibreOffice.
 fn office() -> Option<&'static office::Batch> {
-    static BATCH: Cell = Cell::new();
+    static BATCH: BatchCell = BatchCell::new();
     office::batch(&BATCH, plan)
 }
 

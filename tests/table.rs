@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use common::frames::{Glyph, Rule};
-use common::office::{self, Cell, Plan};
+use common::office::{self, BatchCell, Plan};
 use common::pdfminer::Page;
 use common::standard::{
     BOTTOM, CELL, DOCX_PITCH, EM, LEFT, PAGE_NUMBER_DASH_TOP, PAPER_H, PAPER_W, PITCH, RIGHT, TOP,
@@ -582,7 +582,7 @@ fn plan(p: &mut Plan) {
 
 /// This binary's LibreOffice batch; `None` (skip) without LibreOffice.
 fn office() -> Option<&'static office::Batch> {
-    static BATCH: Cell = Cell::new();
+    static BATCH: BatchCell = BatchCell::new();
     office::batch(&BATCH, plan)
 }
 

@@ -42,6 +42,21 @@ pub fn seed() -> &'static PagedDocument {
     })
 }
 
+/// Runs `cmd`; panics with its stderr unless it succeeds.
+pub fn run(cmd: &str, args: &[&str], env: &[(&str, &str)]) -> Vec<u8> {
+    let o = std::process::Command::new(cmd)
+        .args(args)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd} must be installed (run .ci/run): {e}"));
+    assert!(
+        o.status.success(),
+        "{cmd} {args:?} failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    o.stdout
+}
+
 /// Runs the `gen` binary.
 pub fn run_gen(args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_gen"))

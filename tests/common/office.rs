@@ -12,27 +12,11 @@
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
 
 use super::pdfminer::{Page, measure_all};
 use super::tools::{Tool, need};
-use super::{path_str, root, run_gen};
-
-/// Runs `cmd`; panics with its stderr unless it succeeds.
-pub fn run(cmd: &str, args: &[&str], env: &[(&str, &str)]) -> Vec<u8> {
-    let o = Command::new(cmd)
-        .args(args)
-        .envs(env.iter().copied())
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd} must be installed (run .ci/run): {e}"));
-    assert!(
-        o.status.success(),
-        "{cmd} {args:?} failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    o.stdout
-}
+use super::{path_str, root, run, run_gen};
 
 /// A fontconfig file: only the bundled fonts, and the official names
 /// mapped onto them.
@@ -234,14 +218,14 @@ impl Batch {
 }
 
 /// Where a test binary keeps its batch.
-pub type Cell = OnceLock<Result<Batch, String>>;
+pub type BatchCell = OnceLock<Result<Batch, String>>;
 
 /// The test binary's batch, made by `plan` and rendered when a test first
 /// asks for it; `None` (the test skips) without LibreOffice or pdfminer,
 /// unless they are required (see [`need`]). A batch that cannot be made
 /// fails every test that asks for it, with the reason, and is not tried
 /// again.
-pub fn batch(cell: &'static Cell, plan: fn(&mut Plan)) -> Option<&'static Batch> {
+pub fn batch(cell: &'static BatchCell, plan: fn(&mut Plan)) -> Option<&'static Batch> {
     if !need(&[Tool::LibreOffice, Tool::PythonLibs]) {
         return None;
     }

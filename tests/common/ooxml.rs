@@ -46,7 +46,7 @@ pub fn findings(files: &[&Path]) -> Option<Vec<Finding>> {
     let mut args = vec![path_str(&root().join("tests/support/docx_validate.py")).to_string()];
     args.extend(files.iter().map(|f| path_str(f).to_string()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = super::office::run(&python(), &args, &[]);
+    let out = super::run(&python(), &args, &[]);
     let mut all = Vec::new();
     for line in String::from_utf8(out).expect("UTF-8 JSON").lines() {
         let v: Value = serde_json::from_str(line).expect("docx_validate.py writes JSON");

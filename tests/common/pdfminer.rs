@@ -211,7 +211,7 @@ fn run_pdfminer(pdfs: &[&Path]) -> Vec<Vec<Page>> {
     let mut args = vec![path_str(&root().join("tests/support/pdf_chars.py")).to_string()];
     args.extend(pdfs.iter().map(|p| path_str(p).to_string()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = super::office::run(&super::python(), &args, &[]);
+    let out = super::run(&super::python(), &args, &[]);
     let text = String::from_utf8(out).expect("UTF-8 JSON");
     let measured: Vec<Vec<Page>> = text
         .lines()
