@@ -5,9 +5,9 @@
 //! LibreOffice takes seconds to start, so a test binary renders all its
 //! DOCX files at once: it lists them in a [`Plan`] (`gen docx` of YAML
 //! files or text, or files made from those), and the first test that
-//! needs one has them all converted in one `soffice` run and measured in
-//! one pdfminer run ([`batch`]); every test then reads its document from
-//! the [`Batch`].
+//! needs one has them all converted in one `soffice` run and measured by
+//! pdfminer (one run per core) ([`batch`]); every test then reads its
+//! document from the [`Batch`].
 
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -178,8 +178,8 @@ impl Plan {
         slot
     }
 
-    /// Every file converted in one LibreOffice run, every PDF measured in
-    /// one pdfminer run.
+    /// Every file converted in one LibreOffice run, the PDFs measured by
+    /// pdfminer, one run per core.
     fn render(self) -> Batch {
         let files: Vec<PathBuf> = self.docs.iter().map(|(_, d)| d.clone()).collect();
         let pdfs = convert(&files, "pdf", self.dir.path());
