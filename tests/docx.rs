@@ -953,21 +953,23 @@ mod word {
     //! src/docx/runs.rs, styles.rs and font_table.rs).
     use super::*;
 
-    /// REQUEST as DOCX, as docx_check.py reads it; `None` (skip) without
-    /// python-docx.
-    fn request() -> Option<(tempfile::TempDir, Value)> {
+    /// REQUEST as DOCX, as docx_check.py reads it (made once); `None`
+    /// (skip) without python-docx.
+    fn request() -> Option<&'static Value> {
+        static D: OnceLock<Value> = OnceLock::new();
         if !need(&[Tool::PythonLibs]) {
             return None;
         }
-        let dir = common::tempdir();
-        let docx = docx_of(dir.path(), "req", REQUEST, &[]);
-        let d = inspect(&docx);
-        Some((dir, d))
+        Some(D.get_or_init(|| {
+            let dir = common::tempdir();
+            let docx = docx_of(dir.path(), "req", REQUEST, &[]);
+            inspect(&docx)
+        }))
     }
 
     #[test]
     fn shared_punctuation_is_hinted_east_asian_everywhere() {
-        let Some((_dir, d)) = request() else { return };
+        let Some(d) = request() else { return };
         // Every “ ” ‘ ’ — … · × in the 版头, title, body and footers is in a
         // run hinted eastAsia, and no other character is.
         assert_eq!(d["shared_unhinted"], serde_json::json!([]));
@@ -980,7 +982,7 @@ mod word {
 
     #[test]
     fn styles_are_made_for_editing() {
-        let Some((_dir, d)) = request() else { return };
+        let Some(d) = request() else { return };
         let s = &d["style_xml"];
         // Enter after a heading, the title, the 主送机关 or the 附注 gives body
         // text; after the 署名, the 成文日期.
@@ -1032,7 +1034,7 @@ mod word {
 
     #[test]
     fn run_in_headings_stay_out_of_the_navigation_pane() {
-        let Some((_dir, d)) = request() else { return };
+        let Some(d) = request() else { return };
         let paras = d["paragraph_props"].as_array().unwrap();
         let find = |prefix: &str| {
             paras
@@ -1051,7 +1053,7 @@ mod word {
 
     #[test]
     fn settings_a_word_template_has() {
-        let Some((_dir, d)) = request() else { return };
+        let Some(d) = request() else { return };
         let tab = d["settings"]["default_tab_stop"].as_f64().unwrap();
         let cell_twips = CELL / MM_PER_PT * 20.0;
         assert!(
@@ -1071,7 +1073,7 @@ mod word {
 
     #[test]
     fn the_font_table_says_what_to_substitute() {
-        let Some((_dir, d)) = request() else { return };
+        let Some(d) = request() else { return };
         let f = &d["fonts"];
         // A 仿宋 for 仿宋_GB2312, a 楷体 for 楷体_GB2312, first.
         assert_eq!(f["仿宋_GB2312"]["alt_names"][0], "仿宋");
