@@ -319,6 +319,7 @@ fn the_readme_example_is_a_real_document() {
             String::from_utf8_lossy(&o.stderr)
         );
     }
+    common::ooxml::assert_valid(&[&dir.path().join("example.docx")]);
     let doc = common::typeset_yaml(&readme[start..end]);
     let text: String = common::pages(&doc)
         .iter()
@@ -362,6 +363,7 @@ fn several_documents_at_once() {
     );
     assert!(dir.path().join("a.docx").exists() && dir.path().join("b.docx").exists());
     assert!(!dir.path().join("bad.docx").exists());
+    common::ooxml::assert_valid(&[&dir.path().join("a.docx"), &dir.path().join("b.docx")]);
     // -o names one file: refused with several inputs.
     let o = run_gen(&["pdf", path_str(&a), path_str(&b), "-o", "x.pdf"]);
     assert_eq!(o.status.code(), Some(2));
@@ -478,6 +480,7 @@ mod output_is_input {
         for name in ["a.docx", "b.docx"] {
             assert!(std::fs::read(d.join(name)).unwrap().starts_with(b"PK"));
         }
+        common::ooxml::assert_valid(&[&d.join("a.docx"), &d.join("b.docx")]);
     }
 
     #[test]

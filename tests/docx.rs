@@ -11,174 +11,104 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use common::office::{libreoffice, run};
-use common::{SEED, path_str, root, run_gen};
+use common::office::{self, BatchCell, Plan, Rendered, libreoffice};
+use common::pdfminer::{Char, Line, Page, measure};
+use common::standard::{
+    BLOCK_H, BOTTOM, CELL, CENTRE, DOCX_PITCH, LEFT, LINES_PER_PAGE, MARK_TOP, MM_PER_PT,
+    OFFICE_TOL as TOL, PAGE_NUMBER_DASH_TOP, PAPER_H, PAPER_W, RECORD_RULE_THICK, RECORD_RULE_THIN,
+    RIGHT, SEPARATOR_BELOW_NUMBER, TOP, mm,
+};
+use common::tools::{Tool, need};
+use common::{SEED, path_str, root, run, run_gen};
 use gongwen::compose::linebreak::{no_line_end, no_line_start};
 use serde_json::Value;
 
-const TOP: f64 = 37.0;
-const LEFT: f64 = 28.0;
-const RIGHT: f64 = 184.0;
-const BOTTOM: f64 = 262.0;
-const CELL: f64 = 156.0 / 28.0;
-/// The issue's tolerance for the word processor's rendering.
-const TOL: f64 = 1.0;
-
-struct Rendered {
-    _dir: tempfile::TempDir,
-    docx: PathBuf,
-    pdf: PathBuf,
-    pages: Vec<Page>,
+/// Every DOCX this binary has LibreOffice render, converted in one run
+/// (each module lists its own).
+fn plan(p: &mut Plan) {
+    let seed = p.input("seed", &root().join(SEED), &[]);
+    // The same file without its w:hint attributes.
+    let bare = p.folder("seed-bare").join("bare.docx");
+    run(
+        &common::python(),
+        &[
+            path_str(&root().join("tests/support/docx_strip_hints.py")),
+            path_str(&seed),
+            path_str(&bare),
+        ],
+        &[],
+    );
+    p.docx("seed-bare", &bare);
+    p.yaml("signature-at-end", &common::signature_at_page_end_yaml());
+    p.yaml("long-title", &long_title_yaml());
+    p.yaml("forwarding", &common::forwarding_notice_yaml(true));
+    header::plan(p);
+    record::plan(p);
+    editing::plan(p);
+    record_side::plan(p);
+    general::plan(p);
+    seal::plan(p);
+    closing_keep::plan(p);
 }
 
-/// The seed as DOCX, and LibreOffice's PDF of it, made once.
-fn rendered() -> &'static Rendered {
-    static R: OnceLock<Rendered> = OnceLock::new();
-    R.get_or_init(|| {
+/// This binary's LibreOffice batch; `None` (skip) without LibreOffice.
+fn office() -> Option<&'static office::Batch> {
+    static BATCH: BatchCell = BatchCell::new();
+    office::batch(&BATCH, plan)
+}
+
+/// The document planned as `name`, rendered by LibreOffice.
+fn rendered(name: &str) -> Option<&'static Rendered> {
+    office().map(|b| b.get(name))
+}
+
+#[test]
+fn the_docx_files_libreoffice_renders_are_valid_ooxml() {
+    if let Some(b) = office() {
+        common::ooxml::assert_valid(&b.files());
+    }
+}
+
+/// The seed as DOCX, made once (for the tests that read the file, not
+/// LibreOffice's rendering).
+fn seed_docx() -> &'static Path {
+    static DOCX: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, docx) = DOCX.get_or_init(|| {
         let dir = common::tempdir();
         let docx = dir.path().join("seed.docx");
         let o = run_gen(&["docx", SEED, "-o", path_str(&docx)]);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        let (pdf, pages) = render_with_libreoffice(&docx, dir.path());
-        Rendered {
-            _dir: dir,
-            docx,
-            pdf,
-            pages,
-        }
-    })
+        (dir, docx)
+    });
+    docx
 }
 
-/// LibreOffice's PDF of `docx`, and its pages as measured.
-fn render_with_libreoffice(docx: &Path, dir: &Path) -> (PathBuf, Vec<Page>) {
-    let pdf = libreoffice(docx, "pdf", dir);
-    let json = run(
-        &common::python(),
-        &[
-            path_str(&root().join("tests/support/pdf_chars.py")),
-            path_str(&pdf),
-        ],
+#[test]
+fn the_seed_docx_is_valid_ooxml() {
+    common::ooxml::assert_valid(&[seed_docx()]);
+}
+
+/// The errors common::ooxml::KNOWN lets through are still made (a 版记
+/// with 抄送 and 印发 shows all of them): once `src/` is fixed, this fails
+/// until the entry is removed, so that none stays excused.
+#[test]
+fn the_known_ooxml_errors_are_still_there() {
+    let dir = common::tempdir();
+    let docx = docx_of(
+        dir.path(),
+        "record",
+        &common::forwarding_notice_yaml(true),
         &[],
     );
-    let pages = parse_pages(&serde_json::from_slice(&json).unwrap());
-    (pdf, pages)
-}
-
-/// `gen docx` of YAML text, and LibreOffice's PDF of it, measured (the
-/// folder holds them).
-fn render_yaml(yaml: &str) -> (tempfile::TempDir, PathBuf, Vec<Page>) {
-    let dir = common::tempdir();
-    let input = dir.path().join("doc.yaml");
-    std::fs::write(&input, yaml).unwrap();
-    let docx = dir.path().join("doc.docx");
-    let o = run_gen(&["docx", path_str(&input), "-o", path_str(&docx)]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let (pdf, pages) = render_with_libreoffice(&docx, dir.path());
-    (dir, pdf, pages)
-}
-
-#[derive(Debug, Clone)]
-struct Char {
-    c: String,
-    x: f64,
-    x1: f64,
-    baseline: f64,
-    size: f64,
-    font: String,
-    /// The fill colour's components (RGB in LibreOffice's PDF).
-    color: Vec<f64>,
-}
-
-#[derive(Debug, Clone)]
-struct Line {
-    baseline: f64,
-    size: f64,
-    chars: Vec<Char>,
-}
-
-impl Line {
-    fn text(&self) -> String {
-        self.chars.iter().map(|c| c.c.as_str()).collect()
+    let Some(found) = common::ooxml::findings(&[&docx]) else {
+        return;
+    };
+    for known in common::ooxml::KNOWN {
+        assert!(
+            found.iter().any(|f| known.matches(f)),
+            "fixed: remove it from common::ooxml::KNOWN: {known:?}"
+        );
     }
-    fn left(&self) -> f64 {
-        mm(self.chars[0].x)
-    }
-    fn right(&self) -> f64 {
-        mm(self.chars.last().unwrap().x1)
-    }
-    fn em_top(&self) -> f64 {
-        mm(self.baseline - 0.88 * self.size)
-    }
-}
-
-struct Page {
-    width: f64,
-    height: f64,
-    lines: Vec<Line>,
-    /// Images drawn (seals): (left, top, right, bottom) in mm.
-    images: Vec<(f64, f64, f64, f64)>,
-}
-
-fn mm(pt: f64) -> f64 {
-    pt * 25.4 / 72.0
-}
-
-fn parse_pages(v: &Value) -> Vec<Page> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|p| {
-            let mut lines: Vec<Line> = Vec::new();
-            for c in p["chars"].as_array().unwrap() {
-                let ch = Char {
-                    c: c["c"].as_str().unwrap().to_string(),
-                    x: c["x"].as_f64().unwrap(),
-                    x1: c["x1"].as_f64().unwrap(),
-                    baseline: c["baseline"].as_f64().unwrap(),
-                    size: c["size"].as_f64().unwrap(),
-                    font: c["font"].as_str().unwrap().to_string(),
-                    color: c["color"]
-                        .as_array()
-                        .map(|v| v.iter().filter_map(Value::as_f64).collect())
-                        .unwrap_or_default(),
-                };
-                if ch.c.trim().is_empty() {
-                    continue;
-                }
-                match lines.iter_mut().find(|l| {
-                    (l.baseline - ch.baseline).abs() < 0.1 && (l.size - ch.size).abs() < 0.01
-                }) {
-                    Some(l) => l.chars.push(ch),
-                    None => lines.push(Line {
-                        baseline: ch.baseline,
-                        size: ch.size,
-                        chars: vec![ch],
-                    }),
-                }
-            }
-            for l in &mut lines {
-                l.chars.sort_by(|a, b| a.x.total_cmp(&b.x));
-            }
-            lines.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
-            let images = p["images"]
-                .as_array()
-                .map(|a| {
-                    a.iter()
-                        .map(|i| {
-                            let v = |k: &str| mm(i[k].as_f64().unwrap());
-                            (v("x0"), v("top"), v("x1"), v("bottom"))
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            Page {
-                width: p["width"].as_f64().unwrap(),
-                height: p["height"].as_f64().unwrap(),
-                lines,
-                images,
-            }
-        })
-        .collect()
 }
 
 fn text_lines(p: &Page) -> Vec<&Line> {
@@ -187,11 +117,14 @@ fn text_lines(p: &Page) -> Vec<&Line> {
 
 #[test]
 fn the_package_is_well_formed_with_named_styles() {
+    if !need(&[Tool::PythonLibs]) {
+        return;
+    }
     let json = run(
         &common::python(),
         &[
             path_str(&root().join("tests/support/docx_check.py")),
-            path_str(&rendered().docx),
+            path_str(seed_docx()),
         ],
         &[],
     );
@@ -256,20 +189,20 @@ fn the_package_is_well_formed_with_named_styles() {
     );
     // A4, 奇偶页不同, page-number footers.
     let s = &d["sections"][0];
-    assert!((s["width_mm"].as_f64().unwrap() - 210.0).abs() < 0.1);
-    assert!((s["height_mm"].as_f64().unwrap() - 297.0).abs() < 0.1);
-    assert!((s["left_mm"].as_f64().unwrap() - 28.0).abs() < 0.1);
+    assert!((s["width_mm"].as_f64().unwrap() - PAPER_W).abs() < 0.1);
+    assert!((s["height_mm"].as_f64().unwrap() - PAPER_H).abs() < 0.1);
+    assert!((s["left_mm"].as_f64().unwrap() - LEFT).abs() < 0.1);
     assert_eq!(d["even_and_odd_headers"], true);
     assert_eq!(d["footers"]["odd"], "\u{2014} 1 \u{2014}");
 }
 
 #[test]
 fn libreoffice_sets_a4_with_line_1_at_37mm_and_22_lines() {
-    let r = rendered();
-    let pitch = mm(592.0 / 20.0);
+    let Some(r) = rendered("seed") else { return };
+    let pitch = DOCX_PITCH;
     assert!(r.pages.len() > 10);
     for (i, p) in r.pages.iter().enumerate() {
-        assert!((mm(p.width) - 210.0).abs() < 0.1 && (mm(p.height) - 297.0).abs() < 0.1);
+        assert!((mm(p.width) - PAPER_W).abs() < 0.1 && (mm(p.height) - PAPER_H).abs() < 0.1);
         let lines = text_lines(p);
         // Line 1 (page 1's is the title; its body is checked below).
         let first = lines[0];
@@ -339,7 +272,7 @@ fn libreoffice_sets_a4_with_line_1_at_37mm_and_22_lines() {
 
 #[test]
 fn libreoffice_lines_hold_28_characters_from_28mm() {
-    let r = rendered();
+    let Some(r) = rendered("seed") else { return };
     let lines: Vec<&Line> = r
         .pages
         .iter()
@@ -408,7 +341,10 @@ fn libreoffice_lines_hold_28_characters_from_28mm() {
 
 #[test]
 fn libreoffice_page_numbers() {
-    let r = rendered();
+    if !need(&[Tool::Poppler]) {
+        return;
+    }
+    let Some(r) = rendered("seed") else { return };
     for (i, p) in r.pages.iter().enumerate() {
         let n = i + 1;
         let l = p
@@ -440,7 +376,7 @@ fn libreoffice_page_numbers() {
     for n in [1usize, 2] {
         let top_mm = dash_top_mm(&r.pdf, &r.pages, n);
         assert!(
-            (top_mm - 269.0).abs() <= TOL,
+            (top_mm - PAGE_NUMBER_DASH_TOP).abs() <= TOL,
             "page {n}: dash top {top_mm:.2} mm"
         );
     }
@@ -466,7 +402,11 @@ fn dash_top_mm(pdf: &Path, pages: &[Page], n: usize) -> f64 {
 
 #[test]
 fn libreoffice_text_is_the_notice() {
-    let text = String::from_utf8(run("pdftotext", &[path_str(&rendered().pdf), "-"], &[])).unwrap();
+    if !need(&[Tool::Poppler]) {
+        return;
+    }
+    let Some(r) = rendered("seed") else { return };
+    let text = String::from_utf8(run("pdftotext", &[path_str(&r.pdf), "-"], &[])).unwrap();
     common::assert_same_text(&common::pdftotext_body(&text), &common::seed_notice_text());
 }
 
@@ -475,22 +415,13 @@ fn the_east_asian_hint_changes_nothing_in_libreoffice() {
     // The same file without its w:hint attributes, rendered again: every
     // character in the same place (LibreOffice gives the shared punctuation
     // the script of the text around it either way).
-    let dir = common::tempdir();
-    let bare = dir.path().join("bare.docx");
-    run(
-        &common::python(),
-        &[
-            path_str(&root().join("tests/support/docx_strip_hints.py")),
-            path_str(&rendered().docx),
-            path_str(&bare),
-        ],
-        &[],
-    );
-    let (_, bare_pages) = render_with_libreoffice(&bare, dir.path());
-    let hinted = &rendered().pages;
+    let (Some(hinted), Some(bare)) = (rendered("seed"), rendered("seed-bare")) else {
+        return;
+    };
+    let (hinted, bare_pages) = (&hinted.pages, &bare.pages);
     assert_eq!(bare_pages.len(), hinted.len());
     let mut compared = 0;
-    for (a, b) in hinted.iter().zip(&bare_pages) {
+    for (a, b) in hinted.iter().zip(bare_pages) {
         let chars =
             |p: &Page| -> Vec<Char> { p.lines.iter().flat_map(|l| l.chars.clone()).collect() };
         let (ca, cb) = (chars(a), chars(b));
@@ -510,9 +441,14 @@ fn the_east_asian_hint_changes_nothing_in_libreoffice() {
 
 #[test]
 fn a_libreoffice_round_trip_loses_no_text() {
+    // LibreOffice's DOCX export: a run of its own (one start), beside the
+    // batch's PDF export.
+    if !need(&[Tool::LibreOffice, Tool::PythonLibs]) {
+        return;
+    }
     let dir = common::tempdir();
     let copy = dir.path().join("seed.docx");
-    std::fs::copy(&rendered().docx, &copy).unwrap();
+    std::fs::copy(seed_docx(), &copy).unwrap();
     let back = libreoffice(&copy, "docx:MS Word 2007 XML", dir.path());
     let json = run(
         &common::python(),
@@ -542,8 +478,9 @@ fn a_libreoffice_round_trip_loses_no_text() {
 
 #[test]
 fn pdf_and_docx_page_counts_agree() {
+    let Some(r) = rendered("seed") else { return };
     let pdf_pages = common::seed().pages().len();
-    let docx_pages = rendered().pages.len();
+    let docx_pages = r.pages.len();
     eprintln!("pages: gen pdf {pdf_pages}, LibreOffice from gen docx {docx_pages}");
     assert!(
         pdf_pages.abs_diff(docx_pages) <= 1,
@@ -566,6 +503,7 @@ fn same_input_same_bytes() {
             .success()
     );
     assert!(std::fs::read(&a).unwrap() == std::fs::read(&b).unwrap());
+    common::ooxml::assert_valid(&[&a]);
 }
 
 #[test]
@@ -581,6 +519,10 @@ fn bundled_font_names_on_request() {
         "bundled",
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    common::ooxml::assert_valid(&[&out]);
+    if !need(&[Tool::PythonLibs]) {
+        return;
+    }
     let json = run(
         &common::python(),
         &[
@@ -615,16 +557,10 @@ fn docx_errors_like_pdf() {
 
 #[test]
 fn libreoffice_keeps_the_date_with_the_signature() {
-    let dir = common::tempdir();
-    let input = dir.path().join("end.yaml");
-    std::fs::write(&input, common::signature_at_page_end_yaml()).unwrap();
-    let docx = dir.path().join("end.docx");
-    assert!(
-        run_gen(&["docx", path_str(&input), "-o", path_str(&docx)])
-            .status
-            .success()
-    );
-    let (_, pages) = render_with_libreoffice(&docx, dir.path());
+    let Some(r) = rendered("signature-at-end") else {
+        return;
+    };
+    let pages = &r.pages;
     let page_of = |text: &str| {
         pages
             .iter()
@@ -649,8 +585,9 @@ mod header {
     const UP: &str = "kind: 请示\nissuer_mark: ××市人民政府\ndoc_number: ×政〔2020〕3号\nsigners: [张三, 李四, 王五]\n\
         title: 关于申请经费的请示\nbody:\n  - 正文。\nissuer: ××市人民政府\ndate: 2019-12-20\n";
 
-    fn render(yaml: &str) -> (tempfile::TempDir, PathBuf, Vec<Page>) {
-        render_yaml(yaml)
+    pub(super) fn plan(p: &mut Plan) {
+        p.yaml("header", DOC);
+        p.yaml("header-up", UP);
     }
 
     fn line<'a>(p: &'a Page, text: &str) -> &'a Line {
@@ -662,9 +599,12 @@ mod header {
 
     #[test]
     fn the_header_is_where_the_standard_puts_it() {
-        let (_dir, pdf, pages) = render(DOC);
-        let p = &pages[0];
-        let pitch = mm(592.0 / 20.0);
+        if !need(&[Tool::Poppler]) {
+            return;
+        }
+        let Some(r) = rendered("header") else { return };
+        let (pdf, p) = (&r.pdf, &r.pages[0]);
+        let pitch = DOCX_PITCH;
         for (k, text) in ["000017", "秘密★1年", "特急"].iter().enumerate() {
             let l = line(p, text);
             assert!(
@@ -676,11 +616,11 @@ mod header {
         }
         let mark = line(p, "××市人民政府文件");
         assert!(
-            (mark.em_top() - (TOP + 35.0)).abs() <= TOL,
+            (mark.em_top() - MARK_TOP).abs() <= TOL,
             "mark top {:.2}",
             mark.em_top()
         );
-        assert!(((mark.left() + mark.right()) / 2.0 - (LEFT + 78.0)).abs() <= TOL);
+        assert!(((mark.left() + mark.right()) / 2.0 - CENTRE).abs() <= TOL);
         // 发文字号 where gongwen's own PDF puts it (both follow the composition).
         let number = line(p, "×政发〔2020〕1号");
         let ours = common::pages(&common::typeset_yaml(DOC));
@@ -696,7 +636,7 @@ mod header {
         );
         // The red separator, from the pixels: the first long dark row below
         // the 发文字号, 4 mm below its em box.
-        let (w, _, px) = common::raster(&pdf, 1, 300);
+        let (w, _, px) = common::raster(pdf, 1, 300);
         let to_px = |v: f64| (v / 25.4 * 300.0) as usize;
         let bottom = number.em_top() + mm(16.0);
         let row = (to_px(bottom)..to_px(bottom + 15.0))
@@ -704,7 +644,7 @@ mod header {
             .expect("a separator below the 发文字号");
         let rule_top = row as f64 / 300.0 * 25.4;
         assert!(
-            (rule_top - bottom - 4.0).abs() <= TOL,
+            (rule_top - bottom - SEPARATOR_BELOW_NUMBER).abs() <= TOL,
             "separator {:.2} mm below",
             rule_top - bottom
         );
@@ -723,8 +663,10 @@ mod header {
 
     #[test]
     fn upward_documents_in_libreoffice() {
-        let (_dir, _pdf, pages) = render(UP);
-        let p = &pages[0];
+        let Some(r) = rendered("header-up") else {
+            return;
+        };
+        let p = &r.pages[0];
         let first = p
             .lines
             .iter()
@@ -773,15 +715,21 @@ mod record {
         out
     }
 
-    fn render(yaml: &str) -> (tempfile::TempDir, PathBuf, Vec<Page>) {
-        render_yaml(yaml)
+    pub(super) fn plan(p: &mut Plan) {
+        p.yaml("record-moves", &record_moves_yaml());
     }
 
     #[test]
     fn rules_rows_and_the_last_rule_on_262mm() {
-        let (_dir, pdf, pages) = render(&common::forwarding_notice_yaml(true));
+        if !need(&[Tool::Poppler]) {
+            return;
+        }
+        let Some(r) = rendered("forwarding") else {
+            return;
+        };
+        let (pdf, pages) = (&r.pdf, &r.pages);
         let n = pages.len();
-        let rules = rules(&pdf, n);
+        let rules = rules(pdf, n);
         assert_eq!(rules.len(), 3, "thick, thin, thick: {rules:?}");
         let thickness: Vec<f64> = rules.iter().map(|(a, b)| b - a).collect();
         // 0.35 / 0.25 / 0.35 mm, as rasterised at 300 dpi (one pixel is
@@ -790,7 +738,10 @@ mod record {
             thickness[0] > thickness[1] && thickness[2] > thickness[1],
             "{thickness:?}"
         );
-        assert!((thickness[0] - 0.35).abs() < 0.1 && (thickness[1] - 0.25).abs() < 0.1);
+        assert!(
+            (thickness[0] - RECORD_RULE_THICK).abs() < 0.1
+                && (thickness[1] - RECORD_RULE_THIN).abs() < 0.1
+        );
         let last = (rules[2].0 + rules[2].1) / 2.0;
         assert!((last - BOTTOM).abs() <= 0.5, "last rule at {last:.2} mm");
         // The rows: 4号 text between the rules, 抄送 wrapped between names.
@@ -844,17 +795,27 @@ mod record {
         );
     }
 
+    /// The 署名 on line 22 of page 1, and a 版记.
+    fn record_moves_yaml() -> String {
+        format!(
+            "{}cc: [市委各部门, 市人大常委会办公室]\nprinting: {{organ: 测试机关办公室, date: 2020-01-03}}\n",
+            common::signature_at_page_end_yaml()
+        )
+    }
+
     #[test]
     fn without_room_the_record_moves_to_the_next_page_whole() {
         // The 署名 on line 22 of page 1 pushes the date to page 2 (with the
         // body's last paragraph, see `libreoffice_keeps_the_date_with_the_
         // signature`); the 版记 does not fit on page 1's foot either way and
         // stands whole at the foot of the last page.
-        let yaml = format!(
-            "{}cc: [市委各部门, 市人大常委会办公室]\nprinting: {{organ: 测试机关办公室, date: 2020-01-03}}\n",
-            common::signature_at_page_end_yaml()
-        );
-        let (_dir, pdf, pages) = render(&yaml);
+        if !need(&[Tool::Poppler]) {
+            return;
+        }
+        let Some(r) = rendered("record-moves") else {
+            return;
+        };
+        let (pdf, pages) = (&r.pdf, &r.pages);
         let n = pages.len();
         let has = |p: &Page, s: &str| {
             p.lines
@@ -866,7 +827,7 @@ mod record {
         for p in &pages[..n - 1] {
             assert!(!has(p, "抄送") && !has(p, "印发"), "the 版记 was split");
         }
-        let rules = rules(&pdf, n);
+        let rules = rules(pdf, n);
         assert_eq!(rules.len(), 3, "{rules:?}");
         let last = (rules[2].0 + rules[2].1) / 2.0;
         assert!((last - BOTTOM).abs() <= 0.5, "last rule at {last:.2} mm");
@@ -887,26 +848,23 @@ mod record {
 /// A title of three lines (no 版头) in LibreOffice: its 2号 em box starts at
 /// the 版心's top edge, not above it (§5.2.1), its lines are one pitch
 /// apart, and the body resumes on the 22-line grid after one blank line.
-#[test]
-fn libreoffice_keeps_the_title_inside_the_block() {
-    let dir = common::tempdir();
-    let input = dir.path().join("t.yaml");
+fn long_title_yaml() -> String {
     // Two paragraphs: the long one runs over page 1 (the last paragraph
     // stays with the 署名, §7.3.5.5).
     let body = "国".repeat(26 + 28 * 45);
-    std::fs::write(
-        &input,
-        format!(
-            "kind: 通知\ntitle: 青山县人民政府办公室关于印发《青山县2027—2029年农村公路建设和养护三年行动方案》的通知\n\
-             issuer: 青山县人民政府办公室\ndate: 2027-03-05\nbody:\n  - {body}\n  - 特此通知。\n"
-        ),
+    format!(
+        "kind: 通知\ntitle: 青山县人民政府办公室关于印发《青山县2027—2029年农村公路建设和养护三年行动方案》的通知\n\
+         issuer: 青山县人民政府办公室\ndate: 2027-03-05\nbody:\n  - {body}\n  - 特此通知。\n"
     )
-    .unwrap();
-    let docx = dir.path().join("t.docx");
-    let o = run_gen(&["docx", path_str(&input), "-o", path_str(&docx)]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let (_pdf, pages) = render_with_libreoffice(&docx, dir.path());
-    let pitch = mm(592.0 / 20.0);
+}
+
+#[test]
+fn libreoffice_keeps_the_title_inside_the_block() {
+    let Some(r) = rendered("long-title") else {
+        return;
+    };
+    let pages = &r.pages;
+    let pitch = DOCX_PITCH;
     let lines = text_lines(&pages[0]);
     let title: Vec<&&Line> = lines
         .iter()
@@ -973,6 +931,7 @@ fn docx_of(dir: &Path, name: &str, yaml: &str, extra: &[&str]) -> PathBuf {
     args.extend(extra);
     let o = run_gen(&args);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    common::ooxml::assert_valid(&[&docx]);
     docx
 }
 
@@ -994,29 +953,36 @@ mod word {
     //! src/docx/runs.rs, styles.rs and font_table.rs).
     use super::*;
 
-    fn request() -> (tempfile::TempDir, Value) {
-        let dir = common::tempdir();
-        let docx = docx_of(dir.path(), "req", REQUEST, &[]);
-        let d = inspect(&docx);
-        (dir, d)
+    /// REQUEST as DOCX, as docx_check.py reads it (made once); `None`
+    /// (skip) without python-docx.
+    fn request() -> Option<&'static Value> {
+        static D: OnceLock<Value> = OnceLock::new();
+        if !need(&[Tool::PythonLibs]) {
+            return None;
+        }
+        Some(D.get_or_init(|| {
+            let dir = common::tempdir();
+            let docx = docx_of(dir.path(), "req", REQUEST, &[]);
+            inspect(&docx)
+        }))
     }
 
     #[test]
     fn shared_punctuation_is_hinted_east_asian_everywhere() {
-        let (_dir, d) = request();
+        let Some(d) = request() else { return };
         // Every “ ” ‘ ’ — … · × in the 版头, title, body and footers is in a
         // run hinted eastAsia, and no other character is.
         assert_eq!(d["shared_unhinted"], serde_json::json!([]));
         assert_eq!(d["hinted_without_need"], serde_json::json!([]));
         // The seed too (200 quotation marks).
-        let seed = inspect(&rendered().docx);
+        let seed = inspect(seed_docx());
         assert_eq!(seed["shared_unhinted"], serde_json::json!([]));
         assert_eq!(seed["hinted_without_need"], serde_json::json!([]));
     }
 
     #[test]
     fn styles_are_made_for_editing() {
-        let (_dir, d) = request();
+        let Some(d) = request() else { return };
         let s = &d["style_xml"];
         // Enter after a heading, the title, the 主送机关 or the 附注 gives body
         // text; after the 署名, the 成文日期.
@@ -1033,7 +999,7 @@ mod word {
         }
         assert_eq!(s["发文机关署名"]["next"], "成文日期");
         // Normal is the body: 左空二字 of the DOCX's 15.8 pt cells, justified.
-        let cell_twips = 156.0 / 28.0 / 25.4 * 72.0 * 20.0;
+        let cell_twips = CELL / MM_PER_PT * 20.0;
         let indent = s["Normal"]["first_line"].as_f64().unwrap();
         assert!((indent - 2.0 * cell_twips).abs() <= 1.0, "{indent}");
         assert_eq!(s["Normal"]["jc"], "both");
@@ -1068,7 +1034,7 @@ mod word {
 
     #[test]
     fn run_in_headings_stay_out_of_the_navigation_pane() {
-        let (_dir, d) = request();
+        let Some(d) = request() else { return };
         let paras = d["paragraph_props"].as_array().unwrap();
         let find = |prefix: &str| {
             paras
@@ -1087,9 +1053,9 @@ mod word {
 
     #[test]
     fn settings_a_word_template_has() {
-        let (_dir, d) = request();
+        let Some(d) = request() else { return };
         let tab = d["settings"]["default_tab_stop"].as_f64().unwrap();
-        let cell_twips = 156.0 / 28.0 / 25.4 * 72.0 * 20.0;
+        let cell_twips = CELL / MM_PER_PT * 20.0;
         assert!(
             (tab - 2.0 * cell_twips).abs() <= 2.0,
             "defaultTabStop {tab}"
@@ -1098,7 +1064,7 @@ mod word {
         assert!(compat.contains(&Value::from("doNotExpandShiftReturn")));
         // Word's 每页22行.
         assert_eq!(d["grid"]["type"], "lines");
-        let body = 297.0
+        let body = PAPER_H
             - d["margins_twips"]["top"].as_f64().unwrap() / 20.0 / 72.0 * 25.4
             - d["margins_twips"]["bottom"].as_f64().unwrap() / 20.0 / 72.0 * 25.4;
         let pitch = d["grid"]["line_pitch"].as_f64().unwrap() / 20.0 / 72.0 * 25.4;
@@ -1107,7 +1073,7 @@ mod word {
 
     #[test]
     fn the_font_table_says_what_to_substitute() {
-        let (_dir, d) = request();
+        let Some(d) = request() else { return };
         let f = &d["fonts"];
         // A 仿宋 for 仿宋_GB2312, a 楷体 for 楷体_GB2312, first.
         assert_eq!(f["仿宋_GB2312"]["alt_names"][0], "仿宋");
@@ -1145,6 +1111,9 @@ mod word {
 
     #[test]
     fn bundled_fonts_are_described_as_their_files() {
+        if !need(&[Tool::PythonLibs]) {
+            return;
+        }
         let dir = common::tempdir();
         let docx = docx_of(dir.path(), "b", REQUEST, &["--docx-fonts", "bundled"]);
         let d = inspect(&docx);
@@ -1184,6 +1153,66 @@ mod editing {
         all.extend(args.iter().map(|a| a.to_string()));
         let all: Vec<&str> = all.iter().map(String::as_str).collect();
         run(&common::python(), &all, &[]);
+    }
+
+    /// A longer attachment name, that wraps.
+    const LONG: &str = "春耕备耕专项资金分配表及全县各乡镇村组农户补贴发放花名册";
+    /// A 署名 shorter than its 成文日期.
+    const SHORT_SIGNATURE: &str =
+        "kind: 通知\ntitle: 关于测试的通知\nbody:\n  - 正文。\nissuer: 县委\ndate: 2021-12-25\n";
+
+    /// `input` edited with `args` as `name`.
+    fn edited(p: &mut Plan, name: &str, input: &Path, args: &[&str]) {
+        let out = p.folder(name).join("edited.docx");
+        edit(input, &out, args);
+        p.docx(name, &out);
+    }
+
+    pub(super) fn plan(p: &mut Plan) {
+        let request = p.yaml("request", REQUEST);
+        // Next month's request: another date, other signers, a longer
+        // attachment name that wraps.
+        edited(
+            p,
+            "request-edited",
+            &request,
+            &[
+                "--date",
+                "2021年4月28日",
+                "--signers",
+                "欧阳晓东\u{3000}李四",
+                "--attachment",
+                &format!("春耕备耕专项资金分配表={LONG}"),
+            ],
+        );
+        edited(
+            p,
+            "request-renamed",
+            &request,
+            &["--issuer", "某某县农业农村局党组"],
+        );
+        let short = p.yaml("short-signature", SHORT_SIGNATURE);
+        edited(
+            p,
+            "short-signature-edited",
+            &short,
+            &["--date", "2022年11月30日"],
+        );
+        let input = p.folder("request-template").join("req.yaml");
+        std::fs::write(&input, REQUEST).unwrap();
+        p.input("request-template", &input, &["--docx-geometry", "template"]);
+        let seed = p.input(
+            "seed-template",
+            &root().join(SEED),
+            &["--docx-geometry", "template"],
+        );
+        // A reviewer resets the margins to 3.7/3.5/2.8/2.6 cm.
+        edited(
+            p,
+            "seed-template-reset",
+            &seed,
+            &["--margins-cm", "3.7,3.5,2.8,2.6"],
+        );
     }
 
     fn line<'a>(p: &'a Page, text: &str) -> &'a Line {
@@ -1235,33 +1264,17 @@ mod editing {
 
     #[test]
     fn placement_survives_editing() {
-        let dir = common::tempdir();
-        let docx = docx_of(dir.path(), "req", REQUEST, &[]);
-        let (_, original) = render_with_libreoffice(&docx, dir.path());
-        assert_closing(&original, "某某县农业农村局", "2021年3月5日");
-        assert_signers(&original);
+        let Some(b) = office() else { return };
+        let original = &b.get("request").pages;
+        assert_closing(original, "某某县农业农村局", "2021年3月5日");
+        assert_signers(original);
 
         // Next month's request: another date, other signers, a longer
-        // attachment name that wraps.
-        let edited = dir.path().join("edited.docx");
-        let long = "春耕备耕专项资金分配表及全县各乡镇村组农户补贴发放花名册";
-        edit(
-            &docx,
-            &edited,
-            &[
-                "--date",
-                "2021年4月28日",
-                "--signers",
-                "欧阳晓东\u{3000}李四",
-                "--attachment",
-                &format!("春耕备耕专项资金分配表={long}"),
-            ],
-        );
-        let sub = dir.path().join("e");
-        std::fs::create_dir_all(&sub).unwrap();
-        let (_, pages) = render_with_libreoffice(&edited, &sub);
-        assert_closing(&pages, "某某县农业农村局", "2021年4月28日");
-        assert_signers(&pages);
+        // attachment name that wraps (edited in `plan`).
+        let long = LONG;
+        let pages = &b.get("request-edited").pages;
+        assert_closing(pages, "某某县农业农村局", "2021年4月28日");
+        assert_signers(pages);
         // The wrapped attachment name's second line starts under its first
         // character (§7.3.4).
         let lines: Vec<&Line> = pages.iter().flat_map(text_lines).collect();
@@ -1291,12 +1304,8 @@ mod editing {
         // Another issuer: the 署名 stays 右空二字. The date cannot follow it
         // (Word formatting ties no paragraph to another's width): it keeps
         // its place, README says to move it by hand.
-        let renamed = dir.path().join("renamed.docx");
-        edit(&docx, &renamed, &["--issuer", "某某县农业农村局党组"]);
-        let sub = dir.path().join("r");
-        std::fs::create_dir_all(&sub).unwrap();
-        let (_, after) = render_with_libreoffice(&renamed, &sub);
-        let p = last_page_lines(&after);
+        let after = &b.get("request-renamed").pages;
+        let p = last_page_lines(after);
         let sig = line(p, "某某县农业农村局党组");
         assert!(
             (sig.right() - (RIGHT - 2.0 * CELL)).abs() <= TOL,
@@ -1304,7 +1313,7 @@ mod editing {
             sig.right()
         );
         let date = line(p, "2021年3月5日").left();
-        let before = line(last_page_lines(&original), "2021年3月5日").left();
+        let before = line(last_page_lines(original), "2021年3月5日").left();
         assert!(
             (date - before).abs() <= 0.1,
             "the date moved: {before:.2} → {date:.2}"
@@ -1321,16 +1330,13 @@ mod editing {
         // §7.3.5.2: when the 成文日期 is longer than the 署名, the date is set
         // 右空二字 (and the 署名 moves left). Right-aligned, it stays there
         // when edited.
-        let dir = common::tempdir();
-        let yaml = "kind: 通知\ntitle: 关于测试的通知\nbody:\n  - 正文。\nissuer: 县委\ndate: 2021-12-25\n";
-        let docx = docx_of(dir.path(), "d", yaml, &[]);
-        let edited = dir.path().join("edited.docx");
-        edit(&docx, &edited, &["--date", "2022年11月30日"]);
-        for (file, date) in [(&docx, "2021年12月25日"), (&edited, "2022年11月30日")] {
-            let sub = dir.path().join(date);
-            std::fs::create_dir_all(&sub).unwrap();
-            let (_, pages) = render_with_libreoffice(file, &sub);
-            let p = last_page_lines(&pages);
+        let Some(b) = office() else { return };
+        for (name, date) in [
+            ("short-signature", "2021年12月25日"),
+            ("short-signature-edited", "2022年11月30日"),
+        ] {
+            let pages = &b.get(name).pages;
+            let p = last_page_lines(pages);
             let d = line(p, date);
             assert!(
                 (d.right() - (RIGHT - 2.0 * CELL)).abs() <= TOL,
@@ -1351,22 +1357,26 @@ mod editing {
 
     #[test]
     fn template_geometry_keeps_the_header_and_closing_in_place() {
-        let dir = common::tempdir();
-        let docx = docx_of(dir.path(), "t", REQUEST, &["--docx-geometry", "template"]);
-        let (pdf, pages) = render_with_libreoffice(&docx, dir.path());
+        if !need(&[Tool::Poppler]) {
+            return;
+        }
+        let Some(r) = rendered("request-template") else {
+            return;
+        };
+        let (pdf, pages) = (&r.pdf, &r.pages);
         // The 版记's last rule on the 版心's bottom edge (§7.4.1).
-        let rules = super::record::rules(&pdf, pages.len());
+        let rules = super::record::rules(pdf, pages.len());
         assert_eq!(rules.len(), 3, "{rules:?}");
         let last = (rules[2].0 + rules[2].1) / 2.0;
         assert!((last - BOTTOM).abs() <= 0.5, "last rule at {last:.2} mm");
         let mark = line(&pages[0], "某某县农业农村局");
         assert!(
-            (mark.em_top() - (TOP + 35.0)).abs() <= TOL,
+            (mark.em_top() - MARK_TOP).abs() <= TOL,
             "mark top {:.2}",
             mark.em_top()
         );
-        assert_signers(&pages);
-        assert_closing(&pages, "某某县农业农村局", "2021年3月5日");
+        assert_signers(pages);
+        assert_closing(pages, "某某县农业农村局", "2021年3月5日");
     }
 
     /// Lines of 16 pt text per page, their pitch, the first em top and the
@@ -1390,33 +1400,30 @@ mod editing {
 
     #[test]
     fn template_geometry_has_the_textbook_margins_and_22_lines() {
-        let dir = common::tempdir();
-        let docx = dir.path().join("t.docx");
-        let o = run_gen(&[
-            "docx",
-            SEED,
-            "-o",
-            path_str(&docx),
-            "--docx-geometry",
-            "template",
-        ]);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        let d = inspect(&docx);
+        if !need(&[Tool::Poppler]) {
+            return;
+        }
+        let Some(b) = office() else { return };
+        let r = b.get("seed-template");
+        let d = inspect(&r.docx);
         let s = &d["sections"][0];
         for (key, want) in [
-            ("top_mm", 37.0),
-            ("bottom_mm", 35.0),
-            ("left_mm", 28.0),
-            ("right_mm", 26.0),
+            ("top_mm", TOP),
+            ("bottom_mm", PAPER_H - BOTTOM),
+            ("left_mm", LEFT),
+            ("right_mm", PAPER_W - RIGHT),
         ] {
             let got = s[key].as_f64().unwrap();
             assert!((got - want).abs() < 0.05, "{key} {got}");
         }
-        let (pdf, pages) = render_with_libreoffice(&docx, dir.path());
-        for (i, (n, pitch, top, bottom)) in full_pages(&pages).into_iter().enumerate() {
+        let (pdf, pages) = (&r.pdf, &r.pages);
+        for (i, (n, pitch, top, bottom)) in full_pages(pages).into_iter().enumerate() {
             assert_eq!(n, 22, "page {}", i + 2);
             // 22 lines in the 225 mm 版心: 28.95 pt = 10.21 mm at most.
-            assert!(pitch <= 225.0 / 22.0 && pitch > 10.1, "pitch {pitch:.3} mm");
+            assert!(
+                pitch <= BLOCK_H / LINES_PER_PAGE as f64 && pitch > 10.1,
+                "pitch {pitch:.3} mm"
+            );
             assert!(
                 top >= TOP - 0.1 && bottom <= BOTTOM + 0.1,
                 "{top:.2}–{bottom:.2}"
@@ -1447,17 +1454,16 @@ mod editing {
             );
         }
         // The page number's dash 7 mm below the 版心, as in the fill geometry.
-        let top_mm = dash_top_mm(&pdf, &pages, 2);
-        assert!((top_mm - 269.0).abs() <= TOL, "dash top {top_mm:.2} mm");
+        let top_mm = dash_top_mm(pdf, pages, 2);
+        assert!(
+            (top_mm - PAGE_NUMBER_DASH_TOP).abs() <= TOL,
+            "dash top {top_mm:.2} mm"
+        );
 
         // A reviewer who resets the margins to 3.7/3.5/2.8/2.6 cm changes
         // nothing: still 22 lines a page.
-        let reset = dir.path().join("reset.docx");
-        edit(&docx, &reset, &["--margins-cm", "3.7,3.5,2.8,2.6"]);
-        let sub = dir.path().join("reset");
-        std::fs::create_dir_all(&sub).unwrap();
-        let (_, pages) = render_with_libreoffice(&reset, &sub);
-        for (i, (n, ..)) in full_pages(&pages).into_iter().enumerate() {
+        let pages = &b.get("seed-template-reset").pages;
+        for (i, (n, ..)) in full_pages(pages).into_iter().enumerate() {
             assert_eq!(n, 22, "reset margins, page {}", i + 2);
         }
     }
@@ -1470,8 +1476,8 @@ mod record_side {
     //! agree here.
     use super::*;
 
-    fn render(yaml: &str) -> Vec<Page> {
-        render_yaml(yaml).2
+    fn render(name: &str) -> Option<&'static [Page]> {
+        rendered(name).map(|r| r.pages.as_slice())
     }
 
     fn has(p: &Page, s: &str) -> bool {
@@ -1490,11 +1496,37 @@ mod record_side {
 
     const RECORD: &str = "cc: [市委各部门, 市人大常委会办公室]\nprinting: {organ: 测试机关办公室, date: 2020-01-03}\n";
 
+    pub(super) fn plan(p: &mut Plan) {
+        p.yaml(
+            "odd-last-page",
+            &format!(
+                "kind: 通知\ntitle: 关于做好值班工作的通知\nbody:\n  - 请安排好值班。\nissuer: 测试机关\ndate: 2020-01-02\n{RECORD}"
+            ),
+        );
+        // Thirteen paragraphs of three lines: page 2 ends with the date on
+        // its last line.
+        let body: String = (0..13)
+            .map(|_| format!("  - {}\n", "国".repeat(26 + 2 * 28)))
+            .collect();
+        p.yaml(
+            "full-even-page",
+            &format!(
+                "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n{body}{RECORD}"
+            ),
+        );
+        p.yaml(
+            "single-sided",
+            &format!(
+                "kind: 通知\ntitle: 关于做好值班工作的通知\nbody:\n  - 请安排好值班。\nissuer: 测试机关\ndate: 2020-01-02\nsingle_sided: true\n{RECORD}"
+            ),
+        );
+    }
+
     #[test]
     fn after_an_odd_last_page_the_record_takes_the_back_of_the_sheet() {
-        let pages = render(&format!(
-            "kind: 通知\ntitle: 关于做好值班工作的通知\nbody:\n  - 请安排好值班。\nissuer: 测试机关\ndate: 2020-01-02\n{RECORD}"
-        ));
+        let Some(pages) = render("odd-last-page") else {
+            return;
+        };
         assert_eq!(pages.len(), 2);
         assert!(!has(&pages[0], "抄送") && has(&pages[1], "抄送") && has(&pages[1], "印发"));
         assert!(numbered(&pages[0]) && numbered(&pages[1]));
@@ -1504,12 +1536,9 @@ mod record_side {
     fn a_full_even_page_gets_a_blank_side_and_neither_is_numbered() {
         // Thirteen paragraphs of three lines: page 2 ends with the date on
         // its last line.
-        let body: String = (0..13)
-            .map(|_| format!("  - {}\n", "国".repeat(26 + 2 * 28)))
-            .collect();
-        let pages = render(&format!(
-            "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n{body}{RECORD}"
-        ));
+        let Some(pages) = render("full-even-page") else {
+            return;
+        };
         assert_eq!(pages.len(), 4);
         assert!(has(&pages[1], "2020年1月2日"));
         assert!(
@@ -1523,9 +1552,9 @@ mod record_side {
 
     #[test]
     fn single_sided_keeps_it_on_the_last_page() {
-        let pages = render(&format!(
-            "kind: 通知\ntitle: 关于做好值班工作的通知\nbody:\n  - 请安排好值班。\nissuer: 测试机关\ndate: 2020-01-02\nsingle_sided: true\n{RECORD}"
-        ));
+        let Some(pages) = render("single-sided") else {
+            return;
+        };
         assert_eq!(pages.len(), 1);
         assert!(has(&pages[0], "抄送"));
     }
@@ -1539,28 +1568,39 @@ mod general {
 
     /// The DOCX line pitch (592 twips), mm.
     fn pitch() -> f64 {
-        mm(592.0 / 20.0)
+        DOCX_PITCH
+    }
+
+    const TWO_ORGANS: &str = "kind: 通知\nissuer_mark:\n  organs: [滨江市商务局, 滨江市财政局]\n  suffix: 文件\n\
+            doc_number: 滨商发〔2027〕4号\ntitle: 关于下达外贸发展专项资金的通知\nbody:\n  - 正文。\n\
+            issuer: [滨江市商务局, 滨江市财政局]\ndate: 2027-01-05\n";
+
+    pub(super) fn plan(p: &mut Plan) {
+        p.input("joint-notice", &root().join("data/joint-notice.yaml"), &[]);
+        p.yaml("two-organs", TWO_ORGANS);
+        p.input(
+            "attachment-plan",
+            &root().join("data/attachment-plan.yaml"),
+            &[],
+        );
     }
 
     fn data(name: &str) -> String {
         std::fs::read_to_string(root().join("data").join(name)).unwrap()
     }
 
-    /// Red as §6.2 gives it (Y80% M80%), as RGB: (1, 0.2, 0.2).
+    /// Red as §6.2 gives it (Y80% M80%).
     fn is_red(c: &Char) -> bool {
-        c.color.len() == 3
-            && (c.color[0] - 1.0).abs() < 0.01
-            && (c.color[1] - 0.2).abs() < 0.01
-            && (c.color[2] - 0.2).abs() < 0.01
+        common::pdfminer::is_red(&c.color)
     }
 
     fn text_of(chars: &[Char]) -> String {
         chars.iter().map(|c| c.c.as_str()).collect()
     }
 
-    /// Checks the joint mark on page 1 against §7.2.4 and the PDF.
-    fn check_joint_mark(yaml: &str, organs: &[&str], suffix: &str) {
-        let (_dir, _pdf, pages) = render_yaml(yaml);
+    /// Checks the joint mark on page 1 of LibreOffice's `pages` of `yaml`
+    /// against §7.2.4 and the PDF.
+    fn check_joint_mark(pages: &[Page], yaml: &str, organs: &[&str], suffix: &str) {
         let p = &pages[0];
         let mut names: Vec<(f64, Vec<Char>)> = Vec::new();
         let mut suffix_chars: Vec<Char> = Vec::new();
@@ -1579,7 +1619,7 @@ mod general {
         let size = names[0].1[0].size;
         // Top 35 mm below the 版心's top edge.
         assert!(
-            (names[0].0 - (TOP + 35.0)).abs() <= TOL,
+            (names[0].0 - MARK_TOP).abs() <= TOL,
             "mark top {:.2}",
             names[0].0
         );
@@ -1626,7 +1666,7 @@ mod general {
             mark_right = mm(suffix_chars.last().unwrap().x1);
         }
         // Centred in the 版心, inside it.
-        assert!(((left + mark_right) / 2.0 - (LEFT + 78.0)).abs() <= TOL);
+        assert!(((left + mark_right) / 2.0 - CENTRE).abs() <= TOL);
         assert!(
             left >= LEFT - 0.2 && mark_right <= RIGHT + 0.2,
             "{left:.2}–{mark_right:.2}"
@@ -1652,8 +1692,15 @@ mod general {
 
     #[test]
     fn the_joint_notice_in_libreoffice() {
+        if !need(&[Tool::Poppler]) {
+            return;
+        }
+        let Some(r) = rendered("joint-notice") else {
+            return;
+        };
         let yaml = data("joint-notice.yaml");
         check_joint_mark(
+            &r.pages,
             &yaml,
             &[
                 "江淮省发展和改革委员会",
@@ -1662,25 +1709,35 @@ mod general {
             ],
             "文件",
         );
-        let (_dir, pdf, _) = render_yaml(&yaml);
         common::assert_same_text(
-            &common::pdftotext_raw(&pdf),
+            &common::pdftotext_raw(&r.pdf),
             &common::fixture_text("joint-notice.txt"),
         );
     }
 
     #[test]
     fn two_organs_centre_the_suffix_between_them_in_libreoffice() {
-        let yaml = "kind: 通知\nissuer_mark:\n  organs: [滨江市商务局, 滨江市财政局]\n  suffix: 文件\n\
-            doc_number: 滨商发〔2027〕4号\ntitle: 关于下达外贸发展专项资金的通知\nbody:\n  - 正文。\n\
-            issuer: [滨江市商务局, 滨江市财政局]\ndate: 2027-01-05\n";
-        check_joint_mark(yaml, &["滨江市商务局", "滨江市财政局"], "文件");
+        let Some(r) = rendered("two-organs") else {
+            return;
+        };
+        check_joint_mark(
+            &r.pages,
+            TWO_ORGANS,
+            &["滨江市商务局", "滨江市财政局"],
+            "文件",
+        );
     }
 
     #[test]
     fn the_attachment_in_libreoffice() {
+        if !need(&[Tool::Poppler]) {
+            return;
+        }
+        let Some(r) = rendered("attachment-plan") else {
+            return;
+        };
         let yaml = data("attachment-plan.yaml");
-        let (_dir, pdf, pages) = render_yaml(&yaml);
+        let (pdf, pages) = (&r.pdf, &r.pages);
         let i = pages
             .iter()
             .position(|p| text_lines(p).first().is_some_and(|l| l.text() == "附件"))
@@ -1718,7 +1775,7 @@ mod general {
                 "title line {k} at {:.2}",
                 t.em_top()
             );
-            assert!(((t.left() + t.right()) / 2.0 - (LEFT + 78.0)).abs() <= TOL);
+            assert!(((t.left() + t.right()) / 2.0 - CENTRE).abs() <= TOL);
         }
         let body: Vec<&Line> = text_lines(p)
             .into_iter()
@@ -1749,7 +1806,7 @@ mod general {
         let ours = common::typeset_yaml(&yaml);
         assert_eq!(pages.len(), ours.pages().len());
         common::assert_same_text(
-            &common::pdftotext_raw(&pdf),
+            &common::pdftotext_raw(pdf),
             &common::fixture_text("attachment-plan.txt"),
         );
     }
@@ -1759,17 +1816,16 @@ mod seal {
     //! Seals (印章, §7.3.5.1) in LibreOffice's rendering of the DOCX: the
     //! sample documents in data/, measured as the PDF tests measure Typst.
     use super::*;
+    use common::standard::PITCH;
 
-    /// 22 em boxes and 21 equal gaps fill 225 mm.
-    const PITCH: f64 = (225.0 - 16.0 * 25.4 / 72.0) / 21.0;
+    pub(super) fn plan(p: &mut Plan) {
+        for name in ["sealed-notice", "joint-sealed-notice"] {
+            p.input(name, &root().join(format!("data/{name}.yaml")), &[]);
+        }
+    }
 
-    fn render(name: &str) -> (tempfile::TempDir, Vec<Page>) {
-        let dir = common::tempdir();
-        let docx = dir.path().join(format!("{name}.docx"));
-        let o = run_gen(&["docx", &format!("data/{name}.yaml"), "-o", path_str(&docx)]);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        let (_, pages) = render_with_libreoffice(&docx, dir.path());
-        (dir, pages)
+    fn render(name: &str) -> Option<&'static [Page]> {
+        rendered(name).map(|r| r.pages.as_slice())
     }
 
     fn line<'a>(p: &'a Page, text: &str) -> &'a Line {
@@ -1785,7 +1841,9 @@ mod seal {
 
     #[test]
     fn libreoffice_places_the_seal_on_the_signature_and_date() {
-        let (_dir, pages) = render("sealed-notice");
+        let Some(pages) = render("sealed-notice") else {
+            return;
+        };
         let page = pages.iter().find(|p| !p.images.is_empty()).expect("a seal");
         assert_eq!(page.images.len(), 1);
         let (x0, y0, x1, y1) = page.images[0];
@@ -1800,15 +1858,7 @@ mod seal {
         let pdf = dir.path().join("s.pdf");
         let o = run_gen(&["pdf", "data/sealed-notice.yaml", "-o", path_str(&pdf)]);
         assert!(o.status.success());
-        let json = run(
-            &common::python(),
-            &[
-                path_str(&root().join("tests/support/pdf_chars.py")),
-                path_str(&pdf),
-            ],
-            &[],
-        );
-        let typst_pages = parse_pages(&serde_json::from_slice(&json).unwrap());
+        let typst_pages = measure(&pdf);
         let typst_page = typst_pages.last().unwrap();
         let typst_date = line(typst_page, "2026年5月12日");
         assert!((typst_date.right() - (RIGHT - 4.0 * CELL)).abs() < 0.2);
@@ -1836,7 +1886,9 @@ mod seal {
 
     #[test]
     fn libreoffice_keeps_three_joint_seals_apart_and_inside_the_block() {
-        let (_dir, pages) = render("joint-sealed-notice");
+        let Some(pages) = render("joint-sealed-notice") else {
+            return;
+        };
         let page = pages.iter().find(|p| !p.images.is_empty()).expect("seals");
         let mut seals = page.images.clone();
         assert_eq!(seals.len(), 3);
@@ -1887,6 +1939,21 @@ mod closing_keep {
     //! (LibreOffice would otherwise move a keep-with-next paragraph whole).
     use super::*;
 
+    /// One paragraph of 40 lines.
+    fn long_paragraph() -> String {
+        "国".repeat(26 + 28 * 39)
+    }
+
+    pub(super) fn plan(p: &mut Plan) {
+        p.yaml(
+            "long-last-paragraph",
+            &format!(
+                "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n  - {}\n",
+                long_paragraph()
+            ),
+        );
+    }
+
     fn body_lines(p: &Page, body: &str) -> Vec<String> {
         p.lines
             .iter()
@@ -1905,7 +1972,10 @@ mod closing_keep {
             .unwrap()
             .trim_start_matches("  - ")
             .to_string();
-        let (_dir, _pdf, pages) = render_yaml(&yaml);
+        let Some(r) = rendered("forwarding") else {
+            return;
+        };
+        let pages = &r.pages;
         let sig = pages
             .iter()
             .position(|p| {
@@ -1933,11 +2003,11 @@ mod closing_keep {
         // page 2) and a closing that does not fit under it: LibreOffice
         // moved a paragraph like it whole to page 3 (pages 1–2 without
         // text). Now its last two lines go with the closing, as in the PDF.
-        let body = "国".repeat(26 + 28 * 39);
-        let yaml = format!(
-            "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n  - {body}\n"
-        );
-        let (_dir, _pdf, pages) = render_yaml(&yaml);
+        let body = long_paragraph();
+        let Some(r) = rendered("long-last-paragraph") else {
+            return;
+        };
+        let pages = &r.pages;
         let lines: Vec<usize> = pages.iter().map(|p| body_lines(p, &body).len()).collect();
         // Page 1: 22 lines less the title and a blank line; page 2 full; the
         // last two with the closing on page 3.

@@ -7,6 +7,7 @@ mod common;
 
 use std::process::Command;
 
+use common::tools::{Tool, need};
 use common::{SEED, path_str, root, run_gen};
 use gongwen::fonts::{FontSet, Role};
 
@@ -37,6 +38,9 @@ fn renamed(english: &str) -> tempfile::TempDir {
 
 #[test]
 fn an_office_font_is_found_by_name_and_preferred() {
+    if !need(&[Tool::PythonLibs]) {
+        return;
+    }
     let dir = office_fonts();
     let fonts = FontSet::with_dir(dir.path()).unwrap();
     assert_eq!(fonts.chain(Role::Body)[0], "FangSong_GB2312");
@@ -53,6 +57,9 @@ fn an_office_font_is_found_by_name_and_preferred() {
 
 #[test]
 fn the_chinese_name_alone_is_enough() {
+    if !need(&[Tool::PythonLibs]) {
+        return;
+    }
     // Its English name is none gongwen knows; its Chinese name is 仿宋_GB2312.
     let dir = renamed("Office Fang");
     let fonts = FontSet::with_dir(dir.path()).unwrap();
@@ -61,6 +68,9 @@ fn the_chinese_name_alone_is_enough() {
 
 #[test]
 fn gen_pdf_embeds_the_office_font() {
+    if !need(&[Tool::PythonLibs, Tool::Poppler]) {
+        return;
+    }
     let dir = office_fonts();
     let out = dir.path().join("seed.pdf");
     let o = run_gen(&[
@@ -83,6 +93,9 @@ fn gen_pdf_embeds_the_office_font() {
 
 #[test]
 fn the_environment_variable_works_too() {
+    if !need(&[Tool::PythonLibs, Tool::Poppler]) {
+        return;
+    }
     let dir = office_fonts();
     let out = dir.path().join("seed.pdf");
     let o = Command::new(env!("CARGO_BIN_EXE_gen"))
@@ -215,6 +228,9 @@ printing: {organ: 滨江市人民政府办公室, date: 2027-03-06}
 
 #[test]
 fn rare_characters_print_in_every_element() {
+    if !need(&[Tool::Poppler]) {
+        return;
+    }
     let dir = common::tempdir();
     let src = dir.path().join("rare.yaml");
     let out = dir.path().join("rare.pdf");

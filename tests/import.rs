@@ -6,6 +6,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
+use common::tools::{Tool, need};
 use common::{path_str, root, run_gen};
 use gongwen::import::{Action, Import, Note};
 
@@ -879,6 +880,9 @@ fn hard_wrapped_draft_is_joined_line_by_line() {
 
 #[test]
 fn word_file_made_with_python_docx() {
+    if !need(&[Tool::PythonLibs]) {
+        return;
+    }
     let dir = common::tempdir();
     let input = dir.path().join("notice.docx");
     let o = std::process::Command::new(common::python())

@@ -4,19 +4,12 @@
 
 mod common;
 
+use common::standard::{
+    BLOCK_W, BOTTOM, CELL, CENTRE, LAYOUT_TOL as TOL, LEFT, MARK_TOP, PAPER_H, PAPER_W, PITCH,
+    RIGHT, TOP,
+};
 use common::{Line, mm, pages, seed};
 use gongwen::compose::linebreak::{no_line_end, no_line_start};
-
-/// §5.2.1: 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm.
-const TOP: f64 = 37.0;
-const LEFT: f64 = 28.0;
-const RIGHT: f64 = 28.0 + 156.0;
-const BOTTOM: f64 = 37.0 + 225.0;
-/// One character of the 28-character grid, in mm.
-const CELL: f64 = 156.0 / 28.0;
-/// Line pitch under the em-box convention: (225 mm − 16 pt) / 21.
-const PITCH: f64 = (225.0 - 16.0 * 25.4 / 72.0) / 21.0;
-const TOL: f64 = 0.5;
 
 fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol
@@ -49,8 +42,8 @@ fn full_width_only(l: &Line) -> bool {
 fn paper_is_a4() {
     for page in seed().pages() {
         let size = page.frame.size();
-        assert!(close(mm(size.x.to_pt()), 210.0, 0.01));
-        assert!(close(mm(size.y.to_pt()), 297.0, 0.01));
+        assert!(close(mm(size.x.to_pt()), PAPER_W, 0.01));
+        assert!(close(mm(size.y.to_pt()), PAPER_H, 0.01));
     }
 }
 
@@ -353,7 +346,7 @@ fn title_is_2hao_centred_in_two_lines() {
         // Centred in the 版心 (28 + 156/2 = 106 mm from the paper's left).
         let centre = mm(l.left() + l.right()) / 2.0;
         assert!(
-            close(centre, LEFT + 78.0, TOL),
+            close(centre, CENTRE, TOL),
             "{:?} centred at {centre:.3} mm",
             l.text()
         );
@@ -413,7 +406,7 @@ fn a_long_title_stays_inside_the_block_and_the_body_on_the_grid() {
         );
         let centre = (left + right) / 2.0;
         assert!(
-            close(centre, LEFT + 78.0, 0.1),
+            close(centre, CENTRE, 0.1),
             "{:?} centred at {centre:.2}",
             l.text()
         );
@@ -604,7 +597,7 @@ fn addressees_attachments_note_and_joint_issuers() {
     // lines (§7.3.6).
     assert_eq!(slots, [2, 3, 5, 6, 8, 9, 10, 11]);
     // 主送机关 flush left, with a full-width colon (U+FF1A).
-    assert!(close(lines[0].left() * 25.4 / 72.0, LEFT, TOL));
+    assert!(close(mm(lines[0].left()), LEFT, TOL));
     assert!(texts[0].ends_with('\u{FF1A}'));
     // 附件说明 左空二字; the second name aligned under the first name.
     assert!(close(mm(lines[2].left()), LEFT + 2.0 * CELL, TOL));
@@ -735,12 +728,8 @@ pub mod header {
         // 发文机关标志: top 35 mm below the 版心 (72 mm), centred, red (§7.2.4).
         let mark = line_with(p, "××市人民政府文件");
         let top = mm(mark.baseline - 0.88 * mark.size);
-        assert!(close(top, TOP + 35.0, TOL), "mark top {top:.2}");
-        assert!(close(
-            mm(mark.left() + mark.right()) / 2.0,
-            LEFT + 78.0,
-            TOL
-        ));
+        assert!(close(top, MARK_TOP, TOL), "mark top {top:.2}");
+        assert!(close(mm(mark.left() + mark.right()) / 2.0, CENTRE, TOL));
         assert!(
             mark.size <= 42.0 && mark.size > 22.0,
             "mark size {}",
@@ -760,11 +749,7 @@ pub mod header {
             close(gap, expected, 0.1),
             "mark to number {gap:.2} mm, want {expected:.2}"
         );
-        assert!(close(
-            mm(number.left() + number.right()) / 2.0,
-            LEFT + 78.0,
-            TOL
-        ));
+        assert!(close(mm(number.left() + number.right()) / 2.0, CENTRE, TOL));
         // The red separator: 4 mm below the 发文字号, as wide as the 版心 (§7.2.7).
         let rules = common::rules(&doc);
         let rule = &rules[0][0];
@@ -775,7 +760,7 @@ pub mod header {
             "separator {:.2} mm below",
             rule_top - number_bottom
         );
-        assert!(close(mm(rule.x), LEFT, 0.01) && close(mm(rule.length), 156.0, 0.01));
+        assert!(close(mm(rule.x), LEFT, 0.01) && close(mm(rule.length), BLOCK_W, 0.01));
         assert!(rule.paint.contains("Cmyk"), "{}", rule.paint);
         // 标题: at least two lines below the separator, on the body grid.
         let title = p.iter().find(|l| (l.size - 22.0).abs() < 0.01).unwrap();
@@ -868,7 +853,7 @@ mod record {
         // The last rule lies on the 版心's bottom edge (§7.4.1).
         assert!(close(ys[2], BOTTOM, 0.05), "last rule at {:.2}", ys[2]);
         for r in rules {
-            assert!(close(mm(r.x), LEFT, 0.01) && close(mm(r.length), 156.0, 0.01));
+            assert!(close(mm(r.x), LEFT, 0.01) && close(mm(r.length), BLOCK_W, 0.01));
         }
         let thickness: Vec<f64> = rules.iter().map(|r| mm(r.thickness)).collect();
         assert!(
@@ -1213,7 +1198,7 @@ pub mod joint_mark {
         assert_eq!(names, organs);
         // The first name's em box starts 35 mm below the 版心's top.
         assert!(
-            close(lines[0].0, TOP + 35.0, 0.05),
+            close(lines[0].0, MARK_TOP, 0.05),
             "mark top {:.2}",
             lines[0].0
         );
@@ -1258,7 +1243,7 @@ pub mod joint_mark {
         }
         // Centred in the 版心, inside it.
         assert!(
-            close((left + right) / 2.0, LEFT + 78.0, 0.1),
+            close((left + right) / 2.0, CENTRE, 0.1),
             "{left:.2}–{right:.2}"
         );
         assert!(
@@ -1352,7 +1337,7 @@ pub mod joint_mark {
         let mark = format!("  organs: [{}]\n  suffix: 文件\n", organs.join(", "));
         let (_, bottom) = check(&yaml(&mark), &organs, "文件");
         assert!(
-            bottom - (TOP + 35.0) <= 50.0 + 0.01,
+            bottom - MARK_TOP <= 50.0 + 0.01,
             "stack {:.2} mm tall",
             bottom - TOP - 35.0
         );
@@ -1374,7 +1359,7 @@ pub mod joint_mark {
             let lines = mark_lines(&p[0]);
             assert_eq!(lines.len(), 1);
             assert_eq!(lines[0].text(), "滨江市商务局文件");
-            assert!(close(em_top_of(lines[0]), TOP + 35.0, 0.05));
+            assert!(close(em_top_of(lines[0]), MARK_TOP, 0.05));
             assert!(close(lines[0].size, 42.0, 0.01));
         }
     }
@@ -1428,7 +1413,7 @@ pub mod attachments {
                 close(top, TOP + (2 + k) as f64 * PITCH, 0.05),
                 "title line {k} at {top:.2}"
             );
-            assert!(close(mm(t.left() + t.right()) / 2.0, LEFT + 78.0, 0.5));
+            assert!(close(mm(t.left() + t.right()) / 2.0, CENTRE, 0.5));
             assert!(t.glyphs.iter().all(|g| g.family == "Noto Serif CJK SC"));
         }
         // The body: one blank line below the title, then on the grid.

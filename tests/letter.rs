@@ -8,184 +8,64 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use common::office::{libreoffice, run};
+use common::office::{self, BatchCell, Plan};
+use common::pdfminer::{Char, Line, Page, Shape, is_red, measure};
+use common::standard::{
+    BOTTOM, CENTRE as AXIS, DOCX_PITCH, LEFT, LETTER_MARK_TOP as MARK_TOP,
+    LETTER_RULE_ABOVE_BOTTOM as RULE_ABOVE_BOTTOM, LETTER_RULE_BELOW_MARK as RULE_BELOW_MARK,
+    LETTER_RULE_LENGTH as RULE_LENGTH, OFFICE_TOL, PAPER_H, PITCH, RIGHT, SEVEN_EIGHTHS, TOP,
+    TYPST_TOL, mm,
+};
+use common::tools::{Tool, need};
 use common::{path_str, root, run_gen};
-use serde_json::Value;
-
-/// The standard's numbers, in mm.
-const PAPER_H: f64 = 297.0;
-const TOP: f64 = 37.0;
-const LEFT: f64 = 28.0;
-const RIGHT: f64 = 184.0;
-const BOTTOM: f64 = 262.0;
-/// §10.1: the mark's top 30 mm from the paper's top.
-const MARK_TOP: f64 = 30.0;
-/// §10.1: the first double line 4 mm below the mark.
-const RULE_BELOW_MARK: f64 = 4.0;
-/// §10.1: the second double line 20 mm above the paper's bottom.
-const RULE_ABOVE_BOTTOM: f64 = 20.0;
-/// §10.1: both double lines 170 mm long.
-const RULE_LENGTH: f64 = 170.0;
-/// 7/8 of a 3号 (16 pt) character's height.
-const SEVEN_EIGHTHS: f64 = 16.0 * 7.0 / 8.0 * 25.4 / 72.0;
-/// The 版心's axis, on which the mark, the title and the lines are centred.
-const AXIS: f64 = (LEFT + RIGHT) / 2.0;
-const EM: f64 = 16.0 * 25.4 / 72.0;
-/// 22 em boxes and 21 equal gaps fill 225 mm (the PDF's pitch).
-const PITCH: f64 = (225.0 - EM) / 21.0;
 
 const DATA: &str = "data/letter-reply.yaml";
 
-fn mm(pt: f64) -> f64 {
-    pt * 25.4 / 72.0
+/// Another letter: no 份号, a longer organ name, a 发文字号 and 密级 and
+/// 紧急程度 on three lines, one page of text.
+const OTHER_FIELDS: &str = "format: letter\nkind: 函\nclassification: {level: 秘密, period: 1年}\nurgency: 特急\n\
+    issuer_mark: 江淮省发展和改革委员会办公室\ndoc_number: 江发改办函〔2027〕5号\n\
+    title: 关于商请提供项目资料的函\naddressees: [江淮省生态环境厅]\nbody:\n  - 请于5月10日前提供有关项目资料。\n\
+    issuer: 江淮省发展和改革委员会办公室\ndate: 2027-04-28\n";
+
+/// A 信函 without 发文字号.
+const NO_NUMBER: &str = "format: letter\nkind: 函\nissuer_mark: 清河市档案馆\ntitle: 关于借阅档案的函\n\
+    addressees: [清河市地方志办公室]\nbody:\n  - 同意借阅。\nissuer: 清河市档案馆\ndate: 2026-03-02\n";
+
+/// The letters LibreOffice renders here, converted in one run.
+fn plan(p: &mut Plan) {
+    p.input("letter-reply", &root().join(DATA), &[]);
+    p.yaml("other-fields", OTHER_FIELDS);
+    p.yaml("no-number", NO_NUMBER);
 }
 
-#[derive(Debug, Clone)]
-struct Char {
-    c: String,
-    x: f64,
-    x1: f64,
-    baseline: f64,
-    size: f64,
-    color: Vec<f64>,
+/// This binary's LibreOffice batch; `None` (skip) without LibreOffice.
+fn office() -> Option<&'static office::Batch> {
+    static BATCH: BatchCell = BatchCell::new();
+    office::batch(&BATCH, plan)
 }
 
-#[derive(Debug, Clone)]
-struct Line {
-    baseline: f64,
-    size: f64,
-    chars: Vec<Char>,
+/// LibreOffice's pages of `gen docx`'s file for the letter planned as
+/// `name`.
+fn libreoffice(name: &str) -> Option<&'static [Page]> {
+    office().map(|b| b.get(name).pages.as_slice())
 }
 
-impl Line {
-    fn text(&self) -> String {
-        self.chars.iter().map(|c| c.c.as_str()).collect()
-    }
-    fn left(&self) -> f64 {
-        mm(self.chars[0].x)
-    }
-    fn right(&self) -> f64 {
-        mm(self.chars.last().unwrap().x1)
-    }
-    /// The em box's top (0.88 em above the baseline), mm.
-    fn em_top(&self) -> f64 {
-        mm(self.baseline - 0.88 * self.size)
-    }
-    fn em_bottom(&self) -> f64 {
-        mm(self.baseline + 0.12 * self.size)
+#[test]
+fn the_docx_files_libreoffice_renders_are_valid_ooxml() {
+    if let Some(b) = office() {
+        common::ooxml::assert_valid(&b.files());
     }
 }
 
-/// A path drawn on the page, in mm from the top-left corner.
-#[derive(Debug, Clone)]
-struct Shape {
-    x0: f64,
-    top: f64,
-    x1: f64,
-    bottom: f64,
-    /// The colour it is painted with (fill, else stroke).
-    color: Vec<f64>,
-}
-
-struct Page {
-    height: f64,
-    lines: Vec<Line>,
-    shapes: Vec<Shape>,
-}
-
-/// Y80% M80% (§6.2): CMYK (0, .8, .8, 0) in gongwen's PDF, RGB (1, .2, .2)
-/// in LibreOffice's.
-fn is_red(c: &[f64]) -> bool {
-    let close = |a: f64, b: f64| (a - b).abs() < 0.02;
-    match c {
-        [cc, m, y, k] => close(*cc, 0.0) && close(*m, 0.8) && close(*y, 0.8) && close(*k, 0.0),
-        [r, g, b] => close(*r, 1.0) && close(*g, 0.2) && close(*b, 0.2),
-        _ => false,
-    }
-}
-
-fn measure(pdf: &Path) -> Vec<Page> {
-    let json = run(
-        &common::python(),
-        &[
-            path_str(&root().join("tests/support/pdf_chars.py")),
-            path_str(pdf),
-        ],
-        &[],
-    );
-    let v: Value = serde_json::from_slice(&json).unwrap();
-    let f = |v: &Value| v.as_f64().unwrap();
-    let comps = |v: &Value| -> Vec<f64> {
-        v.as_array()
-            .map(|a| a.iter().filter_map(Value::as_f64).collect())
-            .unwrap_or_default()
-    };
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|p| {
-            let mut lines: Vec<Line> = Vec::new();
-            for c in p["chars"].as_array().unwrap() {
-                let ch = Char {
-                    c: c["c"].as_str().unwrap().to_string(),
-                    x: f(&c["x"]),
-                    x1: f(&c["x1"]),
-                    baseline: f(&c["baseline"]),
-                    size: f(&c["size"]),
-                    color: comps(&c["color"]),
-                };
-                if ch.c.trim().is_empty() {
-                    continue;
-                }
-                match lines.iter_mut().find(|l| {
-                    (l.baseline - ch.baseline).abs() < 0.1 && (l.size - ch.size).abs() < 0.01
-                }) {
-                    Some(l) => l.chars.push(ch),
-                    None => lines.push(Line {
-                        baseline: ch.baseline,
-                        size: ch.size,
-                        chars: vec![ch],
-                    }),
-                }
-            }
-            for l in &mut lines {
-                l.chars.sort_by(|a, b| a.x.total_cmp(&b.x));
-            }
-            lines.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
-            let shapes = p["shapes"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|s| Shape {
-                    x0: mm(f(&s["x0"])),
-                    top: mm(f(&s["top"])),
-                    x1: mm(f(&s["x1"])),
-                    bottom: mm(f(&s["bottom"])),
-                    color: if s["fill"].as_bool().unwrap() {
-                        comps(&s["fill_color"])
-                    } else {
-                        comps(&s["stroke_color"])
-                    },
-                })
-                .collect();
-            Page {
-                height: mm(f(&p["height"])),
-                lines,
-                shapes,
-            }
-        })
-        .collect()
-}
-
-/// `yaml` as `gen pdf` typesets it, and as LibreOffice renders `gen
-/// docx`'s file: (folder, gongwen's PDF, LibreOffice's PDF).
-fn render_both(yaml: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+/// `yaml` as `gen pdf` typesets it (the sample's seal image beside it):
+/// (folder, gongwen's PDF).
+fn gen_pdf(yaml: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = common::tempdir();
     let input = dir.path().join("letter.yaml");
     std::fs::write(&input, yaml).unwrap();
-    // The sample's seal image, beside it.
     let seals = dir.path().join("seals");
     std::fs::create_dir_all(&seals).unwrap();
     std::fs::copy(
@@ -194,13 +74,9 @@ fn render_both(yaml: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
     )
     .unwrap();
     let pdf = dir.path().join("letter.pdf");
-    let docx = dir.path().join("letter.docx");
-    for (cmd, out) in [("pdf", &pdf), ("docx", &docx)] {
-        let o = run_gen(&[cmd, path_str(&input), "-o", path_str(out)]);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    }
-    let lo = libreoffice(&docx, "pdf", dir.path());
-    (dir, pdf, lo)
+    let o = run_gen(&["pdf", path_str(&input), "-o", path_str(&pdf)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    (dir, pdf)
 }
 
 fn data() -> String {
@@ -251,7 +127,7 @@ fn is_page_number(l: &Line) -> bool {
 fn assert_letter(pages: &[Page], tol: f64, pitch: f64, who: &str) {
     assert!(pages.len() >= 2, "{who}: the sample runs to a second page");
     let p = &pages[0];
-    assert!((p.height - PAPER_H).abs() < 0.5);
+    assert!((mm(p.height) - PAPER_H).abs() < 0.5);
 
     // The mark: the name alone, red, centred, its top 30 mm down.
     let mark = p
@@ -447,26 +323,32 @@ fn assert_letter(pages: &[Page], tol: f64, pitch: f64, who: &str) {
 
 #[test]
 fn the_letter_in_both_writers() {
-    let (_dir, pdf, lo) = render_both(&data());
+    if !need(&[Tool::PythonLibs]) {
+        return;
+    }
+    let (_dir, pdf) = gen_pdf(&data());
     // gongwen's own PDF: Typst places to the hundredth of a point.
-    assert_letter(&measure(&pdf), 0.1, PITCH, "gen pdf");
+    assert_letter(&measure(&pdf), TYPST_TOL, PITCH, "gen pdf");
     // LibreOffice's PDF of the DOCX: 29.6 pt lines; the issue's tolerance.
-    assert_letter(&measure(&lo), 1.0, mm(29.6), "gen docx");
+    if let Some(lo) = libreoffice("letter-reply") {
+        assert_letter(lo, OFFICE_TOL, DOCX_PITCH, "gen docx");
+    }
 }
 
 /// Another letter: no 份号, a longer organ name, a 发文字号 and 密级 and
 /// 紧急程度 on three lines, one page of text: the same rules.
 #[test]
 fn other_fields_and_a_short_letter() {
-    let yaml = "format: letter\nkind: 函\nclassification: {level: 秘密, period: 1年}\nurgency: 特急\n\
-        issuer_mark: 江淮省发展和改革委员会办公室\ndoc_number: 江发改办函〔2027〕5号\n\
-        title: 关于商请提供项目资料的函\naddressees: [江淮省生态环境厅]\nbody:\n  - 请于5月10日前提供有关项目资料。\n\
-        issuer: 江淮省发展和改革委员会办公室\ndate: 2027-04-28\n";
-    let (_dir, pdf, lo) = render_both(yaml);
-    for (pages, tol, who) in [
-        (measure(&pdf), 0.1, "gen pdf"),
-        (measure(&lo), 1.0, "gen docx"),
-    ] {
+    if !need(&[Tool::PythonLibs]) {
+        return;
+    }
+    let (_dir, pdf) = gen_pdf(OTHER_FIELDS);
+    let ours = measure(&pdf);
+    let mut cases: Vec<(&[Page], f64, &str)> = vec![(&ours, TYPST_TOL, "gen pdf")];
+    if let Some(lo) = libreoffice("other-fields") {
+        cases.push((lo, OFFICE_TOL, "gen docx"));
+    }
+    for (pages, tol, who) in cases {
         let p = &pages[0];
         let mark = p.lines.iter().find(|l| l.size > 20.0).unwrap();
         assert!((mark.em_top() - MARK_TOP).abs() <= tol, "{who}");
@@ -493,13 +375,16 @@ fn other_fields_and_a_short_letter() {
 /// below the double line.
 #[test]
 fn a_letter_without_a_number() {
-    let yaml = "format: letter\nkind: 函\nissuer_mark: 清河市档案馆\ntitle: 关于借阅档案的函\n\
-        addressees: [清河市地方志办公室]\nbody:\n  - 同意借阅。\nissuer: 清河市档案馆\ndate: 2026-03-02\n";
-    let (_dir, pdf, lo) = render_both(yaml);
-    for (pages, tol, pitch, who) in [
-        (measure(&pdf), 0.1, PITCH, "gen pdf"),
-        (measure(&lo), 1.0, mm(29.6), "gen docx"),
-    ] {
+    if !need(&[Tool::PythonLibs]) {
+        return;
+    }
+    let (_dir, pdf) = gen_pdf(NO_NUMBER);
+    let ours = measure(&pdf);
+    let mut cases: Vec<(&[Page], f64, f64, &str)> = vec![(&ours, TYPST_TOL, PITCH, "gen pdf")];
+    if let Some(lo) = libreoffice("no-number") {
+        cases.push((lo, OFFICE_TOL, DOCX_PITCH, "gen docx"));
+    }
+    for (pages, tol, pitch, who) in cases {
         let p = &pages[0];
         let bars = red_bars(p);
         let title = p
@@ -567,7 +452,10 @@ fn what_a_letter_cannot_carry_is_refused() {
 /// (compared by code point with a hand-written text).
 #[test]
 fn the_letters_text_survives() {
-    let (_dir, pdf, _lo) = render_both(&data());
+    if !need(&[Tool::Poppler]) {
+        return;
+    }
+    let (_dir, pdf) = gen_pdf(&data());
     common::assert_same_text(
         &common::pdftotext_raw(&pdf),
         &common::fixture_text("letter-reply.txt"),

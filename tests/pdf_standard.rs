@@ -6,6 +6,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
+use common::tools::{Tool, need};
 use common::{path_str, run_gen};
 
 /// A document with a red 发文机关标志 and separator (版头) and a 版记.
@@ -104,6 +105,9 @@ for page in extract_pages(sys.argv[1], maxpages=1):
 
 #[test]
 fn pdf_a_2b_identifies_itself_embeds_every_font_and_prints_red_in_srgb() {
+    if !need(&[Tool::Poppler, Tool::PythonLibs]) {
+        return;
+    }
     let dir = common::tempdir();
     let a = pdf(dir.path(), Some("a-2b"));
     assert_eq!(xmp(&a, "pdfaid:part").as_deref(), Some("2"));
@@ -131,6 +135,9 @@ fn pdf_a_2b_identifies_itself_embeds_every_font_and_prints_red_in_srgb() {
 
 #[test]
 fn pdf_a_2a_and_pdf_ua_1_identify_themselves() {
+    if !need(&[Tool::Poppler, Tool::PythonLibs]) {
+        return;
+    }
     let dir = common::tempdir();
     let a = pdf(dir.path(), Some("a-2a"));
     assert_eq!(xmp(&a, "pdfaid:part").as_deref(), Some("2"));
@@ -144,6 +151,9 @@ fn pdf_a_2a_and_pdf_ua_1_identify_themselves() {
 
 #[test]
 fn gen_build_writes_pdf_a_and_says_so_in_the_manifest() {
+    if !need(&[Tool::Poppler]) {
+        return;
+    }
     let dir = common::tempdir();
     let src = dir.path().join("src");
     std::fs::create_dir(&src).unwrap();

@@ -6,29 +6,15 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{Line, PlacedImage, path_str, png_ring, run_gen};
+use common::standard::{BOTTOM, CELL, LEFT, PITCH, RIGHT, TOP, TYPST_TOL as TOL};
+use common::{Line, PlacedImage, mm, path_str, png_ring, run_gen};
 
-/// The standard's numbers, in mm (§5.2.1, §5.2.3), written out here.
-const LEFT: f64 = 28.0;
-const RIGHT: f64 = 184.0;
-const TOP: f64 = 37.0;
-const BOTTOM: f64 = 262.0;
-const CELL: f64 = 156.0 / 28.0;
-const EM: f64 = 16.0 * 25.4 / 72.0;
-/// 22 em boxes and 21 equal gaps fill 225 mm.
-const PITCH: f64 = (225.0 - EM) / 21.0;
 /// "居印章中心偏下": the 署名 and date this far below the seal's centre
 /// (gongwen's choice, README).
 const BELOW_CENTRE: f64 = 3.0;
 /// …raised up to 6 mm when the seal would otherwise start more than a line
 /// below the text.
 const BELOW_CENTRE_MAX: f64 = 6.0;
-/// Typst places to the hundredth of a point; we allow 0.1 mm.
-const TOL: f64 = 0.1;
-
-fn mm(pt: f64) -> f64 {
-    pt * 25.4 / 72.0
-}
 
 fn mm_box(i: &PlacedImage) -> (f64, f64, f64, f64) {
     (mm(i.x), mm(i.y), mm(i.x + i.width), mm(i.y + i.height))
@@ -437,6 +423,9 @@ fn paths_may_not_leave_the_documents_folder() {
             let (ok, err, written) =
                 try_gen(&yaml, writer, &["--asset-root", path_str(outer.path())]);
             assert!(ok && written, "{seal} with --asset-root, {writer}: {err}");
+            if writer == "docx" {
+                common::ooxml::assert_valid(&[&inner.join("out.docx")]);
+            }
         }
     }
 }

@@ -8,118 +8,49 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
 
+use common::frames::{Glyph, Rule};
+use common::office::{self, BatchCell, Plan};
+use common::pdfminer::Page;
+use common::standard::{
+    BOTTOM, CELL, DOCX_PITCH, EM, LEFT, PAGE_NUMBER_DASH_TOP, PAPER_H, PAPER_W, PITCH, RIGHT, TOP,
+};
+use common::tools::{Tool, need};
 use common::{mm, path_str, root, run_gen};
 use serde_json::Value;
-use typst::layout::{Frame, FrameItem, Transform};
 use typst_layout::PagedDocument;
 
-const TOP: f64 = 37.0;
-const LEFT: f64 = 28.0;
-const RIGHT: f64 = 184.0;
-const BOTTOM: f64 = 262.0;
-const CELL: f64 = 156.0 / 28.0;
-const EM: f64 = 16.0 * 25.4 / 72.0;
-const PITCH: f64 = (225.0 - EM) / 21.0;
 /// 0.5 pt, gongwen's rule weight (README), in mm.
-const RULE: f64 = 0.5 * 25.4 / 72.0;
+const RULE: f64 = mm(0.5);
 const REPORT: &str = "data/table-report.yaml";
 
 // ------------------------------------------------------------------
-// Typst's frames, with every transform applied.
+// Typst's frames (common::frames: every transform applied)
 // ------------------------------------------------------------------
 
-/// A glyph on the page: where its baseline origin is (mm from the top-left
-/// corner), the direction its text runs in (unit vector), size, font.
-#[derive(Debug, Clone)]
-struct Glyph {
-    text: String,
-    x: f64,
-    y: f64,
-    dir: (f64, f64),
-    size: f64,
-    family: String,
-}
-
-/// A straight rule: its two ends (mm) and thickness (pt).
-#[derive(Debug, Clone)]
-struct Rule {
-    a: (f64, f64),
-    b: (f64, f64),
-    thickness: f64,
-}
-
-fn apply(t: Transform, x: f64, y: f64) -> (f64, f64) {
-    (
-        t.sx.get() * x + t.kx.get() * y + t.tx.to_pt(),
-        t.ky.get() * x + t.sy.get() * y + t.ty.to_pt(),
-    )
-}
-
-fn walk(frame: &Frame, t: Transform, glyphs: &mut Vec<Glyph>, rules: &mut Vec<Rule>) {
-    for (pos, item) in frame.items() {
-        let here = t.pre_concat(Transform::translate(pos.x, pos.y));
-        match item {
-            FrameItem::Group(g) => walk(&g.frame, here.pre_concat(g.transform), glyphs, rules),
-            FrameItem::Text(text) => {
-                let size = text.size.to_pt();
-                let mut x = 0.0;
-                let (ox, oy) = apply(here, 0.0, 0.0);
-                let (ux, uy) = apply(here, 1.0, 0.0);
-                for g in &text.glyphs {
-                    let (gx, gy) = apply(here, x + g.x_offset.at(text.size).to_pt(), 0.0);
-                    glyphs.push(Glyph {
-                        text: text.text[g.range()].to_string(),
-                        x: mm(gx),
-                        y: mm(gy),
-                        dir: (ux - ox, uy - oy),
-                        size,
-                        family: text.font.font().info().family.clone(),
-                    });
-                    x += g.x_advance.at(text.size).to_pt();
-                }
-            }
-            FrameItem::Shape(shape, _) => {
-                if let (typst::visualize::Geometry::Line(to), Some(stroke)) =
-                    (&shape.geometry, &shape.stroke)
-                {
-                    let a = apply(here, 0.0, 0.0);
-                    let b = apply(here, to.x.to_pt(), to.y.to_pt());
-                    rules.push(Rule {
-                        a: (mm(a.0), mm(a.1)),
-                        b: (mm(b.0), mm(b.1)),
-                        thickness: stroke.thickness.to_pt(),
-                    });
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
+/// A page as Typst draws it.
 struct PdfPage {
     glyphs: Vec<Glyph>,
     rules: Vec<Rule>,
+    /// Its width and height, mm.
     size: (f64, f64),
 }
 
 fn pdf_pages(doc: &PagedDocument) -> Vec<PdfPage> {
-    doc.pages()
-        .iter()
-        .map(|p| {
-            let mut glyphs = Vec::new();
-            let mut rules = Vec::new();
-            walk(&p.frame, Transform::identity(), &mut glyphs, &mut rules);
-            let s = p.frame.size();
-            PdfPage {
-                glyphs,
-                rules,
-                size: (mm(s.x.to_pt()), mm(s.y.to_pt())),
-            }
+    common::frames::drawn(doc)
+        .into_iter()
+        .map(|d| PdfPage {
+            glyphs: d.glyphs,
+            rules: d.rules,
+            size: (mm(d.size.0), mm(d.size.1)),
         })
         .collect()
+}
+
+/// A point in mm.
+fn at(p: (f64, f64)) -> (f64, f64) {
+    (mm(p.0), mm(p.1))
 }
 
 impl PdfPage {
@@ -128,19 +59,20 @@ impl PdfPage {
     fn lines(&self) -> Vec<(f64, f64, String, f64)> {
         let mut out: Vec<(f64, f64, Vec<&Glyph>)> = Vec::new();
         for g in self.glyphs.iter().filter(|g| g.dir.0 > 0.99) {
+            let y = mm(g.baseline);
             match out
                 .iter_mut()
-                .find(|(y, s, _)| (y - g.y).abs() < 0.01 && (s - g.size).abs() < 0.01)
+                .find(|(ly, s, _)| (ly - y).abs() < 0.01 && (s - g.size).abs() < 0.01)
             {
                 Some(l) => l.2.push(g),
-                None => out.push((g.y, g.size, vec![g])),
+                None => out.push((y, g.size, vec![g])),
             }
         }
         let mut lines: Vec<(f64, f64, String, f64)> = out
             .into_iter()
             .map(|(y, s, mut gs)| {
                 gs.sort_by(|a, b| a.x.total_cmp(&b.x));
-                let left = gs[0].x;
+                let left = mm(gs[0].x);
                 (y, s, gs.iter().map(|g| g.text.as_str()).collect(), left)
             })
             .collect();
@@ -152,12 +84,13 @@ impl PdfPage {
         self.glyphs.iter().map(|g| g.text.as_str()).collect()
     }
 
-    /// Horizontal rules (upright pages): (y, x0, x1, thickness).
+    /// Horizontal rules (upright pages): (y, x0, x1) mm, thickness pt.
     fn hrules(&self) -> Vec<(f64, f64, f64, f64)> {
         self.rules
             .iter()
-            .filter(|r| (r.a.1 - r.b.1).abs() < 0.01 && (r.a.0 - r.b.0).abs() > 0.5)
-            .map(|r| (r.a.1, r.a.0.min(r.b.0), r.a.0.max(r.b.0), r.thickness))
+            .map(|r| (at(r.a), at(r.b), r.thickness))
+            .filter(|(a, b, _)| (a.1 - b.1).abs() < 0.01 && (a.0 - b.0).abs() > 0.5)
+            .map(|(a, b, t)| (a.1, a.0.min(b.0), a.0.max(b.0), t))
             .collect()
     }
 }
@@ -239,7 +172,7 @@ fn pdf_portrait_table_runs_over_a_page_with_its_header_repeated() {
         let glyphs: Vec<&Glyph> = pages[p]
             .glyphs
             .iter()
-            .filter(|g| (g.y - lines[head].0).abs() < 0.01)
+            .filter(|g| (mm(g.baseline) - lines[head].0).abs() < 0.01)
             .collect();
         assert!(
             glyphs.iter().all(|g| g.family.contains("Sans")),
@@ -388,6 +321,9 @@ fn pdf_cells_hold_their_text_exactly() {
         assert!(lines.contains(&joined), "row {joined:?} not one line");
     }
     // And pdftotext finds every character (the text survives).
+    if !need(&[Tool::Poppler]) {
+        return;
+    }
     let dir = common::tempdir();
     let pdf = dir.path().join("r.pdf");
     let o = run_gen(&["pdf", REPORT, "-o", path_str(&pdf)]);
@@ -416,7 +352,7 @@ fn pdf_landscape_table_is_turned_counter_clockwise_with_the_portrait_page_number
     let n = landscape_page(&pages);
     let page = &pages[n];
     // The sheet stays A4 portrait: the table is turned on it.
-    assert!((page.size.0 - 210.0).abs() < 0.01 && (page.size.1 - 297.0).abs() < 0.01);
+    assert!((page.size.0 - PAPER_W).abs() < 0.01 && (page.size.1 - PAPER_H).abs() < 0.01);
     // Every table glyph runs upwards (turned 90° counter-clockwise).
     let turned: Vec<&Glyph> = page.glyphs.iter().filter(|g| g.dir.1 < -0.99).collect();
     assert!(turned.len() > 100);
@@ -432,7 +368,7 @@ fn pdf_landscape_table_is_turned_counter_clockwise_with_the_portrait_page_number
         turned
             .iter()
             .find(|g| g.text == s)
-            .map(|g| g.x)
+            .map(|g| mm(g.x))
             .unwrap_or_else(|| panic!("no {s}"))
     };
     let caption_x = x_of("推");
@@ -443,29 +379,30 @@ fn pdf_landscape_table_is_turned_counter_clockwise_with_the_portrait_page_number
         "{caption_x} {header_x} {body_x}"
     );
     for g in &turned {
+        let (x, y) = (mm(g.x), mm(g.baseline));
         assert!(
-            g.x >= LEFT - 0.1 && g.x <= RIGHT + 0.1,
-            "{} at x {:.2}",
+            (LEFT - 0.1..=RIGHT + 0.1).contains(&x),
+            "{} at x {x:.2}",
             g.text,
-            g.x
         );
         assert!(
-            g.y >= TOP - 0.1 && g.y <= BOTTOM + 0.1,
-            "{} at y {:.2}",
+            (TOP - 0.1..=BOTTOM + 0.1).contains(&y),
+            "{} at y {y:.2}",
             g.text,
-            g.y
         );
     }
     // Its rules: 0.5 pt, the table's length 225 mm running down the page.
-    let long: Vec<&Rule> = page
+    type Ends<'a> = ((f64, f64), (f64, f64), &'a Rule);
+    let long: Vec<Ends> = page
         .rules
         .iter()
-        .filter(|r| (r.a.0 - r.b.0).abs() < 0.01 && (r.a.1 - r.b.1).abs() > 200.0)
+        .map(|r| (at(r.a), at(r.b), r))
+        .filter(|(a, b, _)| (a.0 - b.0).abs() < 0.01 && (a.1 - b.1).abs() > 200.0)
         .collect();
     assert!(!long.is_empty());
-    for r in &long {
+    for (a, b, r) in &long {
         assert_eq!(r.thickness, 0.5);
-        let (y0, y1) = (r.a.1.min(r.b.1), r.a.1.max(r.b.1));
+        let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
         assert!(
             (y0 - TOP).abs() < 0.1 && (y1 - BOTTOM).abs() < 0.1,
             "{y0:.2}–{y1:.2}"
@@ -483,10 +420,10 @@ fn pdf_landscape_table_is_turned_counter_clockwise_with_the_portrait_page_number
     let glyphs: Vec<&Glyph> = page
         .glyphs
         .iter()
-        .filter(|g| (g.y - number.0).abs() < 0.01)
+        .filter(|g| (mm(g.baseline) - number.0).abs() < 0.01)
         .collect();
     if k % 2 == 1 {
-        let right = glyphs.last().unwrap().x + mm(14.0);
+        let right = mm(glyphs.last().unwrap().x) + mm(14.0);
         assert!(
             (right - (RIGHT - CELL)).abs() < 0.3,
             "odd page number ends at {right:.2}"
@@ -637,129 +574,41 @@ fn docx_xml(docx: &Path) -> String {
     s
 }
 
-struct LoRender {
-    _dir: tempfile::TempDir,
-    docx: PathBuf,
-    pages: Vec<Value>,
+/// The documents LibreOffice renders here, converted in one run.
+fn plan(p: &mut Plan) {
+    p.input("report", &root().join(REPORT), &[]);
+    p.yaml("long-table", &long_table_yaml());
 }
 
-fn lo_report() -> &'static LoRender {
-    static R: OnceLock<LoRender> = OnceLock::new();
-    R.get_or_init(|| {
-        let dir = common::tempdir();
-        let docx = dir.path().join("report.docx");
-        let o = run_gen(&["docx", REPORT, "-o", path_str(&docx)]);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        let pdf = libreoffice_pdf(&docx, dir.path());
-        let json = Command::new(common::python())
-            .args([
-                path_str(&root().join("tests/support/pdf_chars.py")),
-                path_str(&pdf),
-            ])
-            .output()
-            .unwrap();
-        assert!(json.status.success());
-        let pages: Vec<Value> = serde_json::from_slice(&json.stdout).unwrap();
-        LoRender {
-            _dir: dir,
-            docx,
-            pages,
-        }
-    })
+/// This binary's LibreOffice batch; `None` (skip) without LibreOffice.
+fn office() -> Option<&'static office::Batch> {
+    static BATCH: BatchCell = BatchCell::new();
+    office::batch(&BATCH, plan)
 }
 
-/// LibreOffice's PDF of `docx`, with the bundled fonts standing in for the
-/// official names (as tests/docx.rs does).
-fn libreoffice_pdf(docx: &Path, dir: &Path) -> PathBuf {
-    let map = [
-        ("仿宋_GB2312", "FandolFang", ""),
-        ("楷体_GB2312", "Gongwen Kai", ""),
-        ("黑体", "Noto Sans CJK SC", "medium"),
-        ("方正小标宋简体", "Noto Serif CJK SC", "bold"),
-        ("宋体", "Noto Serif CJK SC", ""),
-        ("Times New Roman", "Liberation Serif", ""),
-    ];
-    let mut conf = format!(
-        "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n<dir>{}</dir>\n<cachedir>{}</cachedir>\n",
-        root().join("fonts").display(),
-        dir.join("fc-cache").display()
-    );
-    for (from, to, weight) in map {
-        conf.push_str(&format!(
-            "<match target=\"pattern\"><test name=\"family\"><string>{from}</string></test>\
-             <edit name=\"family\" mode=\"assign\" binding=\"strong\"><string>{to}</string></edit>"
-        ));
-        if !weight.is_empty() {
-            conf.push_str(&format!(
-                "<edit name=\"weight\" mode=\"assign\" binding=\"strong\"><const>{weight}</const></edit>"
-            ));
-        }
-        conf.push_str("</match>\n");
+#[test]
+fn the_docx_files_libreoffice_renders_are_valid_ooxml() {
+    if let Some(b) = office() {
+        common::ooxml::assert_valid(&b.files());
     }
-    conf.push_str("</fontconfig>\n");
-    let conf_path = dir.join("fonts.conf");
-    std::fs::write(&conf_path, conf).unwrap();
-    let out = dir.join("lo");
-    let o = Command::new("soffice")
-        .args([
-            &format!(
-                "-env:UserInstallation=file://{}",
-                dir.join("lo-profile").display()
-            ),
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            path_str(&out),
-            path_str(docx),
-        ])
-        .env("FONTCONFIG_FILE", &conf_path)
-        .output()
-        .expect("soffice must be installed (run .ci/run)");
-    assert!(o.status.success());
-    let stem = docx.file_stem().unwrap().to_str().unwrap();
-    out.join(format!("{stem}.pdf"))
 }
 
-/// LibreOffice's lines on page `n` (0-based): (baseline mm, size, text,
-/// left mm), upright characters only.
-fn lo_lines(page: &Value) -> Vec<(f64, f64, String, f64)> {
-    type Chars = Vec<(f64, String)>;
-    let mut lines: Vec<(f64, f64, Chars)> = Vec::new();
-    for c in page["chars"].as_array().unwrap() {
-        let t = c["c"].as_str().unwrap().to_string();
-        if t.trim().is_empty() {
-            continue;
-        }
-        let (y, s, x) = (
-            mm(c["baseline"].as_f64().unwrap()),
-            c["size"].as_f64().unwrap(),
-            mm(c["x"].as_f64().unwrap()),
-        );
-        match lines
-            .iter_mut()
-            .find(|l| (l.0 - y).abs() < 0.05 && (l.1 - s).abs() < 0.01)
-        {
-            Some(l) => l.2.push((x, t)),
-            None => lines.push((y, s, vec![(x, t)])),
-        }
-    }
-    let mut out: Vec<(f64, f64, String, f64)> = lines
-        .into_iter()
-        .map(|(y, s, mut cs)| {
-            cs.sort_by(|a, b| a.0.total_cmp(&b.0));
-            let left = cs[0].0;
-            (y, s, cs.into_iter().map(|c| c.1).collect(), left)
-        })
-        .collect();
-    out.sort_by(|a, b| a.0.total_cmp(&b.0));
-    out
+/// LibreOffice's lines on `page`: (baseline mm, size, text, left mm).
+fn lo_lines(page: &Page) -> Vec<(f64, f64, String, f64)> {
+    page.lines
+        .iter()
+        .map(|l| (mm(l.baseline), l.size, l.text(), l.left()))
+        .collect()
 }
 
 #[test]
 fn docx_tables_are_word_tables() {
-    let r = lo_report();
-    let xml = docx_xml(&r.docx);
+    let dir = common::tempdir();
+    let docx = dir.path().join("report.docx");
+    let o = run_gen(&["docx", REPORT, "-o", path_str(&docx)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    common::ooxml::assert_valid(&[&docx]);
+    let xml = docx_xml(&docx);
     // Two tables besides the 版记's floating one.
     let tables: Vec<&str> = xml.split("<w:tbl>").skip(1).collect();
     let real: Vec<&&str> = tables.iter().filter(|t| !t.contains("w:tblpPr")).collect();
@@ -796,26 +645,6 @@ fn docx_tables_are_word_tables() {
     assert!(
         landscape[0].contains("w:footerReference w:type=\"default\" r:id=\"rIdFooterLandOdd\"")
     );
-}
-
-/// `gen docx` of YAML text rendered by LibreOffice: the folder, the PDF,
-/// its pages.
-fn lo_yaml(yaml: &str) -> (tempfile::TempDir, PathBuf, Vec<Value>) {
-    let dir = common::tempdir();
-    let input = write(dir.path(), yaml);
-    let docx = dir.path().join("doc.docx");
-    let o = run_gen(&["docx", path_str(&input), "-o", path_str(&docx)]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let pdf = libreoffice_pdf(&docx, dir.path());
-    let json = Command::new(common::python())
-        .args([
-            path_str(&root().join("tests/support/pdf_chars.py")),
-            path_str(&pdf),
-        ])
-        .output()
-        .unwrap();
-    let pages: Vec<Value> = serde_json::from_slice(&json.stdout).unwrap();
-    (dir, pdf, pages)
 }
 
 /// A portrait table of 40 one-line rows under a two-row header, after a
@@ -855,8 +684,13 @@ fn raster_rules(pdf: &Path, n: usize) -> Vec<(f64, f64)> {
 
 #[test]
 fn libreoffice_repeats_the_header_keeps_the_rules_thin_and_the_grid() {
-    let (_dir, pdf, pages) = lo_yaml(&long_table_yaml());
-    let has = |p: &Value, s: &str| lo_lines(p).iter().any(|l| l.2.contains(s));
+    if !need(&[Tool::Poppler]) {
+        return;
+    }
+    let Some(b) = office() else { return };
+    let r = b.get("long-table");
+    let (pdf, pages) = (&r.pdf, &r.pages);
+    let has = |p: &Page, s: &str| lo_lines(p).iter().any(|l| l.2.contains(s));
     let p1 = pages.iter().position(|p| has(p, "第1行")).expect("row 1");
     let p2 = pages.iter().position(|p| has(p, "第40行")).expect("row 40");
     assert!(p2 > p1, "40 rows run over a page");
@@ -870,7 +704,7 @@ fn libreoffice_repeats_the_header_keeps_the_rules_thin_and_the_grid() {
             &lines[..3]
         );
         // Its rules are 0.5 pt (0.18 mm) thick.
-        let rules = raster_rules(&pdf, p + 1);
+        let rules = raster_rules(pdf, p + 1);
         assert!(rules.len() >= 3, "{rules:?}");
         for (a, b) in &rules {
             assert!((b - a - RULE).abs() < 0.1, "rule {a:.2}–{b:.2}");
@@ -878,7 +712,7 @@ fn libreoffice_repeats_the_header_keeps_the_rules_thin_and_the_grid() {
         // The rows are one line of the DOCX grid (29.6 pt) apart.
         for w in rules.windows(2).skip(1) {
             let d = w[1].0 - w[0].0;
-            assert!((d - mm(29.6)).abs() < 0.15, "rows {:.2} apart", d);
+            assert!((d - DOCX_PITCH).abs() < 0.15, "rows {:.2} apart", d);
         }
     }
     // The paragraph after the table is on LibreOffice's grid: its em box
@@ -888,27 +722,27 @@ fn libreoffice_repeats_the_header_keeps_the_rules_thin_and_the_grid() {
         .find(|l| l.2 == "表后文字。")
         .expect("the paragraph after the table");
     let top = em_top(after.0, after.1);
-    let k = (top - TOP) / mm(29.6);
+    let k = (top - TOP) / DOCX_PITCH;
     assert!(
-        (k - k.round()).abs() * mm(29.6) < 0.5,
+        (k - k.round()).abs() * DOCX_PITCH < 0.5,
         "text after the table at {top:.2} mm (line {k:.2})"
     );
 }
 
 #[test]
 fn libreoffice_turns_the_landscape_page_and_numbers_run_on() {
-    let r = lo_report();
-    let pages = &r.pages;
-    let has = |p: &Value, s: &str| lo_lines(p).iter().any(|l| l.2.contains(s));
+    let Some(b) = office() else { return };
+    let pages = &b.get("report").pages;
+    let has = |p: &Page, s: &str| lo_lines(p).iter().any(|l| l.2.contains(s));
     // The landscape page: A4 turned (842 × 595 pt).
     let land = pages
         .iter()
-        .position(|p| p["width"].as_f64().unwrap() > p["height"].as_f64().unwrap())
+        .position(|p| p.width > p.height)
         .expect("a landscape page");
-    let w = mm(pages[land]["width"].as_f64().unwrap());
-    let h = mm(pages[land]["height"].as_f64().unwrap());
+    let w = mm(pages[land].width);
+    let h = mm(pages[land].height);
     assert!(
-        (w - 297.0).abs() < 0.5 && (h - 210.0).abs() < 0.5,
+        (w - PAPER_H).abs() < 0.5 && (h - PAPER_W).abs() < 0.5,
         "{w} × {h}"
     );
     assert!(has(&pages[land], "序号"));
@@ -923,7 +757,10 @@ fn libreoffice_turns_the_landscape_page_and_numbers_run_on() {
     let top = em_top(caption.0, caption.1);
     assert!((27.0..40.0).contains(&top), "caption at {top:.2} mm");
     for l in lines.iter().filter(|l| l.1 > 15.0) {
-        assert!(l.3 >= 35.0 - 1.0 && l.3 < 297.0 - 37.0, "{l:?}");
+        assert!(
+            l.3 >= (PAPER_H - BOTTOM) - 1.0 && l.3 < PAPER_H - TOP,
+            "{l:?}"
+        );
     }
     // On each landscape page the number stands where it stands on portrait
     // pages (§8): turned with the sheet, along the landscape page's left
@@ -932,32 +769,25 @@ fn libreoffice_turns_the_landscape_page_and_numbers_run_on() {
     // odd pages (184 − 5.57 mm down), starts 一字 inside on even ones
     // (28 + 5.57 mm down).
     for (i, p) in pages.iter().enumerate() {
-        if p["width"].as_f64().unwrap() < p["height"].as_f64().unwrap() {
+        if p.width < p.height {
             continue;
         }
         let n = i + 1;
-        let chars: Vec<&Value> = p["chars"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|c| mm(c["x1"].as_f64().unwrap()) < 35.0)
-            .collect();
-        let text: String = chars.iter().map(|c| c["c"].as_str().unwrap()).collect();
+        let chars: Vec<&common::pdfminer::Char> =
+            p.chars.iter().filter(|c| mm(c.x1) < 35.0).collect();
+        let text: String = chars.iter().map(|c| c.c.as_str()).collect();
         assert_eq!(text.replace(' ', ""), format!("—{n}—"), "page {n}");
         let dash = chars[0];
-        let (x0, x1) = (
-            mm(dash["x"].as_f64().unwrap()),
-            mm(dash["x1"].as_f64().unwrap()),
-        );
+        let (x0, x1) = (mm(dash.x), mm(dash.x1));
         // The glyph's box is its 4号 em (0.12 em below the baseline); the
         // dash's ink top is 0.296 em above the baseline (Noto Serif CJK).
         assert!((x1 - x0 - mm(14.0)).abs() < 0.1, "{x0:.2}–{x1:.2}");
         let ink_top = x0 + mm(0.12 * 14.0) + mm(0.296 * 14.0);
         assert!(
-            (ink_top - 28.0).abs() < 1.0,
+            (ink_top - (PAPER_H - PAGE_NUMBER_DASH_TOP)).abs() < 1.0,
             "page {n}: dash top {ink_top:.2} mm from the left edge"
         );
-        let along = |c: &Value| mm(c["baseline"].as_f64().unwrap());
+        let along = |c: &common::pdfminer::Char| mm(c.baseline);
         if n % 2 == 1 {
             let end = along(chars.last().unwrap()) + mm(14.0);
             assert!(
@@ -973,30 +803,31 @@ fn libreoffice_turns_the_landscape_page_and_numbers_run_on() {
         }
     }
     // The page numbers run on through the landscape pages.
-    let number = |p: &Value| {
+    let number = |p: &Page| {
         lo_lines(p)
             .into_iter()
             .find(|l| (l.1 - 14.0).abs() < 0.01 && l.2.contains('—'))
             .map(|l| l.2.replace(' ', ""))
     };
     for (i, p) in pages.iter().enumerate() {
-        if p["width"].as_f64().unwrap() < p["height"].as_f64().unwrap() {
+        if p.width < p.height {
             assert_eq!(number(p), Some(format!("—{}—", i + 1)), "page {}", i + 1);
         }
     }
     // After the landscape section the pages are portrait again.
     let last = pages.last().unwrap();
-    assert!(last["width"].as_f64().unwrap() < last["height"].as_f64().unwrap());
+    assert!(last.width < last.height);
 }
 
 #[test]
 fn libreoffice_keeps_every_cell() {
-    let r = lo_report();
-    let text: String = r
+    let Some(b) = office() else { return };
+    let text: String = b
+        .get("report")
         .pages
         .iter()
-        .flat_map(|p| p["chars"].as_array().unwrap().iter())
-        .map(|c| c["c"].as_str().unwrap().to_string())
+        .flat_map(|p| &p.chars)
+        .map(|c| c.c.clone())
         .filter(|c| !c.trim().is_empty())
         .collect();
     for t in yaml_tables() {

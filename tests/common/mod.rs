@@ -1,15 +1,26 @@
-//! Shared helpers for the integration tests: the seed document, typeset
-//! once, and a walker that reads lines of glyphs out of Typst's frames.
-#![allow(dead_code)]
+//! Shared instruments of the integration tests: the standard's numbers
+//! ([`standard`]), the walker of Typst's frames ([`frames`]), the page
+//! model of a PDF as pdfminer measures it ([`pdfminer`]), LibreOffice in
+//! batches ([`office`]), the OOXML validator ([`ooxml`]), and what a test
+//! does when an outside tool is missing ([`tools`]); plus the seed
+//! document, typeset once, and small helpers.
+#![allow(dead_code, unused_imports)]
 
+pub mod frames;
 pub mod office;
+pub mod ooxml;
+pub mod pdfminer;
+pub mod standard;
+pub mod tools;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use gongwen::fonts::FontSet;
-use typst::layout::{Frame, FrameItem, Point};
 use typst_layout::PagedDocument;
+
+pub use frames::{Glyph, Line, PlacedImage, Rule, images, pages, rules};
+pub use standard::mm;
 
 pub const SEED: &str = "data/seed-notice.yaml";
 
@@ -31,166 +42,19 @@ pub fn seed() -> &'static PagedDocument {
     })
 }
 
-/// One glyph as laid out, in points from the page's top-left corner.
-#[derive(Debug, Clone)]
-pub struct Glyph {
-    /// The text the glyph stands for.
-    pub text: String,
-    /// Left edge of its advance box.
-    pub x: f64,
-    /// Its advance as laid out (tracking and justification included).
-    pub advance: f64,
-    /// Its advance in the font (its em box's width for a CJK glyph).
-    pub natural: f64,
-    pub baseline: f64,
-    pub size: f64,
-    pub family: String,
-    pub weight: u16,
-    /// The fill, as Typst's debug form (e.g. `Cmyk(…)`, `Luma(…)`).
-    pub fill: String,
-}
-
-/// A straight line drawn on a page (a rule), in points from the top-left.
-#[derive(Debug, Clone)]
-pub struct Rule {
-    pub x: f64,
-    pub y: f64,
-    pub length: f64,
-    pub thickness: f64,
-    pub paint: String,
-}
-
-fn walk_rules(frame: &Frame, offset: Point, out: &mut Vec<Rule>) {
-    for (pos, item) in frame.items() {
-        let p = offset + *pos;
-        match item {
-            FrameItem::Group(group) => {
-                let t = group.transform;
-                walk_rules(&group.frame, Point::new(p.x + t.tx, p.y + t.ty), out);
-            }
-            FrameItem::Shape(shape, _) => {
-                if let (typst::visualize::Geometry::Line(to), Some(stroke)) =
-                    (&shape.geometry, &shape.stroke)
-                {
-                    out.push(Rule {
-                        x: p.x.to_pt(),
-                        y: p.y.to_pt(),
-                        length: to.x.to_pt(),
-                        thickness: stroke.thickness.to_pt(),
-                        paint: format!("{:?}", stroke.paint),
-                    });
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-/// The straight rules drawn on each page.
-pub fn rules(doc: &PagedDocument) -> Vec<Vec<Rule>> {
-    doc.pages()
-        .iter()
-        .map(|page| {
-            let mut out = Vec::new();
-            walk_rules(&page.frame, Point::zero(), &mut out);
-            out
-        })
-        .collect()
-}
-
-/// Glyphs sharing a baseline and a size.
-#[derive(Debug, Clone)]
-pub struct Line {
-    pub baseline: f64,
-    pub size: f64,
-    pub glyphs: Vec<Glyph>,
-}
-
-impl Line {
-    pub fn text(&self) -> String {
-        self.glyphs.iter().map(|g| g.text.as_str()).collect()
-    }
-    pub fn left(&self) -> f64 {
-        self.glyphs.first().map_or(0.0, |g| g.x)
-    }
-    /// The right edge of the last glyph's box in the font, so that space
-    /// justification added after it does not count.
-    pub fn right(&self) -> f64 {
-        self.glyphs.last().map_or(0.0, |g| g.x + g.natural)
-    }
-    pub fn chars(&self) -> usize {
-        self.text().chars().count()
-    }
-}
-
-fn walk(frame: &Frame, offset: Point, out: &mut Vec<Glyph>) {
-    for (pos, item) in frame.items() {
-        let p = offset + *pos;
-        match item {
-            FrameItem::Group(group) => {
-                let t = group.transform;
-                let p = Point::new(p.x + t.tx, p.y + t.ty);
-                walk(&group.frame, p, out);
-            }
-            FrameItem::Text(text) => {
-                let size = text.size.to_pt();
-                let mut x = p.x.to_pt();
-                for g in &text.glyphs {
-                    let advance = g.x_advance.at(text.size).to_pt();
-                    let natural = text
-                        .font
-                        .x_advance(g.id)
-                        .map_or(advance, |em| em.at(text.size).to_pt());
-                    out.push(Glyph {
-                        natural,
-                        text: text.text[g.range()].to_string(),
-                        x: x + g.x_offset.at(text.size).to_pt(),
-                        advance,
-                        baseline: p.y.to_pt(),
-                        size,
-                        family: text.font.font().info().family.clone(),
-                        weight: text.font.font().info().variant.weight.to_number(),
-                        fill: format!("{:?}", text.fill),
-                    });
-                    x += advance;
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-/// The lines of every page, top to bottom.
-pub fn pages(doc: &PagedDocument) -> Vec<Vec<Line>> {
-    doc.pages()
-        .iter()
-        .map(|page| {
-            let mut glyphs = Vec::new();
-            walk(&page.frame, Point::zero(), &mut glyphs);
-            let mut lines: Vec<Line> = Vec::new();
-            for g in glyphs {
-                match lines.iter_mut().find(|l| {
-                    (l.baseline - g.baseline).abs() < 0.01 && (l.size - g.size).abs() < 0.01
-                }) {
-                    Some(l) => l.glyphs.push(g),
-                    None => lines.push(Line {
-                        baseline: g.baseline,
-                        size: g.size,
-                        glyphs: vec![g],
-                    }),
-                }
-            }
-            for l in &mut lines {
-                l.glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
-            }
-            lines.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
-            lines
-        })
-        .collect()
-}
-
-pub fn mm(pt: f64) -> f64 {
-    pt * 25.4 / 72.0
+/// Runs `cmd`; panics with its stderr unless it succeeds.
+pub fn run(cmd: &str, args: &[&str], env: &[(&str, &str)]) -> Vec<u8> {
+    let o = std::process::Command::new(cmd)
+        .args(args)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd} must be installed (run .ci/run): {e}"));
+    assert!(
+        o.status.success(),
+        "{cmd} {args:?} failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    o.stdout
 }
 
 /// Runs the `gen` binary.
@@ -397,52 +261,6 @@ note: 此件公开发布
         );
     }
     yaml
-}
-
-/// An image drawn on a page (a seal), in points from the top-left corner.
-#[derive(Debug, Clone, Copy)]
-pub struct PlacedImage {
-    pub x: f64,
-    pub y: f64,
-    pub width: f64,
-    pub height: f64,
-}
-
-impl PlacedImage {
-    pub fn centre(&self) -> (f64, f64) {
-        (self.x + self.width / 2.0, self.y + self.height / 2.0)
-    }
-}
-
-fn walk_images(frame: &Frame, offset: Point, out: &mut Vec<PlacedImage>) {
-    for (pos, item) in frame.items() {
-        let p = offset + *pos;
-        match item {
-            FrameItem::Group(group) => {
-                let t = group.transform;
-                walk_images(&group.frame, Point::new(p.x + t.tx, p.y + t.ty), out);
-            }
-            FrameItem::Image(_, size, _) => out.push(PlacedImage {
-                x: p.x.to_pt(),
-                y: p.y.to_pt(),
-                width: size.x.to_pt(),
-                height: size.y.to_pt(),
-            }),
-            _ => {}
-        }
-    }
-}
-
-/// The images drawn on each page.
-pub fn images(doc: &PagedDocument) -> Vec<Vec<PlacedImage>> {
-    doc.pages()
-        .iter()
-        .map(|page| {
-            let mut out = Vec::new();
-            walk_images(&page.frame, Point::zero(), &mut out);
-            out
-        })
-        .collect()
 }
 
 /// A test seal: a red ring on a transparent square of `px` pixels, as PNG

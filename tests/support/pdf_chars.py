@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Print every character of a PDF with its position, as JSON.
+"""Print every character of PDFs with its position, as JSON.
 
-    pdf_chars.py FILE.pdf
+    pdf_chars.py FILE.pdf [FILE.pdf ...]
 
-Output: [{"width": pt, "height": pt, "chars": [{"c": "国", "x": pt,
+Output, one line per file: [{"width": pt, "height": pt, "chars": [{"c": "国", "x": pt,
 "x1": pt, "baseline": pt, "size": pt, "font": "FandolFang-Regular",
 "color": [fill colour components, e.g. [1.0, 0.2, 0.2] for RGB]}],
 "images": [{"x0": pt, "top": pt, "x1": pt, "bottom": pt}],
@@ -12,7 +12,8 @@ Output: [{"width": pt, "height": pt, "chars": [{"c": "国", "x": pt,
 "linewidth": pt}]}]
 Coordinates are in points from the page's top-left corner; `x` is the left
 edge of the glyph's advance box and `baseline` the baseline's y. Used by the
-DOCX tests to measure LibreOffice's rendering (pdfminer.six).
+DOCX tests to measure LibreOffice's rendering (pdfminer.six), many files in
+one run.
 """
 import json, sys
 from pdfminer.high_level import extract_pages
@@ -62,39 +63,45 @@ def images(obj):
             yield from images(child)
 
 
-pages = []
-for page in extract_pages(sys.argv[1], laparams=LAParams()):
-    h = page.height
-    out = []
-    for ch in chars(page):
-        a, b, c, d, e, f = ch.matrix
-        name = ch.fontname.split("+", 1)[-1]
-        out.append({
-            "c": ch.get_text(),
-            "x": ch.x0,
-            "x1": ch.x1,
-            "baseline": h - f,
-            "size": round(ch.size, 3),
-            "font": name,
-            "color": color(ch),
-        })
-    pics = [
-        {"x0": im.x0, "top": h - im.y1, "x1": im.x1, "bottom": h - im.y0}
-        for im in images(page)
-    ]
-    drawn = [
-        {
-            "x0": sh.x0,
-            "top": h - sh.y1,
-            "x1": sh.x1,
-            "bottom": h - sh.y0,
-            "fill": bool(sh.fill),
-            "stroke": bool(sh.stroke),
-            "fill_color": components(sh.non_stroking_color),
-            "stroke_color": components(sh.stroking_color),
-            "linewidth": sh.linewidth,
-        }
-        for sh in shapes(page)
-    ]
-    pages.append({"width": page.width, "height": h, "chars": out, "images": pics, "shapes": drawn})
-json.dump(pages, sys.stdout, ensure_ascii=False)
+def measure(path):
+    pages = []
+    for page in extract_pages(path, laparams=LAParams()):
+        h = page.height
+        out = []
+        for ch in chars(page):
+            a, b, c, d, e, f = ch.matrix
+            name = ch.fontname.split("+", 1)[-1]
+            out.append({
+                "c": ch.get_text(),
+                "x": ch.x0,
+                "x1": ch.x1,
+                "baseline": h - f,
+                "size": round(ch.size, 3),
+                "font": name,
+                "color": color(ch),
+            })
+        pics = [
+            {"x0": im.x0, "top": h - im.y1, "x1": im.x1, "bottom": h - im.y0}
+            for im in images(page)
+        ]
+        drawn = [
+            {
+                "x0": sh.x0,
+                "top": h - sh.y1,
+                "x1": sh.x1,
+                "bottom": h - sh.y0,
+                "fill": bool(sh.fill),
+                "stroke": bool(sh.stroke),
+                "fill_color": components(sh.non_stroking_color),
+                "stroke_color": components(sh.stroking_color),
+                "linewidth": sh.linewidth,
+            }
+            for sh in shapes(page)
+        ]
+        pages.append({"width": page.width, "height": h, "chars": out, "images": pics, "shapes": drawn})
+    return pages
+
+
+for path in sys.argv[1:]:
+    json.dump(measure(path), sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
