@@ -51,7 +51,9 @@ pub enum Error {
         message: String,
     },
 
-    /// The seal fields do not fit together or with the 署名.
+    /// A seal image the composition was not given (the images are read by
+    /// `Assets::load` first; seal fields that do not fit together are the
+    /// rulebook's [`Error::Format`]).
     #[error("{}: {field}: {message}", path.display())]
     Seal {
         path: PathBuf,
