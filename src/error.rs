@@ -37,21 +37,6 @@ pub enum Error {
         message: String,
     },
 
-    /// A character that no font of its role can show.
-    #[error(
-        "{}:{}: {field}: no bundled or chosen font has the character {ch:?} (U+{:04X}) that {} ({}) text uses; \
-         add a font that has it with --font-dir, or replace the character",
-        path.display(), pos.map_or("?".to_string(), |p| p.to_string()), *ch as u32,
-        role.typeface(), role.element()
-    )]
-    MissingGlyph {
-        path: PathBuf,
-        pos: Option<Pos>,
-        field: String,
-        ch: char,
-        role: crate::fonts::Role,
-    },
-
     /// An image the document names (a seal) that cannot be used: missing,
     /// unreadable, not a PNG or SVG, or outside the allowed folder.
     #[error(
@@ -66,7 +51,9 @@ pub enum Error {
         message: String,
     },
 
-    /// The seal fields do not fit together or with the 署名.
+    /// A seal image the composition was not given (the images are read by
+    /// `Assets::load` first; seal fields that do not fit together are the
+    /// rulebook's [`Error::Format`]).
     #[error("{}: {field}: {message}", path.display())]
     Seal {
         path: PathBuf,
@@ -74,8 +61,9 @@ pub enum Error {
         message: String,
     },
 
-    /// A field the document's format (§10) has no place for, or one it
-    /// needs and lacks.
+    /// A rule of the rulebook ([`crate::rules`]) the document breaks: a
+    /// field its format (§10) has no place for, or one it needs and lacks;
+    /// a character no font has; seal fields that do not fit together.
     #[error(
         "{}:{}: {field}: {message}",
         path.display(), pos.map_or("1:1".to_string(), |p| p.to_string())
@@ -83,7 +71,7 @@ pub enum Error {
     Format {
         path: PathBuf,
         pos: Option<Pos>,
-        field: &'static str,
+        field: String,
         message: String,
     },
 

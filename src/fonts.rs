@@ -64,9 +64,10 @@ pub const EXTENSION_FAMILY: &str = "Noto Serif CJK SC Ext";
 pub enum Role {
     /// 仿宋: body text, 3rd and 4th level headings, 署名, 成文日期.
     Body,
-    /// 黑体: 1st level headings (一、).
+    /// 黑体: 1st level headings (一、), 密级和保密期限, 紧急程度, table
+    /// heads and captions, the attendance labels.
     Hei,
-    /// 楷体: 2nd level headings (（一）).
+    /// 楷体: 2nd level headings (（一）), the 签发人's names.
     Kai,
     /// 小标宋: the 标题.
     Title,
@@ -84,17 +85,6 @@ impl Role {
             Role::Kai => "楷体",
             Role::Title => "小标宋",
             Role::Song => "宋体",
-        }
-    }
-
-    /// What the typeface sets, for messages.
-    pub fn element(self) -> &'static str {
-        match self {
-            Role::Body => "body",
-            Role::Hei => "first-level heading",
-            Role::Kai => "second-level heading",
-            Role::Title => "title",
-            Role::Song => "page number",
         }
     }
 }

@@ -32,6 +32,7 @@ pub mod model;
 pub mod numbering;
 pub mod output;
 pub mod pdf;
+pub mod rules;
 pub mod schema;
 pub mod spans;
 pub mod text;

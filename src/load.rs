@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Pos};
 use crate::limits::{MAX_DOCUMENT_BYTES, MAX_EXPANDED_BYTES, MAX_QUOTE_CHARS};
 use crate::model::Document;
+use crate::rules::{self, Severity, Violation};
 
 /// An input file's text, kept for locating things in it.
 #[derive(Debug, Clone)]
@@ -40,22 +41,6 @@ impl Source {
         }
     }
 
-    /// Where the top-level field `key` is written (`key:` at the start of a
-    /// line), if it is.
-    pub fn find_key(&self, key: &str) -> Option<Pos> {
-        let mut offset = 0;
-        for line in self.text.split_inclusive('\n') {
-            if line
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start_matches([' ', '\t']).starts_with(':'))
-            {
-                return Some(self.pos(offset));
-            }
-            offset += line.len();
-        }
-        None
-    }
-
     /// Where `ch` first occurs in the file, if it is written literally.
     pub fn find_char(&self, ch: char) -> Option<Pos> {
         self.text.find(ch).map(|i| self.pos(i))
@@ -87,8 +72,8 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> Result<(Document, Source), Err
     Ok((doc, source))
 }
 
-/// Parses YAML text into a document, and checks that its fields fit its
-/// format (§10; see [`Document::check_format`]).
+/// Parses YAML text into a document, and checks it against the rulebook
+/// ([`crate::rules`]; what stops every writer) and its tables' shapes.
 pub fn parse(source: &Source) -> Result<Document, Error> {
     let doc = parse_model(source)?;
     check_tables(&doc, source)?;
@@ -114,28 +99,38 @@ pub fn check_tables(doc: &Document, source: &Source) -> Result<(), Error> {
     Ok(())
 }
 
-/// Parses YAML text into the model and checks that its fields fit its
-/// format, without checking that tables' rows fill their columns (`gen
-/// check` reports those itself).
+/// Parses YAML text into the model and checks it against the rulebook,
+/// without checking that tables' rows fill their columns (`gen check`
+/// reports those itself).
 pub fn parse_model(source: &Source) -> Result<Document, Error> {
     let doc = deserialize(source)?;
-    doc.check_format().map_err(|e| {
-        // The field's value in the file, found by the linter's index (the
-        // model keeps no positions).
-        let pos = crate::spans::Index::build(&source.text)
-            .ok()
-            .and_then(|index| index.get(e.field).map(|n| index.start(n)));
-        Error::Invalid {
-            path: source.path.clone(),
-            pos,
-            message: format!("{}: {}", e.field, e.message),
-        }
-    })?;
-    Ok(doc)
+    match rules::first(rules::violations(&doc), Severity::Refused) {
+        Some(v) => Err(refusal(source, &v)),
+        None => Ok(doc),
+    }
 }
 
-/// The YAML text as the model's types, field rules unchecked.
-fn deserialize(source: &Source) -> Result<Document, Error> {
+/// Where a violation points in the file: at its field (at its character,
+/// for a character), or where the field would be asked for.
+pub fn locate(source: &Source, v: &Violation) -> Option<Pos> {
+    let index = crate::spans::Index::build(&source.text).ok()?;
+    index
+        .locate(&v.field, v.ch)
+        .or_else(|| index.locate(v.or_at?, None))
+}
+
+/// The error a violation stops a writer with, at its field in the file.
+pub fn refusal(source: &Source, v: &Violation) -> Error {
+    Error::Format {
+        path: source.path.clone(),
+        pos: locate(source, v),
+        field: v.field.clone(),
+        message: v.message.clone(),
+    }
+}
+
+/// The YAML text as the model's types, the rulebook unasked.
+pub fn deserialize(source: &Source) -> Result<Document, Error> {
     check_expansion(source)?;
     serde_yaml_ng::from_str::<Document>(&source.text).map_err(|e| {
         let pos = e.location().map(|l| Pos {
@@ -314,11 +309,19 @@ mod tests {
     }
 
     #[test]
-    fn keys_are_found_at_the_start_of_a_line_only() {
-        let s = src("title: 关于printing: 的函\nprinting:\n  organ: 甲\n");
-        assert_eq!(s.find_key("printing"), Some(Pos { line: 2, column: 1 }));
-        assert_eq!(s.find_key("organ"), None);
-        assert_eq!(s.find_key("print"), None);
+    fn a_format_rule_is_an_error_at_the_field_it_names() {
+        // The rulebook's first violation that stops every writer, at the
+        // value of its field (column 13, after `doc_number: `).
+        let e = parse(&src(concat!(
+            "format: order\nkind: 命令\nissuer_mark: 甲市人民政府令\norder_number: 第1号\n",
+            "doc_number: 甲发〔2020〕1号\ndate: 2020-01-02\nbody: [正文]\n",
+        )))
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("t.yaml:5:13: doc_number: a 命令（令） is numbered by its 令号"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub fn document_schema() -> Schema {
 }
 
 /// What each format requires and allows (the rules of
-/// [`Document::check_format`], §10): a 命令 needs its mark and 令号 and may
+/// [`crate::rules::formats`], §10): a 命令 needs its mark and 令号 and may
 /// go without a title; every other format needs a title; the 令号 belongs
 /// to a 命令 only; a 纪要 needs its mark and has no seal, 签名章, 签发人 or
 /// 发文字号; the 期号 and attendance lists belong to a 纪要 only.

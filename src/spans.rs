@@ -214,6 +214,20 @@ impl Index {
         self.get(path).and_then(Node::text)
     }
 
+    /// Where the value of `field` is written, or, given `ch`, where that
+    /// character first stands in it. A cell written as a map points at its
+    /// `text`; a list written as one value (`issuer: 市政府`) stands for its
+    /// first item.
+    pub fn locate(&self, field: &str, ch: Option<char>) -> Option<Pos> {
+        let node = self
+            .get(field)
+            .filter(|n| ch.is_none() || n.text().is_some())
+            .or_else(|| self.get(&format!("{field}.text")))
+            .or_else(|| self.get(field.strip_suffix("[0]")?))?;
+        let k = ch.and_then(|c| node.text()?.chars().position(|x| x == c));
+        Some(k.map_or_else(|| self.start(node), |k| self.pos_in(node, k)))
+    }
+
     /// Line and column (1-based, in characters) of char index `i`.
     pub fn pos(&self, i: usize) -> Pos {
         let line = self.line_starts.partition_point(|&s| s <= i).max(1);

@@ -413,13 +413,15 @@ body:
     assert!(d.message.contains("lead organ"), "{}", d.message);
     assert_eq!(fixed(d), "issuer_mark: 测试机关");
 
+    // The missing mark is the field named, pointed at where the format asks
+    // for it.
     let f = letter_("issuer_mark: 测试机关\n", "");
     let d = one(&f, "letter-format");
-    assert_eq!((d.line, d.column, d.path.as_str()), (1, 9, "format"));
+    assert_eq!((d.line, d.column, d.path.as_str()), (1, 9, "issuer_mark"));
 
     let f = letter_("date: 2020-01-02\n", "date: 2020-01-02\nsigners: [张三]\n");
     let d = one(&f, "letter-format");
-    assert_eq!((d.line, d.column, d.path.as_str()), (8, 11, "signers"));
+    assert_eq!((d.line, d.column, d.path.as_str()), (8, 10, "signers"));
 
     // The same fields in the general format are its own business.
     let general = letter.replace("format: letter\n", "");

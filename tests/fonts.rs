@@ -261,10 +261,13 @@ fn rare_characters_print_in_every_element() {
 
 #[test]
 fn a_record_character_no_font_has_is_an_error() {
-    for (field, yaml) in [
-        ("cc", "cc: [𠀀机关]\n"),
+    // Each error names the field the character is written in, and the
+    // element as the standard names it.
+    for (field, element, yaml) in [
+        ("cc[0]", "抄送机关", "cc: [𠀀机关]\n"),
         (
-            "printing",
+            "printing.organ",
+            "印发机关和印发日期",
             "printing: {organ: 𠀀办公室, date: 2027-03-06}\n",
         ),
     ] {
@@ -283,7 +286,9 @@ fn a_record_character_no_font_has_is_an_error() {
             let err = String::from_utf8_lossy(&o.stderr);
             assert!(!o.status.success(), "{format} {field}: exit 0");
             assert!(
-                err.contains(&format!("{field}:")) && err.contains("U+20000"),
+                err.contains(&format!("{field}:"))
+                    && err.contains("U+20000")
+                    && err.contains(&format!("仿宋 ({element})")),
                 "{format}: {err}"
             );
             assert!(!out.exists(), "{format} wrote output");

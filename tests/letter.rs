@@ -402,6 +402,8 @@ fn a_letter_without_a_number() {
 
 /// What a 信函 has no place for is refused by both writers, naming the
 /// file, line, column and field.
+/// Each refusal points at the value of the field it names (where `gen
+/// check` reports the same rule), or at `format` for a missing mark.
 #[test]
 fn what_a_letter_cannot_carry_is_refused() {
     let base = "format: letter\nkind: 函\nissuer_mark: 清河市档案馆\ntitle: 关于借阅档案的函\n\
@@ -409,17 +411,17 @@ fn what_a_letter_cannot_carry_is_refused() {
     let cases = [
         (
             format!("{base}printing: {{organ: 清河市档案馆办公室, date: 2026-03-03}}\n"),
-            "letter.yaml:9:1: printing: ",
+            "letter.yaml:9:11: printing: ",
             "印发机关和印发日期",
         ),
         (
             format!("{base}signers: [张三]\n"),
-            "letter.yaml:9:1: signers: ",
+            "letter.yaml:9:10: signers: ",
             "签发人",
         ),
         (
             base.replace("issuer_mark: 清河市档案馆\n", ""),
-            "letter.yaml:1:1: issuer_mark: ",
+            "letter.yaml:1:9: issuer_mark: ",
             "发文机关标志",
         ),
         (
@@ -427,7 +429,7 @@ fn what_a_letter_cannot_carry_is_refused() {
                 "issuer_mark: 清河市档案馆\n",
                 "issuer_mark:\n  organs: [清河市档案馆, 清河市地方志办公室]\n",
             ),
-            "letter.yaml:3:1: issuer_mark: ",
+            "letter.yaml:4:3: issuer_mark: ",
             "lead organ",
         ),
     ];

@@ -31,11 +31,9 @@
 use super::header::compose_mark;
 use super::{Header, HeaderLine, Placed, measure};
 use crate::content::Run;
-use crate::error::Error;
 use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, mm};
-use crate::load::Source;
-use crate::model::{Document, IssuerMark};
+use crate::model::Document;
 
 /// Which line of a double line is the heavy one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -92,49 +90,6 @@ impl DoubleRule {
     pub fn bottom(&self) -> f64 {
         self.top + Self::height()
     }
-}
-
-/// Refuses what a 信函 has no place for, before anything is composed.
-pub(super) fn reject(doc: &Document, source: &Source) -> Result<(), Error> {
-    let err = |field: &'static str, message: &str| Error::Format {
-        path: source.path.clone(),
-        pos: source.find_key(field).or_else(|| source.find_key("format")),
-        field,
-        message: message.to_string(),
-    };
-    match &doc.issuer_mark {
-        None => {
-            return Err(err(
-                "issuer_mark",
-                "a 信函 (format: letter) is placed against its 发文机关标志, which it lacks: \
-                 add `issuer_mark: ` with the organ's name, without 文件 (GB/T 9704-2012 §10.1)",
-            ));
-        }
-        Some(IssuerMark::Joint(j)) if j.organs.len() > 1 => {
-            return Err(err(
-                "issuer_mark",
-                "a 信函 jointly issued carries the lead organ's 发文机关标志 only: write \
-                 `issuer_mark: ` with that organ's name (GB/T 9704-2012 §10.1)",
-            ));
-        }
-        Some(_) => {}
-    }
-    if doc.printing.is_some() {
-        return Err(err(
-            "printing",
-            "a 信函's 版记 carries no 印发机关和印发日期 (GB/T 9704-2012 §10.1): remove \
-             `printing`, or typeset the document in the general format",
-        ));
-    }
-    if !doc.signers.is_empty() {
-        return Err(err(
-            "signers",
-            "the 信函格式 has no place for 签发人 (GB/T 9704-2012 §10.1 places only 份号, \
-             密级, 紧急程度 and 发文字号 under the double line): remove `signers`, or typeset \
-             a 上行文 in the general format (§7.2.6)",
-        ));
-    }
-    Ok(())
 }
 
 /// The 信函's first-page furniture (see the module docs) and the grid line

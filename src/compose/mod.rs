@@ -11,6 +11,7 @@ use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, CHAR_PITCH, mm};
 use crate::load::Source;
 use crate::model::{Document, Format};
+use crate::rules::{self, Severity};
 
 mod body;
 mod closing;
@@ -365,14 +366,15 @@ pub fn compose(
     fonts: &FontSet,
     assets: &Assets,
 ) -> Result<Composition, Error> {
-    if doc.format == Format::Letter {
-        letter::reject(doc, source)?;
+    // What the pages cannot set, as the rulebook says (what no writer
+    // takes was refused on loading).
+    let mut violations = rules::violations(doc);
+    violations.extend(rules::glyphs::violations(doc, fonts));
+    if let Some(v) = rules::first(violations, Severity::Unprintable) {
+        return Err(crate::load::refusal(source, &v));
     }
     crate::load::check_tables(doc, source)?;
     let seals = seal::check(doc, source, assets)?;
-    if doc.format == Format::Order {
-        order::check_signature(source, &seals)?;
-    }
     let cells = |n: usize| n as f64 * CHAR_PITCH;
     let body = |text: String| {
         vec![Run {
@@ -575,17 +577,23 @@ pub(crate) fn keep_with_closing(items: &mut [Item]) {
     }
 }
 
-/// Every character must exist in a font of its role: a character none has
-/// is an error naming it and where it is, never a blank box.
+/// Every character must exist in a font of its role, never a blank box.
+/// The rulebook has checked every text the YAML writes
+/// ([`rules::glyphs`]); this is the last guard, over all the composed text.
 fn check_coverage(c: &Composition, source: &Source, fonts: &FontSet) -> Result<(), Error> {
     for (role, text, field) in c.texts() {
         if let Some(ch) = text.chars().find(|&ch| !fonts.covers(role, ch)) {
-            return Err(Error::MissingGlyph {
+            return Err(Error::Format {
                 path: source.path.clone(),
                 pos: source.find_char(ch),
                 field: field.to_string(),
-                ch,
-                role,
+                message: format!(
+                    "no bundled or chosen font has the character {ch:?} (U+{:04X}) that {} \
+                     text uses; add a font that has it with --font-dir, or replace the \
+                     character",
+                    ch as u32,
+                    role.typeface()
+                ),
             });
         }
     }

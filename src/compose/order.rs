@@ -11,13 +11,9 @@
 
 use crate::compose::{Header, HeaderLine, Mark};
 use crate::content::Run;
-use crate::error::Error;
 use crate::fonts::Role;
 use crate::geometry::{self as g, mm};
-use crate::load::Source;
 use crate::model::Document;
-
-use super::seal::Sealing;
 
 /// The 版头 of a 命令 (§10.2) from the general 版头's elements (份号, 密级,
 /// 紧急程度 and the mark; the model refuses a 发文字号 and 签发人 here), and
@@ -43,25 +39,6 @@ pub fn header(doc: &Document, header: Option<Header>) -> (Option<Header>, usize)
         .collect();
     h.separator = None;
     (Some(h), line + 1 + g::ORDER_BODY_GAP_LINES)
-}
-
-/// A 命令 is signed with the 签发人's 签名章 (§10.2 refers to §7.3.5.3):
-/// without one, or with 印章 instead, it cannot be typeset as a 命令.
-pub fn check_signature(source: &Source, sealing: &Sealing) -> Result<(), Error> {
-    if matches!(sealing, Sealing::Signature(_)) {
-        return Ok(());
-    }
-    let has_seal = !matches!(sealing, Sealing::None);
-    Err(Error::Seal {
-        path: source.path.clone(),
-        field: if has_seal { "seal" } else { "signature_seal" },
-        message: format!(
-            "a 命令（令） is signed by its 签发人: the title, the 签名章 and the 成文日期 as \
-             §7.3.5.3 places them (GB/T 9704-2012 §10.2){}; add `signature_seal: {{title: …, \
-             image: …}}`",
-            if has_seal { ", not with 印章" } else { "" }
-        ),
-    })
 }
 
 /// Moves a composed mark so that its em box's top is `top` below the

@@ -12,7 +12,8 @@ use crate::error::Error;
 use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, CHAR_PITCH, mm};
 use crate::load::Source;
-use crate::model::{Document, Seal};
+use crate::model::Document;
+use crate::rules::{self, seals::Authentication};
 
 /// How the document is authenticated, with its images read.
 #[derive(Debug, Clone)]
@@ -49,41 +50,19 @@ fn sized(image: &Image, width_mm: Option<f64>) -> Sized {
     }
 }
 
-/// Checks that the seal fields fit together and with the 署名, and pairs
-/// them with their images (read by [`Assets::load`]).
+/// Pairs the seal fields with their images (read by [`Assets::load`]);
+/// fields that do not fit together or with the 署名 are the rulebook's
+/// refusal ([`rules::seals`]).
 pub fn check(doc: &Document, source: &Source, assets: &Assets) -> Result<Sealing, Error> {
-    let err = |field: &'static str, message: String| Error::Seal {
+    let unread = |field| Error::Seal {
         path: source.path.clone(),
         field,
-        message,
+        message: "the image was not read; read the document's images with `Assets::load`".into(),
     };
-    let unread = |field| {
-        err(
-            field,
-            "the image was not read; read the document's images with `Assets::load`".into(),
-        )
-    };
-    match (&doc.seal, &doc.signature_seal) {
-        (Seal::None, None) => Ok(Sealing::None),
-        (Seal::Unspecified, _) => Err(err(
-            "seal",
-            "`seal: seal` names no image; write the 印章's image path, e.g. \
-             `seal: seals/office.png` (GB/T 9704-2012 §7.3.5.1)"
-                .into(),
-        )),
-        (Seal::Signature, None) => Err(err(
-            "signature_seal",
-            "`seal: signature` needs `signature_seal: {title: …, image: …}`, the signer's \
-             title and the 签名章's image (GB/T 9704-2012 §7.3.5.3)"
-                .into(),
-        )),
-        (Seal::Images(_), Some(_)) => Err(err(
-            "signature_seal",
-            "a document carries either 印章 (`seal`, §7.3.5.1) or a 签发人签名章 \
-             (`signature_seal`, §7.3.5.3), not both"
-                .into(),
-        )),
-        (Seal::None | Seal::Signature, Some(s)) => {
+    match rules::seals::authentication(doc) {
+        Err(v) => Err(crate::load::refusal(source, &v)),
+        Ok(Authentication::None) => Ok(Sealing::None),
+        Ok(Authentication::Signature(s)) => {
             let image = assets
                 .signature
                 .as_ref()
@@ -93,26 +72,7 @@ pub fn check(doc: &Document, source: &Source, assets: &Assets) -> Result<Sealing
                 stamp: sized(image, s.width),
             }))
         }
-        (Seal::Images(seals), None) => {
-            if doc.issuer.is_empty() {
-                return Err(err(
-                    "seal",
-                    "a seal stands on the 发文机关署名, and there is none: add `issuer` \
-                     (no blank seal, GB/T 9704-2012 §7.3.5.1)"
-                        .into(),
-                ));
-            }
-            if seals.len() != doc.issuer.len() {
-                return Err(err(
-                    "seal",
-                    format!(
-                        "{} seal image(s) for {} issuer(s); a sealed document has one seal \
-                         per issuer, in the order of `issuer` (GB/T 9704-2012 §7.3.5.1)",
-                        seals.len(),
-                        doc.issuer.len()
-                    ),
-                ));
-            }
+        Ok(Authentication::Seals(seals)) => {
             if assets.seals.len() != seals.len() {
                 return Err(unread("seal"));
             }

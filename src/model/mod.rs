@@ -14,10 +14,7 @@ use serde::Deserialize;
 use crate::date::Date;
 
 mod de;
-mod format;
 pub mod table;
-
-pub use format::FormatError;
 
 /// One official document (公文).
 #[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]

@@ -3,19 +3,16 @@
 pub mod attachments;
 pub mod dates;
 pub mod doc_number;
-pub mod format;
-pub mod glyphs;
 pub mod images;
-pub mod letter;
 pub mod numbering;
 pub mod punctuation;
+pub mod rulebook;
 pub mod schema;
 pub mod signers;
 pub mod tables;
 pub mod title;
 
-use crate::content::heading_role;
-use crate::fonts::{FontSet, Role};
+use crate::fonts::FontSet;
 use crate::load::Source;
 use crate::spans::{Index, Node};
 
@@ -51,11 +48,9 @@ pub fn run(
     title::check(&cx, &mut out);
     attachments::check(&cx, &mut out);
     signers::check(&cx, &mut out);
-    format::check(&cx, &mut out);
+    rulebook::check(&cx, &mut out);
     tables::check(&cx, &mut out);
-    glyphs::check(&cx, &mut out);
     images::check(&cx, &mut out);
-    letter::check(&cx, &mut out);
     schema::check(&cx, &mut out);
     out
 }
@@ -138,18 +133,6 @@ pub fn place(path: &str) -> Option<Place> {
             | "attendance"
     ) || path == "printing.organ";
     other.then_some(Place::Other)
-}
-
-/// The typeface role a text is set in (for the glyph rule).
-pub fn role(path: &str, place: Place) -> Role {
-    match place {
-        Place::Title => Role::Title,
-        Place::Heading(depth) => heading_role(depth),
-        Place::Table { header: true } => Role::Hei,
-        _ if path.starts_with("issuer_mark") => Role::Title,
-        _ if path.starts_with("signers") => Role::Kai,
-        _ => Role::Body,
-    }
 }
 
 /// Every text scalar of the document with its place.
