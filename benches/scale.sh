@@ -30,10 +30,19 @@ draft() { # lines → text
   } >"$dir/draft-$1.txt"
 }
 
+# A run is stopped after this many seconds (an older, quadratic gen takes
+# hours on the larger inputs).
+cap="${SCALE_CAP_SECS:-120}"
+
 measure() { # binary, args… → "seconds s, MB"
   local bin="$1"; shift
-  /usr/bin/time -f '%e s, %M' "$bin" "$@" >/dev/null 2>"$dir/err" || true
-  tail -n1 "$dir/err" | awk -F', ' '{printf "%s, %d MB", $1, $2/1024}'
+  local code=0
+  /usr/bin/time -f '%e s, %M' timeout -s KILL "$cap" "$bin" "$@" >/dev/null 2>"$dir/err" || code=$?
+  if [ "$code" -eq 137 ] || grep -q 'Command terminated by signal 9' "$dir/err"; then
+    printf 'stopped after %s s' "$cap"
+  else
+    tail -n1 "$dir/err" | awk -F', ' '{printf "%s, %d MB", $1, $2/1024}'
+  fi
 }
 
 row() { # label, args…
