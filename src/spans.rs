@@ -210,6 +210,14 @@ impl Index {
     }
 
     /// The scalar text at `path`.
+    /// A plain (unquoted, not block) scalar's text as written in the
+    /// file, whatever YAML resolves it to (`0.50`, `007`, `true`).
+    pub fn plain_scalar<'a>(&self, node: &'a Node) -> Option<&'a str> {
+        let text = node.text()?;
+        let first = *self.chars.get(node.start)?;
+        (!matches!(first, '"' | '\'' | '|' | '>')).then_some(text)
+    }
+
     pub fn text(&self, path: &str) -> Option<&str> {
         self.get(path).and_then(Node::text)
     }

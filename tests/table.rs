@@ -634,6 +634,68 @@ fn a_row_taller_than_a_page_breaks_inside_its_cells() {
     assert!(pages[last].contains("末行"), "{}", pages[last]);
 }
 
+/// Cells written as YAML numbers and truth values, and the text each must
+/// print (the file's characters, not the parsed value's).
+const AS_WRITTEN: [(&str, &str); 9] = [
+    ("0.50", "0.50"),
+    ("1e3", "1e3"),
+    ("007", "007"),
+    ("true", "true"),
+    ("-3.10", "-3.10"),
+    ("+12", "+12"),
+    ("0x1F", "0x1F"),
+    ("{text: 2.00, colspan: 1}", "2.00"),
+    ("'08.0'", "08.0"),
+];
+
+fn as_written_yaml() -> String {
+    let row: Vec<&str> = AS_WRITTEN.iter().map(|(w, _)| *w).collect();
+    format!(
+        "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n  - 正文。\n  - table:\n      orientation: landscape\n      rows:\n        - [{}]\n        - [{}]\n",
+        row.join(", "),
+        ["~"; 9].join(", ")
+    )
+}
+
+#[test]
+fn cells_print_as_written_in_both_writers() {
+    let yaml = as_written_yaml();
+    let source = gongwen::load::Source {
+        path: "t.yaml".into(),
+        text: yaml.clone(),
+    };
+    let doc = gongwen::load::parse(&source).expect("numbers in cells load");
+    let tables = doc.tables();
+    let texts: Vec<&str> = tables[0].1.rows[0]
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    let want: Vec<&str> = AS_WRITTEN.iter().map(|(_, t)| *t).collect();
+    assert_eq!(texts, want);
+    assert!(tables[0].1.rows[1].iter().all(|c| c.text.is_empty()));
+    // The DOCX's cells.
+    let dir = common::tempdir();
+    let src = write(dir.path(), &yaml);
+    let docx = dir.path().join("doc.docx");
+    let o = run_gen(&["docx", path_str(&src), "-o", path_str(&docx)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let xml = docx_xml(&docx);
+    for t in &want {
+        assert!(xml.contains(&format!(">{t}</w:t>")), "DOCX lacks {t}");
+    }
+    // The PDF's text.
+    if need(&[Tool::Poppler]) {
+        let text = pdf_text(&yaml).concat();
+        let mut from = 0;
+        for t in &want {
+            let at = text[from..]
+                .find(t)
+                .unwrap_or_else(|| panic!("PDF lacks {t} after {from}: {text}"));
+            from += at + t.len();
+        }
+    }
+}
+
 // ------------------------------------------------------------------
 // Loading, gen check, gen html
 // ------------------------------------------------------------------
