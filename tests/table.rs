@@ -696,6 +696,37 @@ fn cells_print_as_written_in_both_writers() {
     }
 }
 
+#[test]
+fn a_token_too_wide_for_its_column_is_a_warning_and_stays_whole() {
+    // Eight equal columns (19.5 mm each): a project code and a document
+    // number do not fit the first two.
+    let shares = ["{width: 1}"; 8].join(", ");
+    let yaml = format!(
+        "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n  - 正文。\n  - table:\n      columns: [{shares}]\n      header: [[编号, 依据, 甲, 乙, 丙, 丁, 戊, 己]]\n      rows:\n        - [QY2027-31, 12.345%, 一, 二, 三, 四, 五, 六]\n"
+    );
+    let dir = common::tempdir();
+    let src = write(dir.path(), &yaml);
+    let o = run_gen(&["check", path_str(&src)]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("warning: body[1].table.columns[0]: column 1 is 19.5 mm wide, too narrow for \"QY2027-31\"")
+            && out.contains("[table-column-width, GB/T 9704-2012 §8]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("body[1].table.columns[1]") && out.contains("\"12.345%\""),
+        "{out}"
+    );
+    assert!(!out.contains("columns[2]"), "{out}");
+    if need(&[Tool::Poppler]) {
+        let text = pdf_text(&yaml).concat();
+        assert!(
+            text.contains("QY2027-31") && text.contains("12.345%"),
+            "{text}"
+        );
+    }
+}
+
 // ------------------------------------------------------------------
 // Loading, gen check, gen html
 // ------------------------------------------------------------------

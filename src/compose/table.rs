@@ -30,6 +30,60 @@ pub struct Composed {
     /// them. Portrait: empty (the layout stage splits a portrait table,
     /// which starts wherever the text before it ends).
     pub pages: Vec<Vec<Row>>,
+    /// The columns that were too narrow for their widest token and were
+    /// widened (or could not be: the tokens of all columns do not fit the
+    /// table's width), for `gen check`.
+    pub narrow: Vec<Narrow>,
+}
+
+/// A column too narrow for a token of one of its cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Narrow {
+    /// The column, from 0.
+    pub col: usize,
+    /// Its widest token.
+    pub token: String,
+    /// Its width as given or computed, pt.
+    pub width: f64,
+    /// What the token needs, pt.
+    pub least: f64,
+}
+
+/// What a cell's lines leave of its width: the writers' own measure must
+/// not find a line too wide through rounding, pt.
+const CELL_SLACK: f64 = 0.5;
+
+/// Widens each column narrower than its `least` to it, taking the width
+/// from the columns with room to spare above their own least, in
+/// proportion to that room (so mostly from the widest); the total stays.
+/// When the spare room is not enough, every column gets its least scaled
+/// to the total (tokens then break, as little as the width allows).
+fn widen(columns: &mut [f64], least: &[f64]) {
+    let deficit: f64 = columns
+        .iter()
+        .zip(least)
+        .map(|(c, l)| (l - c).max(0.0))
+        .sum();
+    if deficit <= 1e-6 {
+        return;
+    }
+    let spare: Vec<f64> = columns
+        .iter()
+        .zip(least)
+        .map(|(c, l)| (c - l).max(0.0))
+        .collect();
+    let room: f64 = spare.iter().sum();
+    if room >= deficit {
+        for (k, c) in columns.iter_mut().enumerate() {
+            *c = c.max(least[k]) - spare[k] / room * deficit;
+        }
+    } else {
+        let total: f64 = columns.iter().sum();
+        let need: f64 = least.iter().sum();
+        for (c, l) in columns.iter_mut().zip(least) {
+            *c = l / need * total;
+        }
+    }
 }
 
 impl Composed {
@@ -309,7 +363,44 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
             wanted.clone()
         };
     let total: f64 = shares.iter().sum();
-    let columns: Vec<f64> = shares.iter().map(|s| s / total * full).collect();
+    let mut columns: Vec<f64> = shares.iter().map(|s| s / total * full).collect();
+
+    // No break inside a token (a number with its sign and decimals, a date,
+    // a code, a Latin word, with the marks the 禁则 keep with it): each
+    // column is at least as wide as the widest such unit of its one-column
+    // cells (plus the insets and the line breaker's slack below).
+    let unit_setting = super::linebreak::Setting {
+        size,
+        tracking: 0.0,
+    };
+    let mut least = vec![0.0; n];
+    let mut token = vec![String::new(); n];
+    for (p, (cell, role)) in placed.iter().zip(&cells) {
+        if p.colspan != 1 {
+            continue;
+        }
+        let run = Run {
+            role: *role,
+            text: cell.text.clone(),
+        };
+        if let Some((t, w)) = super::linebreak::widest_unit(&[run], fonts, unit_setting) {
+            let w = w + 2.0 * inset + CELL_SLACK;
+            if w > least[p.col] {
+                least[p.col] = w;
+                token[p.col] = t;
+            }
+        }
+    }
+    let narrow: Vec<Narrow> = (0..n)
+        .filter(|&c| columns[c] + 1e-6 < least[c])
+        .map(|c| Narrow {
+            col: c,
+            token: token[c].clone(),
+            width: columns[c],
+            least: least[c],
+        })
+        .collect();
+    widen(&mut columns, &least);
 
     let line_pitch = if size == g::BODY_SIZE {
         g::LINE_PITCH
@@ -339,7 +430,7 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
         let width: f64 = columns[p.col..p.col + p.colspan].iter().sum::<f64>() - 2.0 * inset;
         // A hair less than the cell: the writers' own measure must not find
         // a line too wide through rounding.
-        let width = (width - 0.5).max(size);
+        let width = (width - CELL_SLACK).max(size);
         let lines: Vec<String> = if cell.text.is_empty() {
             Vec::new()
         } else {
@@ -410,6 +501,7 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
         header_rows,
         rows,
         pages: Vec::new(),
+        narrow,
     };
     if landscape {
         // The caption on the first page only.
@@ -610,5 +702,39 @@ mod tests {
                 k
             );
         }
+    }
+
+    #[test]
+    fn a_column_too_narrow_for_a_token_is_widened_not_split() {
+        // Eight equal shares of 156 mm: 19.5 mm, 16.5 mm inside the insets,
+        // less than `QY2027-31` at 3号 needs (nine half-width glyphs of
+        // 16 pt, some 72 pt = 25 mm).
+        let shares = ["{width: 1}"; 8].join(", ");
+        let t = composed(&format!(
+            "columns: [{shares}]\nrows:\n  - [QY2027-31, 甲, 乙, 丙, 丁, 戊, 己, 庚]\n"
+        ));
+        assert_eq!(t.rows[0].cells[0].lines, ["QY2027-31"]);
+        assert_eq!(t.narrow.len(), 1);
+        assert_eq!(
+            (t.narrow[0].col, t.narrow[0].token.as_str()),
+            (0, "QY2027-31")
+        );
+        assert!((t.width() - mm(156.0)).abs() < 1e-6, "the total stays");
+        assert!(t.columns[0] > mm(25.0));
+        // Taken from the others, which stay wide enough for their text.
+        assert!(t.columns[1..].iter().all(|&w| w < mm(19.5) && w > mm(10.0)));
+        // A 序号 column of a thirty-first share: 10 stays one line.
+        let t = composed("columns: [{width: 1}, {width: 30}]\nrows:\n  - [10, 甲]\n");
+        assert_eq!(t.rows[0].cells[0].lines, ["10"]);
+        // The marks the 禁则 keep with a number count with it, and no line
+        // of a cell starts with a closing mark.
+        let t = composed(&format!(
+            "columns: [{shares}]\nrows:\n  - [（-3.10%）, 甲, 乙, 丙, 丁, 戊, 己, 庚]\n"
+        ));
+        assert_eq!(t.narrow[0].token, "（-3.10%）");
+        assert_eq!(t.rows[0].cells[0].lines, ["（-3.10%）"]);
+        // Wide enough already: nothing moves.
+        let t = composed("rows:\n  - [QY2027-31, 甲]\n");
+        assert!(t.narrow.is_empty());
     }
 }
