@@ -103,7 +103,8 @@ pub fn check_tables(doc: &Document, source: &Source) -> Result<(), Error> {
 /// without checking that tables' rows fill their columns (`gen check`
 /// reports those itself).
 pub fn parse_model(source: &Source) -> Result<Document, Error> {
-    let doc = deserialize(source)?;
+    let mut doc = deserialize(source)?;
+    cells_as_written(&mut doc, source);
     match rules::first(rules::violations(&doc), Severity::Refused) {
         Some(v) => Err(refusal(source, &v)),
         None => Ok(doc),
@@ -126,6 +127,48 @@ pub fn refusal(source: &Source, v: &Violation) -> Error {
         pos: locate(source, v),
         field: v.field.clone(),
         message: v.message.clone(),
+    }
+}
+
+/// Cells are text: a cell the YAML writes as a plain number or truth value
+/// (`0.50`, `1e3`, `007`, `-3.10`, `true`) keeps its text exactly as
+/// written, read from the file (the parsed value has lost it: 0.5, 1000,
+/// 7). A plain `~` or `null`, like a cell left empty, is an empty cell.
+fn cells_as_written(doc: &mut Document, source: &Source) {
+    let tables = doc.tables_mut();
+    if tables.is_empty() {
+        return;
+    }
+    let Ok(index) = crate::spans::Index::build(&source.text) else {
+        return;
+    };
+    for (path, table) in tables {
+        let rows = table
+            .header
+            .iter_mut()
+            .enumerate()
+            .map(|(i, r)| (format!("{path}.header[{i}]"), r))
+            .chain(
+                table
+                    .rows
+                    .iter_mut()
+                    .enumerate()
+                    .map(|(i, r)| (format!("{path}.rows[{i}]"), r)),
+            );
+        for (field, row) in rows {
+            for (k, cell) in row.iter_mut().enumerate() {
+                let at = format!("{field}[{k}]");
+                let node = index
+                    .get(&at)
+                    .filter(|n| n.text().is_some())
+                    .or_else(|| index.get(&format!("{at}.text")));
+                if let Some(written) = node.and_then(|n| index.plain_scalar(n))
+                    && !matches!(written, "~" | "null" | "Null" | "NULL")
+                {
+                    cell.text = written.trim().to_string();
+                }
+            }
+        }
     }
 }
 

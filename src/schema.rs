@@ -261,15 +261,16 @@ impl JsonSchema for crate::model::table::Cell {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         let span = json!({ "type": "integer", "minimum": 1 });
         json_schema!({
-            "description": "A table cell: its text (one line; a whole number is taken as written), or {text, colspan, rowspan}.",
+            "description": "A table cell: its text (one line; a number or truth value is taken exactly as written, e.g. 0.50, 1e3, 007, true), or {text, colspan, rowspan}.",
             "anyOf": [
                 { "type": "string", "pattern": CELL_TEXT },
-                { "type": "integer" },
+                { "type": "number" },
+                { "type": "boolean" },
                 { "type": "null" },
                 {
                     "type": "object",
                     "properties": {
-                        "text": { "anyOf": [{ "type": "string", "pattern": CELL_TEXT }, { "type": "integer" }] },
+                        "text": { "anyOf": [{ "type": "string", "pattern": CELL_TEXT }, { "type": "number" }, { "type": "boolean" }] },
                         "colspan": span,
                         "rowspan": span,
                     },

@@ -48,6 +48,8 @@ pub struct SyntaxError {
 #[derive(Debug, Clone)]
 pub struct Index {
     pub nodes: Vec<Node>,
+    /// Each path's first node in `nodes`.
+    by_path: std::collections::HashMap<String, usize>,
     chars: Vec<char>,
     /// Char index of the start of each line.
     line_starts: Vec<usize>,
@@ -109,6 +111,7 @@ impl Index {
         );
         let mut index = Index {
             nodes: Vec::new(),
+            by_path: Default::default(),
             chars,
             line_starts,
         };
@@ -201,12 +204,25 @@ impl Index {
                 _ => {}
             }
         }
+        for (i, node) in index.nodes.iter().enumerate() {
+            index.by_path.entry(node.path.clone()).or_insert(i);
+        }
         Ok(index)
     }
 
-    /// The node at `path`.
+    /// The node at `path` (the first, if a key is written twice). Looked
+    /// up in a map: a linear search per cell made a 10,000-row table's
+    /// loading quadratic.
     pub fn get(&self, path: &str) -> Option<&Node> {
-        self.nodes.iter().find(|n| n.path == path)
+        self.by_path.get(path).map(|&i| &self.nodes[i])
+    }
+
+    /// A plain (unquoted, not block) scalar's text as written in the
+    /// file, whatever YAML resolves it to (`0.50`, `007`, `true`).
+    pub fn plain_scalar<'a>(&self, node: &'a Node) -> Option<&'a str> {
+        let text = node.text()?;
+        let first = *self.chars.get(node.start)?;
+        (!matches!(first, '"' | '\'' | '|' | '>')).then_some(text)
     }
 
     /// The scalar text at `path`.

@@ -506,6 +506,227 @@ fn a_table_in_an_attachment_and_a_smaller_size() {
     assert!((head.1 - 12.0).abs() < 0.01);
 }
 
+/// What a page draws below the 版心's bottom edge (mm) other than its
+/// page number ("— N —", 7 mm below the 版心): glyphs whose em box
+/// reaches under it and rules under it (half a rule's weight allowed).
+fn below_the_block(doc: &PagedDocument) -> Vec<String> {
+    let mut out = Vec::new();
+    for (p, page) in pdf_pages(doc).iter().enumerate() {
+        for g in &page.glyphs {
+            let bottom = mm(g.baseline) + mm(0.12 * g.size);
+            let number = mm(g.baseline) > PAGE_NUMBER_DASH_TOP
+                && (g.text == "\u{2014}" || g.text.chars().all(|c| c.is_ascii_digit() || c == ' '));
+            if bottom > BOTTOM + 0.01 && !number {
+                out.push(format!(
+                    "page {}: {:?} down to {bottom:.2} mm",
+                    p + 1,
+                    g.text
+                ));
+            }
+        }
+        for r in &page.rules {
+            let y = mm(r.a.1.max(r.b.1));
+            if y > BOTTOM + RULE / 2.0 + 0.01 {
+                out.push(format!("page {}: a rule at {y:.2} mm", p + 1));
+            }
+        }
+    }
+    out
+}
+
+/// A 通知 with one sentence, then a table: a header row and `rows` rows,
+/// the first column one cell (甲组) spanning them all; each row's second
+/// cell reads 第k行止 (k from 1).
+fn group_yaml(rows: usize) -> String {
+    let mut yaml = String::from(
+        "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n  - 一句话。\n  - table:\n      caption: 分组表\n      header: [[组别, 项目, 数据]]\n      rows:\n",
+    );
+    for k in 1..=rows {
+        let group = if k == 1 {
+            format!("{{text: 甲组, rowspan: {rows}}}, ")
+        } else {
+            String::new()
+        };
+        yaml.push_str(&format!("        - [{group}第{k}行止, {k}]\n"));
+    }
+    yaml
+}
+
+/// The PDF's text (pdftotext) of `yaml`, written by `gen pdf`.
+fn pdf_text(yaml: &str) -> Vec<String> {
+    let dir = common::tempdir();
+    let src = write(dir.path(), yaml);
+    let pdf = dir.path().join("doc.pdf");
+    let o = run_gen(&["pdf", path_str(&src), "-o", path_str(&pdf)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = std::process::Command::new("pdftotext")
+        .args([path_str(&pdf), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed");
+    String::from_utf8(o.stdout)
+        .unwrap()
+        .split('\u{c}')
+        .map(common::strip_ws)
+        .collect()
+}
+
+#[test]
+fn a_row_group_longer_than_a_page_breaks_and_loses_no_row() {
+    if !need(&[Tool::Poppler]) {
+        return;
+    }
+    // GB/T 9704 §8 asks a table that runs over a page to repeat its header;
+    // a group of 30 or 60 rows joined by one spanning cell is broken where
+    // the page ends (never moved whole, never drawn past the 版心), with
+    // its label on every page it reaches.
+    for rows in [30, 60] {
+        let yaml = group_yaml(rows);
+        let doc = common::typeset_yaml(&yaml);
+        let below = below_the_block(&doc);
+        assert!(below.is_empty(), "{rows} rows: {below:?}");
+        let pages = pdf_text(&yaml);
+        for k in 1..=rows {
+            let row = format!("第{k}行止");
+            let on: Vec<usize> = (0..pages.len())
+                .filter(|&p| pages[p].contains(&row))
+                .collect();
+            assert_eq!(on.len(), 1, "{rows} rows: row {k} on pages {on:?}");
+        }
+        // The table starts under the sentence on page 1, which it fills.
+        assert!(pages[0].contains("一句话。") && pages[0].contains("第1行止"));
+        for p in pages.iter().filter(|p| p.contains("行止")) {
+            for head in ["组别", "项目", "数据"] {
+                assert_eq!(p.matches(head).count(), 1, "the header on every page: {p}");
+            }
+            assert_eq!(p.matches("甲组").count(), 1, "the label on every page: {p}");
+        }
+    }
+}
+
+#[test]
+fn a_row_taller_than_a_page_breaks_inside_its_cells() {
+    if !need(&[Tool::Poppler]) {
+        return;
+    }
+    // 1,500 characters in one cell of a 1:3 table: some 50 lines, more
+    // than two pages hold.
+    let long = "国".repeat(1500);
+    let yaml = format!(
+        "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n  - 一句话。\n  - table:\n      columns: [{{width: 1}}, {{width: 3}}]\n      header: [[项目, 内容]]\n      rows:\n        - [首行, 一]\n        - [长行, {long}]\n        - [末行, 二]\n"
+    );
+    let doc = common::typeset_yaml(&yaml);
+    let below = below_the_block(&doc);
+    assert!(below.is_empty(), "{below:?}");
+    let drawn: usize = pdf_pages(&doc)
+        .iter()
+        .map(|p| p.glyphs.iter().filter(|g| g.text == "国").count())
+        .sum();
+    assert_eq!(drawn, 1500);
+    let pages = pdf_text(&yaml);
+    assert_eq!(pages.concat().matches('国').count(), 1500);
+    assert!(pages[0].contains("长行"), "the row starts on page 1");
+    let with = pages.iter().filter(|p| p.contains('国')).count();
+    assert!(with >= 3, "the row runs over {with} pages");
+    for p in pages.iter().filter(|p| p.contains('国')) {
+        assert!(p.contains("项目") && p.contains("内容"), "the header: {p}");
+    }
+    let last = pages.iter().rposition(|p| p.contains('国')).unwrap();
+    assert!(pages[last].contains("末行"), "{}", pages[last]);
+}
+
+/// Cells written as YAML numbers and truth values, and the text each must
+/// print (the file's characters, not the parsed value's).
+const AS_WRITTEN: [(&str, &str); 9] = [
+    ("0.50", "0.50"),
+    ("1e3", "1e3"),
+    ("007", "007"),
+    ("true", "true"),
+    ("-3.10", "-3.10"),
+    ("+12", "+12"),
+    ("0x1F", "0x1F"),
+    ("{text: 2.00, colspan: 1}", "2.00"),
+    ("'08.0'", "08.0"),
+];
+
+fn as_written_yaml() -> String {
+    let row: Vec<&str> = AS_WRITTEN.iter().map(|(w, _)| *w).collect();
+    format!(
+        "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n  - 正文。\n  - table:\n      orientation: landscape\n      rows:\n        - [{}]\n        - [{}]\n",
+        row.join(", "),
+        ["~"; 9].join(", ")
+    )
+}
+
+#[test]
+fn cells_print_as_written_in_both_writers() {
+    let yaml = as_written_yaml();
+    let source = gongwen::load::Source {
+        path: "t.yaml".into(),
+        text: yaml.clone(),
+    };
+    let doc = gongwen::load::parse(&source).expect("numbers in cells load");
+    let tables = doc.tables();
+    let texts: Vec<&str> = tables[0].1.rows[0]
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    let want: Vec<&str> = AS_WRITTEN.iter().map(|(_, t)| *t).collect();
+    assert_eq!(texts, want);
+    assert!(tables[0].1.rows[1].iter().all(|c| c.text.is_empty()));
+    // The DOCX's cells.
+    let dir = common::tempdir();
+    let src = write(dir.path(), &yaml);
+    let docx = dir.path().join("doc.docx");
+    let o = run_gen(&["docx", path_str(&src), "-o", path_str(&docx)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let xml = docx_xml(&docx);
+    for t in &want {
+        assert!(xml.contains(&format!(">{t}</w:t>")), "DOCX lacks {t}");
+    }
+    // The PDF's text.
+    if need(&[Tool::Poppler]) {
+        let text = pdf_text(&yaml).concat();
+        let mut from = 0;
+        for t in &want {
+            let at = text[from..]
+                .find(t)
+                .unwrap_or_else(|| panic!("PDF lacks {t} after {from}: {text}"));
+            from += at + t.len();
+        }
+    }
+}
+
+#[test]
+fn a_token_too_wide_for_its_column_is_a_warning_and_stays_whole() {
+    // Eight equal columns (19.5 mm each): a project code and a document
+    // number do not fit the first two.
+    let shares = ["{width: 1}"; 8].join(", ");
+    let yaml = format!(
+        "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n  - 正文。\n  - table:\n      columns: [{shares}]\n      header: [[编号, 依据, 甲, 乙, 丙, 丁, 戊, 己]]\n      rows:\n        - [QY2027-31, 12.345%, 一, 二, 三, 四, 五, 六]\n"
+    );
+    let dir = common::tempdir();
+    let src = write(dir.path(), &yaml);
+    let o = run_gen(&["check", path_str(&src)]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("warning: body[1].table.columns[0]: column 1 is 19.5 mm wide, too narrow for \"QY2027-31\"")
+            && out.contains("[table-column-width, GB/T 9704-2012 §8]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("body[1].table.columns[1]") && out.contains("\"12.345%\""),
+        "{out}"
+    );
+    assert!(!out.contains("columns[2]"), "{out}");
+    if need(&[Tool::Poppler]) {
+        let text = pdf_text(&yaml).concat();
+        assert!(
+            text.contains("QY2027-31") && text.contains("12.345%"),
+            "{text}"
+        );
+    }
+}
+
 // ------------------------------------------------------------------
 // Loading, gen check, gen html
 // ------------------------------------------------------------------

@@ -229,6 +229,36 @@ impl Chars {
     }
 }
 
+/// The widest piece of `runs` that a line must not break, as text and its
+/// width at `setting`: an atom (a number with its sign, decimals and
+/// percent, a number with its 年/月/日, a range, a code such as
+/// `QY2027-31`, a Latin word) with the marks the 禁则 keep with it (a
+/// closing mark after, an opening mark before: `（12.5%）`). `None` for no
+/// text.
+pub fn widest_unit(runs: &[Run], fonts: &FontSet, setting: Setting) -> Option<(String, f64)> {
+    let chars = Chars::new(runs, fonts, setting);
+    let atoms = chars.atoms();
+    let mut units: Vec<(usize, usize)> = Vec::new();
+    for a in atoms {
+        match units.last_mut() {
+            Some(u)
+                if no_line_start(chars.chars[a.start].0) || no_line_end(chars.chars[u.1 - 1].0) =>
+            {
+                u.1 = a.end
+            }
+            _ => units.push((a.start, a.end)),
+        }
+    }
+    units
+        .into_iter()
+        .filter(|&(a, b)| !chars.chars[a..b].iter().all(|c| c.0 == ' '))
+        .map(|(a, b)| {
+            let text: String = chars.chars[a..b].iter().map(|c| c.0).collect();
+            (text, chars.width(a, b))
+        })
+        .max_by(|x, y| x.1.total_cmp(&y.1))
+}
+
 /// Breaks `runs` into lines: the first line `first` points wide, the
 /// others `rest` points wide. Each line is returned as runs.
 pub fn break_lines(

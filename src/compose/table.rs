@@ -26,8 +26,64 @@ pub struct Composed {
     pub header_rows: usize,
     pub rows: Vec<Row>,
     /// Landscape: the body rows on each page (header rows repeated on
-    /// each; the caption on the first). Portrait: one range, all of them.
-    pub pages: Vec<std::ops::Range<usize>>,
+    /// each; the caption on the first), cut as [`Composed::split`] cuts
+    /// them. Portrait: empty (the layout stage splits a portrait table,
+    /// which starts wherever the text before it ends).
+    pub pages: Vec<Vec<Row>>,
+    /// The columns that were too narrow for their widest token and were
+    /// widened (or could not be: the tokens of all columns do not fit the
+    /// table's width), for `gen check`.
+    pub narrow: Vec<Narrow>,
+}
+
+/// A column too narrow for a token of one of its cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Narrow {
+    /// The column, from 0.
+    pub col: usize,
+    /// Its widest token.
+    pub token: String,
+    /// Its width as given or computed, pt.
+    pub width: f64,
+    /// What the token needs, pt.
+    pub least: f64,
+}
+
+/// What a cell's lines leave of its width: the writers' own measure must
+/// not find a line too wide through rounding, pt.
+const CELL_SLACK: f64 = 0.5;
+
+/// Widens each column narrower than its `least` to it, taking the width
+/// from the columns with room to spare above their own least, in
+/// proportion to that room (so mostly from the widest); the total stays.
+/// When the spare room is not enough, every column gets its least scaled
+/// to the total (tokens then break, as little as the width allows).
+fn widen(columns: &mut [f64], least: &[f64]) {
+    let deficit: f64 = columns
+        .iter()
+        .zip(least)
+        .map(|(c, l)| (l - c).max(0.0))
+        .sum();
+    if deficit <= 1e-6 {
+        return;
+    }
+    let spare: Vec<f64> = columns
+        .iter()
+        .zip(least)
+        .map(|(c, l)| (c - l).max(0.0))
+        .collect();
+    let room: f64 = spare.iter().sum();
+    if room >= deficit {
+        for (k, c) in columns.iter_mut().enumerate() {
+            *c = c.max(least[k]) - spare[k] / room * deficit;
+        }
+    } else {
+        let total: f64 = columns.iter().sum();
+        let need: f64 = least.iter().sum();
+        for (c, l) in columns.iter_mut().zip(least) {
+            *c = l / need * total;
+        }
+    }
 }
 
 impl Composed {
@@ -40,6 +96,176 @@ impl Composed {
     pub fn lines(&self) -> usize {
         self.rows.iter().map(|r| r.lines).sum()
     }
+
+    /// The header rows' height, in line pitches.
+    pub fn header_lines(&self) -> usize {
+        self.rows[..self.header_rows].iter().map(|r| r.lines).sum()
+    }
+
+    /// The body rows cut into pages, the way a careful typist breaks a
+    /// table: `first` line pitches are left for the table (header rows
+    /// included) on the page it starts on, `capacity` on each page after
+    /// it, where the header rows are repeated. Pages are filled row by
+    /// row; a page may break anywhere between rows, also inside a group
+    /// of rows joined by a cell spanning them, and a row taller than a
+    /// page breaks between its cells' lines. A page that cannot hold the
+    /// header and one line of the body stays empty (the table starts on
+    /// the next). Every line of every cell is on exactly one page or, for
+    /// a spanning cell, repeated on each (see [`cut_spans`]).
+    pub fn split(&self, first: usize, capacity: usize) -> Vec<Vec<Row>> {
+        let header = self.header_lines();
+        // A page too small for the header and a line of the body: the
+        // table would never fit; give each row a line at least.
+        let room_of = |lines: usize| lines.saturating_sub(header);
+        let full = room_of(capacity).max(1);
+        let needed = |k: usize| needed_lines(k, self.size, self.line_pitch);
+        let mut rest: Vec<Row> = self.rows[self.header_rows..].to_vec();
+        let mut pages = Vec::new();
+        let mut room = room_of(first);
+        loop {
+            let total: usize = rest.iter().map(|r| r.lines).sum();
+            if total <= room || rest.is_empty() {
+                pages.push(rest);
+                return pages;
+            }
+            // The rows that fit whole.
+            let mut used = 0;
+            let mut k = 0;
+            while k < rest.len() && used + rest[k].lines <= room {
+                used += rest[k].lines;
+                k += 1;
+            }
+            // A row taller than a whole page starts on this one and breaks
+            // inside its cells (when a line of it fits here).
+            if rest[k].lines > full && room > used {
+                split_row(&mut rest, k, room - used, &needed);
+                k += 1;
+            }
+            if k == 0 {
+                // Nothing fits: the next page.
+                pages.push(Vec::new());
+            } else {
+                let tail = cut_spans(&mut rest, k, &needed);
+                pages.push(std::mem::replace(&mut rest, tail));
+            }
+            room = full;
+        }
+    }
+}
+
+/// The grid lines a cell of `k` text lines at `size` (lines `pitch` apart)
+/// needs: the text plus a line gap of the body grid (so that one line of
+/// 3号 is one line pitch).
+fn needed_lines(k: usize, size: f64, pitch: f64) -> usize {
+    let k = k.max(1) as f64;
+    let h = (k - 1.0) * pitch + size + g::LINE_GAP;
+    ((h / g::LINE_PITCH) - 1e-6).ceil().max(1.0) as usize
+}
+
+/// The most text lines a cell `height` grid lines tall holds.
+fn fitting(height: usize, needed: &impl Fn(usize) -> usize) -> usize {
+    let mut k = 0;
+    while needed(k + 1) <= height {
+        k += 1;
+    }
+    k
+}
+
+/// Breaks row `r`, taller than a page, after its first `lines` grid lines:
+/// it becomes two rows, each cell's first text lines in the first (as many
+/// as fit), the rest in the second; a cell spanning from above, or
+/// spanning on below, spans both.
+fn split_row(rows: &mut Vec<Row>, r: usize, lines: usize, needed: &impl Fn(usize) -> usize) {
+    let keep = fitting(lines, needed);
+    let mut second = Row {
+        lines: rows[r].lines - lines,
+        cells: Vec::new(),
+    };
+    for c in &mut rows[r].cells {
+        if c.rowspan == 1 && c.lines.len() > keep {
+            let tail = c.lines.split_off(keep);
+            second.lines = second.lines.max(needed(tail.len()));
+            second.cells.push(ComposedCell {
+                lines: tail,
+                ..c.clone()
+            });
+        } else {
+            if c.rowspan == 1 {
+                // The cell's column, empty, in the second row.
+                second.cells.push(ComposedCell {
+                    lines: Vec::new(),
+                    ..c.clone()
+                });
+            }
+            c.rowspan += 1;
+            if c.rowspan == 2 && c.lines.len() <= keep {
+                // Fits the first row: keep it one row tall.
+                c.rowspan = 1;
+            }
+        }
+    }
+    // Cells from above that reach into row `r` reach one row further.
+    for (above, row) in rows[..r].iter_mut().enumerate() {
+        for c in &mut row.cells {
+            if above + c.rowspan > r {
+                c.rowspan += 1;
+            }
+        }
+    }
+    rows[r].lines = lines;
+    rows.insert(r + 1, second);
+}
+
+/// Cuts `rows` before row `k` and returns the rows from `k` on. A cell
+/// spanning across the cut is cut in two: each part spans its own rows.
+/// Its text is repeated in both parts when it fits each — a group's label
+/// (甲组, a county) then heads its rows on every page, as the header rows
+/// do, and a reader of the second page need not turn back to learn what
+/// its rows belong to. A text too long for the part above is continued
+/// instead: the lines that fit above, the rest below (never lost, never
+/// drawn twice in part). The part below grows when it needs more lines.
+fn cut_spans(rows: &mut Vec<Row>, k: usize, needed: &impl Fn(usize) -> usize) -> Vec<Row> {
+    let mut tail = rows.split_off(k);
+    let height = |rows: &[Row]| rows.iter().map(|r| r.lines).sum::<usize>();
+    let mut carried = Vec::new();
+    for (r, row) in rows.iter_mut().enumerate() {
+        for c in &mut row.cells {
+            if r + c.rowspan <= k {
+                continue;
+            }
+            let below = r + c.rowspan - k;
+            c.rowspan = k - r;
+            carried.push((r, c.col, below));
+        }
+    }
+    for (r, col, below) in carried {
+        let above_h = height(&rows[r..]);
+        let below_h = height(&tail[..below]);
+        let c = rows[r]
+            .cells
+            .iter_mut()
+            .find(|c| c.col == col)
+            .expect("the cell just cut");
+        let mut part = c.clone();
+        part.rowspan = below;
+        if needed(c.lines.len()) <= above_h {
+            // Repeated (it fits above; below, it grows the rows if need be).
+        } else {
+            let keep = fitting(above_h, needed);
+            part.lines = c.lines.split_off(keep);
+        }
+        let need = needed(part.lines.len());
+        if need > below_h {
+            tail[below - 1].lines += need - below_h;
+        }
+        let at = tail[0]
+            .cells
+            .iter()
+            .position(|x| x.col > part.col)
+            .unwrap_or(tail[0].cells.len());
+        tail[0].cells.insert(at, part);
+    }
+    tail
 }
 
 /// A row of a composed table.
@@ -137,7 +363,44 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
             wanted.clone()
         };
     let total: f64 = shares.iter().sum();
-    let columns: Vec<f64> = shares.iter().map(|s| s / total * full).collect();
+    let mut columns: Vec<f64> = shares.iter().map(|s| s / total * full).collect();
+
+    // No break inside a token (a number with its sign and decimals, a date,
+    // a code, a Latin word, with the marks the 禁则 keep with it): each
+    // column is at least as wide as the widest such unit of its one-column
+    // cells (plus the insets and the line breaker's slack below).
+    let unit_setting = super::linebreak::Setting {
+        size,
+        tracking: 0.0,
+    };
+    let mut least = vec![0.0; n];
+    let mut token = vec![String::new(); n];
+    for (p, (cell, role)) in placed.iter().zip(&cells) {
+        if p.colspan != 1 {
+            continue;
+        }
+        let run = Run {
+            role: *role,
+            text: cell.text.clone(),
+        };
+        if let Some((t, w)) = super::linebreak::widest_unit(&[run], fonts, unit_setting) {
+            let w = w + 2.0 * inset + CELL_SLACK;
+            if w > least[p.col] {
+                least[p.col] = w;
+                token[p.col] = t;
+            }
+        }
+    }
+    let narrow: Vec<Narrow> = (0..n)
+        .filter(|&c| columns[c] + 1e-6 < least[c])
+        .map(|c| Narrow {
+            col: c,
+            token: token[c].clone(),
+            width: columns[c],
+            least: least[c],
+        })
+        .collect();
+    widen(&mut columns, &least);
 
     let line_pitch = if size == g::BODY_SIZE {
         g::LINE_PITCH
@@ -155,13 +418,7 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
         size,
         tracking: 0.0,
     };
-    // The lines a cell of `k` text lines needs: the text plus a line gap
-    // of the body grid (so that one line of 3号 is one line pitch).
-    let needed = |k: usize| {
-        let k = k.max(1) as f64;
-        let h = (k - 1.0) * line_pitch + size + g::LINE_GAP;
-        ((h / g::LINE_PITCH) - 1e-6).ceil().max(1.0) as usize
-    };
+    let needed = |k: usize| needed_lines(k, size, line_pitch);
     let total_rows = header_rows + table.rows.len();
     let mut rows: Vec<Row> = (0..total_rows)
         .map(|_| Row {
@@ -173,7 +430,7 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
         let width: f64 = columns[p.col..p.col + p.colspan].iter().sum::<f64>() - 2.0 * inset;
         // A hair less than the cell: the writers' own measure must not find
         // a line too wide through rounding.
-        let width = (width - 0.5).max(size);
+        let width = (width - CELL_SLACK).max(size);
         let lines: Vec<String> = if cell.text.is_empty() {
             Vec::new()
         } else {
@@ -234,13 +491,7 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
         })
         .unwrap_or_default();
 
-    let body = header_rows..total_rows;
-    let pages = if landscape {
-        landscape_pages(&rows, header_rows, caption.len())
-    } else {
-        vec![body]
-    };
-    Composed {
+    let mut composed = Composed {
         path: path.to_string(),
         caption,
         size,
@@ -249,60 +500,21 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
         columns,
         header_rows,
         rows,
-        pages,
+        pages: Vec::new(),
+        narrow,
+    };
+    if landscape {
+        // The caption on the first page only.
+        let page = landscape_page_lines();
+        composed.pages = composed.split(page.saturating_sub(composed.caption.len()), page);
     }
+    composed
 }
 
 /// The grid lines a landscape page holds: the 版心's width turned into
 /// height, in whole line pitches.
 pub fn landscape_page_lines() -> usize {
     (mm(g::LANDSCAPE_TABLE_HEIGHT_MM) / g::LINE_PITCH + 1e-9).floor() as usize
-}
-
-/// Body rows per landscape page: as many as fit under the header rows (and
-/// the caption on the first page); a group of rows joined by a cell
-/// spanning them stays on one page. A row taller than a page gets a page
-/// of its own.
-fn landscape_pages(
-    rows: &[Row],
-    header_rows: usize,
-    caption_lines: usize,
-) -> Vec<std::ops::Range<usize>> {
-    let capacity = landscape_page_lines();
-    let header: usize = rows[..header_rows].iter().map(|r| r.lines).sum();
-    // Where a page may break: before a row no cell from above spans into.
-    let mut reach = header_rows;
-    let mut breakable = vec![false; rows.len() + 1];
-    for (r, row) in rows.iter().enumerate().skip(header_rows) {
-        breakable[r] = reach <= r;
-        for c in &row.cells {
-            reach = reach.max(r + c.rowspan);
-        }
-    }
-    breakable[rows.len()] = true;
-    let mut pages = Vec::new();
-    let mut start = header_rows;
-    let mut used = header + caption_lines;
-    let mut last_break = None;
-    let mut r = start;
-    while r < rows.len() {
-        if breakable[r] && r > start {
-            last_break = Some(r);
-        }
-        if used + rows[r].lines > capacity && r > start {
-            let end = last_break.filter(|&b| b > start).unwrap_or(r);
-            pages.push(start..end);
-            start = end;
-            used = header;
-            last_break = None;
-            r = start;
-            continue;
-        }
-        used += rows[r].lines;
-        r += 1;
-    }
-    pages.push(start..rows.len());
-    pages
 }
 
 #[cfg(test)]
@@ -364,7 +576,7 @@ mod tests {
     }
 
     #[test]
-    fn landscape_pages_hold_fourteen_lines_and_keep_spanned_rows_together() {
+    fn landscape_pages_hold_fourteen_lines_and_break_inside_row_groups() {
         assert_eq!(landscape_page_lines(), 14);
         let mut yaml =
             String::from("orientation: landscape\ncaption: 表\nheader: [[甲, 乙]]\nrows:\n");
@@ -379,15 +591,150 @@ mod tests {
         }
         assert!(table(&yaml).unwrap().layout().is_ok());
         let t = composed(&yaml);
-        // Page 1: caption and header take 2 lines, 12 rows fit; but rows 11
-        // and 12 (body rows 12 and 13) are joined, so page 1 ends before them.
-        let first = &t.pages[0];
-        assert_eq!(first.start, 1);
-        assert_eq!(first.end, 12);
-        for p in &t.pages[1..] {
-            assert!(p.end - p.start <= 13);
+        // Page 1: caption and header take 2 of the 14 lines, 12 rows fit,
+        // the 12th the first of the two joined by 跨: the page breaks
+        // between them, 跨 on both pages, each part one row tall.
+        let rows: Vec<usize> = t.pages.iter().map(Vec::len).collect();
+        assert_eq!(rows, [12, 13, 5]);
+        let last = &t.pages[0][11].cells[0];
+        let next = &t.pages[1][0].cells[0];
+        for c in [last, next] {
+            assert_eq!((c.col, c.rowspan, c.text().as_str()), (0, 1, "跨"));
         }
-        assert_eq!(t.pages.last().unwrap().end, 31);
-        assert!(t.pages.windows(2).all(|w| w[0].end == w[1].start));
+        assert_eq!(t.pages[1][0].cells.len(), 2);
+    }
+
+    /// `rows` one-line body rows under a header, the first column one cell
+    /// spanning them all.
+    fn group(rows: usize, label: &str) -> Composed {
+        let mut yaml = String::from("header: [[组别, 项目]]\nrows:\n");
+        for k in 0..rows {
+            if k == 0 {
+                yaml.push_str(&format!(
+                    "  - [{{text: {label}, rowspan: {rows}}}, 第{k}行]\n"
+                ));
+            } else {
+                yaml.push_str(&format!("  - [第{k}行]\n"));
+            }
+        }
+        composed(&yaml)
+    }
+
+    /// The lines each page of `pages` takes under the header.
+    fn heights(pages: &[Vec<Row>]) -> Vec<usize> {
+        pages
+            .iter()
+            .map(|p| p.iter().map(|r| r.lines).sum())
+            .collect()
+    }
+
+    /// Every body cell's text in reading order, the parts of a cut cell
+    /// joined; a repeated part counted once.
+    fn column_text(pages: &[Vec<Row>], col: usize) -> Vec<String> {
+        pages
+            .iter()
+            .flatten()
+            .flat_map(|r| r.cells.iter().filter(|c| c.col == col))
+            .map(ComposedCell::text)
+            .collect()
+    }
+
+    #[test]
+    fn a_row_group_breaks_across_pages_with_its_label_on_each() {
+        // 30 rows joined by 甲组; 10 lines left on the first page (the
+        // header takes one), 21 on the next (the header again).
+        let t = group(30, "甲组");
+        let pages = t.split(10, 21);
+        assert_eq!(heights(&pages), [9, 20, 1]);
+        for p in &pages {
+            let c = &p[0].cells[0];
+            assert_eq!((c.col, c.rowspan), (0, p.len()));
+            assert_eq!(c.text(), "甲组");
+        }
+        // Every row once, in order.
+        let items: Vec<String> = (0..30).map(|k| format!("第{k}行")).collect();
+        assert_eq!(column_text(&pages, 1), items);
+        // A table that fits is one page, untouched.
+        assert_eq!(t.split(31, 21), [t.rows[1..].to_vec()]);
+        // No room for the header and a row: the first page stays empty.
+        assert_eq!(heights(&t.split(1, 21)), [0, 20, 10]);
+    }
+
+    #[test]
+    fn a_spanning_text_too_long_for_its_part_is_continued() {
+        // Five lines of text in a 1/4 column beside six rows: cut after two
+        // rows, two lines stay above and three go on below.
+        let text = "国".repeat(30);
+        let mut yaml = format!(
+            "columns: [{{width: 1}}, {{width: 3}}]\nrows:\n  - [{{text: {text}, rowspan: 6}}, 行0]\n"
+        );
+        for k in 1..6 {
+            yaml.push_str(&format!("  - [行{k}]\n"));
+        }
+        let t = composed(&yaml);
+        let lines = t.rows[0].cells[0].lines.len();
+        assert!(lines > 2 && lines <= 6, "{lines}");
+        let pages = t.split(2, 21);
+        assert_eq!(heights(&pages), [2, 4]);
+        let parts = column_text(&pages, 0);
+        assert_eq!(parts.concat(), text);
+        assert_eq!(pages[0][0].cells[0].lines.len(), 2);
+    }
+
+    #[test]
+    fn a_row_taller_than_a_page_breaks_between_its_lines() {
+        // 50 lines of text in one cell: it starts on the first page (5
+        // lines left there) and runs over three more.
+        let long = "国".repeat(20 * 50);
+        let t = composed(&format!(
+            "columns: [{{width: 1}}, {{width: 3}}]\nheader: [[甲, 乙]]\nrows:\n  - [短, {long}]\n  - [末, 行]\n"
+        ));
+        assert_eq!(t.rows[1].lines, 50);
+        let pages = t.split(6, 21);
+        let h = heights(&pages);
+        assert_eq!(h, [5, 20, 20, 6]);
+        assert_eq!(column_text(&pages, 1).concat(), format!("{long}行"));
+        assert_eq!(column_text(&pages, 0).concat(), "短末");
+        // Each part of the row shows as many lines as it is tall.
+        for (p, &k) in pages.iter().zip(&h).take(3) {
+            assert_eq!(
+                p[0].cells.iter().find(|c| c.col == 1).unwrap().lines.len(),
+                k
+            );
+        }
+    }
+
+    #[test]
+    fn a_column_too_narrow_for_a_token_is_widened_not_split() {
+        // Eight equal shares of 156 mm: 19.5 mm, 16.5 mm inside the insets,
+        // less than `QY2027-31` at 3号 needs (nine half-width glyphs of
+        // 16 pt, some 72 pt = 25 mm).
+        let shares = ["{width: 1}"; 8].join(", ");
+        let t = composed(&format!(
+            "columns: [{shares}]\nrows:\n  - [QY2027-31, 甲, 乙, 丙, 丁, 戊, 己, 庚]\n"
+        ));
+        assert_eq!(t.rows[0].cells[0].lines, ["QY2027-31"]);
+        assert_eq!(t.narrow.len(), 1);
+        assert_eq!(
+            (t.narrow[0].col, t.narrow[0].token.as_str()),
+            (0, "QY2027-31")
+        );
+        assert!((t.width() - mm(156.0)).abs() < 1e-6, "the total stays");
+        assert!(t.columns[0] > mm(25.0));
+        // Taken from the others, which stay wide enough for their text.
+        assert!(t.columns[1..].iter().all(|&w| w < mm(19.5) && w > mm(10.0)));
+        // A 序号 column of a thirty-first share: 10 stays one line.
+        let t = composed("columns: [{width: 1}, {width: 30}]\nrows:\n  - [10, 甲]\n");
+        assert_eq!(t.rows[0].cells[0].lines, ["10"]);
+        // The marks the 禁则 keep with a number count with it, and no line
+        // of a cell starts with a closing mark.
+        let t = composed(&format!(
+            "columns: [{shares}]\nrows:\n  - [（-3.10%）, 甲, 乙, 丙, 丁, 戊, 己, 庚]\n"
+        ));
+        assert_eq!(t.narrow[0].token, "（-3.10%）");
+        assert_eq!(t.rows[0].cells[0].lines, ["（-3.10%）"]);
+        // Wide enough already: nothing moves.
+        let t = composed("rows:\n  - [QY2027-31, 甲]\n");
+        assert!(t.narrow.is_empty());
     }
 }

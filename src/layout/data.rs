@@ -345,8 +345,13 @@ pub struct Table {
     /// The first rows of `rows` that are header rows.
     pub header_rows: usize,
     pub rows: Vec<TableRow>,
-    /// Body rows on each landscape page (start, end).
-    pub pages: Vec<[usize; 2]>,
+    /// The body rows on each page, cut where the pages break (the header
+    /// rows repeated on each): always for a landscape table; for a portrait
+    /// one when the layout split it (empty: the whole table, as it comes).
+    pub pages: Vec<Vec<TableRow>>,
+    /// A portrait table's label, set at its top, where the pagination loop
+    /// reads the room left on its first page.
+    pub mark: Option<String>,
     /// A landscape page's table area (the 版心 turned).
     pub width: f64,
     pub height: f64,

@@ -172,18 +172,31 @@ impl<'a> Typesetter<'a> {
             &self.shared
         };
         let scope = template::FontScope { extension };
-        let compile = |pages| self.compile(shared, doc, composition, pages, scope);
-        let mut pages = Pagination::default();
-        let mut paged = compile(pages)?;
+        let compile = |pages: &Pagination| self.compile(shared, doc, composition, pages, scope);
+        let mut pages = Pagination {
+            tables: vec![None; composition.tables.len()],
+            ..Pagination::default()
+        };
+        let mut paged = compile(&pages)?;
+        paged = settle_tables(composition, &mut pages, paged, &compile)?;
         if let Some(at) = closing_break(composition, &paged, self.fonts) {
             pages.closing = Some(at);
-            paged = compile(pages)?;
+            // The tables after the moved lines start elsewhere now.
+            for (i, item) in composition.items.iter().enumerate() {
+                if let compose::ItemKind::Table(k) = item.kind
+                    && i >= at.item
+                {
+                    pages.tables[k] = None;
+                }
+            }
+            paged = compile(&pages)?;
+            paged = settle_tables(composition, &mut pages, paged, &compile)?;
         }
         if !doc.single_sided
             && let Some(side) = record_side_of(&paged)
         {
             pages.record = side;
-            paged = compile(pages)?;
+            paged = compile(&pages)?;
         }
         let breaks = PageBreaks {
             closing: pages.closing.map(|b| (b.item, b.line)),
@@ -197,7 +210,7 @@ impl<'a> Typesetter<'a> {
         shared: &Shared,
         doc: &Document,
         composition: &Composition,
-        pages: Pagination,
+        pages: &Pagination,
         scope: template::FontScope,
     ) -> Result<PagedDocument, Error> {
         let data = template::template_data(doc, composition, self.fonts, pages, self.red, scope);
@@ -232,12 +245,92 @@ fn image_path(k: usize, image: &Image) -> String {
 }
 
 /// What one run of the layout was told about page breaks.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 struct Pagination {
     /// §7.3.5.5: the break before the 正文's last lines.
     closing: Option<PageBreak>,
     /// §7.4/§7.5: where the 版记 goes when printed on both sides.
     record: RecordSide,
+    /// §8: per table of the composition, the line pitches left for it on
+    /// the page it starts on, when gongwen breaks it across pages (see
+    /// [`compose::table::Composed::split`]); `None`: it fits, or Typst's
+    /// own breaks between rows are the same.
+    tables: Vec<Option<usize>>,
+}
+
+/// The label the template sets at the top of portrait table `k`.
+fn table_label(k: usize) -> String {
+    format!("gw-table-{k}")
+}
+
+/// The line pitches a portrait table has on a page of its own: the 版心's
+/// height (and the PDF's slack below it) in whole rows (21: a row is a
+/// whole line pitch, and 22 would end a line gap below the 版心).
+fn table_page_lines() -> usize {
+    lines_above_bottom(g::mm(g::TOP_MARGIN_MM))
+}
+
+/// The whole line pitches between `y` (pt from the paper's top) and the
+/// bottom of the template's page area.
+fn lines_above_bottom(y: f64) -> usize {
+    let bottom = g::mm(g::BLOCK_BOTTOM_MM) + g::PDF_BOTTOM_SLACK;
+    ((bottom - y) / g::LINE_PITCH + 1e-6).floor().max(0.0) as usize
+}
+
+/// Breaks the portrait tables Typst cannot break as a careful typist
+/// would: one that does not fit the rest of its first page and whose
+/// break cuts a cell spanning rows, or a row taller than a page (Typst
+/// keeps such rows whole and draws them past the 版心, losing what falls
+/// off the paper). Each is measured where the last run put its top, in
+/// reading order, one per run (a split moves what follows it).
+fn settle_tables(
+    c: &Composition,
+    pages: &mut Pagination,
+    mut paged: PagedDocument,
+    compile: &impl Fn(&Pagination) -> Result<PagedDocument, Error>,
+) -> Result<PagedDocument, Error> {
+    let mut order: Vec<usize> = c
+        .items
+        .iter()
+        .filter_map(|it| match it.kind {
+            compose::ItemKind::Table(k) => Some(k),
+            _ => None,
+        })
+        .collect();
+    order.retain(|&k| !c.tables[k].landscape);
+    loop {
+        let next = order.iter().find_map(|&k| {
+            if pages.tables[k].is_some() {
+                return None;
+            }
+            let y = label_y(&paged, &table_label(k))?;
+            let t = &c.tables[k];
+            let first = lines_above_bottom(y);
+            if t.lines() <= first {
+                return None;
+            }
+            let parts = t.split(first, table_page_lines());
+            let rows: usize = parts.iter().map(Vec::len).sum();
+            let cells: usize = parts.iter().flatten().map(|r| r.cells.len()).sum();
+            let body = &t.rows[t.header_rows..];
+            let clean =
+                rows == body.len() && cells == body.iter().map(|r| r.cells.len()).sum::<usize>();
+            (!clean).then_some((k, first))
+        });
+        let Some((k, first)) = next else {
+            return Ok(paged);
+        };
+        pages.tables[k] = Some(first);
+        paged = compile(pages)?;
+    }
+}
+
+/// Where label `name` landed: its y on its page, pt from the top.
+fn label_y(paged: &PagedDocument, name: &str) -> Option<f64> {
+    let intro = paged.introspector();
+    let label = Label::new(PicoStr::intern(name))?;
+    let location = intro.query_label(label).ok()?.location()?;
+    Some(intro.position(location)?.point.y.to_pt())
 }
 
 /// The labels the template sets (their names travel to it in the data)

@@ -29,7 +29,7 @@ pub(super) fn template_data(
     doc: &Document,
     c: &Composition,
     fonts: &FontSet,
-    pages: Pagination,
+    pages: &Pagination,
     red: data::Red,
     scope: FontScope,
 ) -> data::TemplateData {
@@ -79,7 +79,8 @@ pub(super) fn template_data(
                 d.above = 0.0;
             }
             if let ItemKind::Table(k) = item.kind {
-                d.table = Some(Box::new(table_data(&c.tables[k])));
+                let split = pages.tables.get(k).copied().flatten();
+                d.table = Some(Box::new(table_data(&c.tables[k], k, split)));
             }
             // A portrait table ends on the em-box top of a grid line (its
             // rows are whole line pitches): the text after it starts one em
@@ -207,7 +208,22 @@ fn placed_data(p: &compose::Placed) -> data::Placed {
 }
 
 /// A composed table (§8) for the template.
-fn table_data(t: &crate::compose::table::Composed) -> data::Table {
+///
+/// `k`: the table's number in the composition; `split`: the line pitches
+/// left for it on its first page when the layout breaks it.
+fn table_data(t: &crate::compose::table::Composed, k: usize, split: Option<usize>) -> data::Table {
+    let rows = |rows: &[crate::compose::table::Row]| -> Vec<data::TableRow> {
+        rows.iter().map(row_data).collect()
+    };
+    let pages = match split {
+        _ if t.landscape => t.pages.iter().map(|p| rows(p)).collect(),
+        Some(first) => t
+            .split(first, super::table_page_lines())
+            .iter()
+            .map(|p| rows(p))
+            .collect(),
+        None => Vec::new(),
+    };
     data::Table {
         caption: t.caption.clone(),
         size: t.size,
@@ -215,30 +231,31 @@ fn table_data(t: &crate::compose::table::Composed) -> data::Table {
         landscape: t.landscape,
         columns: t.columns.clone(),
         header_rows: t.header_rows,
-        rows: t
-            .rows
-            .iter()
-            .map(|r| data::TableRow {
-                lines: r.lines,
-                cells: r
-                    .cells
-                    .iter()
-                    .map(|c| data::TableCell {
-                        col: c.col,
-                        colspan: c.colspan,
-                        rowspan: c.rowspan,
-                        align: c.align,
-                        role: c.role.into(),
-                        lines: c.lines.clone(),
-                    })
-                    .collect(),
-            })
-            .collect(),
-        pages: t.pages.iter().map(|p| [p.start, p.end]).collect(),
+        rows: rows(&t.rows),
+        pages,
+        mark: (!t.landscape).then(|| super::table_label(k)),
         width: mm(g::LANDSCAPE_TABLE_WIDTH_MM),
         height: mm(g::LANDSCAPE_TABLE_HEIGHT_MM),
         inset: mm(g::TABLE_CELL_INSET_MM),
         rule: g::TABLE_RULE,
+    }
+}
+
+fn row_data(r: &crate::compose::table::Row) -> data::TableRow {
+    data::TableRow {
+        lines: r.lines,
+        cells: r
+            .cells
+            .iter()
+            .map(|c| data::TableCell {
+                col: c.col,
+                colspan: c.colspan,
+                rowspan: c.rowspan,
+                align: c.align,
+                role: c.role.into(),
+                lines: c.lines.clone(),
+            })
+            .collect(),
     }
 }
 

@@ -547,6 +547,38 @@ impl Document {
     }
 }
 
+impl Document {
+    /// Every table of the document with its field, as [`Document::tables`],
+    /// to change in place.
+    pub fn tables_mut(&mut self) -> Vec<(String, &mut table::Table)> {
+        let mut out = Vec::new();
+        tables_in_mut(&mut self.body, "body", &mut out);
+        for (i, a) in self.attachments.iter_mut().enumerate() {
+            if let Attachment::Content(c) = a {
+                tables_in_mut(&mut c.body, &format!("attachments[{i}].body"), &mut out);
+            }
+        }
+        out
+    }
+}
+
+fn tables_in_mut<'a>(
+    blocks: &'a mut [Block],
+    path: &str,
+    out: &mut Vec<(String, &'a mut table::Table)>,
+) {
+    for (i, block) in blocks.iter_mut().enumerate() {
+        let here = format!("{path}[{i}]");
+        match block {
+            Block::Paragraph(_) => {}
+            Block::Table(table) => out.push((format!("{here}.table"), table)),
+            Block::Section(section) => {
+                tables_in_mut(&mut section.body, &format!("{here}.body"), out)
+            }
+        }
+    }
+}
+
 fn tables_in(blocks: &[Block], path: &str, out: &mut Vec<(String, table::Table)>) {
     for (i, block) in blocks.iter().enumerate() {
         let here = format!("{path}[{i}]");

@@ -217,16 +217,15 @@ impl<'de> Deserialize<'de> for CellText {
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<CellText, E> {
                 Ok(CellText(v.to_string()))
             }
+            // A number or a truth value is text in a cell: these are
+            // stand-ins, replaced by the text as written in the file when
+            // it is loaded ([`crate::load`], from the YAML's spans), since
+            // the parsed value loses how it was written (3.10, 1e3, 007).
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<CellText, E> {
-                Err(E::custom(format!(
-                    "a number with a decimal point ({v}) loses how it was written (3.10 reads as 3.1): \
-                     put it in quotes, e.g. \"{v}\""
-                )))
+                Ok(CellText(v.to_string()))
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<CellText, E> {
-                Err(E::custom(format!(
-                    "YAML reads this cell as the truth value {v}: put the text in quotes"
-                )))
+                Ok(CellText(v.to_string()))
             }
             fn visit_unit<E: de::Error>(self) -> Result<CellText, E> {
                 Ok(CellText(String::new()))
@@ -488,8 +487,6 @@ mod tests {
             }
         );
         for (bad, says) in [
-            ("rows: [[1.50]]\n", "put it in quotes"),
-            ("rows: [[true]]\n", "truth value"),
             ("rows: [[{text: a, colspan: 0}]]\n", "at least 1"),
             ("rows: [[{txt: a}]]\n", "unknown field `txt`"),
             ("rows: [[\"a\\nb\"]]\n", "one line"),
