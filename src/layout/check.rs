@@ -268,7 +268,14 @@ pub(super) fn check(
             let fault = |what: &str| Error::Layout {
                 path: path.to_path_buf(),
                 page: Some(number),
-                message: format!("{} {what}", ink.describe(c)),
+                message: format!(
+                    "{} (its box {:.1}–{:.1} mm across, {:.1}–{:.1} mm down) {what}",
+                    ink.describe(c),
+                    g::to_mm(ink.x0),
+                    g::to_mm(ink.x1),
+                    g::to_mm(ink.y0),
+                    g::to_mm(ink.y1),
+                ),
             };
             if !ink.inside(0.0, 0.0, paper_w, paper_h) {
                 return Err(fault(
