@@ -129,6 +129,15 @@ const CHARS: &[char] = &[
     '。', '、', '；',
 ];
 
+/// The characters of the organs' names: none is in [`CHARS`].
+const ORGAN_CHARS: [char; 4] = ['甲', '乙', '丙', '丁'];
+
+/// Whether `c` may stand under a seal: a character of a 署名 or of the
+/// 成文日期 (§7.3.5.1: the seal presses those two only).
+fn pressed(c: char) -> bool {
+    ORGAN_CHARS.contains(&c) || c == '厅' || c.is_ascii_digit() || "年月日".contains(c)
+}
+
 fn text(min: usize, max: usize) -> impl Strategy<Value = String> {
     proptest::collection::vec(proptest::sample::select(CHARS), min..=max)
         .prop_map(|v| v.into_iter().collect::<String>())
@@ -217,9 +226,10 @@ fn generated() -> impl Strategy<Value = Generated> {
                 title,
                 body,
                 attachments,
-                // Organ names of 4 to 8 characters, distinct.
+                // Organ names of characters no other field uses (see
+                // `seals_press_only_the_closing`).
                 organs: (0..n)
-                    .map(|k| format!("测试{}局", "一二三四".chars().nth(k).unwrap()))
+                    .map(|k| format!("{c}{c}厅", c = ORGAN_CHARS[k]))
                     .collect(),
                 sealed,
                 note,
@@ -227,6 +237,42 @@ fn generated() -> impl Strategy<Value = Generated> {
                 single_sided,
             },
         )
+}
+
+/// No glyph but the 署名's and the date's under a seal's box (§7.3.5.1).
+fn seals_press_only_the_closing(doc: &typst_layout::PagedDocument) -> Result<(), String> {
+    for (k, page) in frames::drawn(doc).into_iter().enumerate() {
+        for im in &page.images {
+            for g in &page.glyphs {
+                let (x0, x1) = (g.x, g.x + g.advance);
+                let (y0, y1) = (g.baseline - 0.88 * g.size, g.baseline + 0.12 * g.size);
+                let inside =
+                    x0 < im.x + im.width && x1 > im.x && y0 < im.y + im.height && y1 > im.y;
+                if inside && !g.text.chars().all(pressed) {
+                    return Err(format!("page {}: {:?} under a seal", k + 1, g.text));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A 附注 longer than the room left of the seal moves below the seal
+/// (§7.3.5.1: the seal presses the 署名 and 成文日期 only); before, one of
+/// 18 characters ran under the ring.
+#[test]
+fn a_long_note_stands_below_the_seal() {
+    for note in [
+        "联系人：张三，联系电话：0571-12345678",
+        "此件公开发布",
+        &"测".repeat(80),
+    ] {
+        let dir = folder(&format!(
+            "{HEAD}issuer: 甲甲厅\nseal: seals/culture.png\nnote: {note}\n"
+        ));
+        let paged = lay_out(dir.path()).unwrap();
+        seals_press_only_the_closing(&paged).unwrap();
+    }
 }
 
 /// What the frames show, checked against the standard's page: every glyph
@@ -290,6 +336,9 @@ proptest! {
         for (c, want) in g.chars() {
             let got = drawn.get(&c).copied().unwrap_or(0);
             prop_assert!(got >= want, "{c:?}: {got} drawn of {want}\n{}", g.yaml());
+        }
+        if let Err(e) = seals_press_only_the_closing(&paged) {
+            panic!("{e}\n{}", g.yaml());
         }
     }
 }
