@@ -41,6 +41,10 @@ struct Ink {
     run: typst::foundations::Str,
     /// The glyph's part of `run`.
     range: std::ops::Range<usize>,
+    /// Which text item of its page it is set in (0 for rules and images):
+    /// glyphs of one item are placed by shaping (kerning, a run of marks),
+    /// not by the layout, so they are not compared with each other.
+    item: usize,
     size: f64,
     x0: f64,
     y0: f64,
@@ -77,6 +81,8 @@ fn walk(frame: &Frame, t: Transform, out: &mut Vec<Ink>) {
             FrameItem::Text(text) => {
                 let size = text.size.to_pt();
                 let mut along = 0.0;
+                // Unique on the page: the index its first glyph will have.
+                let item = out.len() + 1;
                 for glyph in &text.glyphs {
                     let advance = glyph.x_advance.at(text.size).to_pt();
                     let natural = text
@@ -91,6 +97,7 @@ fn walk(frame: &Frame, t: Transform, out: &mut Vec<Ink>) {
                         kind: Kind::Text,
                         run: text.text.clone().into(),
                         range: glyph.range(),
+                        item,
                         size,
                         x0,
                         y0,
@@ -116,6 +123,7 @@ fn walk(frame: &Frame, t: Transform, out: &mut Vec<Ink>) {
                     kind: Kind::Rule,
                     run: Default::default(),
                     range: 0..0,
+                    item: 0,
                     size: 0.0,
                     x0,
                     y0,
@@ -130,6 +138,7 @@ fn walk(frame: &Frame, t: Transform, out: &mut Vec<Ink>) {
                     kind: Kind::Image,
                     run: Default::default(),
                     range: 0..0,
+                    item: 0,
                     size: 0.0,
                     x0,
                     y0,
@@ -224,7 +233,7 @@ fn overlapping(inks: &[Ink]) -> Option<(&Ink, &Ink)> {
             if b.cell.1 + TOLERANCE >= a.cell.3 {
                 break;
             }
-            if overlap(a.cell, b.cell) {
+            if a.item != b.item && overlap(a.cell, b.cell) {
                 return Some((a, b));
             }
         }
