@@ -91,6 +91,19 @@ pub enum Error {
     #[error("typesetting failed: {0}")]
     Typeset(String),
 
+    /// The laid-out pages break an invariant of the layout (text on no
+    /// page, ink off the paper or outside the 版心): an error, never a
+    /// silent PDF.
+    #[error(
+        "{}: {}{message}",
+        path.display(), page.map_or(String::new(), |p| format!("page {p}: "))
+    )]
+    Layout {
+        path: PathBuf,
+        page: Option<usize>,
+        message: String,
+    },
+
     #[error("{}: cannot write: {source}", path.display())]
     Write {
         path: PathBuf,

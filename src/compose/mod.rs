@@ -468,16 +468,33 @@ pub fn compose(
             }
             r
         });
+        let text = content::note_line(note);
+        let first_indent = cells(g::PARAGRAPH_INDENT_CHARS);
+        // The right edge of its first line's last em box.
+        let right = (first_indent + measure(fonts, Role::Body, &text) + g::BODY_SIZE - CHAR_PITCH)
+            .min(g::LINE_WIDTH);
+        // A seal presses the 署名 and the 成文日期 only (§7.3.5.1): a 附注
+        // that would run under a seal reaching below the date starts on
+        // the first line below the seal instead.
+        let blank = if reserve > 0 {
+            lines_below_seal(&items, &overlays, right)
+        } else {
+            0
+        };
         items.push(Item {
             kind: ItemKind::Note,
-            blank_lines_before: 0,
-            runs: body(content::note_line(note)),
-            first_indent: cells(g::PARAGRAPH_INDENT_CHARS),
+            blank_lines_before: blank,
+            runs: body(text),
+            first_indent,
             rest_indent: 0.0,
             justify: true,
             keep_with_next: Keep::Free,
             columns: Vec::new(),
-            reserve_lines_after: reserve.saturating_sub(1),
+            reserve_lines_after: if blank > 0 {
+                0
+            } else {
+                reserve.saturating_sub(1)
+            },
             centre_on: None,
             path: "note".into(),
         });
@@ -526,6 +543,29 @@ pub fn compose(
     };
     check_coverage(&composition, source, fonts)?;
     Ok(composition)
+}
+
+/// The blank lines between the 成文日期 (the last of `items`) and a line
+/// below it that clears the seals of the 署名 row just above the date
+/// (their lowest point, by [`g::SEAL_BODY_CLEARANCE_MM`]), when a line
+/// reaching `right` points from the 版心's left edge would run under one of
+/// them; 0 when it would not.
+fn lines_below_seal(items: &[Item], overlays: &[Overlay], right: f64) -> usize {
+    let Some(signature) = items.len().checked_sub(2) else {
+        return 0;
+    };
+    overlays
+        .iter()
+        .filter(|o| o.anchor == signature && o.x < right + mm(g::SEAL_BODY_CLEARANCE_MM))
+        .map(|o| {
+            // The seal's bottom below the date's em top (the date is the
+            // line after the 署名's), and the line whose em top clears it.
+            let bottom = o.dy(g::LINE_PITCH) + o.height - g::LINE_PITCH;
+            let need = bottom + mm(g::SEAL_BODY_CLEARANCE_MM);
+            ((need / g::LINE_PITCH - 1.0 - 1e-9).ceil()).max(0.0) as usize
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// Natural width of `text` in `role` at 3号 on the body grid, in points.

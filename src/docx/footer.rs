@@ -161,14 +161,20 @@ pub fn landscape_footer_xml(odd: bool, numbers: &PageNumbers, dash_top: f64) -> 
 const NS_WPS: &str = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape";
 
 /// A footer with an empty paragraph: pages without a number (the blank side
-/// before the 版记 and the 版记's side, §7.5).
+/// before the 版记 and the 版记's side, §7.5; a 信函's first page, §10.1).
+/// The paragraph has the page number's style, so that it is as tall as a
+/// numbered footer's line: an empty paragraph at the body's size is
+/// 10.4 mm, more than the 8.3 mm below the 版心, and pushed the 版心's
+/// bottom up (a 版记 alone on a page 2 mm high in LibreOffice).
 pub fn empty_footer_xml() -> String {
     let mut x = Xml::new();
     x.open(
         "w:ftr",
         &[("xmlns:w", parts::NS_W), ("xmlns:r", parts::NS_R)],
     );
-    x.open("w:p", &[]).close();
+    x.open("w:p", &[]).open("w:pPr", &[]);
+    x.empty("w:pStyle", &[("w:val", PAGE_NUMBER.id)]);
+    x.close().close();
     x.close();
     x.finish()
 }

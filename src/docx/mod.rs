@@ -1166,6 +1166,15 @@ fn section_properties(
         x.empty("w:footerReference", &[("w:type", "default"), ("r:id", odd)]);
         x.empty("w:footerReference", &[("w:type", "even"), ("r:id", even)]);
     }
+    // A first page of its own names its footer, the empty one: left
+    // unnamed, LibreOffice 25.2 gives it a default footer of the body's
+    // size, which lowered a 信函's page 1 by 4.1 mm and lost a line.
+    if first == FirstPage::Unnumbered {
+        x.empty(
+            "w:footerReference",
+            &[("w:type", "first"), ("r:id", FOOTERS_NONE.0)],
+        );
+    }
     if let Some(kind) = start {
         x.empty("w:type", &[("w:val", kind)]);
     }
@@ -1191,12 +1200,9 @@ fn section_properties(
         ],
     );
     x.empty("w:cols", &[("w:space", "0")]);
-    // A first page of its own, with no first-page footer named: in the
-    // first section that is a blank footer (ECMA-376 Part 1,
-    // `footerReference`). Naming the empty footer as
-    // the first page's instead made LibreOffice 7.4 lower all of page 1 by
-    // half the room between the footer and the text area (4.1 mm,
-    // measured).
+    // A first page of its own (its footer, the empty one, named above:
+    // with the page number's size it no longer lowers page 1, as an empty
+    // footer at the body's size did in LibreOffice 7.4).
     if first == FirstPage::Unnumbered {
         x.empty("w:titlePg", &[]);
     }

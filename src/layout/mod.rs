@@ -10,6 +10,7 @@
 //! DOCX writer reproduces its page breaks. A writer without pages (HTML)
 //! never comes here.
 
+mod check;
 mod data;
 mod template;
 mod world;
@@ -133,6 +134,7 @@ impl<'a> Typesetter<'a> {
     {
         let composition = compose::compose(doc, source, self.fonts, assets)?;
         let (paged, breaks) = self.paginate(doc, &composition)?;
+        check::check(&source.path, doc.format, &composition, &paged)?;
         Ok(Laid {
             doc,
             source,

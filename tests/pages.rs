@@ -1,0 +1,344 @@
+//! The layout checks itself (issue: pages that hold on any document): a
+//! field that would be drawn off the paper, outside the 版心 or over its
+//! neighbour, or text that lands on no page, is an error naming the
+//! document, the page and the field — never a silent PDF. And a property
+//! test over generated documents: every one lays out, with all its text on
+//! its pages and nothing outside the paper or the 版心, read back from the
+//! frames independently of the layout's own check.
+//!
+//! Run more generated documents locally with `PROPTEST_CASES=3000`.
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use common::standard::{BOTTOM, LEFT, PAPER_H, PAPER_W, RIGHT, TOP};
+use common::{fonts, frames, mm, path_str, run_gen, tempdir};
+use proptest::prelude::*;
+
+/// A document folder with the sample seals beside `doc.yaml`.
+fn folder(yaml: &str) -> tempfile::TempDir {
+    let dir = tempdir();
+    let seals = common::root().join("data/seals");
+    std::fs::create_dir(dir.path().join("seals")).unwrap();
+    for e in std::fs::read_dir(&seals).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dir.path().join("seals").join(e.file_name())).unwrap();
+    }
+    std::fs::write(dir.path().join("doc.yaml"), yaml).unwrap();
+    dir
+}
+
+const HEAD: &str =
+    "kind: 通知\ntitle: 关于测试的通知\ndate: 2026-06-18\nbody: [现将有关事项通知如下。]\n";
+
+/// `gen pdf` on `yaml`: it must fail, writing no PDF, with a message that
+/// names the page and each of `names`.
+fn refused(yaml: &str, names: &[&str]) {
+    let dir = folder(yaml);
+    let out = dir.path().join("doc.pdf");
+    let o = run_gen(&[
+        "pdf",
+        path_str(&dir.path().join("doc.yaml")),
+        "-o",
+        path_str(&out),
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success(), "must fail:\n{yaml}");
+    assert!(!out.exists(), "no PDF is written");
+    assert!(err.contains("doc.yaml"), "names the document: {err}");
+    assert!(err.contains("page "), "names the page: {err}");
+    for n in names {
+        assert!(err.contains(n), "names {n}: {err}");
+    }
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+/// An unsealed 署名 of 34 characters would run off the paper's left edge.
+#[test]
+fn a_signature_too_long_for_its_line_is_an_error() {
+    refused(
+        &format!("{HEAD}issuer: {}\n", "测".repeat(34)),
+        &["issuer", "runs off the paper"],
+    );
+}
+
+/// A 印发机关 of 26 characters would be set over the 印发日期 (§7.4.3).
+#[test]
+fn a_printing_organ_over_its_date_is_an_error() {
+    refused(
+        &format!(
+            "{HEAD}issuer: 测试机关\nprinting: {{organ: {}, date: 2026-06-19}}\n",
+            "印".repeat(26)
+        ),
+        &["printing", "is set over"],
+    );
+}
+
+/// A 签发人 list too long for the 发文字号's line would be set over it
+/// (§7.2.6).
+#[test]
+fn signers_over_the_document_number_is_an_error() {
+    refused(
+        &format!(
+            "{HEAD}issuer: 测试机关\ndoc_number: 测发〔2026〕1号\nsigners: [{}]\n",
+            "签".repeat(20)
+        ),
+        &["header", "is set over"],
+    );
+}
+
+/// A 信函's 发文字号 too long for its line (§10.1).
+#[test]
+fn a_long_letter_number_is_an_error() {
+    refused(
+        &format!(
+            "format: letter\nissuer_mark: 滨江市人民政府办公室\nkind: 函\ntitle: 关于商请支持的函\n\
+             issuer: 滨江市人民政府办公室\ndate: 2024-05-06\nbody: [正文。]\ndoc_number: {}〔2024〕1号\n",
+            "滨".repeat(30)
+        ),
+        &["header"],
+    );
+}
+
+/// Joint documents of 15 and 18 sealed organs: their seals and 署名 no
+/// longer fit a page; an error names the seals, never a date over the
+/// 15th organ or organs on no page.
+#[test]
+fn too_many_joint_seals_are_an_error() {
+    for n in [15, 18] {
+        let organs: Vec<String> = (1..=n).map(|i| format!("第{i}测试局")).collect();
+        refused(
+            &format!(
+                "{HEAD}issuer: [{}]\nseal: [{}]\n",
+                organs.join(", "),
+                vec!["seals/culture.png"; n].join(", ")
+            ),
+            &["seal"],
+        );
+    }
+}
+
+// ---- the property test ----
+
+/// Characters the generated text is made of: common 汉字 and the body's
+/// punctuation.
+const CHARS: &[char] = &[
+    '测', '试', '文', '字', '公', '通', '知', '关', '于', '工', '作', '组', '织', '落', '实', '，',
+    '。', '、', '；',
+];
+
+/// The characters of the organs' names: none is in [`CHARS`].
+const ORGAN_CHARS: [char; 4] = ['甲', '乙', '丙', '丁'];
+
+/// Whether `c` may stand under a seal: a character of a 署名 or of the
+/// 成文日期 (§7.3.5.1: the seal presses those two only).
+fn pressed(c: char) -> bool {
+    ORGAN_CHARS.contains(&c) || c == '厅' || c.is_ascii_digit() || "年月日".contains(c)
+}
+
+fn text(min: usize, max: usize) -> impl Strategy<Value = String> {
+    proptest::collection::vec(proptest::sample::select(CHARS), min..=max)
+        .prop_map(|v| v.into_iter().collect::<String>())
+        // Punctuation cannot open a YAML plain scalar's meaning, but a
+        // leading mark is unusual; start every text with a 汉字.
+        .prop_map(|s| format!("测{s}"))
+}
+
+#[derive(Debug, Clone)]
+struct Generated {
+    title: String,
+    body: Vec<String>,
+    attachments: Vec<String>,
+    organs: Vec<String>,
+    sealed: bool,
+    note: Option<String>,
+    cc: Vec<String>,
+    single_sided: bool,
+}
+
+impl Generated {
+    fn yaml(&self) -> String {
+        let list = |v: &[String]| format!("[{}]", v.join(", "));
+        let mut y = format!(
+            "kind: 通知\ntitle: 关于{}的通知\ndate: 2026-06-18\nbody: {}\nissuer: {}\n",
+            self.title,
+            list(&self.body),
+            list(&self.organs)
+        );
+        if self.sealed {
+            let seals = ["culture", "education", "sports", "culture"];
+            let seals: Vec<String> = (0..self.organs.len())
+                .map(|k| format!("seals/{}.png", seals[k % seals.len()]))
+                .collect();
+            y += &format!("seal: {}\n", list(&seals));
+        }
+        if !self.attachments.is_empty() {
+            y += &format!("attachments: {}\n", list(&self.attachments));
+        }
+        if let Some(n) = &self.note {
+            y += &format!("note: {n}\n");
+        }
+        if !self.cc.is_empty() {
+            y += &format!(
+                "cc: {}\nprinting: {{organ: 测试办公室, date: 2026-06-19}}\n",
+                list(&self.cc)
+            );
+        }
+        if self.single_sided {
+            y += "single_sided: true\n";
+        }
+        y
+    }
+
+    /// Every character the document's fields give, counted.
+    fn chars(&self) -> HashMap<char, usize> {
+        let mut n = HashMap::new();
+        let fields = std::iter::once(&self.title)
+            .chain(&self.body)
+            .chain(&self.attachments)
+            .chain(&self.organs)
+            .chain(&self.note)
+            .chain(&self.cc);
+        for f in fields {
+            for c in f.chars() {
+                *n.entry(c).or_default() += 1;
+            }
+        }
+        n
+    }
+}
+
+fn generated() -> impl Strategy<Value = Generated> {
+    (
+        text(2, 40),
+        proptest::collection::vec(text(0, 400), 1..=5),
+        proptest::collection::vec(text(1, 40), 0..=4),
+        1usize..=4,
+        any::<bool>(),
+        proptest::option::of(text(0, 80)),
+        proptest::collection::vec(text(1, 10), 0..=3),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(title, body, attachments, n, sealed, note, cc, single_sided)| Generated {
+                title,
+                body,
+                attachments,
+                // Organ names of characters no other field uses (see
+                // `seals_press_only_the_closing`).
+                organs: (0..n)
+                    .map(|k| format!("{c}{c}厅", c = ORGAN_CHARS[k]))
+                    .collect(),
+                sealed,
+                note,
+                cc,
+                single_sided,
+            },
+        )
+}
+
+/// No glyph but the 署名's and the date's under a seal's box (§7.3.5.1).
+fn seals_press_only_the_closing(doc: &typst_layout::PagedDocument) -> Result<(), String> {
+    for (k, page) in frames::drawn(doc).into_iter().enumerate() {
+        for im in &page.images {
+            for g in &page.glyphs {
+                let (x0, x1) = (g.x, g.x + g.advance);
+                let (y0, y1) = (g.baseline - 0.88 * g.size, g.baseline + 0.12 * g.size);
+                let inside =
+                    x0 < im.x + im.width && x1 > im.x && y0 < im.y + im.height && y1 > im.y;
+                if inside && !g.text.chars().all(pressed) {
+                    return Err(format!("page {}: {:?} under a seal", k + 1, g.text));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A 附注 longer than the room left of the seal moves below the seal
+/// (§7.3.5.1: the seal presses the 署名 and 成文日期 only); before, one of
+/// 18 characters ran under the ring.
+#[test]
+fn a_long_note_stands_below_the_seal() {
+    for note in [
+        "联系人：张三，联系电话：0571-12345678",
+        "此件公开发布",
+        &"测".repeat(80),
+    ] {
+        let dir = folder(&format!(
+            "{HEAD}issuer: 甲甲厅\nseal: seals/culture.png\nnote: {note}\n"
+        ));
+        let paged = lay_out(dir.path()).unwrap();
+        seals_press_only_the_closing(&paged).unwrap();
+    }
+}
+
+/// What the frames show, checked against the standard's page: every glyph
+/// on the paper, and inside the 版心 except the page numbers below it
+/// (§7.5); returns the characters drawn, page numbers aside.
+fn drawn_chars(doc: &typst_layout::PagedDocument) -> HashMap<char, usize> {
+    let mut n = HashMap::new();
+    for (k, page) in frames::drawn(doc).into_iter().enumerate() {
+        for g in &page.glyphs {
+            let (x0, x1) = (mm(g.x), mm(g.x + g.natural));
+            let (y0, y1) = (
+                mm(g.baseline - 0.88 * g.size),
+                mm(g.baseline + 0.12 * g.size),
+            );
+            let tol = 0.3;
+            assert!(
+                x0 > -tol && x1 < PAPER_W + tol && y0 > -tol && y1 < PAPER_H + tol,
+                "page {}: {:?} off the paper",
+                k + 1,
+                g.text
+            );
+            let page_number = (g.size - 14.0).abs() < 0.01 && y0 > BOTTOM;
+            if page_number {
+                continue;
+            }
+            assert!(
+                x0 > LEFT - tol && x1 < RIGHT + tol && y0 > TOP - tol && y1 < BOTTOM + tol,
+                "page {}: {:?} outside the 版心 ({x0:.1}, {y0:.1})–({x1:.1}, {y1:.1})",
+                k + 1,
+                g.text
+            );
+            for c in g.text.chars() {
+                *n.entry(c).or_default() += 1;
+            }
+        }
+    }
+    n
+}
+
+fn lay_out(dir: &Path) -> Result<typst_layout::PagedDocument, gongwen::Error> {
+    let (doc, source) = gongwen::load::load(&dir.join("doc.yaml"))?;
+    gongwen::layout::typeset(&doc, &source, fonts())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Generated notices (bodies of 1–5 paragraphs up to 400 characters,
+    /// 0–4 attachments, 1–4 organs sealed or not, 附注 of 0–80 characters,
+    /// 版记 or not, one or two sides) lay out without an error, and their
+    /// pages hold every character given, inside the paper and the 版心.
+    #[test]
+    fn generated_documents_keep_their_text_inside_the_page(g in generated()) {
+        let dir = folder(&g.yaml());
+        let paged = lay_out(dir.path());
+        let paged = match paged {
+            Ok(p) => p,
+            Err(e) => panic!("{e}\n{}", g.yaml()),
+        };
+        let drawn = drawn_chars(&paged);
+        for (c, want) in g.chars() {
+            let got = drawn.get(&c).copied().unwrap_or(0);
+            prop_assert!(got >= want, "{c:?}: {got} drawn of {want}\n{}", g.yaml());
+        }
+        if let Err(e) = seals_press_only_the_closing(&paged) {
+            panic!("{e}\n{}", g.yaml());
+        }
+    }
+}
