@@ -9,6 +9,27 @@ use crate::model::{Document, IssuerMark};
 
 use super::{Header, HeaderLine, Mark, MarkPart, MarkPiece, Placed, measure, measure_at};
 
+/// The 版头's upper-left corner, one run a grid line: 份号 (3号, §7.2.1),
+/// 密级和保密期限 and 紧急程度 (3号黑体, §7.2.2–§7.2.3). The general format
+/// and the 信函 (§10.1) set the same runs, each from its own top.
+pub(crate) fn corner_runs(doc: &Document) -> Vec<Run> {
+    let run = |role, text: &str| Run {
+        role,
+        text: text.to_string(),
+    };
+    let mut corner = Vec::new();
+    if let Some(n) = &doc.copy_number {
+        corner.push(run(Role::Body, n));
+    }
+    if let Some(c) = &doc.classification {
+        corner.push(run(Role::Hei, &c.label()));
+    }
+    if let Some(u) = doc.urgency {
+        corner.push(run(Role::Hei, u.label()));
+    }
+    corner
+}
+
 /// The 版头 (§7.2), if the document has any of its elements.
 pub(crate) fn compose_header(doc: &Document, fonts: &FontSet) -> Option<Header> {
     let has_any = doc.copy_number.is_some()
@@ -31,18 +52,7 @@ pub(crate) fn compose_header(doc: &Document, fonts: &FontSet) -> Option<Header> 
         placed: vec![Placed { x, runs }],
         centre: Vec::new(),
     };
-    // 份号 (3号, §7.2.1), 密级和保密期限 and 紧急程度 (3号黑体, §7.2.2–§7.2.3).
-    let mut corner_text = Vec::new();
-    if let Some(n) = &doc.copy_number {
-        corner_text.push(run(Role::Body, n));
-    }
-    if let Some(c) = &doc.classification {
-        corner_text.push(run(Role::Hei, &c.label()));
-    }
-    if let Some(u) = doc.urgency {
-        corner_text.push(run(Role::Hei, u.label()));
-    }
-    let corner: Vec<HeaderLine> = corner_text
+    let corner: Vec<HeaderLine> = corner_runs(doc)
         .into_iter()
         .enumerate()
         .map(|(k, r)| at(line(k), 0.0, vec![r]))

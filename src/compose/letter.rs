@@ -125,17 +125,7 @@ pub(super) fn header(doc: &Document, fonts: &FontSet) -> (Option<Header>, usize)
 
     // 份号 (3号), 密级和保密期限 and 紧急程度 (3号黑体), flush left, one grid
     // line each (§7.2.1–§7.2.3, §10.1).
-    let mut corner_text = Vec::new();
-    if let Some(n) = &doc.copy_number {
-        corner_text.push(run(Role::Body, n));
-    }
-    if let Some(c) = &doc.classification {
-        corner_text.push(run(Role::Hei, &c.label()));
-    }
-    if let Some(u) = doc.urgency {
-        corner_text.push(run(Role::Hei, u.label()));
-    }
-    let corner: Vec<HeaderLine> = corner_text
+    let corner: Vec<HeaderLine> = super::header::corner_runs(doc)
         .into_iter()
         .enumerate()
         .map(|(k, r)| HeaderLine {
