@@ -257,6 +257,81 @@ fn seals_press_only_the_closing(doc: &typst_layout::PagedDocument) -> Result<(),
     Ok(())
 }
 
+/// The 版记 (§7.4) stands apart from the text above it: no glyph above the
+/// 版记's first rule comes within half a 3号 character (8 pt) of it. (A
+/// 附注 moved below a seal once stood on the rule.) The 版记's rules are
+/// the thick black ones across the 版心 (0.35 mm, §7.4.1; a table's rules
+/// are 0.5 pt).
+fn the_record_stands_apart(doc: &typst_layout::PagedDocument) -> Result<(), String> {
+    for (k, page) in frames::drawn(doc).into_iter().enumerate() {
+        let Some(top) = page
+            .rules
+            .iter()
+            .filter(|r| r.thickness > 0.8 && r.length > 400.0 && r.a.1 == r.b.1)
+            .map(|r| r.y - r.thickness / 2.0)
+            .reduce(f64::min)
+        else {
+            continue;
+        };
+        for g in page.glyphs.iter().filter(|g| g.baseline < top) {
+            let bottom = g.baseline + 0.12 * g.size;
+            if top - bottom < 8.0 {
+                return Err(format!(
+                    "page {}: {:?} ends {:.1} pt above the 版记's rule",
+                    k + 1,
+                    g.text,
+                    top - bottom
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A 附注 that moves below the seal at a page's foot sends the 版记 on,
+/// rather than standing on its rule.
+#[test]
+fn a_note_below_the_seal_keeps_clear_of_the_record() {
+    let dir = folder(NOTE_AT_THE_FOOT);
+    let paged = lay_out(dir.path()).unwrap();
+    the_record_stands_apart(&paged).unwrap();
+}
+
+/// A 通知 whose 附注, moved below the seal, ends at page 2's foot, where
+/// the 版记 would stand.
+const NOTE_AT_THE_FOOT: &str = r#"copy_number: "000231"
+urgency: 特急
+issuer_mark: 岭南省生态环境厅文件
+doc_number: 岭环发〔2027〕18号
+kind: 通知
+title: 岭南省生态环境厅关于开展2027年度重点排污单位自动监测数据质量专项核查暨第三方运维机构能力评估工作的通知
+addressees: [各地级以上市生态环境局, 厅机关各处室, 厅属各单位]
+body:
+  - 为进一步提升重点排污单位自动监测数据质量，根据有关规定，决定开展专项核查。现将有关事项通知如下。
+  - heading: 核查范围
+    body:
+      - 全省纳入重点排污单位名录的企业，以及为其提供运维服务的第三方机构。涉及㐀字号企业的，单独列出。
+  - heading: 核查安排
+    body:
+      - table:
+          caption: 各市核查任务分配表
+          header: [[片区, 地市, 企业数（家）, 完成时限]]
+          rows:
+            - [{text: 珠三角, rowspan: 3}, 广州, 126, 2027-06-30]
+            - [深圳, 0.50, 2027-06-30]
+            - [佛山, 87, 2027-07-15]
+            - [{text: 粤东, rowspan: 2}, 汕头, 41, 2027-07-31]
+            - [潮州, 19, 2027-07-31]
+      - 各地要于核查结束后十个工作日内报送总结，编号格式为QY2027-31。
+attachments: [核查工作方案, 核查记录表]
+issuer: 岭南省生态环境厅
+seal: seals/sports.png
+date: 2027-05-20
+note: 联系人：陈晓岚，电话：020-87654321，传真：020-87654322，邮箱：hj@example.gov.cn
+cc: [生态环境部华南督察局]
+printing: {organ: 岭南省生态环境厅办公室, date: 2027-05-21}
+"#;
+
 /// A 附注 longer than the room left of the seal moves below the seal
 /// (§7.3.5.1: the seal presses the 署名 and 成文日期 only); before, one of
 /// 18 characters ran under the ring.
@@ -338,6 +413,9 @@ proptest! {
             prop_assert!(got >= want, "{c:?}: {got} drawn of {want}\n{}", g.yaml());
         }
         if let Err(e) = seals_press_only_the_closing(&paged) {
+            panic!("{e}\n{}", g.yaml());
+        }
+        if let Err(e) = the_record_stands_apart(&paged) {
             panic!("{e}\n{}", g.yaml());
         }
     }
