@@ -610,7 +610,7 @@ fn yamlish() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(common::proptest_config(256))]
 
     #[test]
     fn check_never_panics_on_bytes(bytes in prop::collection::vec(any::<u8>(), 0..300)) {

@@ -159,7 +159,7 @@ fn images() -> &'static [Vec<u8>] {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    #![proptest_config(common::proptest_config(96))]
 
     #[test]
     fn the_loader_and_the_linter_never_panic(

@@ -497,7 +497,7 @@ fn interesting() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(common::proptest_config(256))]
 
     #[test]
     fn import_never_panics_on_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
@@ -1131,7 +1131,7 @@ fn portal_pieces() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(common::proptest_config(256))]
 
     /// Every input character ends in the YAML or in the report (as dropped
     /// with its line, or as the text of a repair or review note), counted

@@ -653,7 +653,7 @@ mod generated {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+        #![proptest_config(crate::common::proptest_config(48))]
 
         #[test]
         fn lines_stay_on_the_grid_and_text_survives(paras in proptest::collection::vec(paragraph(), 1..12)) {

@@ -393,7 +393,7 @@ fn lay_out(dir: &Path) -> Result<typst_layout::PagedDocument, gongwen::Error> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #![proptest_config(common::proptest_config(300))]
 
     /// Generated notices (bodies of 1–5 paragraphs up to 400 characters,
     /// 0–4 attachments, 1–4 organs sealed or not, 附注 of 0–80 characters,

@@ -327,7 +327,7 @@ fn check_agrees(yaml: &str) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(common::proptest_config(256))]
 
     #[test]
     fn whatever_the_writers_refuse_gen_check_reports_at_the_same_field(c in choices()) {

@@ -334,17 +334,24 @@ pub fn break_lines(
         }
         if b == i + 1 && breaks_rule(&atoms, b) && atoms[i].end - atoms[i].start >= 2 {
             // The line is one unbreakable unit (a long address, say) and the
-            // mark after it does not fit: the unit's last character goes
-            // down with the mark rather than the mark starting a line.
+            // mark after it does not fit: the unit's tail goes down with the
+            // mark rather than the mark starting a line. The tail starts at
+            // the last character that may start a line after one that may
+            // end it (`…10000.` / `0%，`: a `%` cannot start a line either);
+            // failing that, at the unit's last character.
             let a = atoms[i];
+            let cut = (a.start + 1..a.end)
+                .rev()
+                .find(|&k| !no_line_start(chars.chars[k].0) && !no_line_end(chars.chars[k - 1].0))
+                .unwrap_or(a.end - 1);
             atoms[i] = Atom {
                 start: a.start,
-                end: a.end - 1,
+                end: cut,
             };
             atoms.insert(
                 i + 1,
                 Atom {
-                    start: a.end - 1,
+                    start: cut,
                     end: a.end,
                 },
             );
@@ -481,6 +488,27 @@ mod tests {
             assert!(!no_line_start(l.chars().next().unwrap()), "{ls:?}");
         }
         assert_eq!(ls.concat(), text);
+    }
+
+    #[test]
+    fn a_unit_giving_up_its_tail_never_starts_a_line_with_a_mark() {
+        // Found by the property test in tests/layout.rs on CI: the unit's
+        // last character is itself a `%`, which cannot start a line either.
+        for text in [
+            "dlshkqw@sina.com10.0%dlshkqw@sina.com10000.0%，”。。。",
+            "dlshkqw@sina.com10.0%dlshkqw@sina.com10000.0%)，”。。。",
+            "dlshkqw@sina.com10.0%dlshkqw@sina.com10000.0%%%，”。。。",
+        ] {
+            let ls = lines(text);
+            assert!(ls.len() >= 2, "{ls:?}");
+            for l in &ls[1..] {
+                assert!(!no_line_start(l.chars().next().unwrap()), "{ls:?}");
+            }
+            for l in &ls {
+                assert!(!no_line_end(l.chars().last().unwrap()), "{ls:?}");
+            }
+            assert_eq!(ls.concat(), text);
+        }
     }
 
     #[test]

@@ -404,7 +404,16 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+        // A fixed seed unless PROPTEST_RNG_SEED is set, as in tests/common.
+        #![proptest_config(ProptestConfig {
+            cases: 64,
+            failure_persistence: None,
+            rng_seed: match ProptestConfig::default().rng_seed {
+                proptest::test_runner::RngSeed::Random => proptest::test_runner::RngSeed::Fixed(9704),
+                seed => seed,
+            },
+            ..ProptestConfig::default()
+        })]
 
         #[test]
         fn long_random_titles_break_well(ps in proptest::collection::vec(piece(), 20..120)) {
