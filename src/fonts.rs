@@ -195,10 +195,50 @@ pub struct FontSet {
     /// (role, char) → the font that sets it and its advance in em, or
     /// `None` if no font has it: asked for every character of every line,
     /// so computed once.
-    glyphs: std::sync::RwLock<HashMap<(Role, char), Option<Glyph>>>,
+    glyphs: std::sync::RwLock<HashMap<(Role, char), Option<Glyph>, KeyHash>>,
     /// Per font index: its coverage as sorted ranges, made the first time
     /// the font is asked for a character (see [`Ranges`]).
     ranges: std::sync::Mutex<HashMap<usize, std::sync::Arc<Ranges>>>,
+}
+
+/// The glyph cache's hasher: its keys are a role and a character, asked
+/// for every character of every text (80,000 times for the seed), and the
+/// standard library's SipHash cost 14 M instructions of a cold `gen pdf`
+/// there. Multiplying by an odd constant mixes the few bits that differ
+/// into the high bits the table reads; nobody chooses these keys to
+/// collide.
+type KeyHash = std::hash::BuildHasherDefault<KeyHasher>;
+
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        // 2^64 / φ, odd (Fibonacci hashing).
+        self.0 = (self.0.rotate_left(26) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_isize(&mut self, n: isize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// A font's coverage (Typst's, the same code points) as sorted, disjoint
