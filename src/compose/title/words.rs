@@ -115,6 +115,7 @@ pub fn words(text: &str) -> Vec<Word> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     pub(crate) fn full_dictionary() -> jieba_rs::Jieba {
         let plain: String = WORDS
@@ -167,6 +168,48 @@ mod tests {
         for c in scan.keys().copied().chain(near).chain(odd) {
             let found: Vec<&str> = starting_with(c).lines().collect();
             assert_eq!(found, scan.get(&c).cloned().unwrap_or_default(), "{c}");
+        }
+    }
+
+    fn whole() -> &'static jieba_rs::Jieba {
+        static WHOLE: std::sync::OnceLock<jieba_rs::Jieba> = std::sync::OnceLock::new();
+        WHOLE.get_or_init(full_dictionary)
+    }
+
+    proptest::proptest! {
+        // A fixed seed unless PROPTEST_RNG_SEED is set, as in tests/common.
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 64,
+            failure_persistence: None,
+            rng_seed: match proptest::prelude::ProptestConfig::default().rng_seed {
+                proptest::test_runner::RngSeed::Random => proptest::test_runner::RngSeed::Fixed(9704),
+                seed => seed,
+            },
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// Texts made of the dictionary's words (every 13th), single
+        /// characters and a few that are in no word segment as the whole
+        /// dictionary does.
+        #[test]
+        fn random_texts_segment_like_the_whole_dictionary(
+            pieces in proptest::collection::vec(
+                proptest::prop_oneof![
+                    4 => proptest::sample::select(
+                        WORDS.lines().step_by(13).map(|l| l.split(' ').next().unwrap()).collect::<Vec<_>>()
+                    ).prop_map(str::to_string),
+                    2 => proptest::sample::select(
+                        WORDS.lines().step_by(7).filter_map(|l| l.chars().last()).collect::<Vec<_>>()
+                    ).prop_map(String::from),
+                    1 => proptest::sample::select(vec!["2024", "年", "（", "）", "、", "龘", "𠀀"]).prop_map(str::to_string),
+                ],
+                1..40,
+            )
+        ) {
+            let t = pieces.concat();
+            let a: Vec<&str> = whole().cut(&t, true).iter().map(|w| w.word).collect();
+            let b: Vec<String> = words(&t).into_iter().map(|w| w.text).collect();
+            proptest::prop_assert_eq!(a, b, "{}", t);
         }
     }
 
