@@ -7,6 +7,9 @@ use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, mm};
 use crate::model::table::{Align, Cell, Orientation, Table};
 
+pub mod columns;
+use columns::{auto_widths, column_needs, wants_landscape};
+
 /// A composed table: everything the writers draw, in points.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Composed {
@@ -329,73 +332,47 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
         .flat_map(|(field, row)| (0..row.len()).map(move |k| format!("{path}.{field}[{k}]")))
         .collect();
 
-    // What each column asks for: its widest one-column cell on one line,
-    // at most TABLE_WRAP_CHARS characters, plus the insets.
-    let cap = g::TABLE_WRAP_CHARS * size;
-    let mut wanted = vec![size; n];
-    for (p, (cell, role)) in placed.iter().zip(&cells) {
-        if p.colspan == 1 {
-            let w = measure(fonts, *role, &cell.text, size).min(cap);
-            wanted[p.col] = wanted[p.col].max(w);
-        }
-    }
-    let wanted: Vec<f64> = wanted.iter().map(|w| w + 2.0 * inset).collect();
-    let natural: f64 = wanted.iter().sum();
+    let needs = column_needs(n, &placed, &cells, header_rows, size, fonts);
+    let portrait = mm(g::BLOCK_WIDTH_MM);
+    // The author's shares, when every column has one.
+    let shares: Option<Vec<f64>> = (!table.columns.is_empty()
+        && table.columns.len() == n
+        && table.columns.iter().all(|c| c.width.is_some()))
+    .then(|| table.columns.iter().map(|c| c.width.unwrap_or(1.0)).collect());
+    let scaled = |shares: &[f64], full: f64| -> Vec<f64> {
+        let total: f64 = shares.iter().sum();
+        shares.iter().map(|s| s / total * full).collect()
+    };
     let landscape = match table.orientation {
         Orientation::Portrait => false,
         Orientation::Landscape => true,
-        Orientation::Auto => natural > mm(g::BLOCK_WIDTH_MM) + 0.01,
+        // The author's shares on the portrait 版心: turned when they leave
+        // a column too narrow for its widest token.
+        Orientation::Auto => match &shares {
+            Some(shares) => scaled(shares, portrait)
+                .iter()
+                .zip(&needs)
+                .any(|(w, n)| w + 1e-6 < n.least),
+            None => wants_landscape(&needs, size, portrait),
+        },
     };
     let full = if landscape {
         mm(g::LANDSCAPE_TABLE_WIDTH_MM)
     } else {
-        mm(g::BLOCK_WIDTH_MM)
+        portrait
     };
-    // Shares: the author's ratios, or the natural widths.
-    let shares: Vec<f64> =
-        if table.columns.iter().all(|c| c.width.is_some()) && !table.columns.is_empty() {
-            table
-                .columns
-                .iter()
-                .map(|c| c.width.unwrap_or(1.0))
-                .collect()
-        } else {
-            wanted.clone()
-        };
-    let total: f64 = shares.iter().sum();
-    let mut columns: Vec<f64> = shares.iter().map(|s| s / total * full).collect();
-
-    // No break inside a token (a number with its sign and decimals, a date,
-    // a code, a Latin word, with the marks the 禁则 keep with it): each
-    // column is at least as wide as the widest such unit of its one-column
-    // cells (plus the insets and the line breaker's slack below).
-    let unit_setting = super::linebreak::Setting {
-        size,
-        tracking: 0.0,
+    let least: Vec<f64> = needs.iter().map(|n| n.least).collect();
+    let mut columns = match &shares {
+        Some(shares) => scaled(shares, full),
+        None => auto_widths(&needs, full),
     };
-    let mut least = vec![0.0; n];
-    let mut token = vec![String::new(); n];
-    for (p, (cell, role)) in placed.iter().zip(&cells) {
-        if p.colspan != 1 {
-            continue;
-        }
-        let run = Run {
-            role: *role,
-            text: cell.text.clone(),
-        };
-        if let Some((t, w)) = super::linebreak::widest_unit(&[run], fonts, unit_setting) {
-            let w = w + 2.0 * inset + CELL_SLACK;
-            if w > least[p.col] {
-                least[p.col] = w;
-                token[p.col] = t;
-            }
-        }
-    }
+    // No break inside a token: a column narrower than its widest token is
+    // widened to it (from the columns with room to spare), and reported.
     let narrow: Vec<Narrow> = (0..n)
         .filter(|&c| columns[c] + 1e-6 < least[c])
         .map(|c| Narrow {
             col: c,
-            token: token[c].clone(),
+            token: needs[c].token.clone(),
             width: columns[c],
             least: least[c],
         })
@@ -438,7 +415,8 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
                 role: *role,
                 text: cell.text.clone(),
             };
-            super::linebreak::break_lines(&[run], fonts, setting, width, width)
+            let keep = columns::doc_numbers(&cell.text);
+            super::linebreak::break_lines_keeping(&[run], fonts, setting, width, width, &keep)
                 .into_iter()
                 .map(|runs| runs.into_iter().map(|r| r.text).collect::<String>())
                 .collect()
@@ -710,9 +688,15 @@ mod tests {
         // less than `QY2027-31` at 3号 needs (nine half-width glyphs of
         // 16 pt, some 72 pt = 25 mm).
         let shares = ["{width: 1}"; 8].join(", ");
-        let t = composed(&format!(
-            "columns: [{shares}]\nrows:\n  - [QY2027-31, 甲, 乙, 丙, 丁, 戊, 己, 庚]\n"
-        ));
+        let yaml =
+            format!("columns: [{shares}]\nrows:\n  - [QY2027-31, 甲, 乙, 丙, 丁, 戊, 己, 庚]\n");
+        // `auto` decides from the author's shares: on the portrait 版心 they
+        // leave the code's column too narrow, so the table turns.
+        let t = composed(&yaml);
+        assert!(t.landscape);
+        assert_eq!(t.rows[0].cells[0].lines, ["QY2027-31"]);
+        // Kept portrait, the column is widened.
+        let t = composed(&format!("{yaml}orientation: portrait\n"));
         assert_eq!(t.rows[0].cells[0].lines, ["QY2027-31"]);
         assert_eq!(t.narrow.len(), 1);
         assert_eq!(
@@ -729,7 +713,7 @@ mod tests {
         // The marks the 禁则 keep with a number count with it, and no line
         // of a cell starts with a closing mark.
         let t = composed(&format!(
-            "columns: [{shares}]\nrows:\n  - [（-3.10%）, 甲, 乙, 丙, 丁, 戊, 己, 庚]\n"
+            "columns: [{shares}]\norientation: portrait\nrows:\n  - [（-3.10%）, 甲, 乙, 丙, 丁, 戊, 己, 庚]\n"
         ));
         assert_eq!(t.narrow[0].token, "（-3.10%）");
         assert_eq!(t.rows[0].cells[0].lines, ["（-3.10%）"]);
