@@ -71,11 +71,47 @@ fn body_cells(t: &Composed) -> Vec<&Vec<String>> {
 
 /// 41 counties of a province, 2 to 4 characters (invented).
 const COUNTIES: [&str; 41] = [
-    "城区", "青岚县", "白石县", "梅林县", "柳河县", "东山县", "西坪县", "龙潭县", "石门县",
-    "杨柳县", "桃源县", "双河县", "高岭县", "凤凰县", "长乐县", "新田县", "梅河口市", "青溪市",
-    "安宁区", "江北区", "南湖区", "北塘区", "云岭县", "平川县", "黄花岭县", "望江县", "金沙县",
-    "红河县", "清水县", "宁远县", "永和县", "九龙坡区", "太平县", "三江县", "兴隆县", "和平区",
-    "丰收县", "五峰县", "六合县", "七星关区", "八步区",
+    "城区",
+    "青岚县",
+    "白石县",
+    "梅林县",
+    "柳河县",
+    "东山县",
+    "西坪县",
+    "龙潭县",
+    "石门县",
+    "杨柳县",
+    "桃源县",
+    "双河县",
+    "高岭县",
+    "凤凰县",
+    "长乐县",
+    "新田县",
+    "梅河口市",
+    "青溪市",
+    "安宁区",
+    "江北区",
+    "南湖区",
+    "北塘区",
+    "云岭县",
+    "平川县",
+    "黄花岭县",
+    "望江县",
+    "金沙县",
+    "红河县",
+    "清水县",
+    "宁远县",
+    "永和县",
+    "九龙坡区",
+    "太平县",
+    "三江县",
+    "兴隆县",
+    "和平区",
+    "丰收县",
+    "五峰县",
+    "六合县",
+    "七星关区",
+    "八步区",
 ];
 
 /// A 12-column county table with two header rows, as a statistics bureau
@@ -92,10 +128,19 @@ fn county_table() -> Table {
             span("社会消费品零售总额", 2, 1),
             span("居民人均可支配收入（元）", 2, 1),
         ],
-        ["总量（亿元）", "增速（%）", "总量（亿元）", "增速（%）", "总量（亿元）", "增速（%）", "城镇", "农村"]
-            .into_iter()
-            .map(cell)
-            .collect(),
+        [
+            "总量（亿元）",
+            "增速（%）",
+            "总量（亿元）",
+            "增速（%）",
+            "总量（亿元）",
+            "增速（%）",
+            "城镇",
+            "农村",
+        ]
+        .into_iter()
+        .map(cell)
+        .collect(),
     ];
     let rows = COUNTIES
         .iter()
@@ -129,6 +174,13 @@ fn a_county_table_at_sihao_turns_and_no_name_wraps() {
     let t = compose(&county_table(), "body[0].table", SIHAO, fonts());
     assert!(t.landscape, "12 columns at 四号 do not fit 156 mm");
     assert!((t.width() - LANDSCAPE).abs() < 1e-6);
+    eprintln!(
+        "county table, columns (mm): {:?}",
+        t.columns
+            .iter()
+            .map(|w| (w / MM * 10.0).round() / 10.0)
+            .collect::<Vec<_>>()
+    );
     // Every body cell on one line: the names (2-4 characters) and numbers.
     for (k, lines) in body_cells(&t).iter().enumerate() {
         assert_eq!(lines.len(), 1, "body cell {k}: {lines:?}");
@@ -212,11 +264,16 @@ fn a_portrait_table_wraps_its_header_before_its_body() {
 
 #[test]
 fn given_shares_that_fit_the_portrait_block_stay_portrait() {
-    // The county table's first five columns with shares: at 四号 their
-    // tokens fit 156 mm in these proportions, so `auto` keeps it upright,
-    // although the content alone would ask for more.
-    let mut t = project_table();
-    t.columns = [1.0, 4.0, 2.0, 2.0, 2.0]
+    // Five columns of eight-character phrases: on one line (capped at six
+    // characters, 6 × 16 pt + the insets each) they ask for 5 × 105 pt,
+    // more than 156 mm (442 pt), and `auto` turns the table.
+    let phrase = "农田水利改造工程";
+    let rows = vec![(0..5).map(|_| cell(phrase)).collect::<Vec<_>>(); 3];
+    let mut t = table(Vec::new(), rows);
+    assert!(compose(&t, "body[0].table", 16.0, fonts()).landscape);
+    // With the author's shares, whose columns hold every token (a hanzi)
+    // on the portrait 版心, it stays upright and the shares are kept.
+    t.columns = [1.0, 2.0, 1.0, 1.0, 1.0]
         .into_iter()
         .map(|w| Column {
             width: Some(w),
@@ -225,8 +282,8 @@ fn given_shares_that_fit_the_portrait_block_stay_portrait() {
         .collect();
     let c = compose(&t, "body[0].table", 16.0, fonts());
     assert!(!c.landscape);
-    let total: f64 = c.columns.iter().sum();
-    assert!((c.columns[1] / total - 4.0 / 11.0).abs() < 1e-9);
+    assert!((c.columns[1] - PORTRAIT / 3.0).abs() < 1e-6);
+    assert!(c.narrow.is_empty());
 }
 
 #[test]
@@ -293,7 +350,9 @@ fn piece() -> impl Strategy<Value = Piece> {
         number().prop_map(Piece::Token),
         (2020u32..2040, 1u32..100).prop_map(|(y, n)| Piece::Token(format!("QY{y}-{n}"))),
         "[a-zA-Z]{2,12}".prop_map(Piece::Token),
-        (1usize..20).prop_map(|n| Piece::Words("农田水利改造工程项目建设".chars().cycle().take(n).collect())),
+        (1usize..20).prop_map(|n| Piece::Words(
+            "农田水利改造工程项目建设".chars().cycle().take(n).collect()
+        )),
     ]
 }
 
@@ -342,7 +401,8 @@ fn generated() -> impl Strategy<Value = Generated> {
         .prop_flat_map(|(n, rows, header, size, orient)| {
             let cells = prop::collection::vec(cell_text(), (rows + header) * n);
             // A cell spanning two columns in some rows (where n > 1).
-            let spans = prop::collection::vec(prop::option::weighted(0.2, 0..n.max(2) - 1), rows + header);
+            let spans =
+                prop::collection::vec(prop::option::weighted(0.2, 0..n.max(2) - 1), rows + header);
             (Just((n, rows, header, size, orient)), cells, spans)
         })
         .prop_map(|((n, rows, header, size, orient), cells, spans)| {
@@ -370,7 +430,11 @@ fn generated() -> impl Strategy<Value = Generated> {
             }
             let body = all.split_off(header);
             let mut table = table(all, body);
-            table.orientation = [Orientation::Auto, Orientation::Portrait, Orientation::Landscape][orient];
+            table.orientation = [
+                Orientation::Auto,
+                Orientation::Portrait,
+                Orientation::Landscape,
+            ][orient];
             Generated {
                 table,
                 tokens,
@@ -394,7 +458,8 @@ proptest! {
         let written: Vec<&Cell> = g.table.header.iter().chain(&g.table.rows).flatten().collect();
         prop_assert_eq!(cells.len(), written.len());
         // Each column's least: its one-column cells' widest token, or one
-        // character; a 2-4 hanzi body cell is a name and counts whole.
+        // character; a body cell of 2-4 hanzi is a name and counts whole (a
+        // header's word may break when room is short).
         let n = g.table.column_count();
         let header_rows = g.table.header.len();
         let mut least = vec![g.size + PAD; n];

@@ -21,6 +21,11 @@ pub struct Composed {
     pub size: f64,
     /// Baseline-to-baseline distance of lines inside a cell, pt.
     pub line_pitch: f64,
+    /// The unit of a row's height (its `lines`), pt: the body grid's line
+    /// pitch for a portrait table (so that the text after it stays on the
+    /// grid), the cells' own line pitch for a landscape one (dense: its
+    /// pages hold nothing else, so no grid to return to).
+    pub row_pitch: f64,
     /// Turned on pages of its own (§8).
     pub landscape: bool,
     /// Column widths, pt; they add up to the table's width.
@@ -121,7 +126,7 @@ impl Composed {
         // table would never fit; give each row a line at least.
         let room_of = |lines: usize| lines.saturating_sub(header);
         let full = room_of(capacity).max(1);
-        let needed = |k: usize| needed_lines(k, self.size, self.line_pitch);
+        let needed = |k: usize| needed_lines(k, self.size, self.line_pitch, self.row_pitch);
         let mut rest: Vec<Row> = self.rows[self.header_rows..].to_vec();
         let mut pages = Vec::new();
         let mut room = room_of(first);
@@ -156,13 +161,19 @@ impl Composed {
     }
 }
 
-/// The grid lines a cell of `k` text lines at `size` (lines `pitch` apart)
-/// needs: the text plus a line gap of the body grid (so that one line of
-/// 3号 is one line pitch).
-fn needed_lines(k: usize, size: f64, pitch: f64) -> usize {
+/// The rows (each `unit` tall) a cell of `k` text lines at `size` (lines
+/// `pitch` apart) needs: the text plus a line gap — the body grid's on the
+/// body grid (so that one line of 3号 is one line pitch), its own when the
+/// unit is its own pitch (`k` lines, `k` units).
+fn needed_lines(k: usize, size: f64, pitch: f64, unit: f64) -> usize {
     let k = k.max(1) as f64;
-    let h = (k - 1.0) * pitch + size + g::LINE_GAP;
-    ((h / g::LINE_PITCH) - 1e-6).ceil().max(1.0) as usize
+    let gap = if unit == g::LINE_PITCH {
+        g::LINE_GAP
+    } else {
+        pitch - size
+    };
+    let h = (k - 1.0) * pitch + size + gap;
+    ((h / unit) - 1e-6).ceil().max(1.0) as usize
 }
 
 /// The most text lines a cell `height` grid lines tall holds.
@@ -274,7 +285,8 @@ fn cut_spans(rows: &mut Vec<Row>, k: usize, needed: &impl Fn(usize) -> usize) ->
 /// A row of a composed table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
-    /// Its height in line pitches of the body grid.
+    /// Its height in [`Composed::row_pitch`]es (line pitches of the body
+    /// grid for a portrait table).
     pub lines: usize,
     /// The cells that start in this row.
     pub cells: Vec<ComposedCell>,
@@ -338,7 +350,13 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
     let shares: Option<Vec<f64>> = (!table.columns.is_empty()
         && table.columns.len() == n
         && table.columns.iter().all(|c| c.width.is_some()))
-    .then(|| table.columns.iter().map(|c| c.width.unwrap_or(1.0)).collect());
+    .then(|| {
+        table
+            .columns
+            .iter()
+            .map(|c| c.width.unwrap_or(1.0))
+            .collect()
+    });
     let scaled = |shares: &[f64], full: f64| -> Vec<f64> {
         let total: f64 = shares.iter().sum();
         shares.iter().map(|s| s / total * full).collect()
@@ -395,7 +413,8 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
         size,
         tracking: 0.0,
     };
-    let needed = |k: usize| needed_lines(k, size, line_pitch);
+    let row_pitch = if landscape { line_pitch } else { g::LINE_PITCH };
+    let needed = |k: usize| needed_lines(k, size, line_pitch, row_pitch);
     let total_rows = header_rows + table.rows.len();
     let mut rows: Vec<Row> = (0..total_rows)
         .map(|_| Row {
@@ -415,7 +434,7 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
                 role: *role,
                 text: cell.text.clone(),
             };
-            let keep = columns::doc_numbers(&cell.text);
+            let keep = columns::kept(&cell.text);
             super::linebreak::break_lines_keeping(&[run], fonts, setting, width, width, &keep)
                 .into_iter()
                 .map(|runs| runs.into_iter().map(|r| r.text).collect::<String>())
@@ -474,6 +493,7 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
         caption,
         size,
         line_pitch,
+        row_pitch,
         landscape,
         columns,
         header_rows,
@@ -482,17 +502,24 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
         narrow,
     };
     if landscape {
-        // The caption on the first page only.
-        let page = landscape_page_lines();
-        composed.pages = composed.split(page.saturating_sub(composed.caption.len()), page);
+        // The caption on the first page only: its lines (3号, a body line
+        // pitch each) and the line gap below them.
+        let page = landscape_page_rows(row_pitch);
+        let caption = if row_pitch == g::LINE_PITCH || composed.caption.is_empty() {
+            composed.caption.len()
+        } else {
+            let h = composed.caption.len() as f64 * g::LINE_PITCH + g::LINE_GAP;
+            (h / row_pitch - 1e-6).ceil() as usize
+        };
+        composed.pages = composed.split(page.saturating_sub(caption), page);
     }
     composed
 }
 
-/// The grid lines a landscape page holds: the 版心's width turned into
-/// height, in whole line pitches.
-pub fn landscape_page_lines() -> usize {
-    (mm(g::LANDSCAPE_TABLE_HEIGHT_MM) / g::LINE_PITCH + 1e-9).floor() as usize
+/// The rows `unit` pt tall a landscape page holds: the 版心's width turned
+/// into height.
+pub fn landscape_page_rows(unit: f64) -> usize {
+    (mm(g::LANDSCAPE_TABLE_HEIGHT_MM) / unit + 1e-9).floor() as usize
 }
 
 #[cfg(test)]
@@ -555,7 +582,7 @@ mod tests {
 
     #[test]
     fn landscape_pages_hold_fourteen_lines_and_break_inside_row_groups() {
-        assert_eq!(landscape_page_lines(), 14);
+        assert_eq!(landscape_page_rows(g::LINE_PITCH), 14);
         let mut yaml =
             String::from("orientation: landscape\ncaption: 表\nheader: [[甲, 乙]]\nrows:\n");
         for k in 0..30 {

@@ -21,11 +21,17 @@ use crate::compose::linebreak::{self, Setting};
 pub struct Needs {
     /// Its widest unbreakable token (CSS's minimum content width): a
     /// number with its sign, decimals, unit and percent, a date, a code, a
-    /// Latin word, a 发文字号, a short name (see [`is_name`]), with the
+    /// Latin word, a 发文字号; in a body cell also a unit in parentheses
+    /// and a short name (see [`is_name`], [`kept`]); with the
     /// marks the 禁则 keep with it; one character at least.
     pub least: f64,
     /// That token.
     pub token: String,
+    /// Its header cells' widest word or unit kept whole (`序号`,
+    /// `（万元）`; see [`is_name`], [`kept`]): wanted after the body cells'
+    /// natural widths, but a header may break there when the table is
+    /// short of room (a body cell's token never does).
+    pub words: f64,
     /// Its widest body cell on one line.
     pub body: f64,
     /// Its widest cell on one line, header cells included (CSS's maximum
@@ -33,9 +39,10 @@ pub struct Needs {
     pub natural: f64,
 }
 
-/// A body cell short enough to be a name (青岚县, 城关镇, 张三): at most
-/// this many characters, all hanzi. Such a cell is one token: a county's
-/// name broken over two lines (`青岚 / 县`) reads as two words.
+/// A cell short enough to be a name or a header's word (青岚县, 城关镇,
+/// 序号, 建设地点): at most this many characters, all hanzi. Such a cell is
+/// one token: a county's name broken over two lines (`青岚 / 县`) reads as
+/// two words.
 pub const NAME_CHARS: usize = 4;
 
 /// Whether `text` is a short name: 2 to [`NAME_CHARS`] CJK ideographs.
@@ -46,6 +53,35 @@ pub fn is_name(text: &str) -> bool {
 
 fn is_ideograph(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{3134f}')
+}
+
+/// The most characters inside a unit's parentheses kept whole
+/// (`（万元）`, `（%）`, `（市、区）`).
+const UNIT_CHARS: usize = 4;
+
+/// What a line of a cell never breaks inside: the 发文字号 (see
+/// [`doc_numbers`]) and a unit in parentheses (`（万元）`, `（%）`: a header's
+/// `总投资（万元）` wraps as `总投资 / （万元）`, never `（万 / 元）`), as
+/// ranges of char indices.
+pub fn kept(text: &str) -> Vec<(usize, usize)> {
+    let cs: Vec<char> = text.chars().collect();
+    let mut out = doc_numbers(text);
+    for (k, &c) in cs.iter().enumerate() {
+        if c != '（' {
+            continue;
+        }
+        let close = cs[k + 1..]
+            .iter()
+            .take(UNIT_CHARS + 1)
+            .position(|&x| x == '）' || x == '（');
+        if let Some(inner) = close {
+            if inner > 0 && cs[k + 1 + inner] == '）' {
+                out.push((k, k + inner + 2));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// The most characters of an issuing organ's abbreviation before a
@@ -94,12 +130,18 @@ pub fn doc_numbers(text: &str) -> Vec<(usize, usize)> {
 
 /// The widest unbreakable token of `text` in `role` at `size`, and its
 /// width, pt (without insets).
-pub fn widest_token(
+pub fn widest_token(text: &str, role: Role, size: f64, fonts: &FontSet) -> Option<(String, f64)> {
+    widest(text, role, size, fonts, true)
+}
+
+/// The widest unit of `text`, the names and units in parentheses kept
+/// whole when `words`.
+fn widest(
     text: &str,
     role: Role,
-    body: bool,
     size: f64,
     fonts: &FontSet,
+    words: bool,
 ) -> Option<(String, f64)> {
     let run = Run {
         role,
@@ -109,13 +151,11 @@ pub fn widest_token(
         size,
         tracking: 0.0,
     };
-    if body && is_name(text) {
-        return Some((
-            text.to_string(),
-            super::measure(fonts, role, text, size),
-        ));
+    if words && is_name(text) {
+        return Some((text.to_string(), super::measure(fonts, role, text, size)));
     }
-    linebreak::widest_unit_keeping(&[run], fonts, setting, &doc_numbers(text))
+    let keep = if words { kept(text) } else { doc_numbers(text) };
+    linebreak::widest_unit_keeping(&[run], fonts, setting, &keep)
 }
 
 /// What each of a table's `n` columns asks for, from its `cells` (in the
@@ -136,6 +176,7 @@ pub fn column_needs(
         Needs {
             least: floor,
             token: String::new(),
+            words: floor,
             body: floor,
             natural: floor,
         };
@@ -150,7 +191,9 @@ pub fn column_needs(
         let (p, (cell, role)) = (&placed[k], &cells[k]);
         let body = p.row >= header_rows;
         let cols = p.col..p.col + p.colspan;
-        if let Some((token, w)) = widest_token(&cell.text, *role, body, size, fonts) {
+        // A body cell's words and units are tokens; a header's are wanted
+        // whole but may break.
+        if let Some((token, w)) = widest(&cell.text, *role, size, fonts, body) {
             let w = w + pad;
             if p.colspan == 1 {
                 if w > needs[p.col].least {
@@ -159,6 +202,11 @@ pub fn column_needs(
                 }
             } else {
                 spread(&mut needs[cols.clone()], w, |n| &mut n.least);
+            }
+        }
+        if !body {
+            if let Some((_, w)) = widest(&cell.text, *role, size, fonts, true) {
+                spread(&mut needs[cols.clone()], w + pad, |n| &mut n.words);
             }
         }
         let one_line = super::measure(fonts, *role, &cell.text, size) + pad;
@@ -170,7 +218,8 @@ pub fn column_needs(
     // Each level at least the one below it.
     for c in &mut needs {
         c.body = c.body.max(c.least);
-        c.natural = c.natural.max(c.body);
+        c.words = c.words.max(c.least);
+        c.natural = c.natural.max(c.body).max(c.words);
     }
     needs
 }
@@ -204,9 +253,10 @@ pub fn wants_landscape(needs: &[Needs], size: f64, portrait: f64) -> bool {
 
 /// Column widths adding up to `full` from what the columns ask: every
 /// column its least; what is left goes to the columns in proportion to what
-/// their body cells' natural widths still need, then in proportion to what
-/// their header cells' still need, and then in proportion to their natural
-/// widths. When the least widths do not fit `full`, they are scaled to it
+/// their body cells' natural widths still need, then to the headers' words
+/// (each whole or not at all, the smallest first), then in proportion to
+/// what the header cells on one line still need, and then in proportion to
+/// the widths. When the least widths do not fit `full`, they are scaled to it
 /// (the caller reports the columns that are then too narrow).
 pub fn auto_widths(needs: &[Needs], full: f64) -> Vec<f64> {
     let least: Vec<f64> = needs.iter().map(|n| n.least).collect();
@@ -219,29 +269,47 @@ pub fn auto_widths(needs: &[Needs], full: f64) -> Vec<f64> {
     }
     let mut widths = least;
     let mut room = full - sum_least;
-    for target in [
-        needs.iter().map(|n| n.body).collect::<Vec<f64>>(),
-        needs.iter().map(|n| n.natural).collect(),
-    ] {
-        let gaps: Vec<f64> = target
-            .iter()
-            .zip(&widths)
-            .map(|(t, w)| (t - w).max(0.0))
-            .collect();
-        let need: f64 = gaps.iter().sum();
-        if need <= 0.0 {
-            continue;
-        }
-        let part = (room / need).min(1.0);
-        for (w, gap) in widths.iter_mut().zip(&gaps) {
-            *w += gap * part;
-        }
-        room -= need * part;
-        if room <= 1e-9 {
-            return widths;
+    // The body cells' natural widths, in proportion to what they need.
+    grow(&mut widths, &mut room, needs.iter().map(|n| n.body));
+    // The headers' words whole, the smallest want first (a column given
+    // part of a word's width gains nothing).
+    let mut wants: Vec<(f64, usize)> = needs
+        .iter()
+        .zip(&widths)
+        .enumerate()
+        .map(|(c, (n, w))| (n.words - w, c))
+        .filter(|(d, _)| *d > 1e-9)
+        .collect();
+    wants.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for (d, c) in wants {
+        if d <= room {
+            widths[c] += d;
+            room -= d;
         }
     }
+    // The headers on one line.
+    grow(&mut widths, &mut room, needs.iter().map(|n| n.natural));
+    if room <= 1e-9 {
+        return widths;
+    }
     let natural: f64 = widths.iter().sum();
-    let grown: Vec<f64> = widths.iter().map(|w| w + room * w / natural).collect();
-    grown
+    widths.iter().map(|w| w + room * w / natural).collect()
+}
+
+/// Grows `widths` toward `target` by at most `room` (which it uses up), in
+/// proportion to what each still needs.
+fn grow(widths: &mut [f64], room: &mut f64, target: impl Iterator<Item = f64>) {
+    let gaps: Vec<f64> = target
+        .zip(widths.iter())
+        .map(|(t, w)| (t - w).max(0.0))
+        .collect();
+    let need: f64 = gaps.iter().sum();
+    if need <= 0.0 || *room <= 0.0 {
+        return;
+    }
+    let part = (*room / need).min(1.0);
+    for (w, gap) in widths.iter_mut().zip(&gaps) {
+        *w += gap * part;
+    }
+    *room = (*room - need * part).max(0.0);
 }
