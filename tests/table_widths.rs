@@ -405,16 +405,16 @@ fn generated() -> impl Strategy<Value = Generated> {
                 prop::collection::vec(prop::option::weighted(0.2, 0..n.max(2) - 1), rows + header);
             (Just((n, rows, header, size, orient)), cells, spans)
         })
-        .prop_map(|((n, rows, header, size, orient), cells, spans)| {
+        .prop_map(|((n, _rows, header, size, orient), cells, spans)| {
             let mut all: Vec<Vec<Cell>> = Vec::new();
             let mut tokens = Vec::new();
             let mut it = cells.into_iter();
-            for r in 0..rows + header {
+            for span in &spans {
                 let mut row = Vec::new();
                 let mut c = 0;
                 while c < n {
                     let (text, toks) = it.next().expect("enough cells");
-                    let colspan = match spans[r] {
+                    let colspan = match *span {
                         Some(at) if at == c && n > 1 => 2,
                         _ => 1,
                     };

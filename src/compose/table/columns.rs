@@ -74,10 +74,11 @@ pub fn kept(text: &str) -> Vec<(usize, usize)> {
             .iter()
             .take(UNIT_CHARS + 1)
             .position(|&x| x == '）' || x == '（');
-        if let Some(inner) = close {
-            if inner > 0 && cs[k + 1 + inner] == '）' {
-                out.push((k, k + inner + 2));
-            }
+        if let Some(inner) = close
+            && inner > 0
+            && cs[k + 1 + inner] == '）'
+        {
+            out.push((k, k + inner + 2));
         }
     }
     out.sort_unstable();
@@ -204,10 +205,8 @@ pub fn column_needs(
                 spread(&mut needs[cols.clone()], w, |n| &mut n.least);
             }
         }
-        if !body {
-            if let Some((_, w)) = widest(&cell.text, *role, size, fonts, true) {
-                spread(&mut needs[cols.clone()], w + pad, |n| &mut n.words);
-            }
+        if !body && let Some((_, w)) = widest(&cell.text, *role, size, fonts, true) {
+            spread(&mut needs[cols.clone()], w + pad, |n| &mut n.words);
         }
         let one_line = super::measure(fonts, *role, &cell.text, size) + pad;
         if body {
