@@ -609,6 +609,40 @@ mod tests {
         assert_eq!(t.pages[1][0].cells.len(), 2);
     }
 
+    #[test]
+    fn dense_landscape_rows_take_their_own_pitch() {
+        // 60 one-line rows under a one-line header and a one-line caption,
+        // turned. At 小四 a line of a cell is 12 pt × 1.85 = 22.2 pt apart
+        // (the body's 29.6 pt / 16 pt), and the turned 版心 is 156 mm =
+        // 442.2 pt tall: 19 rows a page. The caption (3号, a body line and
+        // the gap below it, 43.2 pt) takes 2 of them, the header 1: 16 body
+        // rows on the first page, 18 on each after it.
+        let mut yaml =
+            String::from("orientation: landscape\ncaption: 表\nheader: [[甲, 乙]]\nrows:\n");
+        for k in 0..60 {
+            yaml.push_str(&format!("  - [{k}, 行]\n"));
+        }
+        let fonts = FontSet::bundled();
+        let t = compose(&table(&yaml).unwrap(), "body[0].table", 12.0, &fonts);
+        assert!((t.row_pitch - 12.0 * 29.6 / 16.0).abs() < 0.05);
+        let rows: Vec<usize> = t.pages.iter().map(Vec::len).collect();
+        assert_eq!(rows, [16, 18, 18, 8]);
+        // A two-line cell is two of them; at 3号 a row stays a body line.
+        let long = "国".repeat(200);
+        let t = compose(
+            &table(&format!("orientation: landscape\nrows:\n  - [{long}]\n")).unwrap(),
+            "body[0].table",
+            12.0,
+            &fonts,
+        );
+        let lines = t.rows[0].cells[0].lines.len();
+        assert_eq!(t.rows[0].lines, lines);
+        assert_eq!(
+            composed("orientation: landscape\nrows:\n  - [甲]\n").row_pitch,
+            g::LINE_PITCH
+        );
+    }
+
     /// `rows` one-line body rows under a header, the first column one cell
     /// spanning them all.
     fn group(rows: usize, label: &str) -> Composed {
