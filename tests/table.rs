@@ -698,11 +698,12 @@ fn cells_print_as_written_in_both_writers() {
 
 #[test]
 fn a_token_too_wide_for_its_column_is_a_warning_and_stays_whole() {
-    // Eight equal columns (19.5 mm each): a project code and a document
-    // number do not fit the first two.
+    // Eight equal columns (19.5 mm each, kept portrait: `auto` would turn
+    // the table, the shares being too narrow upright): a project code and
+    // a percentage do not fit the first two.
     let shares = ["{width: 1}"; 8].join(", ");
     let yaml = format!(
-        "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n  - 正文。\n  - table:\n      columns: [{shares}]\n      header: [[编号, 依据, 甲, 乙, 丙, 丁, 戊, 己]]\n      rows:\n        - [QY2027-31, 12.345%, 一, 二, 三, 四, 五, 六]\n"
+        "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\nbody:\n  - 正文。\n  - table:\n      orientation: portrait\n      columns: [{shares}]\n      header: [[编号, 依据, 甲, 乙, 丙, 丁, 戊, 己]]\n      rows:\n        - [QY2027-31, 12.345%, 一, 二, 三, 四, 五, 六]\n"
     );
     let dir = common::tempdir();
     let src = write(dir.path(), &yaml);

@@ -236,8 +236,20 @@ impl Chars {
 /// closing mark after, an opening mark before: `（12.5%）`). `None` for no
 /// text.
 pub fn widest_unit(runs: &[Run], fonts: &FontSet, setting: Setting) -> Option<(String, f64)> {
+    widest_unit_keeping(runs, fonts, setting, &[])
+}
+
+/// [`widest_unit`], with the characters in each of `keep` (ranges of char
+/// indices into the runs' text) held in one unit as well (a table cell's
+/// 发文字号, `×××〔2027〕12号`).
+pub fn widest_unit_keeping(
+    runs: &[Run],
+    fonts: &FontSet,
+    setting: Setting,
+    keep: &[(usize, usize)],
+) -> Option<(String, f64)> {
     let chars = Chars::new(runs, fonts, setting);
-    let atoms = chars.atoms();
+    let atoms = join_kept(chars.atoms(), keep);
     let mut units: Vec<(usize, usize)> = Vec::new();
     for a in atoms {
         match units.last_mut() {
@@ -268,14 +280,45 @@ pub fn break_lines(
     first: f64,
     rest: f64,
 ) -> Vec<Vec<Run>> {
+    break_lines_keeping(runs, fonts, setting, first, rest, &[])
+}
+
+/// Joins the atoms that overlap one of `keep` (char ranges) into one.
+fn join_kept(atoms: Vec<Atom>, keep: &[(usize, usize)]) -> Vec<Atom> {
+    if keep.is_empty() {
+        return atoms;
+    }
+    let mut out: Vec<Atom> = Vec::with_capacity(atoms.len());
+    for a in atoms {
+        // The boundary before `a` lies inside a kept range.
+        let joins = out
+            .last()
+            .is_some_and(|p: &Atom| keep.iter().any(|&(s, e)| s < p.end && p.end < e));
+        match out.last_mut() {
+            Some(p) if joins => p.end = a.end,
+            _ => out.push(a),
+        }
+    }
+    out
+}
+
+/// [`break_lines`], never breaking inside one of `keep` (char ranges into
+/// the runs' text) unless it is wider than a whole line.
+pub fn break_lines_keeping(
+    runs: &[Run],
+    fonts: &FontSet,
+    setting: Setting,
+    first: f64,
+    rest: f64,
+    keep: &[(usize, usize)],
+) -> Vec<Vec<Run>> {
     const EPS: f64 = 0.01;
     let chars = Chars::new(runs, fonts, setting);
     // An atom wider than a whole line (a very long URL) cannot stay whole:
     // it is split after its `/`, `-`, `.`, `?`, `&`, `=`, `_`, and where a
     // piece is still too wide, into characters.
     let too_wide = |a: &Atom| a.end - a.start > 1 && chars.width(a.start, a.end) > rest + EPS;
-    let mut atoms: Vec<Atom> = chars
-        .atoms()
+    let mut atoms: Vec<Atom> = join_kept(chars.atoms(), keep)
         .into_iter()
         .flat_map(|a| {
             if !too_wide(&a) {

@@ -7,6 +7,9 @@ use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, mm};
 use crate::model::table::{Align, Cell, Orientation, Table};
 
+pub mod columns;
+use columns::{auto_widths, column_needs, wants_landscape};
+
 /// A composed table: everything the writers draw, in points.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Composed {
@@ -18,6 +21,11 @@ pub struct Composed {
     pub size: f64,
     /// Baseline-to-baseline distance of lines inside a cell, pt.
     pub line_pitch: f64,
+    /// The unit of a row's height (its `lines`), pt: the body grid's line
+    /// pitch for a portrait table (so that the text after it stays on the
+    /// grid), the cells' own line pitch for a landscape one (dense: its
+    /// pages hold nothing else, so no grid to return to).
+    pub row_pitch: f64,
     /// Turned on pages of its own (§8).
     pub landscape: bool,
     /// Column widths, pt; they add up to the table's width.
@@ -118,7 +126,7 @@ impl Composed {
         // table would never fit; give each row a line at least.
         let room_of = |lines: usize| lines.saturating_sub(header);
         let full = room_of(capacity).max(1);
-        let needed = |k: usize| needed_lines(k, self.size, self.line_pitch);
+        let needed = |k: usize| needed_lines(k, self.size, self.line_pitch, self.row_pitch);
         let mut rest: Vec<Row> = self.rows[self.header_rows..].to_vec();
         let mut pages = Vec::new();
         let mut room = room_of(first);
@@ -153,13 +161,19 @@ impl Composed {
     }
 }
 
-/// The grid lines a cell of `k` text lines at `size` (lines `pitch` apart)
-/// needs: the text plus a line gap of the body grid (so that one line of
-/// 3号 is one line pitch).
-fn needed_lines(k: usize, size: f64, pitch: f64) -> usize {
+/// The rows (each `unit` tall) a cell of `k` text lines at `size` (lines
+/// `pitch` apart) needs: the text plus a line gap — the body grid's on the
+/// body grid (so that one line of 3号 is one line pitch), its own when the
+/// unit is its own pitch (`k` lines, `k` units).
+fn needed_lines(k: usize, size: f64, pitch: f64, unit: f64) -> usize {
     let k = k.max(1) as f64;
-    let h = (k - 1.0) * pitch + size + g::LINE_GAP;
-    ((h / g::LINE_PITCH) - 1e-6).ceil().max(1.0) as usize
+    let gap = if unit == g::LINE_PITCH {
+        g::LINE_GAP
+    } else {
+        pitch - size
+    };
+    let h = (k - 1.0) * pitch + size + gap;
+    ((h / unit) - 1e-6).ceil().max(1.0) as usize
 }
 
 /// The most text lines a cell `height` grid lines tall holds.
@@ -271,7 +285,8 @@ fn cut_spans(rows: &mut Vec<Row>, k: usize, needed: &impl Fn(usize) -> usize) ->
 /// A row of a composed table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
-    /// Its height in line pitches of the body grid.
+    /// Its height in [`Composed::row_pitch`]es (line pitches of the body
+    /// grid for a portrait table).
     pub lines: usize,
     /// The cells that start in this row.
     pub cells: Vec<ComposedCell>,
@@ -329,73 +344,53 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
         .flat_map(|(field, row)| (0..row.len()).map(move |k| format!("{path}.{field}[{k}]")))
         .collect();
 
-    // What each column asks for: its widest one-column cell on one line,
-    // at most TABLE_WRAP_CHARS characters, plus the insets.
-    let cap = g::TABLE_WRAP_CHARS * size;
-    let mut wanted = vec![size; n];
-    for (p, (cell, role)) in placed.iter().zip(&cells) {
-        if p.colspan == 1 {
-            let w = measure(fonts, *role, &cell.text, size).min(cap);
-            wanted[p.col] = wanted[p.col].max(w);
-        }
-    }
-    let wanted: Vec<f64> = wanted.iter().map(|w| w + 2.0 * inset).collect();
-    let natural: f64 = wanted.iter().sum();
+    let needs = column_needs(n, &placed, &cells, header_rows, size, fonts);
+    let portrait = mm(g::BLOCK_WIDTH_MM);
+    // The author's shares, when every column has one.
+    let shares: Option<Vec<f64>> = (!table.columns.is_empty()
+        && table.columns.len() == n
+        && table.columns.iter().all(|c| c.width.is_some()))
+    .then(|| {
+        table
+            .columns
+            .iter()
+            .map(|c| c.width.unwrap_or(1.0))
+            .collect()
+    });
+    let scaled = |shares: &[f64], full: f64| -> Vec<f64> {
+        let total: f64 = shares.iter().sum();
+        shares.iter().map(|s| s / total * full).collect()
+    };
     let landscape = match table.orientation {
         Orientation::Portrait => false,
         Orientation::Landscape => true,
-        Orientation::Auto => natural > mm(g::BLOCK_WIDTH_MM) + 0.01,
+        // The author's shares on the portrait 版心: turned when they leave
+        // a column too narrow for its widest token.
+        Orientation::Auto => match &shares {
+            Some(shares) => scaled(shares, portrait)
+                .iter()
+                .zip(&needs)
+                .any(|(w, n)| w + 1e-6 < n.least),
+            None => wants_landscape(&needs, size, portrait),
+        },
     };
     let full = if landscape {
         mm(g::LANDSCAPE_TABLE_WIDTH_MM)
     } else {
-        mm(g::BLOCK_WIDTH_MM)
+        portrait
     };
-    // Shares: the author's ratios, or the natural widths.
-    let shares: Vec<f64> =
-        if table.columns.iter().all(|c| c.width.is_some()) && !table.columns.is_empty() {
-            table
-                .columns
-                .iter()
-                .map(|c| c.width.unwrap_or(1.0))
-                .collect()
-        } else {
-            wanted.clone()
-        };
-    let total: f64 = shares.iter().sum();
-    let mut columns: Vec<f64> = shares.iter().map(|s| s / total * full).collect();
-
-    // No break inside a token (a number with its sign and decimals, a date,
-    // a code, a Latin word, with the marks the 禁则 keep with it): each
-    // column is at least as wide as the widest such unit of its one-column
-    // cells (plus the insets and the line breaker's slack below).
-    let unit_setting = super::linebreak::Setting {
-        size,
-        tracking: 0.0,
+    let least: Vec<f64> = needs.iter().map(|n| n.least).collect();
+    let mut columns = match &shares {
+        Some(shares) => scaled(shares, full),
+        None => auto_widths(&needs, full),
     };
-    let mut least = vec![0.0; n];
-    let mut token = vec![String::new(); n];
-    for (p, (cell, role)) in placed.iter().zip(&cells) {
-        if p.colspan != 1 {
-            continue;
-        }
-        let run = Run {
-            role: *role,
-            text: cell.text.clone(),
-        };
-        if let Some((t, w)) = super::linebreak::widest_unit(&[run], fonts, unit_setting) {
-            let w = w + 2.0 * inset + CELL_SLACK;
-            if w > least[p.col] {
-                least[p.col] = w;
-                token[p.col] = t;
-            }
-        }
-    }
+    // No break inside a token: a column narrower than its widest token is
+    // widened to it (from the columns with room to spare), and reported.
     let narrow: Vec<Narrow> = (0..n)
         .filter(|&c| columns[c] + 1e-6 < least[c])
         .map(|c| Narrow {
             col: c,
-            token: token[c].clone(),
+            token: needs[c].token.clone(),
             width: columns[c],
             least: least[c],
         })
@@ -418,7 +413,8 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
         size,
         tracking: 0.0,
     };
-    let needed = |k: usize| needed_lines(k, size, line_pitch);
+    let row_pitch = if landscape { line_pitch } else { g::LINE_PITCH };
+    let needed = |k: usize| needed_lines(k, size, line_pitch, row_pitch);
     let total_rows = header_rows + table.rows.len();
     let mut rows: Vec<Row> = (0..total_rows)
         .map(|_| Row {
@@ -438,7 +434,8 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
                 role: *role,
                 text: cell.text.clone(),
             };
-            super::linebreak::break_lines(&[run], fonts, setting, width, width)
+            let keep = columns::kept(&cell.text);
+            super::linebreak::break_lines_keeping(&[run], fonts, setting, width, width, &keep)
                 .into_iter()
                 .map(|runs| runs.into_iter().map(|r| r.text).collect::<String>())
                 .collect()
@@ -496,6 +493,7 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
         caption,
         size,
         line_pitch,
+        row_pitch,
         landscape,
         columns,
         header_rows,
@@ -504,17 +502,24 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
         narrow,
     };
     if landscape {
-        // The caption on the first page only.
-        let page = landscape_page_lines();
-        composed.pages = composed.split(page.saturating_sub(composed.caption.len()), page);
+        // The caption on the first page only: its lines (3号, a body line
+        // pitch each) and the line gap below them.
+        let page = landscape_page_rows(row_pitch);
+        let caption = if row_pitch == g::LINE_PITCH || composed.caption.is_empty() {
+            composed.caption.len()
+        } else {
+            let h = composed.caption.len() as f64 * g::LINE_PITCH + g::LINE_GAP;
+            (h / row_pitch - 1e-6).ceil() as usize
+        };
+        composed.pages = composed.split(page.saturating_sub(caption), page);
     }
     composed
 }
 
-/// The grid lines a landscape page holds: the 版心's width turned into
-/// height, in whole line pitches.
-pub fn landscape_page_lines() -> usize {
-    (mm(g::LANDSCAPE_TABLE_HEIGHT_MM) / g::LINE_PITCH + 1e-9).floor() as usize
+/// The rows `unit` pt tall a landscape page holds: the 版心's width turned
+/// into height.
+pub fn landscape_page_rows(unit: f64) -> usize {
+    (mm(g::LANDSCAPE_TABLE_HEIGHT_MM) / unit + 1e-9).floor() as usize
 }
 
 #[cfg(test)]
@@ -577,7 +582,7 @@ mod tests {
 
     #[test]
     fn landscape_pages_hold_fourteen_lines_and_break_inside_row_groups() {
-        assert_eq!(landscape_page_lines(), 14);
+        assert_eq!(landscape_page_rows(g::LINE_PITCH), 14);
         let mut yaml =
             String::from("orientation: landscape\ncaption: 表\nheader: [[甲, 乙]]\nrows:\n");
         for k in 0..30 {
@@ -602,6 +607,40 @@ mod tests {
             assert_eq!((c.col, c.rowspan, c.text().as_str()), (0, 1, "跨"));
         }
         assert_eq!(t.pages[1][0].cells.len(), 2);
+    }
+
+    #[test]
+    fn dense_landscape_rows_take_their_own_pitch() {
+        // 60 one-line rows under a one-line header and a one-line caption,
+        // turned. At 小四 a line of a cell is 12 pt × 1.85 = 22.2 pt apart
+        // (the body's 29.6 pt / 16 pt), and the turned 版心 is 156 mm =
+        // 442.2 pt tall: 19 rows a page. The caption (3号, a body line and
+        // the gap below it, 43.2 pt) takes 2 of them, the header 1: 16 body
+        // rows on the first page, 18 on each after it.
+        let mut yaml =
+            String::from("orientation: landscape\ncaption: 表\nheader: [[甲, 乙]]\nrows:\n");
+        for k in 0..60 {
+            yaml.push_str(&format!("  - [{k}, 行]\n"));
+        }
+        let fonts = FontSet::bundled();
+        let t = compose(&table(&yaml).unwrap(), "body[0].table", 12.0, &fonts);
+        assert!((t.row_pitch - 12.0 * 29.6 / 16.0).abs() < 0.05);
+        let rows: Vec<usize> = t.pages.iter().map(Vec::len).collect();
+        assert_eq!(rows, [16, 18, 18, 8]);
+        // A two-line cell is two of them; at 3号 a row stays a body line.
+        let long = "国".repeat(200);
+        let t = compose(
+            &table(&format!("orientation: landscape\nrows:\n  - [{long}]\n")).unwrap(),
+            "body[0].table",
+            12.0,
+            &fonts,
+        );
+        let lines = t.rows[0].cells[0].lines.len();
+        assert_eq!(t.rows[0].lines, lines);
+        assert_eq!(
+            composed("orientation: landscape\nrows:\n  - [甲]\n").row_pitch,
+            g::LINE_PITCH
+        );
     }
 
     /// `rows` one-line body rows under a header, the first column one cell
@@ -710,9 +749,15 @@ mod tests {
         // less than `QY2027-31` at 3号 needs (nine half-width glyphs of
         // 16 pt, some 72 pt = 25 mm).
         let shares = ["{width: 1}"; 8].join(", ");
-        let t = composed(&format!(
-            "columns: [{shares}]\nrows:\n  - [QY2027-31, 甲, 乙, 丙, 丁, 戊, 己, 庚]\n"
-        ));
+        let yaml =
+            format!("columns: [{shares}]\nrows:\n  - [QY2027-31, 甲, 乙, 丙, 丁, 戊, 己, 庚]\n");
+        // `auto` decides from the author's shares: on the portrait 版心 they
+        // leave the code's column too narrow, so the table turns.
+        let t = composed(&yaml);
+        assert!(t.landscape);
+        assert_eq!(t.rows[0].cells[0].lines, ["QY2027-31"]);
+        // Kept portrait, the column is widened.
+        let t = composed(&format!("{yaml}orientation: portrait\n"));
         assert_eq!(t.rows[0].cells[0].lines, ["QY2027-31"]);
         assert_eq!(t.narrow.len(), 1);
         assert_eq!(
@@ -729,7 +774,7 @@ mod tests {
         // The marks the 禁则 keep with a number count with it, and no line
         // of a cell starts with a closing mark.
         let t = composed(&format!(
-            "columns: [{shares}]\nrows:\n  - [（-3.10%）, 甲, 乙, 丙, 丁, 戊, 己, 庚]\n"
+            "columns: [{shares}]\norientation: portrait\nrows:\n  - [（-3.10%）, 甲, 乙, 丙, 丁, 戊, 己, 庚]\n"
         ));
         assert_eq!(t.narrow[0].token, "（-3.10%）");
         assert_eq!(t.rows[0].cells[0].lines, ["（-3.10%）"]);

@@ -166,7 +166,7 @@ pub(crate) fn table_xml(x: &mut Xml, t: &Composed, setup: Setup, width_twips: i6
         // The word processor adds each row's top rule to its height: the
         // row is that much shorter, so that the rows still add up to
         // whole lines of the grid.
-        let height = row.lines as i64 * setup.grid.line_twips - rule_twips();
+        let height = row.lines as i64 * row_twips(t, setup) - rule_twips();
         x.empty(
             "w:trHeight",
             &[("w:val", &height.to_string()), ("w:hRule", "atLeast")],
@@ -219,6 +219,17 @@ fn cell_line_twips(t: &Composed, setup: Setup) -> i64 {
         twips(t.size * setup.grid.line() / g::BODY_SIZE)
     };
     line - rule_twips()
+}
+
+/// The unit of a row's height, twips: a line of the body grid, or (a
+/// landscape table's rows, at the cells' own pitch) the same proportion of
+/// the grid's line as the PDF's.
+fn row_twips(t: &Composed, setup: Setup) -> i64 {
+    if t.row_pitch == g::LINE_PITCH {
+        setup.grid.line_twips
+    } else {
+        twips(t.row_pitch * setup.grid.line() / g::LINE_PITCH)
+    }
 }
 
 /// The rule's width in twips.

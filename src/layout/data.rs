@@ -339,6 +339,9 @@ pub struct Table {
     pub size: f64,
     /// Baseline to baseline inside a cell.
     pub line_pitch: f64,
+    /// The unit of a row's `lines`: the body grid's line pitch, or (a
+    /// landscape table) the cells' own.
+    pub row_pitch: f64,
     /// Turned on pages of its own.
     pub landscape: bool,
     pub columns: Vec<f64>,

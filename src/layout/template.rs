@@ -228,6 +228,7 @@ fn table_data(t: &crate::compose::table::Composed, k: usize, split: Option<usize
         caption: t.caption.clone(),
         size: t.size,
         line_pitch: t.line_pitch,
+        row_pitch: t.row_pitch,
         landscape: t.landscape,
         columns: t.columns.clone(),
         header_rows: t.header_rows,
