@@ -373,7 +373,7 @@ fn a_draft_with_every_element() {
         "关于做好春节期间安全工作的通知"
     );
     assert_eq!(doc.kind.name(), "通知");
-    assert_eq!(doc.addressees, ["各区人民政府，市政府各部门"]);
+    assert_eq!(doc.addressees, ["各区人民政府", "市政府各部门"]);
     assert_eq!(doc.attachments, ["检查表", "值班表"]);
     assert_eq!(doc.issuer, ["大连市人民政府"]);
     assert_eq!(doc.date.to_string(), "2020年1月2日");
@@ -657,7 +657,7 @@ fn city_portal_page_with_a_metadata_table_cell_by_cell() {
     );
     // The text has no 发文字号; the page's 文号 gives it.
     assert_eq!(d.doc_number.as_deref(), Some("某府〔2021〕12号"));
-    assert_eq!(d.addressees, ["各区人民政府，市政府各部门、各直属机构"]);
+    assert_eq!(d.addressees, ["各区人民政府", "市政府各部门、各直属机构"]);
     assert_eq!(d.issuer, ["某某市人民政府"]);
     assert_eq!(d.date.to_string(), "2021年3月5日");
     assert_eq!(
@@ -699,7 +699,7 @@ fn party_portal_page_without_a_metadata_table() {
     );
     assert_eq!(d.kind.name(), "通知");
     assert_eq!(d.doc_number, None);
-    assert_eq!(d.addressees, ["各乡镇党委、政府，县直各单位"]);
+    assert_eq!(d.addressees, ["各乡镇党委、政府", "县直各单位"]);
     assert_eq!(d.issuer, ["中共某某县委办公室", "某某县人民政府办公室"]);
     // 二〇二一年六月十八日
     assert_eq!(d.date.to_string(), "2021年6月18日");
@@ -780,7 +780,7 @@ fn gbk_draft_with_an_input_methods_habits() {
         d.title.as_ref().expect("a title").as_str(),
         "关于做好2021年度防汛抗旱工作的通知"
     );
-    assert_eq!(d.addressees, ["各镇（街道），区直各部门"]);
+    assert_eq!(d.addressees, ["各镇（街道）", "区直各部门"]);
     assert_eq!(d.issuer, ["某某区人民政府"]);
     assert_eq!(d.date.to_string(), "2021年5月10日");
     assert_eq!(
@@ -847,7 +847,7 @@ fn hard_wrapped_draft_is_joined_line_by_line() {
         d.title.as_ref().expect("a title").as_str(),
         "关于印发《某某县农村人居环境整治提升五年行动实施方案》的通知"
     );
-    assert_eq!(d.addressees, ["各乡镇人民政府，县直有关单位"]);
+    assert_eq!(d.addressees, ["各乡镇人民政府", "县直有关单位"]);
     assert_eq!(d.issuer, ["某某县人民政府办公室"]);
     assert_eq!(d.date.to_string(), "2021年12月3日");
     assert_eq!(d.attachments, ["农村人居环境整治提升五年行动实施方案"]);
