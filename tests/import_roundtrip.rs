@@ -51,12 +51,20 @@ fn every_data_document_comes_back_from_its_docx() {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         let docx = dir.path().join(format!("{name}.docx"));
         let out = run_gen(&["docx", path.to_str().unwrap(), "-o", docx.to_str().unwrap()]);
-        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let original = load(&path);
         let (back, yaml) = imported(&std::fs::read(&docx).unwrap(), dir.path(), &name);
         if back != original {
             failed.push(format!("{name}:\n{yaml}"));
         }
     }
-    assert!(failed.is_empty(), "not given back whole:\n{}", failed.join("\n"));
+    assert!(
+        failed.is_empty(),
+        "not given back whole:\n{}",
+        failed.join("\n")
+    );
 }

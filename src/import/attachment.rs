@@ -45,7 +45,11 @@ pub fn split(lines: &mut Vec<Line>, notes: &mut Vec<Note>) -> Vec<(String, Vec<L
     let mut out = Vec::new();
     for w in starts.windows(2) {
         let (at, end) = (w[0], w[1]);
-        notes.push(super::frame::read_as(&tail[at], "附件's first line", "§7.3.7"));
+        notes.push(super::frame::read_as(
+            &tail[at],
+            "附件's first line",
+            "§7.3.7",
+        ));
         let mut k = at + 1;
         let mut title = String::new();
         if k < end {

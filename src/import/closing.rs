@@ -56,7 +56,9 @@ fn is_signature(text: &str) -> bool {
     let n = text.chars().count();
     (2..=30).contains(&n)
         && text.chars().any(crate::text::punct::is_han)
-        && !text.contains(['，', '、', '。', '；', '：', '！', '？', ',', ';', ':', '!', '?'])
+        && !text.contains([
+            '，', '、', '。', '；', '：', '！', '？', ',', ';', ':', '!', '?',
+        ])
         && crate::text::marker::parse(text).is_none()
         && !text.starts_with("附件")
         && !text.starts_with("特此")
@@ -323,7 +325,11 @@ pub fn take(lines: &mut Vec<Line>, notes: &mut Vec<Note>) -> Closing {
         // Joint 署名 side by side on one line (over their seals): names
         // apart by spaces, each an organ's.
         let parts: Vec<&str> = name.split(is_space).filter(|p| !p.is_empty()).collect();
-        if parts.len() > 1 && parts.iter().all(|p| p.chars().count() >= 4 && p.chars().all(crate::text::punct::is_han)) {
+        if parts.len() > 1
+            && parts
+                .iter()
+                .all(|p| p.chars().count() >= 4 && p.chars().all(crate::text::punct::is_han))
+        {
             closing.issuer.extend(parts.iter().map(|p| p.to_string()));
         } else {
             closing.issuer.push(name);

@@ -14,10 +14,8 @@ use roxmltree::{Document, Node};
 use super::report::{Action, Note};
 use super::sniff::ImportError;
 use super::{Align, Hints, RawLine};
-use crate::model::table::{
-    Align as TableAlign, Cell as TableCell, Column, Orientation, Table,
-};
 use crate::limits::{MAX_LEVEL_TEXT_CHARS, MAX_PART, MAX_XML_DEPTH, MAX_ZIP_ENTRIES};
+use crate::model::table::{Align as TableAlign, Cell as TableCell, Column, Orientation, Table};
 
 /// WordprocessingML, transitional and strict.
 const W: &[&str] = &[
@@ -444,7 +442,10 @@ fn width_ratios(widths: &[f64]) -> Vec<f64> {
             return ratios.iter().map(|r| r.round()).collect();
         }
     }
-    widths.iter().map(|w| (w / 20.0 * 10.0).round() / 10.0).collect()
+    widths
+        .iter()
+        .map(|w| (w / 20.0 * 10.0).round() / 10.0)
+        .collect()
 }
 
 /// A Word table as a gongwen table: header rows (`w:tblHeader`), cells

@@ -161,8 +161,7 @@ fn joint_mark(l: &Line) -> Option<(Vec<String>, Option<String>)> {
 fn organ_name(t: &str) -> bool {
     let n = t.chars().count();
     (4..=30).contains(&n)
-        && t
-            .chars()
+        && t.chars()
             .all(|c| crate::text::punct::is_han(c) || "（）()".contains(c))
 }
 
@@ -306,7 +305,30 @@ pub fn take(mut lines: Vec<Line>, notes: &mut Vec<Note>) -> (Front, Vec<Line>) {
                     || copy_and_number(&l.content).is_some()
                     || frame::signers(l).is_some()
             });
+            // A joint mark typed as lines: two or more organ names stacked
+            // above the 发文字号, `文件` after the last (§7.2.4).
+            let stacked = number_at.and_then(|n| {
+                let names = head[..n]
+                    .iter()
+                    .rposition(|l| !organ_name(&l.content))
+                    .map_or(0, |p| p + 1);
+                (n - names >= 2 && head[n - 1].content.ends_with("文件")).then_some(names..n)
+            });
+            if let Some(r) = stacked.clone() {
+                let mut organs: Vec<String> = head[r].iter().map(|l| l.content.clone()).collect();
+                let last = organs.pop().unwrap_or_default();
+                organs.push(last.trim_end_matches("文件").to_string());
+                notes.push(frame::read_as(
+                    &head[stacked.clone().map_or(0, |r| r.start)],
+                    "发文机关标志 of a joint document",
+                    "§7.2.4",
+                ));
+                front.joint_mark = Some((organs, Some("文件".to_string())));
+            }
             for (k, l) in head.iter().enumerate() {
+                if stacked.as_ref().is_some_and(|r| r.contains(&k)) {
+                    continue;
+                }
                 if front.joint_mark.is_none()
                     && front.issuer_mark.is_none()
                     && let Some(j) = joint_mark(l)

@@ -495,7 +495,10 @@ fn run(raw: Vec<RawLine>, encoding: Encoding, mut notes: Vec<Note>, tables: &[Ta
     }
     if doc.format.is_none()
         && doc.kind == Some(Kind::Minutes)
-        && doc.issuer_mark.as_ref().is_some_and(|m| m.ends_with("纪要"))
+        && doc
+            .issuer_mark
+            .as_ref()
+            .is_some_and(|m| m.ends_with("纪要"))
     {
         doc.format = Some(Format::Minutes);
     }

@@ -12,9 +12,9 @@ use crate::text::marker::{self, Form, Marker};
 use crate::text::punct::is_space;
 
 use super::Line;
-use crate::model::table::Table;
 use super::clean::clean;
 use super::report::{Action, Note};
+use crate::model::table::Table;
 
 struct Frame {
     /// The written level (0 for the 正文 itself).
@@ -200,9 +200,9 @@ pub fn build(lines: &[Line], tables: &[Table], notes: &mut Vec<Note>) -> Vec<Blo
                     }
                 }
                 while stack.len() > 1
-                    && stack
-                        .last()
-                        .is_some_and(|f| f.body.is_empty() && f.heading.as_ref().is_some_and(|h| h.1.is_some()))
+                    && stack.last().is_some_and(|f| {
+                        f.body.is_empty() && f.heading.as_ref().is_some_and(|h| h.1.is_some())
+                    })
                 {
                     close_top(&mut stack);
                 }
@@ -337,7 +337,11 @@ pub fn build(lines: &[Line], tables: &[Table], notes: &mut Vec<Note>) -> Vec<Blo
             line,
             m.len,
             &rest,
-            if change.is_some() { &mut scratch } else { notes },
+            if change.is_some() {
+                &mut scratch
+            } else {
+                notes
+            },
         );
         if cleaned.is_empty() {
             notes.push(note(

@@ -60,12 +60,14 @@ fn table(out: &mut String, t: &crate::model::table::Table, pad: &str) {
         if c.colspan == 1 && c.rowspan == 1 {
             quoted(&c.text)
         } else {
-            format!(
-                "{{text: {}, colspan: {}, rowspan: {}}}",
-                quoted(&c.text),
-                c.colspan,
-                c.rowspan
-            )
+            let mut parts = vec![format!("text: {}", quoted(&c.text))];
+            if c.colspan != 1 {
+                parts.push(format!("colspan: {}", c.colspan));
+            }
+            if c.rowspan != 1 {
+                parts.push(format!("rowspan: {}", c.rowspan));
+            }
+            format!("{{{}}}", parts.join(", "))
         }
     };
     if !t.columns.is_empty() {
@@ -153,7 +155,10 @@ pub fn write(doc: &Imported, header: &[String]) -> String {
         None => out.push_str("# kind: ?  (not found: the title ends in no 文种 of 条例 第八条; write one, e.g. 通知)\n"),
     }
     if let Some(c) = &doc.copy_number {
-        out.push_str(&format!("copy_number: {}\n", serde_json::to_string(c).unwrap_or_default()));
+        out.push_str(&format!(
+            "copy_number: {}\n",
+            serde_json::to_string(c).unwrap_or_default()
+        ));
     }
     if let Some(m) = &doc.issuer_mark {
         out.push_str(&format!("issuer_mark: {}\n", scalar(m)));
