@@ -900,7 +900,7 @@ fn word_file_made_with_python_docx() {
         d.title.as_ref().expect("a title").as_str(),
         "关于开展2021年中小学安全教育周活动的通知"
     );
-    assert_eq!(d.addressees, ["各区教育局，各直属学校"]);
+    assert_eq!(d.addressees, ["各区教育局", "各直属学校"]);
     // Right-aligned 署名 and 成文日期.
     assert_eq!(d.issuer, ["某某市教育局"]);
     assert_eq!(d.date.to_string(), "2021年8月20日");
@@ -1180,7 +1180,7 @@ fn central_portal_page_with_related_articles_and_an_english_footer() {
     assert_eq!(d.doc_number.as_deref(), Some("国办发〔2021〕9号"));
     assert_eq!(
         d.addressees,
-        ["各省、自治区、直辖市人民政府，国务院各部委、各直属机构"]
+        ["各省、自治区、直辖市人民政府", "国务院各部委、各直属机构"]
     );
     assert_eq!(d.issuer, ["国务院办公厅"]);
     assert_eq!(d.date.to_string(), "2021年3月22日");

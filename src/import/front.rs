@@ -88,6 +88,32 @@ pub fn addressees(line: &Line, notes: &mut Vec<Note>) -> Option<Vec<String>> {
     (!groups.is_empty()).then_some(groups)
 }
 
+/// A 主送 line broken over two or three lines (a hard-wrapped draft): the
+/// lines before the one ending in `：` end in no sentence punctuation and
+/// start no heading. Returns the groups and how many lines they took.
+fn wrapped_addressees(lines: &[Line], notes: &mut Vec<Note>) -> Option<(Vec<String>, usize)> {
+    let mut joined = lines.first()?.clone();
+    for (k, next) in lines.iter().enumerate().skip(1).take(2) {
+        if joined.content.contains(['。', '；', ';', '：', ':'])
+            || next.blank_before
+            || crate::text::marker::parse(&next.content).is_some()
+        {
+            return None;
+        }
+        let at = joined.content.chars().count();
+        joined.joins.push(super::Join {
+            at,
+            number: next.number,
+            lead: next.lead,
+        });
+        joined.content.push_str(&next.content);
+        if next.content.ends_with(['：', ':']) {
+            return addressees(&joined, notes).map(|a| (a, k + 1));
+        }
+    }
+    None
+}
+
 /// A 主送 list split into its groups at each `，` outside brackets: the
 /// groups of organs offices separate with `，` (`各区人民政府，市政府各部门`),
 /// each keeping the `、` between its members, so that printing the groups
@@ -492,6 +518,10 @@ pub fn take(mut lines: Vec<Line>, notes: &mut Vec<Note>) -> (Front, Vec<Line>) {
     if let Some(a) = lines.get(idx).and_then(|l| addressees(l, notes)) {
         front.addressees = a;
         idx += 1;
+    } else if let Some((a, n)) = wrapped_addressees(&lines[idx.min(lines.len())..], notes) {
+        // A 主送 line hard-wrapped over the next lines.
+        front.addressees = a;
+        idx += n;
     }
     let rest = lines.split_off(idx.min(lines.len()));
     (front, rest)
