@@ -910,7 +910,7 @@ fn word_file_made_with_python_docx() {
     );
     // Heading 1/2 with no number typed are 一、 and （一） headings; List
     // Number items (numbers drawn by Word) are 1. items; the field shows its result (附件1), not its code (REF); the tab is a
-    // space; the table's rows are kept, cells apart by U+3000.
+    // space; the table is kept as a table.
     assert_eq!(
         i.texts(),
         [
@@ -924,14 +924,35 @@ fn word_file_made_with_python_docx() {
             "各校要组织开展应急疏散演练，每校不少于1次。",
             "1.开展消防知识讲座。",
             "2.组织交通安全主题班会。",
-            "阶段\u{3000}时间\u{3000}负责单位",
-            "宣传发动\u{3000}9月1日至3日\u{3000}各校",
             "联系人：刘洋 电话：010-66668888",
         ]
     );
-    let review = i.notes("review");
-    assert_eq!(review.len(), 1, "{:?}", i.messages("review"));
-    assert_eq!(review[0].1, "table");
+    let mut tables = Vec::new();
+    fn find(blocks: &[gongwen::model::Block], out: &mut Vec<gongwen::model::table::Table>) {
+        for b in blocks {
+            match b {
+                gongwen::model::Block::Table(t) => out.push(t.clone()),
+                gongwen::model::Block::Section(s) => find(&s.body, out),
+                gongwen::model::Block::Paragraph(_) => {}
+            }
+        }
+    }
+    find(&d.body, &mut tables);
+    assert_eq!(tables.len(), 1);
+    let cells: Vec<Vec<&str>> = tables[0]
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            vec!["阶段", "时间", "负责单位"],
+            vec!["宣传发动", "9月1日至3日", "各校"]
+        ]
+    );
+    assert!(i.notes("review").is_empty(), "{:?}", i.messages("review"));
+    assert!(i.notes("repaired").iter().any(|(_, r)| r == "table"));
     assert_eq!(
         i.notes("repaired")
             .iter()
