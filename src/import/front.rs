@@ -624,6 +624,26 @@ mod tests {
         assert!(notes.iter().any(|n| n.rule == "title" && n.line == 2));
     }
 
+    /// Found by tests/import_generated.rs: a 主送 line hard-wrapped.
+    #[test]
+    fn a_wrapped_addressee_line() {
+        let mut notes = Vec::new();
+        let (f, rest) = take(
+            Line::numbered(&[
+                "关于做好汛期地质灾害防治的通知",
+                "县直有关单位，各市（州）发展改革委、生态",
+                "环境局：",
+                "正文。",
+            ]),
+            &mut notes,
+        );
+        assert_eq!(
+            f.addressees,
+            ["县直有关单位", "各市（州）发展改革委、生态环境局"]
+        );
+        assert_eq!(rest.len(), 1);
+    }
+
     #[test]
     fn addressee_lines() {
         let mut notes = Vec::new();

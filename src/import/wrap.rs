@@ -232,6 +232,50 @@ mod tests {
             .collect()
     }
 
+    /// Found by tests/import_generated.rs: a wrap by characters (digits
+    /// count one each, so a full line is narrower in columns) splitting a
+    /// number, and a line starting `一、` inside a sentence.
+    #[test]
+    fn wraps_inside_numbers_and_before_markers() {
+        let mut notes = Vec::new();
+        let out = join(
+            lines(&[
+                (2, "全年安排专项资金1200万元，202"),
+                (0, "6年共排查隐患3100余处，切实维护人民"),
+                (0, "群众生命财产安全，确保10月底前全部开工"),
+                (0, "。"),
+            ]),
+            &mut notes,
+        );
+        let texts: Vec<&str> = out.iter().map(|l| l.content.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "全年安排专项资金1200万元，2026年共排查隐患3100余处，切实维护人民群众生命财产安全，确保10月底前全部开工。"
+            ]
+        );
+        let out = join(
+            lines(&[
+                (
+                    2,
+                    "截至2027年6月30日已完成2.47万亩，对进度滞后的单位实行约谈提醒，",
+                ),
+                (
+                    0,
+                    "一、二期建设任务已全部完成，切实维护人民群众生命财产安全。",
+                ),
+            ]),
+            &mut notes,
+        );
+        let texts: Vec<&str> = out.iter().map(|l| l.content.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "截至2027年6月30日已完成2.47万亩，对进度滞后的单位实行约谈提醒，一、二期建设任务已全部完成，切实维护人民群众生命财产安全。"
+            ]
+        );
+    }
+
     #[test]
     fn wrapped_paragraphs_are_joined() {
         let mut notes = Vec::new();
