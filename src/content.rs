@@ -78,10 +78,13 @@ pub fn attendance_units(names: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// 主送机关 as printed (§7.3.2): the names joined by `、`, a full-width
-/// colon after the last.
+/// 主送机关 as printed (§7.3.2): the entries joined by `，`, a full-width
+/// colon after the last. Each entry is a group of organs of one kind, its
+/// members joined by `、` as written (`各省、自治区、直辖市人民政府`), the
+/// groups separated by `，` as the State Council's documents print them
+/// (`各省、自治区、直辖市人民政府，国务院各部委、各直属机构：`).
 pub fn addressees_line(names: &[String]) -> String {
-    format!("{}：", names.join("、"))
+    format!("{}：", names.join("，"))
 }
 
 /// The number before the `index`-th (0-based) of `count` attachments in the
@@ -624,7 +627,7 @@ printing: {organ: 东湖县人民政府办公室, date: 2031-02-04}
                 "东政发〔2031〕3号",
                 "签发人：赵一\u{3000}钱二\u{3000}孙三",
                 "东湖县人民政府关于春耕的通知",
-                "各乡镇人民政府、县直各单位：",
+                "各乡镇人民政府，县直各单位：",
                 "开头一段。",
                 "一、要求",
                 "（一）备种及早备种。",

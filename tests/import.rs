@@ -373,7 +373,7 @@ fn a_draft_with_every_element() {
         "关于做好春节期间安全工作的通知"
     );
     assert_eq!(doc.kind.name(), "通知");
-    assert_eq!(doc.addressees, ["各区人民政府，市政府各部门"]);
+    assert_eq!(doc.addressees, ["各区人民政府", "市政府各部门"]);
     assert_eq!(doc.attachments, ["检查表", "值班表"]);
     assert_eq!(doc.issuer, ["大连市人民政府"]);
     assert_eq!(doc.date.to_string(), "2020年1月2日");
@@ -657,7 +657,7 @@ fn city_portal_page_with_a_metadata_table_cell_by_cell() {
     );
     // The text has no 发文字号; the page's 文号 gives it.
     assert_eq!(d.doc_number.as_deref(), Some("某府〔2021〕12号"));
-    assert_eq!(d.addressees, ["各区人民政府，市政府各部门、各直属机构"]);
+    assert_eq!(d.addressees, ["各区人民政府", "市政府各部门、各直属机构"]);
     assert_eq!(d.issuer, ["某某市人民政府"]);
     assert_eq!(d.date.to_string(), "2021年3月5日");
     assert_eq!(
@@ -699,7 +699,7 @@ fn party_portal_page_without_a_metadata_table() {
     );
     assert_eq!(d.kind.name(), "通知");
     assert_eq!(d.doc_number, None);
-    assert_eq!(d.addressees, ["各乡镇党委、政府，县直各单位"]);
+    assert_eq!(d.addressees, ["各乡镇党委、政府", "县直各单位"]);
     assert_eq!(d.issuer, ["中共某某县委办公室", "某某县人民政府办公室"]);
     // 二〇二一年六月十八日
     assert_eq!(d.date.to_string(), "2021年6月18日");
@@ -780,7 +780,7 @@ fn gbk_draft_with_an_input_methods_habits() {
         d.title.as_ref().expect("a title").as_str(),
         "关于做好2021年度防汛抗旱工作的通知"
     );
-    assert_eq!(d.addressees, ["各镇（街道），区直各部门"]);
+    assert_eq!(d.addressees, ["各镇（街道）", "区直各部门"]);
     assert_eq!(d.issuer, ["某某区人民政府"]);
     assert_eq!(d.date.to_string(), "2021年5月10日");
     assert_eq!(
@@ -847,7 +847,7 @@ fn hard_wrapped_draft_is_joined_line_by_line() {
         d.title.as_ref().expect("a title").as_str(),
         "关于印发《某某县农村人居环境整治提升五年行动实施方案》的通知"
     );
-    assert_eq!(d.addressees, ["各乡镇人民政府，县直有关单位"]);
+    assert_eq!(d.addressees, ["各乡镇人民政府", "县直有关单位"]);
     assert_eq!(d.issuer, ["某某县人民政府办公室"]);
     assert_eq!(d.date.to_string(), "2021年12月3日");
     assert_eq!(d.attachments, ["农村人居环境整治提升五年行动实施方案"]);
@@ -900,7 +900,7 @@ fn word_file_made_with_python_docx() {
         d.title.as_ref().expect("a title").as_str(),
         "关于开展2021年中小学安全教育周活动的通知"
     );
-    assert_eq!(d.addressees, ["各区教育局，各直属学校"]);
+    assert_eq!(d.addressees, ["各区教育局", "各直属学校"]);
     // Right-aligned 署名 and 成文日期.
     assert_eq!(d.issuer, ["某某市教育局"]);
     assert_eq!(d.date.to_string(), "2021年8月20日");
@@ -910,7 +910,7 @@ fn word_file_made_with_python_docx() {
     );
     // Heading 1/2 with no number typed are 一、 and （一） headings; List
     // Number items (numbers drawn by Word) are 1. items; the field shows its result (附件1), not its code (REF); the tab is a
-    // space; the table's rows are kept, cells apart by U+3000.
+    // space; the table is kept as a table.
     assert_eq!(
         i.texts(),
         [
@@ -924,14 +924,35 @@ fn word_file_made_with_python_docx() {
             "各校要组织开展应急疏散演练，每校不少于1次。",
             "1.开展消防知识讲座。",
             "2.组织交通安全主题班会。",
-            "阶段\u{3000}时间\u{3000}负责单位",
-            "宣传发动\u{3000}9月1日至3日\u{3000}各校",
             "联系人：刘洋 电话：010-66668888",
         ]
     );
-    let review = i.notes("review");
-    assert_eq!(review.len(), 1, "{:?}", i.messages("review"));
-    assert_eq!(review[0].1, "table");
+    let mut tables = Vec::new();
+    fn find(blocks: &[gongwen::model::Block], out: &mut Vec<gongwen::model::table::Table>) {
+        for b in blocks {
+            match b {
+                gongwen::model::Block::Table(t) => out.push(t.clone()),
+                gongwen::model::Block::Section(s) => find(&s.body, out),
+                gongwen::model::Block::Paragraph(_) => {}
+            }
+        }
+    }
+    find(&d.body, &mut tables);
+    assert_eq!(tables.len(), 1);
+    let cells: Vec<Vec<&str>> = tables[0]
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            vec!["阶段", "时间", "负责单位"],
+            vec!["宣传发动", "9月1日至3日", "各校"]
+        ]
+    );
+    assert!(i.notes("review").is_empty(), "{:?}", i.messages("review"));
+    assert!(i.notes("repaired").iter().any(|(_, r)| r == "table"));
     assert_eq!(
         i.notes("repaired")
             .iter()
@@ -1180,7 +1201,7 @@ fn central_portal_page_with_related_articles_and_an_english_footer() {
     assert_eq!(d.doc_number.as_deref(), Some("国办发〔2021〕9号"));
     assert_eq!(
         d.addressees,
-        ["各省、自治区、直辖市人民政府，国务院各部委、各直属机构"]
+        ["各省、自治区、直辖市人民政府", "国务院各部委、各直属机构"]
     );
     assert_eq!(d.issuer, ["国务院办公厅"]);
     assert_eq!(d.date.to_string(), "2021年3月22日");

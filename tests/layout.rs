@@ -579,7 +579,7 @@ fn addressees_attachments_note_and_joint_issuers() {
     assert_eq!(
         texts,
         [
-            "各区人民政府、市政府各部门：",
+            "各区人民政府，市政府各部门：",
             "正文。",
             "附件：1.值班表",
             "2.联系人名单",

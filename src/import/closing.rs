@@ -22,6 +22,33 @@ pub struct Closing {
     pub cc: Vec<String>,
     /// 印发机关和印发日期 (§7.4.3).
     pub printing: Option<(String, Date)>,
+    /// 出席、请假、列席 (§10.3): each label with its entries.
+    pub attendance: Vec<(&'static str, Vec<String>)>,
+}
+
+/// `出席：甲、乙　丙` — an attendance list of a 纪要 (§10.3): its label and
+/// entries (an ideographic space between a unit and a name read as one
+/// space, as the YAML writes it).
+pub fn attendance_line(text: &str) -> Option<(&'static str, Vec<String>)> {
+    let label = ["出席", "请假", "列席"]
+        .into_iter()
+        .find(|l| text.starts_with(l))?;
+    let rest = text[label.len()..]
+        .trim_start_matches(is_space)
+        .strip_prefix(['：', ':'])?;
+    let entries: Vec<String> = rest
+        .trim_end_matches('。')
+        .split(['、', '，'])
+        .map(|e| {
+            e.trim_matches(is_space)
+                .split(is_space)
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|e| !e.is_empty())
+        .collect();
+    (!entries.is_empty()).then_some((label, entries))
 }
 
 /// A line that can be a 署名: short, Chinese, no sentence punctuation.
@@ -29,7 +56,9 @@ fn is_signature(text: &str) -> bool {
     let n = text.chars().count();
     (2..=30).contains(&n)
         && text.chars().any(crate::text::punct::is_han)
-        && !text.contains(['，', '。', '；', '：', '！', '？', ',', ';', ':', '!', '?'])
+        && !text.contains([
+            '，', '、', '。', '；', '：', '！', '？', ',', ';', ':', '!', '?',
+        ])
         && crate::text::marker::parse(text).is_none()
         && !text.starts_with("附件")
         && !text.starts_with("特此")
@@ -59,7 +88,7 @@ fn signs(line: &Line) -> bool {
     is_signature(t)
         || (line.hints.align == super::Align::Right
             && t.chars().count() <= 40
-            && !t.contains(['。', '；', '：', ':'])
+            && !t.contains(['。', '、', '；', '：', ':'])
             && date_line(t).is_none())
 }
 
@@ -137,7 +166,10 @@ fn without_extension(line: &Line, name: String, notes: &mut Vec<Note>) -> String
 
 /// Takes the closing elements off the end of `lines` (the document's lines
 /// after the title), leaving the 正文.
-pub fn take(lines: &mut Vec<Line>, notes: &mut Vec<Note>) -> Closing {
+/// The 版记 (§7.4) off the end of `lines`: 抄送机关 and 印发机关和印发日期,
+/// as a [`Closing`] with only those set. It ends the document, after any
+/// attachment printed after the 正文.
+pub fn take_record(lines: &mut Vec<Line>, notes: &mut Vec<Note>) -> Closing {
     let mut closing = Closing::default();
     let mut end = lines.len();
     // The 版记 ends the document: 抄送, then 印发机关和印发日期.
@@ -152,14 +184,42 @@ pub fn take(lines: &mut Vec<Line>, notes: &mut Vec<Note>) -> Closing {
         closing.printing = Some(p);
         end -= 1;
     }
-    if end > 0
-        && let Some(c) = super::frame::cc(&lines[end - 1], notes)
-    {
-        notes.push(super::frame::read_as(&lines[end - 1], "抄送机关", "§7.4.2"));
-        closing.cc = c;
-        end -= 1;
+    // The 抄送 line, and the lines its list runs on to (a list wrapped
+    // over the 版记's rows ends only at its `。`).
+    let cc_at = (end.saturating_sub(4)..end).rev().find(|&j| {
+        lines[j].content.starts_with("抄送")
+            && lines[j + 1..end]
+                .iter()
+                .all(|l| !l.content.contains(['：', ':']) && l.content.chars().count() <= 60)
+            && (j + 1 == end || !lines[j].content.ends_with(['。', '.']))
+    });
+    if let Some(j) = cc_at {
+        let mut joined = lines[j].clone();
+        for l in &lines[j + 1..end] {
+            let at = joined.content.chars().count();
+            joined.joins.push(super::Join {
+                at,
+                number: l.number,
+                lead: l.lead,
+            });
+            joined.content.push_str(&l.content);
+        }
+        if let Some(c) = super::frame::cc(&joined, notes) {
+            notes.push(super::frame::read_as(&joined, "抄送机关", "§7.4.2"));
+            closing.cc = c;
+            end = j;
+        }
     }
     // 附注 after the date: `（此件公开发布）`.
+    lines.truncate(end);
+    closing
+}
+
+/// Takes the closing off the end of `lines`: the 版记 (see
+/// [`take_record`]), the 附注, 成文日期, 署名, attendance lists and 附件说明.
+pub fn take(lines: &mut Vec<Line>, notes: &mut Vec<Note>) -> Closing {
+    let mut closing = take_record(lines, notes);
+    let mut end = lines.len();
     let mut note_line = None;
     if end >= 2
         && wrapped_in_parens(&lines[end - 1].content).is_some()
@@ -237,11 +297,43 @@ pub fn take(lines: &mut Vec<Line>, notes: &mut Vec<Note>) -> Closing {
         end -= 1;
     }
     signers.reverse();
+    // 出席、请假、列席 (§10.3) closing a 纪要's 正文, above its 署名.
+    // Each list may run over several lines, each but its last ending in
+    // the `、` between entries.
+    let mut attendance = Vec::new();
+    while let Some(j) = (end.saturating_sub(12)..end)
+        .rev()
+        .find(|&j| attendance_line(&lines[j].content).is_some())
+    {
+        if !lines[j..end - 1].iter().all(|l| l.content.ends_with('、')) {
+            break;
+        }
+        let text: String = lines[j..end].iter().map(|l| l.content.as_str()).collect();
+        let Some(a) = attendance_line(&text) else {
+            break;
+        };
+        notes.push(super::frame::read_as(&lines[j], a.0, "§10.3"));
+        attendance.push(a);
+        end = j;
+    }
+    attendance.reverse();
+    closing.attendance = attendance;
     closing.attachments = attachments(lines, &mut end, notes);
     for i in signers {
         let l = &lines[i];
         let name = clean(l, 0, &l.content.clone(), notes);
-        closing.issuer.push(name);
+        // Joint 署名 side by side on one line (over their seals): names
+        // apart by spaces, each an organ's.
+        let parts: Vec<&str> = name.split(is_space).filter(|p| !p.is_empty()).collect();
+        if parts.len() > 1
+            && parts
+                .iter()
+                .all(|p| p.chars().count() >= 4 && p.chars().all(crate::text::punct::is_han))
+        {
+            closing.issuer.extend(parts.iter().map(|p| p.to_string()));
+        } else {
+            closing.issuer.push(name);
+        }
     }
     if let Some(i) = note_line {
         let l = &lines[i];

@@ -15,6 +15,7 @@ use super::report::{Action, Note};
 use super::sniff::ImportError;
 use super::{Align, Hints, RawLine};
 use crate::limits::{MAX_LEVEL_TEXT_CHARS, MAX_PART, MAX_XML_DEPTH, MAX_ZIP_ENTRIES};
+use crate::model::table::{Align as TableAlign, Cell as TableCell, Column, Orientation, Table};
 
 /// WordprocessingML, transitional and strict.
 const W: &[&str] = &[
@@ -29,6 +30,8 @@ const CELL_SEPARATOR: &str = "\u{3000}";
 /// What a DOCX holds, as lines for the import.
 pub struct Docx {
     pub lines: Vec<RawLine>,
+    /// The tables kept as tables, by [`Hints::table_of`].
+    pub tables: Vec<Table>,
     /// Tables and symbols the text cannot carry, for review.
     pub notes: Vec<Note>,
 }
@@ -380,6 +383,154 @@ struct Reader<'s> {
     numbering: Numbering,
     lines: Vec<RawLine>,
     notes: Vec<Note>,
+    tables: Vec<Table>,
+}
+
+/// A vertically merged cell's part (`w:vMerge`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Merge {
+    Restart,
+    Continue,
+}
+
+/// One cell of a Word table as read.
+#[derive(Debug, Clone)]
+struct GridCell {
+    col: usize,
+    span: usize,
+    merge: Option<Merge>,
+    text: String,
+    align: Align,
+}
+
+/// A run's formatting as a comparable string: its character style, fonts,
+/// bold, italic and size.
+fn run_format(r: Node) -> String {
+    let Some(rpr) = child(r, "rPr") else {
+        return String::new();
+    };
+    let mut out = String::new();
+    for name in ["rStyle", "rFonts", "b", "i", "sz"] {
+        if let Some(c) = child(rpr, name) {
+            out.push_str(name);
+            for a in c.attributes() {
+                out.push_str(&format!(" {}={}", a.name(), a.value()));
+            }
+            out.push(';');
+        }
+    }
+    out
+}
+
+/// Column widths as the smallest whole-number ratios that match them to
+/// within 1 % (Word stores twentieths of a point: `1396:1862:2328` is
+/// `3:4:5`), or the widths in points when no small ratio does.
+fn width_ratios(widths: &[f64]) -> Vec<f64> {
+    let Some(min) = widths.iter().copied().filter(|w| *w > 0.0).reduce(f64::min) else {
+        return Vec::new();
+    };
+    if widths.iter().any(|w| *w <= 0.0) {
+        return Vec::new();
+    }
+    for k in 1..=12 {
+        let unit = min / k as f64;
+        let ratios: Vec<f64> = widths.iter().map(|w| w / unit).collect();
+        if ratios
+            .iter()
+            .all(|r| (r - r.round()).abs() <= 0.01 * r.round().max(1.0) + 0.02)
+        {
+            return ratios.iter().map(|r| r.round()).collect();
+        }
+    }
+    widths
+        .iter()
+        .map(|w| (w / 20.0 * 10.0).round() / 10.0)
+        .collect()
+}
+
+/// A Word table as a gongwen table: header rows (`w:tblHeader`), cells
+/// spanning columns (`w:gridSpan`) and rows (`w:vMerge`), each column's
+/// width ratio and its body cells' alignment.
+fn gongwen_table(grid: &[(bool, Vec<GridCell>)], widths: &[f64]) -> Table {
+    let mut header = Vec::new();
+    let mut rows = Vec::new();
+    let ncols = grid
+        .iter()
+        .map(|(_, r)| r.iter().map(|c| c.col + c.span).max().unwrap_or(0))
+        .max()
+        .unwrap_or(0);
+    for (i, (is_header, row)) in grid.iter().enumerate() {
+        let mut cells = Vec::new();
+        for c in row {
+            if c.merge == Some(Merge::Continue) {
+                continue;
+            }
+            let mut rowspan = 1;
+            if c.merge == Some(Merge::Restart) {
+                for (_, below) in &grid[i + 1..] {
+                    let continues = below
+                        .iter()
+                        .any(|b| b.col == c.col && b.merge == Some(Merge::Continue));
+                    if !continues {
+                        break;
+                    }
+                    rowspan += 1;
+                }
+            }
+            cells.push(TableCell {
+                text: c.text.clone(),
+                colspan: c.span,
+                rowspan,
+            });
+        }
+        if *is_header && rows.is_empty() {
+            header.push(cells);
+        } else {
+            rows.push(cells);
+        }
+    }
+    // A column's alignment: its body cells' (when they agree), Word's
+    // left (the paragraph default) read as gongwen's left only when
+    // written so; a centred column is gongwen's default.
+    let ratios = if widths.len() == ncols {
+        width_ratios(widths)
+    } else {
+        Vec::new()
+    };
+    let mut columns = Vec::new();
+    for col in 0..ncols {
+        let aligns: Vec<Align> = grid
+            .iter()
+            .filter(|(h, _)| !h)
+            .flat_map(|(_, r)| r.iter().filter(|c| c.col == col && c.span == 1))
+            .map(|c| c.align)
+            .collect();
+        let align = match aligns.first() {
+            Some(a) if aligns.iter().all(|x| x == a) => match a {
+                Align::Left => TableAlign::Left,
+                Align::Right => TableAlign::Right,
+                _ => TableAlign::Center,
+            },
+            _ => TableAlign::Center,
+        };
+        columns.push(Column {
+            width: ratios.get(col).copied(),
+            align,
+        });
+    }
+    if columns
+        .iter()
+        .all(|c| c.width.is_none() && c.align == TableAlign::Center)
+    {
+        columns.clear();
+    }
+    Table {
+        caption: None,
+        columns,
+        header,
+        rows,
+        orientation: Orientation::Auto,
+    }
 }
 
 /// The text of one paragraph: its lines (split at soft breaks), and the
@@ -391,9 +542,24 @@ struct Para {
     in_code: bool,
     boxes: Vec<Vec<String>>,
     symbols: Vec<String>,
+    /// The formatting of the first run with text, and where (in chars of
+    /// the first line) a run formatted otherwise first starts.
+    first_format: Option<String>,
+    format_change: Option<usize>,
 }
 
 impl Para {
+    /// Notes a run of formatting `format` about to add text.
+    fn run(&mut self, format: String) {
+        match &self.first_format {
+            None => self.first_format = Some(format),
+            Some(f) if *f != format && self.format_change.is_none() && self.parts.len() == 1 => {
+                self.format_change = Some(self.parts[0].chars().count());
+            }
+            _ => {}
+        }
+    }
+
     fn push(&mut self, s: &str) {
         if self.parts.is_empty() {
             self.parts.push(String::new());
@@ -425,6 +591,7 @@ impl Reader<'_> {
             table: false,
             paragraph: true,
             continues: false,
+            ..Hints::default()
         }
     }
 
@@ -449,6 +616,23 @@ impl Reader<'_> {
                 continue;
             }
             match name {
+                "r" => {
+                    // Runs of punctuation, digits or Latin letters often
+                    // carry a font of their own: only a run with Chinese
+                    // text tells a heading's font from the body's.
+                    if !para.in_code
+                        && c.children().any(|t| {
+                            is_w(t, "t")
+                                && t.text()
+                                    .unwrap_or_default()
+                                    .chars()
+                                    .any(crate::text::punct::is_han)
+                        })
+                    {
+                        para.run(run_format(c));
+                    }
+                    self.walk(c, para);
+                }
                 "t" if !para.in_code => para.push(c.text().unwrap_or_default()),
                 "tab" | "ptab" if c.parent().is_some_and(|p| is_w(p, "r")) => para.push(" "),
                 "br" | "cr" => {
@@ -531,11 +715,13 @@ impl Reader<'_> {
         if para.parts.is_empty() {
             para.parts.push(String::new());
         }
+        let run_change = para.format_change;
         for (k, text) in para.parts.into_iter().enumerate() {
             self.lines.push(RawLine {
                 text,
                 hints: Hints {
                     continues: k > 0,
+                    run_change: run_change.filter(|_| k == 0),
                     ..hints.clone()
                 },
             });
@@ -572,13 +758,26 @@ impl Reader<'_> {
 
     fn table(&mut self, t: Node) {
         let first_line = self.lines.len() + 1;
+        let floating = child(t, "tblPr").is_some_and(|p| child(p, "tblpPr").is_some());
+        let index = self.tables.len();
         let mut rows = 0;
         let mut columns = 0;
+        // The grid: each row's cells as (grid column, colspan, vMerge
+        // state, text, alignment, header row).
+        let mut grid: Vec<(bool, Vec<GridCell>)> = Vec::new();
         for tr in t.children().filter(|c| is_w(*c, "tr")) {
+            let header = child(tr, "trPr").is_some_and(|p| child(p, "tblHeader").is_some());
             let mut cells = Vec::new();
+            let mut paragraphs = Vec::new();
+            let mut row = Vec::new();
+            let mut col = 0;
             for tc in tr.children().filter(|c| is_w(*c, "tc") || is_w(*c, "sdt")) {
                 let mut text = Vec::new();
+                let mut align = None;
                 for p in own_paragraphs(tc) {
+                    if align.is_none() {
+                        align = Some(self.hints(p).align);
+                    }
                     let mut para = Para::default();
                     self.walk(p, &mut para);
                     let boxes = para.boxes.into_iter().flatten();
@@ -589,28 +788,66 @@ impl Reader<'_> {
                             .filter(|s| !s.trim().is_empty()),
                     );
                 }
+                let tcpr = child(tc, "tcPr");
+                let span: usize = tcpr
+                    .and_then(|p| child(p, "gridSpan"))
+                    .and_then(|g| w_attr(g, "val"))
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(1)
+                    .max(1);
+                let merge = tcpr.and_then(|p| child(p, "vMerge")).map(|m| {
+                    if w_attr(m, "val") == Some("restart") {
+                        Merge::Restart
+                    } else {
+                        Merge::Continue
+                    }
+                });
                 cells.push(text.join(" "));
+                row.push(GridCell {
+                    col,
+                    span,
+                    merge,
+                    text: text.concat(),
+                    align: align.unwrap_or_default(),
+                });
+                paragraphs.push(text);
+                col += span;
             }
             rows += 1;
             columns = columns.max(cells.len());
+            grid.push((header, row));
             self.lines.push(RawLine {
                 text: cells.join(CELL_SEPARATOR),
                 hints: Hints {
                     table: true,
                     paragraph: true,
+                    table_of: (!floating).then_some(index),
+                    cells: paragraphs,
                     ..Hints::default()
                 },
             });
+        }
+        let widths: Vec<f64> = child(t, "tblGrid")
+            .map(|g| {
+                g.children()
+                    .filter(|c| is_w(*c, "gridCol"))
+                    .filter_map(|c| w_attr(c, "w").and_then(|v| v.parse().ok()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        self.tables.push(gongwen_table(&grid, &widths));
+        if floating {
+            return;
         }
         self.notes.push(Note {
             line: first_line,
             column: 1,
             end_column: 1,
-            action: Action::Review,
+            action: Action::Repaired,
             rule: "table",
             text: String::new(),
             message: format!(
-                "a table of {rows} row(s) and {columns} column(s): gongwen has no table syntax yet, so its text is kept as one paragraph per row (cells apart by U+3000); lay it out by hand"
+                "a table of {rows} row(s) and {columns} column(s) kept as a table (`table:`), its header rows, spans, column widths and alignments as Word has them"
             ),
             replacement: None,
             alternatives: Vec::new(),
@@ -661,10 +898,12 @@ pub fn read(bytes: &[u8]) -> Result<Docx, ImportError> {
         numbering,
         lines: Vec::new(),
         notes: Vec::new(),
+        tables: Vec::new(),
     };
     reader.block(body);
     Ok(Docx {
         lines: reader.lines,
+        tables: reader.tables,
         notes: reader.notes,
     })
 }

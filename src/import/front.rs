@@ -84,7 +84,122 @@ pub fn addressees(line: &Line, notes: &mut Vec<Note>) -> Option<Vec<String>> {
         return None;
     }
     let cleaned = clean(line, 0, body, notes);
-    (!cleaned.is_empty()).then(|| vec![cleaned])
+    let groups = split_groups(&cleaned);
+    (!groups.is_empty()).then_some(groups)
+}
+
+/// A 主送 line broken over two or three lines (a hard-wrapped draft): the
+/// lines before the one ending in `：` end in no sentence punctuation and
+/// start no heading. Returns the groups and how many lines they took.
+fn wrapped_addressees(lines: &[Line], notes: &mut Vec<Note>) -> Option<(Vec<String>, usize)> {
+    let mut joined = lines.first()?.clone();
+    for (k, next) in lines.iter().enumerate().skip(1).take(2) {
+        if joined.content.contains(['。', '；', ';', '：', ':'])
+            || next.blank_before
+            || crate::text::marker::parse(&next.content).is_some()
+        {
+            return None;
+        }
+        let at = joined.content.chars().count();
+        joined.joins.push(super::Join {
+            at,
+            number: next.number,
+            lead: next.lead,
+        });
+        joined.content.push_str(&next.content);
+        if next.content.ends_with(['：', ':']) {
+            return addressees(&joined, notes).map(|a| (a, k + 1));
+        }
+    }
+    None
+}
+
+/// A 主送 list split into its groups at each `，` outside brackets: the
+/// groups of organs offices separate with `，` (`各区人民政府，市政府各部门`),
+/// each keeping the `、` between its members, so that printing the groups
+/// joined by `，` gives the line back.
+pub fn split_groups(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut cur = String::new();
+    for c in line.chars() {
+        match c {
+            '（' | '(' | '《' | '〔' | '[' | '【' => depth += 1,
+            '）' | ')' | '》' | '〕' | ']' | '】' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if c == '，' && depth == 0 {
+            out.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(c);
+        }
+    }
+    out.push(cur);
+    out.into_iter()
+        .map(|s| s.trim_matches(is_space).to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// `第23期` (a 纪要's 期号) or `第7号` (a 令's 令号), alone on a line.
+fn serial_number(t: &str) -> Option<(String, char)> {
+    let t: String = t.chars().filter(|c| !is_space(*c)).collect();
+    let inner = t.strip_prefix('第')?;
+    let last = inner.chars().last()?;
+    let digits = inner.strip_suffix(['期', '号'])?;
+    (!digits.is_empty()
+        && digits.chars().count() <= 8
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || "〇一二三四五六七八九十百千".contains(c)))
+    .then(|| (t.clone(), last))
+}
+
+/// A joint 发文机关标志 as Word lays it out: a table of one row, the
+/// organs stacked in its first cell and `文件` (or nothing) in the second.
+fn joint_mark(l: &Line) -> Option<(Vec<String>, Option<String>)> {
+    let cells = &l.hints.cells;
+    let organs = cells.first()?;
+    if organs.len() < 2
+        || cells.len() > 2
+        || organs
+            .iter()
+            .any(|o| o.chars().count() > 30 || o.contains(['，', '。', '：', ':']))
+    {
+        return None;
+    }
+    let suffix = match cells.get(1).map(Vec::as_slice) {
+        None | Some([]) => None,
+        Some([one]) if one.chars().count() <= 4 => Some(one.trim_matches(is_space).to_string()),
+        _ => return None,
+    };
+    Some((
+        organs
+            .iter()
+            .map(|o| o.trim_matches(is_space).to_string())
+            .collect(),
+        suffix,
+    ))
+}
+
+/// A name alone on a line: an organ's (the 发文机关标志 of a 信函 or of a
+/// mark without `文件`).
+fn organ_name(t: &str) -> bool {
+    let n = t.chars().count();
+    (4..=30).contains(&n)
+        && t.chars()
+            .all(|c| crate::text::punct::is_han(c) || "（）()".contains(c))
+}
+
+/// `000023 清应急函〔2026〕17号`: the 份号 (six digits) and the 发文字号 on
+/// one line, as a 信函 prints them.
+fn copy_and_number(t: &str) -> Option<(String, String)> {
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    if digits.len() != 6 {
+        return None;
+    }
+    let rest = t[6..].trim_start_matches(is_space);
+    normalise_doc_number(rest).map(|d| (digits, d))
 }
 
 /// What the front of a document holds, and where its title was looked for.
@@ -100,6 +215,12 @@ pub struct Front {
     pub signers: Vec<String>,
     /// The title's line, or where it was looked for.
     pub title_line: usize,
+    /// A joint mark's organs and suffix (§7.2.4).
+    pub joint_mark: Option<(Vec<String>, Option<String>)>,
+    /// 期号 of a 纪要 (`第23期`) or 令号 of a 令 (`第7号`), under the mark.
+    pub serial: Option<(String, char)>,
+    /// 份号 (§7.2.1).
+    pub copy_number: Option<String>,
 }
 
 /// How many lines from the top a title is looked for in.
@@ -172,11 +293,97 @@ pub fn take(mut lines: Vec<Line>, notes: &mut Vec<Note>) -> (Front, Vec<Line>) {
                 || crate::text::marker::parse(&l.content).is_some()
         })
         .unwrap_or(lines.len().min(TITLE_WINDOW));
-    let found = (0..window).find_map(|i| title_at(&lines, i).map(|n| (i, n)));
+    // A mark with a 期号 or 令号 under it: the title (if any) is below.
+    let serial_at = (0..window.min(lines.len().saturating_sub(1)))
+        .find(|&i| serial_number(&lines[i + 1].content).is_some() && title_like(&lines[i]));
+    if let Some(i) = serial_at {
+        front.serial = serial_number(&lines[i + 1].content);
+        front.issuer_mark = Some(lines[i].content.clone());
+        notes.push(frame::read_as(&lines[i], "发文机关标志", "§7.2.4, §10"));
+        notes.push(frame::read_as(&lines[i + 1], "期号 or 令号", "§10"));
+    }
+    let from = serial_at.map_or(0, |i| i + 2);
+    let window = if serial_at.is_some() {
+        (from..lines.len().min(from + TITLE_WINDOW))
+            .find(|&i| {
+                let l = &lines[i].content;
+                l.contains('。')
+                    || l.ends_with(['：', ':'])
+                    || crate::text::marker::parse(l).is_some()
+            })
+            .unwrap_or(lines.len().min(from + TITLE_WINDOW))
+    } else {
+        window
+    };
+    let found = (from..window).find_map(|i| title_at(&lines, i).map(|n| (i, n)));
+    if serial_at.is_some() && found.is_none() {
+        // A 令 without a title: the 正文 follows the 令号.
+        let rest = lines.split_off(from.min(lines.len()));
+        front.title_line = rest.first().map_or(1, |l| l.number);
+        return (front, rest);
+    }
     let mut idx = 0;
     match found {
         Some((at, n)) => {
-            for l in &lines[..at] {
+            let head = &lines[from..at];
+            let number_at = head.iter().position(|l| {
+                normalise_doc_number(&l.content).is_some()
+                    || copy_and_number(&l.content).is_some()
+                    || frame::signers(l).is_some()
+            });
+            // A joint mark typed as lines: two or more organ names stacked
+            // above the 发文字号, `文件` after the last (§7.2.4).
+            let stacked = number_at.and_then(|n| {
+                let names = head[..n]
+                    .iter()
+                    .rposition(|l| !organ_name(&l.content))
+                    .map_or(0, |p| p + 1);
+                (n - names >= 2 && head[n - 1].content.ends_with("文件")).then_some(names..n)
+            });
+            if let Some(r) = stacked.clone() {
+                let mut organs: Vec<String> = head[r].iter().map(|l| l.content.clone()).collect();
+                let last = organs.pop().unwrap_or_default();
+                organs.push(last.trim_end_matches("文件").to_string());
+                notes.push(frame::read_as(
+                    &head[stacked.clone().map_or(0, |r| r.start)],
+                    "发文机关标志 of a joint document",
+                    "§7.2.4",
+                ));
+                front.joint_mark = Some((organs, Some("文件".to_string())));
+            }
+            for (k, l) in head.iter().enumerate() {
+                if stacked.as_ref().is_some_and(|r| r.contains(&k)) {
+                    continue;
+                }
+                if front.joint_mark.is_none()
+                    && front.issuer_mark.is_none()
+                    && let Some(j) = joint_mark(l)
+                {
+                    notes.push(frame::read_as(
+                        l,
+                        "发文机关标志 of a joint document",
+                        "§7.2.4",
+                    ));
+                    front.joint_mark = Some(j);
+                    continue;
+                }
+                if front.doc_number.is_none()
+                    && let Some((copy, number)) = copy_and_number(&l.content)
+                {
+                    notes.push(frame::read_as(l, "份号 and 发文字号", "§7.2.1, §7.2.5"));
+                    front.copy_number = Some(copy);
+                    front.doc_number = Some(number);
+                    continue;
+                }
+                if front.issuer_mark.is_none()
+                    && front.joint_mark.is_none()
+                    && number_at.is_some_and(|n| k < n)
+                    && organ_name(&l.content)
+                {
+                    notes.push(frame::read_as(l, "发文机关标志", "§7.2.4"));
+                    front.issuer_mark = Some(l.content.clone());
+                    continue;
+                }
                 if front.doc_number.is_none()
                     && let Some(d) = doc_number(l, notes)
                 {
@@ -235,8 +442,19 @@ pub fn take(mut lines: Vec<Line>, notes: &mut Vec<Note>) -> (Front, Vec<Line>) {
             }
             let parts = &lines[at..at + n];
             let mut title = String::new();
-            for p in parts {
+            for (k, p) in parts.iter().enumerate() {
                 title.push_str(&clean(p, 0, &p.content, notes));
+                // A space before a soft line break (`w:br`) is the title's:
+                // Word breaks the line after it.
+                if parts.get(k + 1).is_some_and(|n| n.hints.continues) {
+                    let trailing: String = p
+                        .raw
+                        .chars()
+                        .rev()
+                        .take_while(|&c| c == ' ' || c == '\u{3000}')
+                        .collect();
+                    title.push_str(&trailing);
+                }
             }
             if n > 1 {
                 let last = &parts[n - 1];
@@ -300,6 +518,10 @@ pub fn take(mut lines: Vec<Line>, notes: &mut Vec<Note>) -> (Front, Vec<Line>) {
     if let Some(a) = lines.get(idx).and_then(|l| addressees(l, notes)) {
         front.addressees = a;
         idx += 1;
+    } else if let Some((a, n)) = wrapped_addressees(&lines[idx.min(lines.len())..], notes) {
+        // A 主送 line hard-wrapped over the next lines.
+        front.addressees = a;
+        idx += n;
     }
     let rest = lines.split_off(idx.min(lines.len()));
     (front, rest)
@@ -373,7 +595,10 @@ mod tests {
             .filter(|n| n.action == Action::Dropped)
             .map(|n| n.line)
             .collect();
-        assert_eq!(dropped, [1, 4]);
+        // The organ's name above the 发文字号 is the 发文机关标志 (§7.2.4:
+        // the full name, `文件` optional); the repeated title is dropped.
+        assert_eq!(f.issuer_mark.as_deref(), Some("某某市人民政府"));
+        assert_eq!(dropped, [4]);
     }
 
     #[test]
@@ -399,12 +624,32 @@ mod tests {
         assert!(notes.iter().any(|n| n.rule == "title" && n.line == 2));
     }
 
+    /// Found by tests/import_generated.rs: a 主送 line hard-wrapped.
+    #[test]
+    fn a_wrapped_addressee_line() {
+        let mut notes = Vec::new();
+        let (f, rest) = take(
+            Line::numbered(&[
+                "关于做好汛期地质灾害防治的通知",
+                "县直有关单位，各市（州）发展改革委、生态",
+                "环境局：",
+                "正文。",
+            ]),
+            &mut notes,
+        );
+        assert_eq!(
+            f.addressees,
+            ["县直有关单位", "各市（州）发展改革委、生态环境局"]
+        );
+        assert_eq!(rest.len(), 1);
+    }
+
     #[test]
     fn addressee_lines() {
         let mut notes = Vec::new();
         assert_eq!(
             addressees(&line("各区委、区政府,各部门:"), &mut notes),
-            Some(vec!["各区委、区政府，各部门".to_string()])
+            Some(vec!["各区委、区政府".to_string(), "各部门".to_string()])
         );
         assert_eq!(
             addressees(&line("联系方式：电话84368824；邮箱："), &mut notes),

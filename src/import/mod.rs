@@ -10,6 +10,7 @@
 //! Nothing here fails: any input gives a document (perhaps empty) and a
 //! report.
 
+pub mod attachment;
 pub mod chrome;
 pub mod clean;
 pub mod closing;
@@ -28,7 +29,8 @@ pub mod wrap;
 pub mod yaml;
 
 use crate::date::Date;
-use crate::model::{Block, Kind};
+use crate::model::table::Table;
+use crate::model::{AttachmentContent, Block, Format, Kind, Text};
 use crate::text::punct::is_space;
 
 pub use encoding::Encoding;
@@ -63,6 +65,16 @@ pub struct Hints {
     pub paragraph: bool,
     /// Continues the line above after a soft line break (`w:br`).
     pub continues: bool,
+    /// Where the runs' formatting (font, bold, size) first changes, in
+    /// chars of the paragraph's text: a run-in heading's end (`一、标题`
+    /// in 黑体, then the text in the body's font).
+    pub run_change: Option<usize>,
+    /// A row of a table kept as a gongwen table: its index in the reader's
+    /// tables.
+    pub table_of: Option<usize>,
+    /// A table row's cells, each as its paragraphs (a layout table's
+    /// stacked names, say).
+    pub cells: Vec<Vec<String>>,
 }
 
 /// One line of the input as read: a line of text, or a paragraph (or a
@@ -178,6 +190,24 @@ pub struct Imported {
     pub cc: Vec<String>,
     /// 印发机关和印发日期 (§7.4.3).
     pub printing: Option<(String, Date)>,
+    /// 公文格式 (§10) when the head shows one: a 纪要's 期号, a 令's 令号, a
+    /// 函 under its organ's name.
+    pub format: Option<Format>,
+    /// 份号 (§7.2.1).
+    pub copy_number: Option<String>,
+    /// A joint 发文机关标志 (§7.2.4): the organs, and the suffix beside them.
+    pub joint_mark: Option<(Vec<String>, Option<String>)>,
+    /// 期号 of a 纪要 (§10.3).
+    pub issue_number: Option<String>,
+    /// 令号 of a 令 (§10.2).
+    pub order_number: Option<String>,
+    /// 出席、请假、列席 (§10.3): each label with its entries.
+    pub attendance: Vec<(&'static str, Vec<String>)>,
+    /// The 签发人's title above a 令's 签名章 (§7.3.5.3, §10.2).
+    pub signature_title: Option<String>,
+    /// The attachments printed after the 正文 (§7.3.7), each from its
+    /// `附件N` line: title and body.
+    pub attachment_content: Vec<AttachmentContent>,
 }
 
 /// The result of importing one text.
@@ -260,7 +290,7 @@ pub fn import(bytes: &[u8]) -> Result<Import, ImportError> {
             alternatives: Vec::new(),
         })
         .collect();
-    Ok(run(raw, decoded.encoding, notes))
+    Ok(run(raw, decoded.encoding, notes, &[]))
 }
 
 /// Imports a file's bytes: text or DOCX, told apart by their first bytes;
@@ -273,7 +303,7 @@ pub fn read(bytes: &[u8]) -> Result<Import, ImportError> {
             if read.lines.len() > crate::limits::MAX_IMPORT_LINES {
                 return Err(ImportError::TooManyLines(read.lines.len()));
             }
-            Ok(run(read.lines, Encoding::Docx, read.notes))
+            Ok(run(read.lines, Encoding::Docx, read.notes, &read.tables))
         }
     }
 }
@@ -431,7 +461,7 @@ fn lines_of(raw: &[RawLine], notes: &mut Vec<Note>) -> (Vec<Line>, chrome::Page)
 }
 
 /// The import proper, on lines as read.
-fn run(raw: Vec<RawLine>, encoding: Encoding, mut notes: Vec<Note>) -> Import {
+fn run(raw: Vec<RawLine>, encoding: Encoding, mut notes: Vec<Note>, tables: &[Table]) -> Import {
     let (lines, page) = lines_of(&raw, &mut notes);
     let mut doc = Imported::default();
     let (front, mut rest) = front::take(lines, &mut notes);
@@ -441,16 +471,73 @@ fn run(raw: Vec<RawLine>, encoding: Encoding, mut notes: Vec<Note>) -> Import {
     doc.addressees = front.addressees;
     doc.issuer_mark = front.issuer_mark;
     doc.signers = front.signers;
+    doc.copy_number = front.copy_number;
+    doc.joint_mark = front.joint_mark;
+    match front.serial {
+        Some((n, '期')) => {
+            doc.issue_number = Some(n);
+            doc.format = Some(Format::Minutes);
+        }
+        Some((n, _)) => {
+            doc.order_number = Some(n);
+            doc.format = Some(Format::Order);
+        }
+        None => {}
+    }
+    if doc.format.is_none()
+        && doc.kind == Some(Kind::Letter)
+        && doc
+            .issuer_mark
+            .as_ref()
+            .is_some_and(|m| !m.ends_with("文件"))
+    {
+        doc.format = Some(Format::Letter);
+    }
+    if doc.format.is_none()
+        && doc.kind == Some(Kind::Minutes)
+        && doc
+            .issuer_mark
+            .as_ref()
+            .is_some_and(|m| m.ends_with("纪要"))
+    {
+        doc.format = Some(Format::Minutes);
+    }
     let title_line = front.title_line;
-    let closing = closing::take(&mut rest, &mut notes);
+    let record = closing::take_record(&mut rest, &mut notes);
+    let sections = attachment::split(&mut rest, &mut notes);
+    let mut closing = closing::take(&mut rest, &mut notes);
+    if closing.cc.is_empty() {
+        closing.cc = record.cc;
+    }
+    if closing.printing.is_none() {
+        closing.printing = record.printing;
+    }
     let rest = wrap::join(rest, &mut notes);
-    doc.body = structure::build(&rest, &mut notes);
+    doc.body = structure::build(&rest, tables, &mut notes);
+    for (title, lines) in sections {
+        let lines = wrap::join(lines, &mut notes);
+        doc.attachment_content.push(AttachmentContent {
+            title: Text(title),
+            name: None,
+            body: structure::build(&lines, tables, &mut notes),
+        });
+    }
+    doc.attendance = closing.attendance;
     doc.attachments = closing.attachments;
     doc.issuer = closing.issuer;
     doc.note = closing.note;
     doc.cc = closing.cc;
     doc.printing = closing.printing;
     doc.date = closing.date;
+    if doc.format == Some(Format::Order) && doc.kind.is_none() && doc.title.is_none() {
+        // A 令 without a title: its 文种 is the mark's last word.
+        doc.kind = doc.issuer_mark.as_deref().and_then(front::kind_of);
+    }
+    if doc.format == Some(Format::Order) && doc.issuer.len() == 1 {
+        // A 令 is signed by its 签发人: the line above the date is the
+        // title printed beside the 签名章 (§7.3.5.3).
+        doc.signature_title = doc.issuer.pop();
+    }
     let line_number = |index: usize| index + 1;
     let written = evidence::reconcile(&mut doc, &page.meta, line_number, &mut notes);
     match (&doc.title, doc.kind) {

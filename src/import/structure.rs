@@ -14,6 +14,7 @@ use crate::text::punct::is_space;
 use super::Line;
 use super::clean::clean;
 use super::report::{Action, Note};
+use crate::model::table::Table;
 
 struct Frame {
     /// The written level (0 for the 正文 itself).
@@ -113,12 +114,22 @@ fn close_top(stack: &mut Vec<Frame>) {
     }
 }
 
+/// A paragraph that closes the 正文 by its form: `特此报告。`, `特此函复。`,
+/// `联系人：…`, `联系电话：…`.
+fn is_formula(text: &str) -> bool {
+    text.starts_with("特此")
+        || ["联系人", "联系电话", "联系方式"].iter().any(|w| {
+            text.strip_prefix(w)
+                .is_some_and(|r| r.starts_with(['：', ':']))
+        })
+}
+
 fn level_name(level: usize) -> &'static str {
     ["", "一、", "（一）", "1.", "（1）"][level.min(4)]
 }
 
 /// Builds the 正文 from its lines.
-pub fn build(lines: &[Line], notes: &mut Vec<Note>) -> Vec<Block> {
+pub fn build(lines: &[Line], tables: &[Table], notes: &mut Vec<Note>) -> Vec<Block> {
     // A Word table's rows are text, never headings.
     let markers: Vec<Option<Marker>> = lines
         .iter()
@@ -138,8 +149,34 @@ pub fn build(lines: &[Line], notes: &mut Vec<Note>) -> Vec<Block> {
     };
     let base = (0..lines.len()).filter_map(outline).min();
     let mut stack = vec![Frame::new(0, None)];
+    // The table last written, and whether the last paragraph can be a
+    // table's caption (表题: one centred line without sentence
+    // punctuation, right above the table).
+    let last_heading = (0..lines.len())
+        .rev()
+        .find(|&i| markers[i].is_some() || outline(i).is_some());
+    let mut last_table = None;
+    let mut caption_above = false;
     for (i, line) in lines.iter().enumerate() {
         let content = line.content.as_str();
+        if let Some(t) = line.hints.table_of
+            && let Some(table) = tables.get(t)
+        {
+            if last_table != Some(t) {
+                last_table = Some(t);
+                let body = &mut stack.last_mut().expect("the root frame stays").body;
+                let mut table = table.clone();
+                if caption_above && let Some(Block::Paragraph(p)) = body.last() {
+                    table.caption = Some(p.clone());
+                    body.pop();
+                }
+                body.push(Block::Table(table));
+            }
+            caption_above = false;
+            continue;
+        }
+        last_table = None;
+        caption_above = false;
         let m = match (&markers[i], outline(i), base) {
             (Some(m), _, _) => Some(m.clone()),
             (None, Some(o), Some(b)) => Some(Marker {
@@ -152,7 +189,29 @@ pub fn build(lines: &[Line], notes: &mut Vec<Note>) -> Vec<Block> {
             _ => infer(&stack, content, markers.get(i + 1).and_then(Option::as_ref)),
         };
         let Some(m) = m else {
+            // After the last heading: a closing formula (`特此报告。`,
+            // `联系人：…`) belongs to the 正文, not to the last section;
+            // so does a paragraph after a run-in section (`一、标题。正文`),
+            // which takes no body of its own at the end of the 正文.
+            if last_heading.is_some_and(|h| i > h) {
+                if is_formula(content) {
+                    while stack.len() > 1 {
+                        close_top(&mut stack);
+                    }
+                }
+                while stack.len() > 1
+                    && stack.last().is_some_and(|f| {
+                        f.body.is_empty() && f.heading.as_ref().is_some_and(|h| h.1.is_some())
+                    })
+                {
+                    close_top(&mut stack);
+                }
+            }
             let text = clean(line, 0, content, notes);
+            caption_above = line.hints.align == super::Align::Centre
+                && text.chars().count() <= 60
+                && !text.contains(['。', '；', '：', '，'])
+                && !line.hints.continues;
             if !text.is_empty() {
                 stack
                     .last_mut()
@@ -264,8 +323,26 @@ pub fn build(lines: &[Line], notes: &mut Vec<Note>) -> Vec<Block> {
             ));
         }
         parent.last[m.level] = m.number;
+        // A Word paragraph whose runs change formatting after the number:
+        // the heading is what stands before the change (a run-in heading
+        // in 黑体 or 楷体, its text in the body's font).
+        let change = line
+            .hints
+            .run_change
+            .and_then(|k| k.checked_sub(line.lead))
+            .filter(|&k| k > m.len && k < content.chars().count());
         let rest: String = content.chars().skip(m.len).collect();
-        let cleaned = clean(line, m.len, &rest, notes);
+        let mut scratch = Vec::new();
+        let cleaned = clean(
+            line,
+            m.len,
+            &rest,
+            if change.is_some() {
+                &mut scratch
+            } else {
+                notes
+            },
+        );
         if cleaned.is_empty() {
             notes.push(note(
                 Action::Review,
@@ -275,7 +352,16 @@ pub fn build(lines: &[Line], notes: &mut Vec<Note>) -> Vec<Block> {
             ));
             continue;
         }
-        let (heading, text) = split_run_in(&cleaned);
+        let (heading, text) = match change {
+            Some(k) => {
+                let head: String = content.chars().take(k).skip(m.len).collect();
+                let tail: String = content.chars().skip(k).collect();
+                let head = clean(line, m.len, &head, notes);
+                let tail = clean(line, k, &tail, notes);
+                (head, (!tail.is_empty()).then_some(tail))
+            }
+            None => split_run_in(&cleaned),
+        };
         stack.push(Frame::new(m.level, Some((heading, text))));
     }
     while stack.len() > 1 {
@@ -311,7 +397,7 @@ mod tests {
 
     fn build_outline(texts: &[&str]) -> (Vec<String>, Vec<Note>) {
         let mut notes = Vec::new();
-        let blocks = build(&lines(texts), &mut notes);
+        let blocks = build(&lines(texts), &[], &mut notes);
         let mut out = Vec::new();
         outline(&blocks, 1, &mut out);
         (out, notes)

@@ -40,11 +40,11 @@ pub fn ends_sentence(text: &str) -> bool {
 /// The width a wrapped text's full lines have: the upper quartile of the
 /// widths of the plain-text lines (most lines of a wrapped paragraph are
 /// full).
-fn wrap_width(lines: &[Line]) -> usize {
+fn wrap_width(lines: &[Line], measure: impl Fn(&Line) -> usize) -> usize {
     let mut widths: Vec<usize> = lines
         .iter()
         .filter(|l| !l.hints.paragraph)
-        .map(|l| text_width(&l.content) + l.lead)
+        .map(measure)
         .collect();
     if widths.is_empty() {
         return usize::MAX;
@@ -53,26 +53,79 @@ fn wrap_width(lines: &[Line]) -> usize {
     widths[(widths.len() * 3 / 4).min(widths.len() - 1)]
 }
 
+/// The full width of a wrapped text's lines, measured two ways: in
+/// columns (a CJK character two, an ASCII one: an editor's or a PDF's
+/// wrap) and in characters (a wrap that counts characters).
+#[derive(Debug, Clone, Copy)]
+struct Full {
+    columns: usize,
+    chars: usize,
+}
+
+impl Full {
+    fn of(lines: &[Line]) -> Full {
+        Full {
+            columns: wrap_width(lines, |l| text_width(&l.content) + l.lead),
+            chars: wrap_width(lines, |l| l.content.chars().count() + l.lead),
+        }
+    }
+
+    /// Whether `line` runs to the wrap width by either measure.
+    fn reached(self, line: &Line, text: &str) -> bool {
+        text_width(text) + line.lead + 4 >= self.columns
+            || text.chars().count() + line.lead + 1 >= self.chars
+    }
+}
+
 /// Whether `next` continues the paragraph whose last input line is `last`.
-fn continues(last: &Line, last_text: &str, next: &Line, full: usize, base: usize) -> bool {
+fn continues(
+    last: &Line,
+    last_text: &str,
+    next: &Line,
+    full: Full,
+    base: usize,
+    indented: bool,
+) -> bool {
     if next.hints.table || last.hints.table {
         return false;
     }
     if next.hints.paragraph {
         return next.hints.continues && !ends_sentence(last_text);
     }
-    !next.blank_before
-        && !ends_sentence(last_text)
-        && marker::parse(&next.content).is_none()
-        && next.lead <= base + 1
-        && text_width(last_text) + last.lead + 4 >= full
+    if next.blank_before || !full.reached(last, last_text) {
+        return false;
+    }
+    if !ends_sentence(last_text) {
+        // A marker-looking start (`一、二期…`, `1`) after a line that ends
+        // no sentence is the sentence going on, not a heading.
+        return next.lead <= base + 1;
+    }
+    // A full line ending a sentence, then a line at the continuation
+    // indent where paragraphs are indented: the paragraph goes on.
+    indented && next.lead == base && marker::parse(&next.content).is_none()
 }
 
 /// Joins hard-wrapped lines into paragraphs, one note per join.
 pub fn join(lines: Vec<Line>, notes: &mut Vec<Note>) -> Vec<Line> {
-    let full = wrap_width(&lines);
+    let full = Full::of(&lines);
     // The indent of continuation lines: the least any line has.
     let base = lines.iter().map(|l| l.lead).min().unwrap_or(0);
+    // Whether paragraphs start indented: most lines that follow a
+    // sentence's end stand deeper than the continuation indent.
+    let (deeper, starts) = lines.windows(2).fold((0, 0), |(d, n), w| {
+        if ends_sentence(&w[0].content) && !w[1].hints.paragraph {
+            (d + usize::from(w[1].lead > base), n + 1)
+        } else {
+            (d, n)
+        }
+    });
+    let indented = starts > 0 && deeper * 4 >= starts * 3;
+    // A hard-wrapped text: several full lines end in mid-sentence.
+    let hard_wrapped = lines
+        .iter()
+        .filter(|l| !l.hints.paragraph && !ends_sentence(&l.content) && full.reached(l, &l.content))
+        .count()
+        >= 3;
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     // The last input line of the paragraph being built, as it was read.
     let mut last: Option<Line> = None;
@@ -86,7 +139,36 @@ pub fn join(lines: Vec<Line>, notes: &mut Vec<Note>) -> Vec<Line> {
             out.push(next);
             continue;
         };
-        if !continues(prev, &prev.content, &next, full, base) {
+        if !continues(prev, &prev.content, &next, full, base, indented) {
+            // In a hard-wrapped text without indents or blank lines, a
+            // full line that ends a sentence may be the wrap falling on
+            // the sentence's end or the paragraph's: say so.
+            if hard_wrapped
+                && !indented
+                && !next.blank_before
+                && !next.hints.paragraph
+                && !prev.hints.paragraph
+                && next.lead == base
+                && prev.lead == base
+                && ends_sentence(&prev.content)
+                && full.reached(prev, &prev.content)
+                && marker::parse(&next.content).is_none()
+            {
+                notes.push(Note {
+                    line: next.number,
+                    column: next.lead + 1,
+                    end_column: next.lead + 1,
+                    action: Action::Review,
+                    rule: "join",
+                    text: String::new(),
+                    message: format!(
+                        "line {} starts a new paragraph: line {} is full and ends a sentence, so the wrap may have fallen on a sentence's end inside one paragraph; join them if so",
+                        next.number, prev.number
+                    ),
+                    replacement: None,
+                    alternatives: Vec::new(),
+                });
+            }
             chars = next.content.chars().count();
             last = Some(next.clone());
             out.push(next);
@@ -95,8 +177,12 @@ pub fn join(lines: Vec<Line>, notes: &mut Vec<Note>) -> Vec<Line> {
         let cur = out.last_mut().expect("a line was pushed");
         let at_end = cur.content.chars().last();
         let at_start = next.content.chars().next();
-        let space = at_end.is_some_and(|c| c.is_ascii_alphanumeric())
-            && at_start.is_some_and(|c| c.is_ascii_alphanumeric());
+        // Words of Latin letters broken by the wrap were apart by a space;
+        // a number broken by it (`202` / `3年`, `2.4` / `7万`) is one.
+        let space = at_end.is_some_and(|c| c.is_ascii_alphabetic())
+            && at_start.is_some_and(|c| c.is_ascii_alphanumeric())
+            || at_end.is_some_and(|c| c.is_ascii_digit())
+                && at_start.is_some_and(|c| c.is_ascii_alphabetic());
         if space {
             cur.content.push(' ');
             chars += 1;
@@ -144,6 +230,50 @@ mod tests {
             })
             .filter(|l| !l.content.is_empty())
             .collect()
+    }
+
+    /// Found by tests/import_generated.rs: a wrap by characters (digits
+    /// count one each, so a full line is narrower in columns) splitting a
+    /// number, and a line starting `一、` inside a sentence.
+    #[test]
+    fn wraps_inside_numbers_and_before_markers() {
+        let mut notes = Vec::new();
+        let out = join(
+            lines(&[
+                (2, "全年安排专项资金1200万元，202"),
+                (0, "6年共排查隐患3100余处，切实维护人民"),
+                (0, "群众生命财产安全，确保10月底前全部开工"),
+                (0, "。"),
+            ]),
+            &mut notes,
+        );
+        let texts: Vec<&str> = out.iter().map(|l| l.content.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "全年安排专项资金1200万元，2026年共排查隐患3100余处，切实维护人民群众生命财产安全，确保10月底前全部开工。"
+            ]
+        );
+        let out = join(
+            lines(&[
+                (
+                    2,
+                    "截至2027年6月30日已完成2.47万亩，对进度滞后的单位实行约谈提醒，",
+                ),
+                (
+                    0,
+                    "一、二期建设任务已全部完成，切实维护人民群众生命财产安全。",
+                ),
+            ]),
+            &mut notes,
+        );
+        let texts: Vec<&str> = out.iter().map(|l| l.content.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "截至2027年6月30日已完成2.47万亩，对进度滞后的单位实行约谈提醒，一、二期建设任务已全部完成，切实维护人民群众生命财产安全。"
+            ]
+        );
     }
 
     #[test]

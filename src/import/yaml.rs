@@ -3,7 +3,7 @@
 //! could not find are written as comments, so that loading the file names
 //! what is missing instead of the file silently holding a guess.
 
-use crate::model::Block;
+use crate::model::{AttachmentContent, Block, Format, title_as_name};
 
 use super::Imported;
 
@@ -46,8 +46,8 @@ fn blocks(out: &mut String, items: &[Block], indent: usize) {
     }
 }
 
-/// A table (the importer finds none yet; written for completeness): its
-/// rows as flow lists of quoted cells.
+/// A table: its caption, columns (width ratio, alignment), and rows as
+/// flow lists of quoted cells.
 fn table(out: &mut String, t: &crate::model::table::Table, pad: &str) {
     out.push_str(&format!("{pad}- table:\n"));
     if let Some(c) = &t.caption {
@@ -60,14 +60,31 @@ fn table(out: &mut String, t: &crate::model::table::Table, pad: &str) {
         if c.colspan == 1 && c.rowspan == 1 {
             quoted(&c.text)
         } else {
-            format!(
-                "{{text: {}, colspan: {}, rowspan: {}}}",
-                quoted(&c.text),
-                c.colspan,
-                c.rowspan
-            )
+            let mut parts = vec![format!("text: {}", quoted(&c.text))];
+            if c.colspan != 1 {
+                parts.push(format!("colspan: {}", c.colspan));
+            }
+            if c.rowspan != 1 {
+                parts.push(format!("rowspan: {}", c.rowspan));
+            }
+            format!("{{{}}}", parts.join(", "))
         }
     };
+    if !t.columns.is_empty() {
+        out.push_str(&format!("{pad}    columns:\n"));
+        for c in &t.columns {
+            let mut parts = Vec::new();
+            if let Some(w) = c.width {
+                parts.push(format!("width: {w}"));
+            }
+            match c.align {
+                crate::model::table::Align::Left => parts.push("align: left".into()),
+                crate::model::table::Align::Right => parts.push("align: right".into()),
+                crate::model::table::Align::Center => {}
+            }
+            out.push_str(&format!("{pad}      - {{{}}}\n", parts.join(", ")));
+        }
+    }
     for (key, rows) in [("header", &t.header), ("rows", &t.rows)] {
         if rows.is_empty() {
             continue;
@@ -80,6 +97,45 @@ fn table(out: &mut String, t: &crate::model::table::Table, pad: &str) {
     }
 }
 
+/// The 附件: those named in the 附件说明, each with its content when an
+/// attachment of that title is printed after the document, then any
+/// printed attachment the 附件说明 does not name.
+fn attachments(out: &mut String, doc: &Imported) {
+    if doc.attachments.is_empty() && doc.attachment_content.is_empty() {
+        return;
+    }
+    out.push_str("attachments:\n");
+    let mut used = vec![false; doc.attachment_content.len()];
+    let content = |out: &mut String, c: &AttachmentContent| {
+        out.push_str(&format!("  - title: {}\n", scalar(c.title.as_str())));
+        if c.body.is_empty() {
+            out.push_str("    body: []\n");
+        } else {
+            out.push_str("    body:\n");
+            blocks(out, &c.body, 6);
+        }
+    };
+    for name in &doc.attachments {
+        let found = doc
+            .attachment_content
+            .iter()
+            .enumerate()
+            .find(|(k, c)| !used[*k] && title_as_name(c.title.as_str()) == *name);
+        match found {
+            Some((k, c)) => {
+                used[k] = true;
+                content(out, c);
+            }
+            None => out.push_str(&format!("  - {}\n", scalar(name))),
+        }
+    }
+    for (k, c) in doc.attachment_content.iter().enumerate() {
+        if !used[k] {
+            content(out, c);
+        }
+    }
+}
+
 /// The document as YAML, after `header` comment lines.
 pub fn write(doc: &Imported, header: &[String]) -> String {
     let mut out = String::new();
@@ -88,19 +144,45 @@ pub fn write(doc: &Imported, header: &[String]) -> String {
             out.push_str(&format!("# {l}\n"));
         }
     }
+    match doc.format {
+        Some(Format::Letter) => out.push_str("format: letter\n"),
+        Some(Format::Order) => out.push_str("format: order\n"),
+        Some(Format::Minutes) => out.push_str("format: minutes\n"),
+        Some(Format::General) | None => {}
+    }
     match doc.kind {
         Some(k) => out.push_str(&format!("kind: {}\n", k.name())),
         None => out.push_str("# kind: ?  (not found: the title ends in no 文种 of 条例 第八条; write one, e.g. 通知)\n"),
     }
-    match &doc.title {
-        Some(t) => out.push_str(&format!("title: {}\n", scalar(t))),
-        None => out.push_str("# title: ?  (not found)\n"),
+    if let Some(c) = &doc.copy_number {
+        out.push_str(&format!(
+            "copy_number: {}\n",
+            serde_json::to_string(c).unwrap_or_default()
+        ));
     }
     if let Some(m) = &doc.issuer_mark {
         out.push_str(&format!("issuer_mark: {}\n", scalar(m)));
     }
+    if let Some((organs, suffix)) = &doc.joint_mark {
+        out.push_str("issuer_mark:\n");
+        list(&mut out, "  organs", organs);
+        if let Some(s) = suffix {
+            out.push_str(&format!("  suffix: {}\n", scalar(s)));
+        }
+    }
     if let Some(n) = &doc.doc_number {
         out.push_str(&format!("doc_number: {}\n", scalar(n)));
+    }
+    if let Some(n) = &doc.order_number {
+        out.push_str(&format!("order_number: {}\n", scalar(n)));
+    }
+    if let Some(n) = &doc.issue_number {
+        out.push_str(&format!("issue_number: {}\n", scalar(n)));
+    }
+    match &doc.title {
+        Some(t) => out.push_str(&format!("title: {}\n", scalar(t))),
+        None if doc.format == Some(Format::Order) => {}
+        None => out.push_str("# title: ?  (not found)\n"),
     }
     list(&mut out, "signers", &doc.signers);
     list(&mut out, "addressees", &doc.addressees);
@@ -121,7 +203,24 @@ pub fn write(doc: &Imported, header: &[String]) -> String {
         out.push_str("body:\n");
         blocks(&mut out, &doc.body, 2);
     }
-    list(&mut out, "attachments", &doc.attachments);
+    attachments(&mut out, doc);
+    if !doc.attendance.is_empty() {
+        out.push_str("attendance:\n");
+        for (label, entries) in &doc.attendance {
+            let key = match *label {
+                "出席" => "present",
+                "请假" => "on_leave",
+                _ => "attending",
+            };
+            list(&mut out, &format!("  {key}"), entries);
+        }
+    }
+    if let Some(t) = &doc.signature_title {
+        out.push_str(&format!(
+            "# signature_seal: {{title: {}, image: ?}}  (the 签发人's title; give the 签名章's image)\n",
+            scalar(t)
+        ));
+    }
     if let Some(n) = &doc.note {
         out.push_str(&format!("note: {}\n", scalar(n)));
     }

@@ -61,7 +61,9 @@ pub struct Document {
     /// (§10.2).
     #[serde(default)]
     pub title: Option<Text>,
-    /// 主送机关 (§7.3.2).
+    /// 主送机关 (§7.3.2): groups of organs, printed joined by `，`; a
+    /// group lists organs of one kind joined by `、`
+    /// (`[各省、自治区、直辖市人民政府, 国务院各部委、各直属机构]`).
     #[serde(default)]
     pub addressees: Vec<String>,
     /// 正文 (§7.3.3): paragraphs and numbered sections, up to four levels.
