@@ -47,7 +47,7 @@ pub const MAX_UPLOAD_BYTES: u64 = 20 << 20;
 
 /// The page loads nothing from elsewhere, runs no inline script and is
 /// framed by nobody.
-const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; \
+const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; font-src 'self'; \
                    connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 const INDEX: &str = include_str!("assets/index.html");
@@ -316,7 +316,10 @@ impl State {
             ("Referrer-Policy", "no-referrer".to_string()),
             ("Cache-Control", "no-store".to_string()),
         ];
-        headers.extend(reply.headers);
+        for (k, v) in reply.headers {
+            headers.retain(|(h, _)| *h != k);
+            headers.push((k, v));
+        }
         for (k, v) in headers {
             if let Ok(h) = Header::from_bytes(k.as_bytes(), v.as_bytes()) {
                 response.add_header(h);
@@ -349,6 +352,20 @@ impl State {
                 "text/css; charset=utf-8",
                 APP_CSS.as_bytes().to_vec(),
             )),
+            // The UI's own lettering: the bundled 黑体 (Noto Sans CJK SC),
+            // so the page reads the same on a PC without Chinese fonts.
+            (Method::Get, "/ui-font.otf") => {
+                let font = self
+                    .engine
+                    .fonts()
+                    .fonts()
+                    .iter()
+                    .find(|f| f.info().family.starts_with("Noto Sans CJK"))
+                    .ok_or_else(|| Reply::error(404, "没有界面字体"))?;
+                let mut reply = Reply::bytes("font/otf", font.data().to_vec());
+                reply.headers.push(("Cache-Control", "max-age=86400".into()));
+                Ok(reply)
+            }
             // The token travels only to the server's own page: a page of
             // another site cannot read this answer (no CORS) and its
             // requests are refused by Origin above.

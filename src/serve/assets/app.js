@@ -93,8 +93,9 @@ async function pump() {
     const fromForm = !!change.model;
     state.yaml = data.yaml;
     if (fromForm) { if (document.activeElement !== $("#yaml")) $("#yaml").value = data.yaml; }
-    if (!fromForm || change.rebuild) { state.model = data.model; if (data.model) buildForm(); }
-    else state.model = data.model || state.model;
+    // The form's own edits stay the form's: only an edit of the YAML
+    // (or a document opened or imported) rebuilds it.
+    if (!fromForm) { state.model = data.model; buildForm(); }
     state.findings = data.findings || [];
     state.fixes = data.fixes || [];
     await showPages(data.pages || [], data.error);
@@ -193,7 +194,8 @@ function fieldFor(path) {
 }
 function applyFix(fix) {
   setPath(state.model, fix.path, fix.value);
-  refresh({ model: state.model, rebuild: true });
+  buildForm();
+  refresh({ model: state.model });
 }
 function setPath(obj, path, value) {
   const parts = path.replace(/\[(\d+)\]/g, ".$1").split(".");
@@ -309,7 +311,8 @@ function sealEditor() {
     const { ok, data } = await json("POST", `/api/seal?path=${encodeURIComponent(state.path)}&name=${encodeURIComponent(f.name.replace(/\.[^.]*$/, ""))}`, undefined, f);
     if (!ok) { status(data.error || "上传失败"); return; }
     m.seal = data.image;
-    refresh({ model: m, rebuild: true });
+    buildForm();
+    refresh({ model: m });
   });
   const shown = input("seal", text, { placeholder: "印章图片路径，或 none", set: (v) => { if (v) m.seal = v; else delete m.seal; } });
   return row(LABELS.seal, shown, file);
@@ -575,6 +578,9 @@ async function init() {
   });
   document.addEventListener("keydown", (e) => { if ((e.ctrlKey || e.metaKey) && e.key === "s") { e.preventDefault(); save(false); } });
   window.addEventListener("beforeunload", (e) => { if (state.yaml !== state.saved && state.path) e.preventDefault(); });
+  // Start with the page's width filling the preview pane.
+  state.zoom = Math.min(1, Math.max(0.3, ($("#pages").clientWidth - 40) / (595.28 * 96 / 72)));
+  $("#zoom-level").textContent = `${Math.round(state.zoom * 100)}%`;
   if (data.start) openDocument(data.start);
   document.body.dataset.ready = "1";
 }
