@@ -190,7 +190,7 @@ pub fn to_yaml(json: &Json) -> Result<String, String> {
     };
     let mut map = serde_yaml_ng::Mapping::new();
     for (k, v) in ordered(top, FIELD_ORDER) {
-        if let Some(v) = yaml_of(v) {
+        if let Some(v) = yaml_of(v, false) {
             map.insert(Yaml::String(k.clone()), v);
         }
     }
@@ -207,23 +207,25 @@ fn ordered<'a>(
     entries
 }
 
-fn yaml_of(v: &Json) -> Option<Yaml> {
+/// `keep`: inside a table, where a blank cell is a cell (dropping it
+/// would change the table's shape).
+fn yaml_of(v: &Json, keep: bool) -> Option<Yaml> {
     match v {
         Json::Null => None,
         Json::Bool(b) => Some(Yaml::Bool(*b)),
         Json::Number(n) => Some(serde_yaml_ng::to_value(n).ok()?),
         Json::String(s) => {
             let s = s.trim_end_matches([' ', '\t']);
-            (!s.trim().is_empty()).then(|| Yaml::String(s.to_string()))
+            (keep || !s.trim().is_empty()).then(|| Yaml::String(s.to_string()))
         }
         Json::Array(items) => {
-            let items: Vec<Yaml> = items.iter().filter_map(yaml_of).collect();
-            (!items.is_empty()).then_some(Yaml::Sequence(items))
+            let items: Vec<Yaml> = items.iter().filter_map(|v| yaml_of(v, keep)).collect();
+            (keep || !items.is_empty()).then_some(Yaml::Sequence(items))
         }
         Json::Object(map) => {
             let mut out = serde_yaml_ng::Mapping::new();
             for (k, v) in ordered(map, NESTED_ORDER) {
-                if let Some(v) = yaml_of(v) {
+                if let Some(v) = yaml_of(v, keep || k == "table") {
                     out.insert(Yaml::String(k.clone()), v);
                 }
             }
@@ -330,6 +332,22 @@ mod tests {
         })
         .unwrap();
         assert_eq!(doc.title.unwrap().as_str(), "关于测试的通知");
+    }
+
+    /// A blank cell stays a cell: the row keeps its width.
+    #[test]
+    fn blank_table_cells_are_kept() {
+        let json =
+            to_json("body:\n- table:\n    header: [[项目, 数量]]\n    rows: [[消防设施, '']]\n")
+                .unwrap();
+        let out = to_yaml(&json).unwrap();
+        assert!(out.contains("- - 消防设施\n      - ''\n"), "{out}");
+        let body = "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试局\ndate: 2024-01-02\n";
+        load::parse(&Source {
+            path: "t.yaml".into(),
+            text: format!("{body}{out}"),
+        })
+        .unwrap();
     }
 
     #[test]

@@ -363,7 +363,9 @@ impl State {
                     .find(|f| f.info().family.starts_with("Noto Sans CJK"))
                     .ok_or_else(|| Reply::error(404, "没有界面字体"))?;
                 let mut reply = Reply::bytes("font/otf", font.data().to_vec());
-                reply.headers.push(("Cache-Control", "max-age=86400".into()));
+                reply
+                    .headers
+                    .push(("Cache-Control", "max-age=86400".into()));
                 Ok(reply)
             }
             // The token travels only to the server's own page: a page of

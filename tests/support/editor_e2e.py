@@ -72,7 +72,8 @@ with sync_playwright() as pw:
     page = browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" and "Failed to load resource" not in m.text else None)
+    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.goto(url)
     page.wait_for_selector("body[data-ready='1']")
 
