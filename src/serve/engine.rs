@@ -19,7 +19,7 @@ use crate::model::Document;
 
 /// How many layouts' pages stay available by hash (a browser asks for
 /// the pages of the layout it was just told about).
-const KEPT_LAYOUTS: usize = 4;
+const KEPT_LAYOUTS: usize = 32;
 
 /// One page of a preview: its hash (its name for the SVG) and its size.
 #[derive(Debug, Clone, Serialize)]
@@ -90,7 +90,7 @@ impl Engine {
             Ok(laid_pages) => {
                 let mut hashes = Vec::new();
                 for page in laid_pages {
-                    let hash = format!("{:032x}", typst::utils::hash128(&page));
+                    let hash = format!("{:032x}", visible_hash(&page));
                     let size = page.frame.size();
                     pages.push(PageInfo {
                         hash: hash.clone(),
@@ -156,6 +156,34 @@ impl Engine {
             self.pages.retain(|h, _| live.contains(h));
         }
     }
+}
+
+/// A hash of what a page shows: its size, fill and every item drawn, but
+/// not the introspection tags a layout leaves in the frames (they change on
+/// every page when anything changes, and draw nothing). Equal hashes, the
+/// same SVG: the browser keeps the pages it has.
+pub fn visible_hash(page: &typst_layout::Page) -> u128 {
+    use typst::layout::{Frame, FrameItem};
+    fn walk(frame: &Frame, out: &mut Vec<u128>) {
+        out.push(typst::utils::hash128(&frame.size()));
+        for (pos, item) in frame.items() {
+            match item {
+                FrameItem::Group(g) => {
+                    out.push(typst::utils::hash128(&(pos, &g.transform, &g.clip)));
+                    walk(&g.frame, out);
+                }
+                FrameItem::Text(t) => out.push(typst::utils::hash128(&(pos, t))),
+                FrameItem::Shape(shape, _) => out.push(typst::utils::hash128(&(pos, shape))),
+                FrameItem::Image(image, size, _) => {
+                    out.push(typst::utils::hash128(&(pos, image, size)))
+                }
+                FrameItem::Link(..) | FrameItem::Tag(_) => {}
+            }
+        }
+    }
+    let mut parts = vec![typst::utils::hash128(&(&page.fill, &page.bleed))];
+    walk(&page.frame, &mut parts);
+    typst::utils::hash128(&parts)
 }
 
 /// The text of a frame, in drawing order.

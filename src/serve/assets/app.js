@@ -109,43 +109,77 @@ async function pump() {
   if (state.pending) pump();
 }
 
+// Pages by hash: only pages this browser has not seen are fetched, and
+// only when they come into view (the page being edited first).
 const svgCache = new Map();
+async function svgUrl(hash) {
+  if (!svgCache.has(hash)) {
+    const r = await fetch(`/api/page/${hash}.svg`);
+    if (!r.ok) return null;
+    svgCache.set(hash, URL.createObjectURL(await r.blob()));
+  }
+  return svgCache.get(hash);
+}
+async function loadInto(img) {
+  const want = img.dataset.want;
+  if (!want || img.dataset.has === want) return;
+  const url = await svgUrl(want);
+  if (url && img.dataset.want === want) { img.src = url; img.dataset.has = want; }
+}
+let observers = null;
+function observe(img, root) {
+  if (!observers) {
+    const seen = (entries) => entries.forEach((e) => { if (e.isIntersecting) loadInto(e.target); });
+    observers = {
+      pages: new IntersectionObserver(seen, { root: $("#pages"), rootMargin: "300px" }),
+      thumbs: new IntersectionObserver(seen, { root: $("#thumbs"), rootMargin: "300px" }),
+    };
+  }
+  observers[root].observe(img);
+}
+function inView(e, root) {
+  const a = e.getBoundingClientRect();
+  const b = root.getBoundingClientRect();
+  return a.bottom > b.top - 300 && a.top < b.bottom + 300;
+}
+
 async function showPages(pages, error) {
   const box = $("#pages");
   const thumbs = $("#thumbs");
   const old = box.querySelector(".error");
   if (old) old.remove();
-  if (error) {
-    box.prepend(el("div", { class: "error", role: "alert" }, "无法排版：" + error));
-  }
+  if (error) box.prepend(el("div", { class: "error", role: "alert" }, "无法排版：" + error));
   if (!pages.length && error) return; // keep the last good pages under the message
-  // Fetch only the pages this browser has not seen.
-  const need = pages.filter((p) => !svgCache.has(p.hash));
-  await Promise.all(need.map(async (p) => {
-    const r = await fetch(`/api/page/${p.hash}.svg`);
-    if (r.ok) svgCache.set(p.hash, URL.createObjectURL(await r.blob()));
-  }));
   const divs = [...box.querySelectorAll(".page")];
+  const tdivs = [...thumbs.querySelectorAll("img")];
+  const visible = [];
   pages.forEach((p, i) => {
     let div = divs[i];
     if (!div) {
-      div = el("div", { class: "page", id: `page-${i + 1}` }, el("img", { alt: "" }));
+      div = el("div", { class: "page", id: `page-${i + 1}` }, el("img", { alt: `第 ${i + 1} 页` }));
       box.append(div);
+      observe(div.querySelector("img"), "pages");
     }
-    if (div.dataset.hash !== p.hash) {
-      div.dataset.hash = p.hash;
-      div.querySelector("img").src = svgCache.get(p.hash) || "";
-      div.querySelector("img").alt = `第 ${i + 1} 页`;
+    let thumb = tdivs[i];
+    if (!thumb) {
+      thumb = el("img", { alt: `第 ${i + 1} 页缩略图`, title: `第 ${i + 1} 页`, onclick: () => $(`#page-${i + 1}`).scrollIntoView({ behavior: "smooth" }) });
+      thumbs.append(thumb);
+      observe(thumb, "thumbs");
     }
+    div.dataset.hash = p.hash;
     div.dataset.text = p.text;
     div.style.width = `${p.width * state.zoom * 96 / 72}px`;
     div.style.height = `${p.height * state.zoom * 96 / 72}px`;
+    thumb.style.aspectRatio = `${p.width} / ${p.height}`;
+    const img = div.querySelector("img");
+    img.dataset.want = p.hash;
+    thumb.dataset.want = p.hash;
+    if (inView(div, box)) visible.push(loadInto(img));
+    if (inView(thumb, thumbs)) loadInto(thumb);
   });
   divs.slice(pages.length).forEach((d) => d.remove());
-  thumbs.replaceChildren(...pages.flatMap((p, i) => [
-    el("img", { src: svgCache.get(p.hash) || "", alt: `第 ${i + 1} 页缩略图`, onclick: () => $(`#page-${i + 1}`).scrollIntoView({ behavior: "smooth" }) }),
-    el("div", { class: "n" }, String(i + 1)),
-  ]));
+  tdivs.slice(pages.length).forEach((d) => d.remove());
+  await Promise.all(visible);
   state.pages = pages;
   document.body.dataset.pages = String(pages.length);
 }
