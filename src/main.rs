@@ -30,6 +30,8 @@ Examples:
   gen pdf notice.yaml --font-dir ~/fonts   prefers 仿宋_GB2312, 方正小标宋简体 … found there
   gen import page.txt                      writes page.yaml from a draft, a copied web page or a DOCX
   gen check data/notice.yaml               lints it against GB/T 9704-2012 and the 条例
+  gen serve data                           the editor in the browser: form, YAML, real pages
+  gen watch data/notice.yaml               rewrites data/notice.pdf at every save
 
 The YAML format is described in README.md; data/ holds a complete example.";
 
