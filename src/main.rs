@@ -503,8 +503,13 @@ fn print_findings(input: &Path, findings: &[gongwen::check::Finding]) {
             gongwen::check::Severity::Error => "error",
             gongwen::check::Severity::Warning => "warning",
         };
+        let field = if f.path.is_empty() {
+            String::new()
+        } else {
+            format!("{}: ", f.path)
+        };
         eprintln!(
-            "  {}:{}:{}: {sev}: {} [{}, {}]",
+            "  {}:{}:{}: {sev}: {field}{} [{}, {}]",
             input.display(),
             f.line,
             f.column,
