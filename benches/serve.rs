@@ -149,6 +149,21 @@ fn main() {
     let mut engine = Engine::new(fonts, &root);
     run("5-page notice", &mut engine, &five_pages(), "第5项第1段，");
     let seed = std::fs::read_to_string(root.join("seed-notice.yaml")).unwrap();
+    // The share of `gen check` in a keystroke (it reads the YAML again,
+    // with positions).
+    let source = gongwen::load::Source {
+        path: root.join("seed-notice.yaml"),
+        text: seed.clone(),
+    };
+    let mut lint: Vec<f64> = (0..15)
+        .map(|_| {
+            let t = Instant::now();
+            gongwen::check::lint_with_assets(&source, fonts, Some(&root)).unwrap();
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    lint.sort_by(f64::total_cmp);
+    println!("gen check of the seed: p50 {:.0} ms", percentile(&lint, 0.5));
     let marker = "整改工作常态化、长效化。";
     run("34-page seed", &mut engine, &seed, marker);
 }
