@@ -132,6 +132,16 @@ with sync_playwright() as pw:
     value = page.eval_on_selector(".outline .item.h textarea", "e => e.value")
     assert value == "工作要求", f"fix not applied: {value!r}"
     assert "一、工作要求" in no_space(preview_text(page)), "the numbered heading is not on the pages"
+    # Undo takes the fix back, in the form and the YAML; redo applies it again.
+    page.click("#undo")
+    settle(page)
+    value = page.eval_on_selector(".outline .item.h textarea", "e => e.value")
+    assert value == "一、工作要求", f"undo did not restore the heading: {value!r}"
+    page.click("#redo")
+    settle(page)
+    value = page.eval_on_selector(".outline .item.h textarea", "e => e.value")
+    assert value == "工作要求", f"redo did not apply the fix again: {value!r}"
+    assert "heading: 工作要求" in page.eval_on_selector("#yaml", "e => e.value")
 
     # Save; the YAML tab holds the same document.
     page.click("#save")

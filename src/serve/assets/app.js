@@ -92,6 +92,7 @@ async function pump() {
   if (ok) {
     const fromForm = !!change.model;
     state.yaml = data.yaml;
+    if (!change.history) record(data.yaml);
     if (fromForm) { if (document.activeElement !== $("#yaml")) $("#yaml").value = data.yaml; }
     // The form's own edits stay the form's: only an edit of the YAML
     // (or a document opened or imported) rebuilds it.
@@ -226,7 +227,31 @@ function fieldFor(path) {
   }
   return null;
 }
+// Undo and redo across the form and the YAML tab: one history of the
+// document's text; typing within 800 ms is one step, a structural change
+// (a fix, a new paragraph, an opened or imported document) its own.
+const history = { stack: [], index: -1, last: 0, checkpoint: true };
+function record(yaml) {
+  const h = history;
+  if (h.stack[h.index] === yaml) return;
+  const now = Date.now();
+  if (!h.checkpoint && h.index > 0 && now - h.last < 800) h.stack[h.index] = yaml;
+  else { h.stack.splice(h.index + 1); h.stack.push(yaml); h.index = h.stack.length - 1; }
+  h.last = now;
+  h.checkpoint = false;
+}
+function checkpoint() { history.checkpoint = true; }
+function travel(step) {
+  const k = history.index + step;
+  if (k < 0 || k >= history.stack.length) return;
+  history.index = k;
+  $("#yaml").value = history.stack[k];
+  checkpoint();
+  refresh({ yaml: history.stack[k], history: true });
+}
+
 function applyFix(fix) {
+  checkpoint();
   setPath(state.model, fix.path, fix.value);
   buildForm();
   refresh({ model: state.model });
@@ -404,7 +429,7 @@ function outlineEditor() {
   const m = state.model;
   const items = flatten(m.body, 0, [], "body");
   const box = el("div", { class: "outline", "data-path": "body" });
-  const commit = (rebuildForm) => { m.body = rebuild(items); if (rebuildForm) { refresh({ model: m }); buildForm(); } else changed(); };
+  const commit = (rebuildForm) => { if (rebuildForm) checkpoint(); m.body = rebuild(items); if (rebuildForm) { refresh({ model: m }); buildForm(); } else changed(); };
   const nums = numbers(items);
   items.forEach((it, i) => {
     const tools = el("span", { class: "tools" },
@@ -511,6 +536,7 @@ function newModel(kind, format, joint) {
 }
 
 async function startNew(kind, format) {
+  checkpoint();
   const name = $("#new-name").value.trim() || "新公文.yaml";
   state.path = /\.ya?ml$/.test(name) ? name : name + ".yaml";
   state.version = null;
@@ -522,6 +548,7 @@ async function startNew(kind, format) {
 }
 
 async function openDocument(path) {
+  checkpoint();
   const { ok, data } = await json("GET", `/api/open?path=${encodeURIComponent(path)}`);
   if (!ok) { status(data.error); return; }
   state.path = data.path;
@@ -557,6 +584,7 @@ async function download(format) {
 }
 
 async function importBytes(bytes, name) {
+  checkpoint();
   const { ok, data } = await json("POST", `/api/import?name=${encodeURIComponent(name)}`, undefined, bytes);
   if (!ok) { status(data.error || "导入失败"); return; }
   $("#importer").close();
@@ -597,6 +625,8 @@ async function init() {
   $("#save").addEventListener("click", () => save(false));
   document.querySelectorAll("[data-export]").forEach((b) => b.addEventListener("click", () => download(b.dataset.export)));
   $("#zoom-in").addEventListener("click", () => zoom(1.25));
+  $("#undo").addEventListener("click", () => travel(-1));
+  $("#redo").addEventListener("click", () => travel(1));
   $("#zoom-out").addEventListener("click", () => zoom(0.8));
   document.querySelectorAll("[role=tab]").forEach((b) => b.addEventListener("click", () => tab(b.dataset.tab)));
   $("#yaml").addEventListener("input", () => refresh({ yaml: $("#yaml").value }));
@@ -610,7 +640,15 @@ async function init() {
     const f = e.dataTransfer.files[0];
     if (f) importBytes(await f.arrayBuffer(), f.name);
   });
-  document.addEventListener("keydown", (e) => { if ((e.ctrlKey || e.metaKey) && e.key === "s") { e.preventDefault(); save(false); } });
+  document.addEventListener("keydown", (e) => {
+    if (!(e.ctrlKey || e.metaKey)) return;
+    if (e.key === "s") { e.preventDefault(); save(false); }
+    // In a text box the browser's own undo works on that box; elsewhere
+    // Ctrl-Z and Ctrl-Y step through the document's history.
+    const typing = ["TEXTAREA", "INPUT"].includes(document.activeElement && document.activeElement.tagName);
+    if (!typing && e.key === "z") { e.preventDefault(); travel(-1); }
+    if (!typing && e.key === "y") { e.preventDefault(); travel(1); }
+  });
   window.addEventListener("beforeunload", (e) => { if (state.yaml !== state.saved && state.path) e.preventDefault(); });
   // Start with the page's width filling the preview pane.
   state.zoom = Math.min(1, Math.max(0.3, ($("#pages").clientWidth - 40) / (595.28 * 96 / 72)));
