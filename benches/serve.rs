@@ -163,7 +163,10 @@ fn main() {
         })
         .collect();
     lint.sort_by(f64::total_cmp);
-    println!("gen check of the seed: p50 {:.0} ms", percentile(&lint, 0.5));
+    println!(
+        "gen check of the seed: p50 {:.0} ms",
+        percentile(&lint, 0.5)
+    );
     let marker = "整改工作常态化、长效化。";
     run("34-page seed", &mut engine, &seed, marker);
 }
