@@ -64,7 +64,12 @@ async function api(method, url, body, raw) {
   return r;
 }
 async function json(method, url, body, raw) {
-  const r = await api(method, url, body, raw);
+  let r;
+  try { r = await api(method, url, body, raw); } catch (_) {
+    // The server is gone (stopped, or the computer restarted): say so;
+    // the edits are in the journal and in this page.
+    return { ok: false, status: 0, data: { error: "连接不到编辑器：请重新运行 gen serve，再打开文档（未保存的修改会提示恢复）" } };
+  }
   let data = {};
   try { data = await r.json(); } catch (_) { /* not JSON */ }
   return { ok: r.ok, status: r.status, data };
@@ -115,7 +120,8 @@ async function pump() {
 const svgCache = new Map();
 async function svgUrl(hash) {
   if (!svgCache.has(hash)) {
-    const r = await fetch(`/api/page/${hash}.svg`);
+    let r;
+    try { r = await fetch(`/api/page/${hash}.svg`); } catch (_) { return null; }
     if (!r.ok) return null;
     svgCache.set(hash, URL.createObjectURL(await r.blob()));
   }
@@ -575,7 +581,8 @@ async function save(force) {
 }
 
 async function download(format) {
-  const r = await api("POST", `/api/export/${format}`, { path: state.path || "document.yaml", yaml: state.yaml });
+  let r;
+  try { r = await api("POST", `/api/export/${format}`, { path: state.path || "document.yaml", yaml: state.yaml }); } catch (_) { status("连接不到编辑器"); return; }
   if (!r.ok) { let m = "下载失败"; try { m = (await r.json()).error; } catch (_) { /* */ } status(m); return; }
   const url = URL.createObjectURL(await r.blob());
   const a = el("a", { href: url, download: (state.path || "document.yaml").replace(/^.*\//, "").replace(/\.ya?ml$/, "") + "." + format });
