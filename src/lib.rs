@@ -34,6 +34,7 @@ pub mod output;
 pub mod pdf;
 pub mod rules;
 pub mod schema;
+pub mod serve;
 pub mod spans;
 pub mod text;
 

