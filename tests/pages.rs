@@ -420,3 +420,70 @@ proptest! {
         }
     }
 }
+
+// ---- keep rules (the pagination model) ----
+
+/// The lines of body text (page numbers aside) below the line holding
+/// `needle`, on its page; `None` if no page holds it.
+fn lines_after(paged: &typst_layout::PagedDocument, needle: &str) -> Option<Vec<String>> {
+    frames::pages(paged).into_iter().find_map(|lines| {
+        let texts: Vec<String> = lines
+            .iter()
+            // A page number: 4号 (14 pt) below the 版心.
+            .filter(|l| (l.size - 14.0).abs() > 0.01 || mm(l.baseline) < BOTTOM)
+            .map(|l| l.text())
+            .collect();
+        let at = texts.iter().position(|t| t.contains(needle))?;
+        Some(texts[at + 1..].to_vec())
+    })
+}
+
+/// A heading followed by a table that does not fit under it goes to the
+/// next page with the table's header and first row (it stood alone at the
+/// page's foot, the page below it empty). Each body length puts the
+/// heading on another of page 1's last lines.
+#[test]
+fn a_heading_goes_with_the_table_it_heads() {
+    let rows: String = (0..12)
+        .map(|i| format!("            - [{i}号, 项目{i}, 内容{i}]\n"))
+        .collect();
+    for n in 14..=18 {
+        let yaml = format!(
+            "kind: 通知\ntitle: 关于开展专项核查的通知\nissuer: 测试审计局\ndate: 2026-06-18\nbody:\n\
+             \x20 - heading: 核查范围\n    body:\n      - {}\n\
+             \x20 - heading: 核查安排\n    body:\n      - table:\n          header: [[序号, 项目, 内容]]\n          rows:\n{rows}\
+             \x20 - 请各单位按时报送。\n",
+            "国".repeat(28 * n)
+        );
+        let paged = common::typeset_yaml(&yaml);
+        let below = lines_after(&paged, "核查安排").unwrap();
+        assert!(
+            below.iter().any(|l| l.contains("序号")) && below.iter().any(|l| l.contains("0号")),
+            "n = {n}: the heading's page has below it only {below:?}"
+        );
+    }
+}
+
+/// A heading followed by text keeps at least two of its lines on its page;
+/// a heading over a subheading keeps both with the text.
+#[test]
+fn a_heading_keeps_two_lines_of_its_text() {
+    for n in 14..=19 {
+        let yaml = format!(
+            "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2026-06-18\nbody:\n\
+             \x20 - {}\n  - heading: 工作要求\n    body:\n      - heading: 加强组织领导\n        body:\n\
+             \x20         - {}\n",
+            "国".repeat(28 * n - 2),
+            "落".repeat(28 * 4)
+        );
+        let paged = common::typeset_yaml(&yaml);
+        let below = lines_after(&paged, "工作要求").unwrap();
+        assert!(
+            below.len() >= 3
+                && below[0].contains("加强组织领导")
+                && below[1].contains('落')
+                && below[2].contains('落'),
+            "n = {n}: below the heading {below:?}"
+        );
+    }
+}

@@ -12,6 +12,7 @@
 
 mod check;
 mod data;
+mod keep;
 mod template;
 mod world;
 
@@ -68,8 +69,12 @@ impl Laid<'_> {
 }
 
 /// Page breaks a layout decided.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageBreaks {
+    /// Items before which the page breaks so that a lead
+    /// ([`Keep::Lead`]: a heading, an attachment's head) stands with the
+    /// first lines of what it leads.
+    pub leads: Vec<usize>,
     /// §7.3.5.5: the closing does not fit under the 正文, so the page
     /// breaks before line `.1` (0-based) of item `.0`, the 正文's last
     /// paragraph, and its last lines go with the 署名.
@@ -175,12 +180,15 @@ impl<'a> Typesetter<'a> {
         };
         let scope = template::FontScope { extension };
         let compile = |pages: &Pagination| self.compile(shared, doc, composition, pages, scope);
+        let leads = keep::leads(composition, self.fonts);
         let mut pages = Pagination {
             tables: vec![None; composition.tables.len()],
+            marks: leads.clone(),
             ..Pagination::default()
         };
         let mut paged = compile(&pages)?;
         paged = settle_tables(composition, &mut pages, paged, &compile)?;
+        paged = settle_leads(composition, &leads, &mut pages, paged, &compile)?;
         if let Some(at) = closing_break(composition, &paged, self.fonts) {
             pages.closing = Some(at);
             // The tables after the moved lines start elsewhere now.
@@ -193,6 +201,8 @@ impl<'a> Typesetter<'a> {
             }
             paged = compile(&pages)?;
             paged = settle_tables(composition, &mut pages, paged, &compile)?;
+            // The lines that moved may have left a heading behind.
+            paged = settle_leads(composition, &leads, &mut pages, paged, &compile)?;
         }
         if !doc.single_sided
             && let Some(side) = record_side_of(&paged)
@@ -201,6 +211,7 @@ impl<'a> Typesetter<'a> {
             paged = compile(&pages)?;
         }
         let breaks = PageBreaks {
+            leads: pages.leads,
             closing: pages.closing.map(|b| (b.item, b.line)),
             record: pages.record,
         };
@@ -251,6 +262,10 @@ fn image_path(k: usize, image: &Image) -> String {
 struct Pagination {
     /// §7.3.5.5: the break before the 正文's last lines.
     closing: Option<PageBreak>,
+    /// The items a page breaks before so that a lead holds (see [`keep`]).
+    leads: Vec<usize>,
+    /// The leads whose start and need the run labels.
+    marks: Vec<keep::Lead>,
     /// §7.4/§7.5: where the 版记 goes when printed on both sides.
     record: RecordSide,
     /// §8: per table of the composition, the line pitches left for it on
@@ -325,6 +340,30 @@ fn settle_tables(
         pages.tables[k] = Some(first);
         paged = compile(pages)?;
     }
+}
+
+/// Breaks the page before each lead ([`Keep::Lead`]) that does not stand
+/// with what it leads, one per run in reading order (a break moves what
+/// follows it); the tables after the break are measured again.
+fn settle_leads(
+    c: &Composition,
+    leads: &[keep::Lead],
+    pages: &mut Pagination,
+    mut paged: PagedDocument,
+    compile: &impl Fn(&Pagination) -> Result<PagedDocument, Error>,
+) -> Result<PagedDocument, Error> {
+    while let Some(first) = keep::broken(c, leads, &paged, &pages.leads) {
+        pages.leads.push(first);
+
+        for item in &c.items[first..] {
+            if let compose::ItemKind::Table(k) = item.kind {
+                pages.tables[k] = None;
+            }
+        }
+        paged = compile(pages)?;
+        paged = settle_tables(c, pages, paged, compile)?;
+    }
+    Ok(paged)
 }
 
 /// Where label `name` landed: its y on its page, pt from the top.

@@ -12,7 +12,7 @@ use crate::geometry::{self as g, mm};
 use crate::model::Document;
 
 use super::data;
-use super::{Labels, Pagination, RecordSide, image_path};
+use super::{Labels, Pagination, RecordSide, image_path, keep};
 
 /// What the template is told of the fonts beyond the font set itself.
 #[derive(Debug, Clone, Copy)]
@@ -60,7 +60,11 @@ pub(super) fn template_data(
             if i + 1 == c.items.len() {
                 labels.push(Labels::TEXT_END);
             }
-            let break_before = pages.closing.filter(|b| b.item == i).map(|b| b.line);
+            let break_before = pages
+                .closing
+                .filter(|b| b.item == i)
+                .map(|b| b.line)
+                .or_else(|| pages.leads.contains(&i).then_some(0));
             let overlays = c
                 .overlays
                 .iter()
@@ -77,6 +81,17 @@ pub(super) fn template_data(
             let mut d = item_data(item, blank, fonts, labels, break_before, overlays);
             if on_title_line {
                 d.above = 0.0;
+            }
+            for lead in &pages.marks {
+                if lead.item == i {
+                    d.lead = Some(keep::start_label(i));
+                }
+                if let keep::Need::Line { item, line } = lead.need
+                    && item == i
+                    && let Some(l) = d.lines.get_mut(line)
+                {
+                    l.label = Some(keep::need_label(lead.item));
+                }
             }
             if let ItemKind::Table(k) = item.kind {
                 let split = pages.tables.get(k).copied().flatten();
@@ -355,6 +370,7 @@ fn item_data(
                     .chars()
                     .last()
                     .is_some_and(|c| !c.is_ascii() && linebreak::no_line_start(c)),
+                label: None,
             }
         })
         .collect();
@@ -366,6 +382,7 @@ fn item_data(
         // go with the closing is broken by `break_before` instead.
         keep: item.keep_with_next == Keep::Whole,
         labels,
+        lead: None,
         break_before,
         lines,
         columns: item.columns.iter().map(placed_data).collect(),
