@@ -389,7 +389,7 @@ fn drawn_chars(doc: &typst_layout::PagedDocument) -> HashMap<char, usize> {
 
 fn lay_out(dir: &Path) -> Result<typst_layout::PagedDocument, gongwen::Error> {
     let (doc, source) = gongwen::load::load(&dir.join("doc.yaml"))?;
-    gongwen::layout::typeset(&doc, &source, fonts())
+    gongwen::layout::typeset_audited(&doc, &source, fonts())
 }
 
 proptest! {
@@ -485,5 +485,36 @@ fn a_heading_keeps_two_lines_of_its_text() {
                 && below[2].contains('落'),
             "n = {n}: below the heading {below:?}"
         );
+    }
+}
+
+/// Printed on both sides, the 版记 after a table that ends at any line of
+/// page 1 or 2 stands on an even side (§7.4, §7.5), and no page holds only
+/// the closing: the audit every test document passes (issue 18 item 4
+/// (c), (e)).
+#[test]
+fn the_record_after_a_table_stands_on_an_even_side() {
+    for n in 14..=22 {
+        let rows: String = (0..n)
+            .map(|i| format!("        - [{i}号, 项目{i}, 内容{i}]\n"))
+            .collect();
+        common::typeset_yaml(&format!(
+            "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2026-06-18\nbody:\n\
+             \x20 - 现将有关事项通知如下。\n  - table:\n      header: [[序号, 项目, 内容]]\n      rows:\n{rows}\
+             \x20 - 请遵照执行。\ncc: [甲单位]\nprinting: {{organ: 测试机关办公室, date: 2026-06-19}}\n"
+        ));
+    }
+}
+
+/// A 纪要 without 署名 keeps its 成文日期 with the attendance lists, at
+/// every length that moves the lists across page 1's foot.
+#[test]
+fn a_minutes_date_never_stands_alone() {
+    for n in 10..=20 {
+        common::typeset_yaml(&format!(
+            "format: minutes\nkind: 纪要\nissuer_mark: 测试会议纪要\ntitle: 关于测试的纪要\n\
+             date: 2026-06-18\nbody:\n  - {}\nattendance:\n  present: [张三, 李四]\n",
+            "国".repeat(28 * n)
+        ));
     }
 }

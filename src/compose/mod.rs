@@ -503,12 +503,13 @@ pub fn compose(
     if let Some(note) = &doc.note {
         // 附注: 居左空二字加圆括号, on the line below the 成文日期 (§7.3.6).
         // Room a seal needs below the date is then counted below the 附注.
+        // The 附注 belongs to the closing (§7.3.6 sets it on the line below
+        // the 成文日期): it stands on the date's page, whole, never a line
+        // of it alone on a page of its own.
         let reserve = items.last_mut().map_or(0, |date| {
             let r = date.reserve_lines_after;
             date.reserve_lines_after = 0;
-            if r > 0 {
-                date.keep_with_next = Keep::Whole;
-            }
+            date.keep_with_next = Keep::Whole;
             r
         });
         let text = content::note_line(note);
@@ -652,8 +653,21 @@ pub fn item_lines(item: &Item, fonts: &FontSet) -> Vec<Vec<Run>> {
 /// The 正文's last lines stay on the page of the closing that follows
 /// (§7.3.5.5). A table ending the 正文 cannot give lines (a landscape one
 /// stands on pages of its own): the closing then follows it freely.
+///
+/// The 附件说明 (§7.3.4) moves whole: a list split by a page would leave
+/// its last names with the 署名 and its first ones above (the list stays
+/// with the closing, and the 正文's last lines above it go with them).
 pub(crate) fn keep_with_closing(items: &mut [Item]) {
-    if let Some(last) = items.last_mut()
+    let list = items
+        .iter()
+        .rev()
+        .take_while(|it| it.kind == ItemKind::Attachment)
+        .count();
+    let at = items.len() - list;
+    for it in &mut items[at..] {
+        it.keep_with_next = Keep::Whole;
+    }
+    if let Some(last) = at.checked_sub(1).map(|a| &mut items[a])
         && !matches!(last.kind, ItemKind::Table(_))
     {
         last.keep_with_next = Keep::LastLines(g::CLOSING_KEEPS_BODY_LINES);

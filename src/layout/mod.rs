@@ -244,6 +244,37 @@ impl<'a> Typesetter<'a> {
     }
 }
 
+impl Laid<'_> {
+    /// Checks the invariants that tests run on every document (see
+    /// [`check::audit`]): no page holds only a closing, a heading or a
+    /// caption; printed on both sides, the 版记 is on an even page.
+    pub fn audit(&self) -> Result<(), Error> {
+        check::audit(
+            &self.source.path,
+            &self.composition,
+            &self.paged,
+            self.composition
+                .record
+                .as_ref()
+                .and_then(|_| label_page(&self.paged, Labels::RECORD)),
+            !self.doc.single_sided,
+        )
+    }
+}
+
+/// Lays `doc` out like [`typeset`] and checks it as tests do
+/// ([`Laid::audit`]).
+pub fn typeset_audited(
+    doc: &Document,
+    source: &Source,
+    fonts: &FontSet,
+) -> Result<PagedDocument, Error> {
+    let assets = Assets::load(doc, source, None)?;
+    let laid = Typesetter::new(fonts, Red::default()).lay_out(doc, source, &assets)?;
+    laid.audit()?;
+    Ok(laid.paged)
+}
+
 /// Lays `doc` out with its own images (from its folder) and the bundled
 /// red, and returns the pages (for inspection).
 pub fn typeset(doc: &Document, source: &Source, fonts: &FontSet) -> Result<PagedDocument, Error> {

@@ -38,6 +38,20 @@ pub(super) fn template_data(
         .items
         .iter()
         .position(|it| matches!(it.keep_with_next, Keep::LastLines(_)));
+    // The closing's first item: the first 署名 (or the 签发人's title, or
+    // the date alone) after the anchor; what stands between them (the
+    // 附件说明) moves with the closing.
+    let closing = anchor.map(|a| {
+        c.items[a + 1..]
+            .iter()
+            .position(|it| {
+                matches!(
+                    it.kind,
+                    ItemKind::Signature | ItemKind::SignatureTitle | ItemKind::Date
+                )
+            })
+            .map_or(a + 1, |k| a + 1 + k)
+    });
     let items: Vec<data::Item> = c
         .items
         .iter()
@@ -52,10 +66,11 @@ pub(super) fn template_data(
             // stands where the title would: on the title's grid line.
             let on_title_line = i == 0 && c.title.is_empty();
             let mut labels = Vec::new();
-            match anchor {
-                Some(a) if a == i => labels.push(Labels::BODY_END),
-                Some(a) if a + 1 == i => labels.push(Labels::CLOSING),
-                _ => {}
+            if anchor == Some(i) {
+                labels.push(Labels::BODY_END);
+            }
+            if closing == Some(i) {
+                labels.push(Labels::CLOSING);
             }
             if i + 1 == c.items.len() {
                 labels.push(Labels::TEXT_END);
