@@ -518,3 +518,48 @@ fn a_minutes_date_never_stands_alone() {
         ));
     }
 }
+
+/// A 正文 ending in a table whose closing does not fit under it: the
+/// table's last rows go to the next page with the closing, under the
+/// repeated header (§7.3.5.5; the 署名 and date stood alone there).
+#[test]
+fn a_closing_after_a_table_takes_its_last_rows() {
+    for n in 14..=18 {
+        let rows: String = (0..n)
+            .map(|i| format!("        - [{i}号, 项目{i}, 内容{i}]\n"))
+            .collect();
+        let paged = common::typeset_yaml(&format!(
+            "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2026-06-18\nbody:\n\
+             \x20 - 现将有关事项通知如下。\n  - table:\n      header: [[序号, 项目, 内容]]\n      rows:\n{rows}"
+        ));
+        let below = lines_after(&paged, "测试机关").unwrap();
+        assert!(below[0].contains("2026"), "n = {n}: {below:?}");
+        let pages = frames::pages(&paged);
+        let page = pages
+            .iter()
+            .find(|p| p.iter().any(|l| l.text().contains("测试机关")))
+            .unwrap();
+        let last = format!("{}号", n - 1);
+        assert!(
+            page.iter().any(|l| l.text().contains(&last)),
+            "n = {n}: the closing's page has no row of the table"
+        );
+    }
+}
+
+/// Printed on both sides, a 版记 after a 正文 that ends in a table stands
+/// on an even side (it went to the next odd page: the end of the text was
+/// not measured after a table).
+#[test]
+fn the_record_after_a_closing_table_is_on_an_even_side() {
+    for n in 8..=26 {
+        let rows: String = (0..n)
+            .map(|i| format!("        - [{i}号, 项目{i}, 内容{i}]\n"))
+            .collect();
+        common::typeset_yaml(&format!(
+            "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2026-06-18\nbody:\n\
+             \x20 - 现将有关事项通知如下。\n  - table:\n      header: [[序号, 项目, 内容]]\n      rows:\n{rows}\
+             cc: [甲单位]\nprinting: {{organ: 测试机关办公室, date: 2026-06-19}}\n"
+        ));
+    }
+}

@@ -651,8 +651,8 @@ pub fn item_lines(item: &Item, fonts: &FontSet) -> Vec<Vec<Run>> {
 }
 
 /// The 正文's last lines stay on the page of the closing that follows
-/// (§7.3.5.5). A table ending the 正文 cannot give lines (a landscape one
-/// stands on pages of its own): the closing then follows it freely.
+/// (§7.3.5.5), whatever they are: a paragraph's last lines, a portrait
+/// table's last body rows.
 ///
 /// The 附件说明 (§7.3.4) moves whole: a list split by a page would leave
 /// its last names with the 署名 and its first ones above (the list stays
@@ -667,9 +667,9 @@ pub(crate) fn keep_with_closing(items: &mut [Item]) {
     for it in &mut items[at..] {
         it.keep_with_next = Keep::Whole;
     }
-    if let Some(last) = at.checked_sub(1).map(|a| &mut items[a])
-        && !matches!(last.kind, ItemKind::Table(_))
-    {
+    // A table's last lines are its last body rows (a landscape one stands
+    // on pages of its own and cannot give rows; the layout leaves it).
+    if let Some(last) = at.checked_sub(1).map(|a| &mut items[a]) {
         last.keep_with_next = Keep::LastLines(g::CLOSING_KEEPS_BODY_LINES);
     }
 }

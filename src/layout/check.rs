@@ -395,10 +395,20 @@ pub(super) fn audit(
     use crate::compose::{ItemKind, Keep, Lead};
     // The texts that may not stand alone, and those that do not count as a
     // page's content (the 版头, the 标题, the 版记, the page number).
+    // A 正文 that ends in a landscape table: the closing cannot stand on
+    // the table's turned pages and goes to a portrait page after them,
+    // which holds it alone (the one exception; gongwen cannot do better
+    // without moving the author's table).
+    let after_landscape = c.items.iter().any(|it| {
+        matches!(it.keep_with_next, Keep::LastLines(_))
+            && matches!(it.kind, ItemKind::Table(k) if c.tables[k].landscape)
+    });
     let mut alone: Vec<(String, Alone)> = Vec::new();
     for item in &c.items {
         let kind = match item.kind {
-            ItemKind::Signature | ItemKind::Date | ItemKind::SignatureTitle | ItemKind::Note => {
+            ItemKind::Signature | ItemKind::Date | ItemKind::SignatureTitle | ItemKind::Note
+                if !after_landscape =>
+            {
                 Alone::Closing
             }
             ItemKind::AttachmentLabel | ItemKind::AttachmentTitle => Alone::Heading,

@@ -189,7 +189,12 @@ impl<'a> Typesetter<'a> {
         let mut paged = compile(&pages)?;
         paged = settle_tables(composition, &mut pages, paged, &compile)?;
         paged = settle_leads(composition, &leads, &mut pages, paged, &compile)?;
-        if let Some(at) = closing_break(composition, &paged, self.fonts) {
+        if let Some((k, first)) = closing_rows(composition, &paged) {
+            // §7.3.5.5 after a table: its last rows go with the closing.
+            pages.tables[k] = Some(first);
+            pages.tail = Some(k);
+            paged = compile(&pages)?;
+        } else if let Some(at) = closing_break(composition, &paged, self.fonts) {
             pages.closing = Some(at);
             // The tables after the moved lines start elsewhere now.
             for (i, item) in composition.items.iter().enumerate() {
@@ -297,6 +302,9 @@ struct Pagination {
     leads: Vec<usize>,
     /// The leads whose start and need the run labels.
     marks: Vec<keep::Lead>,
+    /// §7.3.5.5: the portrait table ending the 正文 whose last body rows
+    /// start a page of their own, with the closing.
+    tail: Option<usize>,
     /// §7.4/§7.5: where the 版记 goes when printed on both sides.
     record: RecordSide,
     /// §8: per table of the composition, the line pitches left for it on
@@ -447,6 +455,75 @@ struct PageBreak {
     line: usize,
 }
 
+/// When the 正文 ends in a portrait table and the closing starts a page
+/// without any of its rows: the table and the line pitches its first page
+/// leaves it (where it was measured), for a split whose last rows go with
+/// the closing ([`table_tail`]).
+fn closing_rows(c: &Composition, paged: &PagedDocument) -> Option<(usize, usize)> {
+    if label_page(paged, Labels::CLOSING)? <= label_page(paged, Labels::BODY_END)? {
+        return None;
+    }
+    let k = c
+        .items
+        .iter()
+        .find_map(|it| match (it.kind, it.keep_with_next) {
+            (compose::ItemKind::Table(k), Keep::LastLines(_)) => Some(k),
+            _ => None,
+        })?;
+    if c.tables[k].landscape {
+        return None;
+    }
+    let first = lines_above_bottom(label_y(paged, &table_label(k))?);
+    Some((k, first))
+}
+
+/// The pages of table `t` split as [`compose::table::Composed::split`]
+/// splits it, with the last `lines` line pitches of its last page cut off
+/// onto a page of their own (under the repeated header), the cut made as
+/// the split makes its cuts (between rows, inside a row group, inside a
+/// tall row); unchanged when its last page holds no more than that.
+fn table_tail(
+    t: &compose::table::Composed,
+    mut parts: Vec<Vec<compose::table::Row>>,
+    lines: usize,
+) -> Vec<Vec<compose::table::Row>> {
+    let Some(last) = parts.pop() else {
+        return parts;
+    };
+    let height: usize = last.iter().map(|r| r.lines).sum();
+    if height <= lines {
+        parts.push(last);
+        return parts;
+    }
+    let mut sub = t.clone();
+    sub.rows = t.rows[..t.header_rows]
+        .iter()
+        .cloned()
+        .chain(last.clone())
+        .collect();
+    // The most left on the page that still cuts (a tall row's cells cut
+    // only between their lines).
+    let cut = (1..=height - lines).rev().find_map(|room| {
+        let cut = sub.split(t.header_lines() + room, table_page_lines());
+        (cut.len() == 2 && cut.iter().all(|p| !p.is_empty())).then_some(cut)
+    });
+    // Else the last row alone, when no cell spans into it.
+    let clean = |mut last: Vec<compose::table::Row>| {
+        let n = last.len();
+        let spans = last[..n.saturating_sub(1)]
+            .iter()
+            .enumerate()
+            .any(|(r, row)| row.cells.iter().any(|cell| r + cell.rowspan >= n));
+        if n < 2 || spans {
+            return vec![last];
+        }
+        let tail = last.split_off(n - 1);
+        vec![last, tail]
+    };
+    parts.extend(cut.unwrap_or_else(|| clean(last)));
+    parts
+}
+
 /// Where to break the page so that the closing keeps the 正文's last
 /// lines, if it now starts a page without them.
 fn closing_break(c: &Composition, paged: &PagedDocument, fonts: &FontSet) -> Option<PageBreak> {
@@ -461,6 +538,9 @@ fn closing_break(c: &Composition, paged: &PagedDocument, fonts: &FontSet) -> Opt
             Keep::LastLines(k) => Some((i, k)),
             _ => None,
         })?;
+    if matches!(c.items[item].kind, compose::ItemKind::Table(_)) {
+        return None;
+    }
     let lines = compose::item_lines(&c.items[item], fonts).len();
     Some(PageBreak {
         item,

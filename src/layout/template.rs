@@ -110,7 +110,8 @@ pub(super) fn template_data(
             }
             if let ItemKind::Table(k) = item.kind {
                 let split = pages.tables.get(k).copied().flatten();
-                d.table = Some(Box::new(table_data(&c.tables[k], k, split)));
+                let tail = pages.tail == Some(k);
+                d.table = Some(Box::new(table_data(&c.tables[k], k, split, tail)));
             }
             // A portrait table ends on the em-box top of a grid line (its
             // rows are whole line pitches): the text after it starts one em
@@ -241,17 +242,26 @@ fn placed_data(p: &compose::Placed) -> data::Placed {
 ///
 /// `k`: the table's number in the composition; `split`: the line pitches
 /// left for it on its first page when the layout breaks it.
-fn table_data(t: &crate::compose::table::Composed, k: usize, split: Option<usize>) -> data::Table {
+fn table_data(
+    t: &crate::compose::table::Composed,
+    k: usize,
+    split: Option<usize>,
+    tail: bool,
+) -> data::Table {
     let rows = |rows: &[crate::compose::table::Row]| -> Vec<data::TableRow> {
         rows.iter().map(row_data).collect()
     };
     let pages = match split {
         _ if t.landscape => t.pages.iter().map(|p| rows(p)).collect(),
-        Some(first) => t
-            .split(first, super::table_page_lines())
-            .iter()
-            .map(|p| rows(p))
-            .collect(),
+        Some(first) => {
+            let parts = t.split(first, super::table_page_lines());
+            let parts = if tail {
+                super::table_tail(t, parts, g::CLOSING_KEEPS_BODY_LINES)
+            } else {
+                parts
+            };
+            parts.iter().map(|p| rows(p)).collect()
+        }
         None => Vec::new(),
     };
     data::Table {
