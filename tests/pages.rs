@@ -563,3 +563,25 @@ fn the_record_after_a_closing_table_is_on_an_even_side() {
         ));
     }
 }
+
+/// Five documents unlike the other inputs (a 决定 with 密级 and an
+/// attachment table, a 请示 ending in a table, a 纪要 without 署名, a 信函
+/// with nested headings, a joint 公告 with row groups and two seals), each
+/// laid out and checked by the layout audit (no page of a closing, a
+/// heading or a caption alone; the 版记 on an even side).
+#[test]
+fn the_pagination_documents_pass_the_audit() {
+    let dir = common::root().join("tests/fixtures/pagination");
+    for name in [
+        "d1-decision",
+        "d2-request",
+        "d3-minutes",
+        "d4-letter",
+        "d5-announcement",
+    ] {
+        let path = dir.join(format!("{name}.yaml"));
+        if let Err(e) = common::typeset_file(&path) {
+            panic!("{name}: {e}");
+        }
+    }
+}
