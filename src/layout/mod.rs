@@ -541,7 +541,16 @@ fn closing_break(c: &Composition, paged: &PagedDocument, fonts: &FontSet) -> Opt
     if matches!(c.items[item].kind, compose::ItemKind::Table(_)) {
         return None;
     }
-    let lines = compose::item_lines(&c.items[item], fonts).len();
+    // A 纪要's attendance list is set one line an item: the kept lines are
+    // its last lines, from the items before the last as far as the list
+    // goes (the closing took one line of it).
+    let (mut item, mut kept) = (item, kept);
+    let mut lines = compose::item_lines(&c.items[item], fonts).len();
+    while lines < kept && c.items[item].kind == compose::ItemKind::AttendanceContinued {
+        kept -= lines;
+        item -= 1;
+        lines = compose::item_lines(&c.items[item], fonts).len();
+    }
     Some(PageBreak {
         item,
         line: lines.saturating_sub(kept),
