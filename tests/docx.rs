@@ -115,6 +115,25 @@ fn text_lines(p: &Page) -> Vec<&Line> {
     p.lines.iter().filter(|l| l.size > 15.0).collect()
 }
 
+/// Whether page `p` starts with a heading (一、, （一）, 1.): the keep
+/// rules took it there with its text, and the page before ends early.
+fn starts_with_heading(p: &Page) -> bool {
+    let Some(first) = text_lines(p).first().map(|l| l.text()) else {
+        return false;
+    };
+    let first: String = first.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut chars = first.chars();
+    let digits = first.trim_start_matches(|c: char| c.is_ascii_digit());
+    match chars.next() {
+        Some('（') => chars
+            .next()
+            .is_some_and(|c| "一二三四五六七八九十".contains(c)),
+        Some(c) if c.is_ascii_digit() => digits.starts_with('.'),
+        Some(c) => "一二三四五六七八九十".contains(c) && first.contains('、'),
+        None => false,
+    }
+}
+
 #[test]
 fn the_package_is_well_formed_with_named_styles() {
     if !need(&[Tool::PythonLibs]) {
@@ -233,7 +252,8 @@ fn libreoffice_sets_a4_with_line_1_at_37mm_and_22_lines() {
                 .iter()
                 .any(|l| l.text() == "中共大连市沙河口区委")
             && text_lines(&r.pages[i + 1])[0].left() < LEFT + 3.0 * CELL;
-        if i + 1 < r.pages.len() && !kept_over {
+        let lead = i + 1 < r.pages.len() && starts_with_heading(&r.pages[i + 1]);
+        if i + 1 < r.pages.len() && !kept_over && !lead {
             let last = lines.last().unwrap();
             let bottom = mm(last.baseline + 0.12 * 16.0);
             assert!(
@@ -1386,8 +1406,11 @@ mod editing {
     fn full_pages(pages: &[Page]) -> Vec<(usize, f64, f64, f64)> {
         pages[..pages.len() - 2]
             .iter()
+            .enumerate()
             .skip(1)
-            .map(|p| {
+            // Pages the keep rules ended early (a heading went on).
+            .filter(|(i, _)| !starts_with_heading(&pages[i + 1]))
+            .map(|(_, p)| {
                 let lines = text_lines(p);
                 let n = lines.len();
                 let first = lines[0];

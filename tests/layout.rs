@@ -75,7 +75,25 @@ fn first_line_em_box_top_is_37mm() {
 fn full_pages_have_22_lines_ending_at_262mm() {
     let pages = pages(seed());
     assert!(pages.len() > 10);
+    let mut full = 0;
     for (i, page) in pages[..pages.len() - 1].iter().enumerate() {
+        // A page the keep rules ended early: the next one starts with a
+        // heading taken there with its text (一、, （一）, 1.).
+        let next = body_lines(&pages[i + 1])[0].text();
+        let mut chars = next.chars();
+        let digits = next.trim_start_matches(|c: char| c.is_ascii_digit());
+        let heading = match chars.next() {
+            Some('（') => chars
+                .next()
+                .is_some_and(|c| "一二三四五六七八九十".contains(c)),
+            Some(c) if c.is_ascii_digit() => digits.starts_with('.'),
+            Some(c) => "一二三四五六七八九十".contains(c) && next.contains('、'),
+            None => false,
+        };
+        if heading {
+            continue;
+        }
+        full += 1;
         let body = body_lines(page);
         let last = body.last().unwrap();
         assert!(
@@ -103,6 +121,7 @@ fn full_pages_have_22_lines_ending_at_262mm() {
             i + 1
         );
     }
+    assert!(full > 20, "{full} full pages");
 }
 
 #[test]

@@ -1009,14 +1009,16 @@ fn list_break_yaml() -> String {
 #[test]
 fn libreoffice_breaks_a_list_where_the_pdf_does() {
     // The sample with one more section: the closing no longer fits under
-    // the lists, and gongwen's layout takes the 列席 list's last line to
-    // the 署名's page (§7.3.5.5). The DOCX starts that page at the same
-    // line, and the line stays under the first entry.
+    // the lists, and gongwen's layout takes the 列席 list's last two lines
+    // to the 署名's page (§7.3.5.5: two lines of what precedes it). The
+    // DOCX starts that page at the same line, and the line stays under the
+    // first entry.
     let Some(pages) = docx_in_libreoffice("list-break") else {
         return;
     };
     let d = Doc::new(&list_break_yaml(), &[]);
     let ours = common::pages(&typeset(&d.yaml()));
+    let first_kept = "国网清河供电公司\u{3000}马立新、";
     let last_line = "清河燃气集团\u{3000}林志强、清河水务集团\u{3000}高秀英";
     let closing_page = |texts: Vec<Vec<String>>| {
         texts
@@ -1029,7 +1031,8 @@ fn libreoffice_breaks_a_list_where_the_pdf_does() {
         .map(|p| p.iter().filter(|l| l.size > 15.0).map(Line::text).collect())
         .collect();
     let k = closing_page(pdf.clone());
-    assert_eq!(pdf[k][0], last_line, "{pdf:?}");
+    assert_eq!(pdf[k][0], first_kept, "{pdf:?}");
+    assert_eq!(pdf[k][1], last_line, "{pdf:?}");
     let lo: Vec<Vec<String>> = pages
         .iter()
         .map(|p| {
@@ -1041,7 +1044,8 @@ fn libreoffice_breaks_a_list_where_the_pdf_does() {
         })
         .collect();
     assert_eq!(closing_page(lo.clone()), k, "{lo:?}");
-    assert_eq!(lo[k][0], common::strip_ws(last_line), "{lo:?}");
+    assert_eq!(lo[k][0], common::strip_ws(first_kept), "{lo:?}");
+    assert_eq!(lo[k][1], common::strip_ws(last_line), "{lo:?}");
     let first = &pages[k].lines[0];
     assert!(
         (first.left() - (LEFT + 5.0 * CELL)).abs() <= 0.5,

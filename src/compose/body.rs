@@ -7,7 +7,7 @@ use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, CHAR_PITCH, mm};
 use crate::model::Document;
 
-use super::{Item, ItemKind, Keep, measure_at, table, title};
+use super::{Item, ItemKind, Keep, Lead, measure_at, table, title};
 
 /// 附件 with content (§7.3.7), after the 正文 and its closing, before the
 /// 版记: each from a new page; `附件N` (N its number in the 附件说明, none
@@ -60,10 +60,10 @@ pub(crate) fn compose_attachments(
             Keep::Whole,
             path.clone(),
         ));
-        for (k, line) in title::break_title(content.title.as_str(), fonts)
-            .into_iter()
-            .enumerate()
-        {
+        let title = title::break_title(content.title.as_str(), fonts);
+        let start = items.len() + title.len();
+        let title_lines = title.len();
+        for (k, line) in title.into_iter().enumerate() {
             let w = measure_at(fonts, Role::Title, &line, g::TITLE_SIZE, 0.0);
             let blank = if k == 0 {
                 g::ATTACHMENT_TITLE_GAP_LINES
@@ -80,7 +80,13 @@ pub(crate) fn compose_attachments(
                 blank,
                 runs,
                 x,
-                Keep::Whole,
+                // The title's last line leads the body (the label and the
+                // title's other lines are kept whole with it).
+                if k + 1 == title_lines {
+                    Keep::Lead(Lead::AttachmentHead)
+                } else {
+                    Keep::Whole
+                },
                 format!("{path}.title"),
             ));
         }
@@ -94,6 +100,32 @@ pub(crate) fn compose_attachments(
                 0
             };
             items.push(flow_item(f, blank, doc, fonts, tables));
+        }
+        lead_headings(&mut items[start..]);
+    }
+}
+
+/// The headings among a 正文's `items` that head text lead it
+/// ([`Lead::Heading`]): a heading alone in its paragraph followed by its
+/// section's text (a paragraph, a table, or a heading of a deeper level).
+/// A heading followed by one of its own level or above has no text of its
+/// own: it is a numbered paragraph (（1）区政府……。) and breaks like one; one
+/// run in (（一）标题。正文……) is text itself.
+pub(crate) fn lead_headings(items: &mut [Item]) {
+    for i in 0..items.len() {
+        let ItemKind::Paragraph(Some(level)) = items[i].kind else {
+            continue;
+        };
+        if items[i].runs.len() != 1 || items[i].keep_with_next != Keep::Free {
+            continue;
+        }
+        let heads = items.get(i + 1).is_some_and(|next| match next.kind {
+            ItemKind::Paragraph(Some(l)) => l > level,
+            ItemKind::Paragraph(None) | ItemKind::Table(_) => true,
+            _ => false,
+        });
+        if heads {
+            items[i].keep_with_next = Keep::Lead(Lead::Heading);
         }
     }
 }

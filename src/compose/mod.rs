@@ -116,6 +116,47 @@ pub enum Keep {
     /// the closing with the 正文 never empties a page of its text (the 正文
     /// under the 版头 stays on page 1).
     LastLines(usize),
+    /// The whole item (and the items kept whole with it before it) stands
+    /// on the page of the first lines of what follows: as many lines as
+    /// the rule asks ([`Lead::lines`]), or a table's header rows and its
+    /// first body row. The layout stage measures it and breaks the page
+    /// before the item when it does not hold (`layout::keep`).
+    Lead(Lead),
+}
+
+/// Why an item leads what follows it onto its page (see [`Keep::Lead`]):
+/// each rule once, with its clause or, where the standard is silent, its
+/// reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lead {
+    /// A heading standing alone in its paragraph (§7.3.3 numbers the
+    /// levels but says nothing of pages): a heading belongs to the text it
+    /// heads, so it never ends a page; it takes at least the next two
+    /// lines, the least that is more than a widow (as the closing does,
+    /// [`g::CLOSING_KEEPS_BODY_LINES`]).
+    Heading,
+    /// An attachment's `附件N` and title (§7.3.7: they head the
+    /// attachment's first page) with the first lines of its body.
+    AttachmentHead,
+}
+
+impl Lead {
+    /// The lines of what follows that stand on the item's page.
+    pub fn lines(self) -> usize {
+        match self {
+            Lead::Heading | Lead::AttachmentHead => g::CLOSING_KEEPS_BODY_LINES,
+        }
+    }
+
+    /// The rule's name, for messages and the README's table.
+    pub fn rule(self) -> &'static str {
+        match self {
+            Lead::Heading => "a heading stays with the first two lines of its text",
+            Lead::AttachmentHead => {
+                "an attachment's 附件N and title stay with the first lines of its body (§7.3.7)"
+            }
+        }
+    }
 }
 
 /// An image set over the page (印章, 签名章), placed against an item: it
@@ -403,10 +444,12 @@ pub fn compose(
     }
 
     let mut tables = Vec::new();
+    let start = items.len();
     for f in content::flow(doc) {
         // 左空二字，回行顶格 (§7.3.3).
         items.push(flow_item(f, 0, doc, fonts, &mut tables));
     }
+    body::lead_headings(&mut items[start..]);
 
     if !doc.attachments.is_empty() {
         // 附件说明: one blank line below the 正文, 左空二字, "附件：" then the
@@ -460,12 +503,13 @@ pub fn compose(
     if let Some(note) = &doc.note {
         // 附注: 居左空二字加圆括号, on the line below the 成文日期 (§7.3.6).
         // Room a seal needs below the date is then counted below the 附注.
+        // The 附注 belongs to the closing (§7.3.6 sets it on the line below
+        // the 成文日期): it stands on the date's page, whole, never a line
+        // of it alone on a page of its own.
         let reserve = items.last_mut().map_or(0, |date| {
             let r = date.reserve_lines_after;
             date.reserve_lines_after = 0;
-            if r > 0 {
-                date.keep_with_next = Keep::Whole;
-            }
+            date.keep_with_next = Keep::Whole;
             r
         });
         let text = content::note_line(note);
@@ -607,12 +651,25 @@ pub fn item_lines(item: &Item, fonts: &FontSet) -> Vec<Vec<Run>> {
 }
 
 /// The 正文's last lines stay on the page of the closing that follows
-/// (§7.3.5.5). A table ending the 正文 cannot give lines (a landscape one
-/// stands on pages of its own): the closing then follows it freely.
+/// (§7.3.5.5), whatever they are: a paragraph's last lines, a portrait
+/// table's last body rows.
+///
+/// The 附件说明 (§7.3.4) moves whole: a list split by a page would leave
+/// its last names with the 署名 and its first ones above (the list stays
+/// with the closing, and the 正文's last lines above it go with them).
 pub(crate) fn keep_with_closing(items: &mut [Item]) {
-    if let Some(last) = items.last_mut()
-        && !matches!(last.kind, ItemKind::Table(_))
-    {
+    let list = items
+        .iter()
+        .rev()
+        .take_while(|it| it.kind == ItemKind::Attachment)
+        .count();
+    let at = items.len() - list;
+    for it in &mut items[at..] {
+        it.keep_with_next = Keep::Whole;
+    }
+    // A table's last lines are its last body rows (a landscape one stands
+    // on pages of its own and cannot give rows; the layout leaves it).
+    if let Some(last) = at.checked_sub(1).map(|a| &mut items[a]) {
         last.keep_with_next = Keep::LastLines(g::CLOSING_KEEPS_BODY_LINES);
     }
 }

@@ -315,7 +315,7 @@ pub fn render(laid: &Laid, options: Options) -> Result<Vec<u8>, Error> {
     // Where the 版记 stands is a question of pagination, which the word
     // processor does: gongwen's own layout (the same composition) says
     // whether the 版记 must leave the last page of text.
-    let document = document_xml(composition, fonts, setup, page, laid.breaks);
+    let document = document_xml(composition, fonts, setup, page, &laid.breaks);
     // The images (seals): a media part each, related from the document; an
     // SVG also gets a PNG that Word shows where it cannot draw SVG.
     let mut media: Vec<(String, String, Vec<u8>)> = Vec::new();
@@ -647,7 +647,10 @@ fn paragraph_part(
     x.empty("w:pStyle", &[("w:val", style.id)]);
     let keep_next = match item.keep_with_next {
         compose::Keep::Free => item.reserve_lines_after > 0,
-        compose::Keep::Whole => true,
+        // A lead (a heading, an attachment's head) with what follows it;
+        // where gongwen's layout broke the page before it, so does the
+        // paragraph (`new_page`).
+        compose::Keep::Whole | compose::Keep::Lead(_) => true,
         // The lines after gongwen's break are the kept ones.
         compose::Keep::LastLines(_) => placing.keep_whole || part == Part::AfterBreak,
     };
@@ -856,7 +859,7 @@ fn document_xml(
     fonts: &FontSet,
     setup: Setup,
     page: parts::PageSetup,
-    breaks: PageBreaks,
+    breaks: &PageBreaks,
 ) -> String {
     let record_side = breaks.record;
     let mut x = Xml::new();
@@ -925,6 +928,9 @@ fn document_xml(
             blank(&mut x, height, setup.grid);
         }
         after_title = false;
+        // Where gongwen's layout starts a page so that a lead stands with
+        // what it leads.
+        new_page |= breaks.leads.contains(&i);
         match item.kind {
             ItemKind::PageBreak => new_page = true,
             ItemKind::Table(k) => {

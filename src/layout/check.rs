@@ -355,3 +355,143 @@ pub(super) fn check(
         ),
     })
 }
+
+/// What a page may not hold alone (invariant (c)): text that belongs with
+/// other text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Alone {
+    /// 署名, 成文日期, the 签发人's title, 附注 (§7.3.5.5: never a page of
+    /// the closing without 正文).
+    Closing,
+    /// A heading that heads text, or an attachment's 附件N and title.
+    Heading,
+    /// A table's caption (表题), which heads its table.
+    Caption,
+}
+
+impl Alone {
+    fn describe(self) -> &'static str {
+        match self {
+            Alone::Closing => {
+                "only the closing (署名, 成文日期, 附注) with no 正文 above it (§7.3.5.5)"
+            }
+            Alone::Heading => "only a heading, with none of the text it heads",
+            Alone::Caption => "only a table's caption, without its table",
+        }
+    }
+}
+
+/// The invariants checked in tests on every document (dearer than
+/// [`check`], which runs always): (c) no page holds only a closing, a
+/// heading or a caption; (e) printed on both sides, the 版记 stands on an
+/// even page (§7.4, §7.5).
+pub(super) fn audit(
+    path: &std::path::Path,
+    c: &Composition,
+    paged: &PagedDocument,
+    record_page: Option<usize>,
+    double_sided: bool,
+) -> Result<(), Error> {
+    use crate::compose::{ItemKind, Keep, Lead};
+    // The texts that may not stand alone, and those that do not count as a
+    // page's content (the 版头, the 标题, the 版记, the page number).
+    // A 正文 that ends in a landscape table: the closing cannot stand on
+    // the table's turned pages and goes to a portrait page after them,
+    // which holds it alone (the one exception; gongwen cannot do better
+    // without moving the author's table).
+    let after_landscape = c.items.iter().any(|it| {
+        matches!(it.keep_with_next, Keep::LastLines(_))
+            && matches!(it.kind, ItemKind::Table(k) if c.tables[k].landscape)
+    });
+    let mut alone: Vec<(String, Alone)> = Vec::new();
+    for item in &c.items {
+        let kind = match item.kind {
+            ItemKind::Signature | ItemKind::Date | ItemKind::SignatureTitle | ItemKind::Note
+                if !after_landscape =>
+            {
+                Alone::Closing
+            }
+            ItemKind::AttachmentLabel | ItemKind::AttachmentTitle => Alone::Heading,
+            _ if item.keep_with_next == Keep::Lead(Lead::Heading) => Alone::Heading,
+            _ => continue,
+        };
+        let text: String = item.runs.iter().map(|r| r.text.as_str()).collect();
+        alone.push((text, kind));
+    }
+    for t in &c.tables {
+        alone.extend(t.caption.iter().map(|l| (l.clone(), Alone::Caption)));
+    }
+    let squeeze = |t: &str| -> String { t.chars().filter(|&ch| counted(ch)).collect() };
+    let alone: Vec<(String, Alone)> = alone.into_iter().map(|(t, k)| (squeeze(&t), k)).collect();
+    let title: Vec<String> = c.title.iter().map(|t| squeeze(t)).collect();
+    let record_rows = c.record.as_ref().map_or(0, |r| r.rows.len());
+    for (k, page) in paged.pages().iter().enumerate() {
+        let number = k + 1;
+        let mut inks = Vec::new();
+        walk(&page.frame, Transform::identity(), &mut inks);
+        // The page's lines of text, top to bottom, page numbers aside.
+        let mut lines: Vec<(f64, Vec<&Ink>)> = Vec::new();
+        for ink in inks
+            .iter()
+            .filter(|i| i.kind == Kind::Text && !i.page_number(c))
+        {
+            match lines.iter_mut().find(|(y, _)| (y - ink.y1).abs() < 0.5) {
+                Some((_, l)) => l.push(ink),
+                None => lines.push((ink.y1, vec![ink])),
+            }
+        }
+        lines.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut texts: Vec<(f64, String)> = lines
+            .into_iter()
+            .map(|(y, mut l)| {
+                l.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+                (y, squeeze(&l.iter().map(|i| i.text()).collect::<String>()))
+            })
+            .filter(|(_, t)| !t.is_empty())
+            .collect();
+        // Page 1's 版头 and 标题 are not its content; nor is the 版记, the
+        // last rows above the 版心's bottom edge of its page.
+        if number == 1
+            && let Some(last) = texts.iter().rposition(|(_, t)| title.contains(t))
+        {
+            texts.drain(..=last);
+        }
+        if record_page == Some(number) {
+            let top = BLOCK.y1 - record_rows as f64 * g::LINE_PITCH - TOLERANCE;
+            texts.retain(|(y, _)| *y < top);
+        }
+        let mut found: Option<Alone> = None;
+        let mut content = false;
+        for (_, t) in &texts {
+            match alone.iter().find(|(a, _)| a.contains(t.as_str())) {
+                Some((_, kind)) => {
+                    found.get_or_insert(*kind);
+                }
+                None => {
+                    content = true;
+                    break;
+                }
+            }
+        }
+        if let (Some(kind), false) = (found, content) {
+            return Err(Error::Layout {
+                path: path.to_path_buf(),
+                page: Some(number),
+                message: format!("the page holds {}", kind.describe()),
+            });
+        }
+    }
+    if double_sided
+        && let Some(p) = record_page
+        && p % 2 == 1
+    {
+        return Err(Error::Layout {
+            path: path.to_path_buf(),
+            page: Some(p),
+            message: "the 版记 stands on an odd page; printed on both sides it must be on the \
+                      document's last side, an even page (§7.4, §7.5)"
+                .into(),
+        });
+    }
+    Ok(())
+}

@@ -315,6 +315,10 @@ pub struct Item {
     pub keep: bool,
     /// Labels that mark where the 正文 ends and the closing starts.
     pub labels: Vec<&'static str>,
+    /// A label at its start when it leads what follows (a keep rule the
+    /// pagination loop measures).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
     /// A forced page break before this line (§7.3.5.5).
     pub break_before: Option<usize>,
     pub lines: Vec<Line>,
@@ -390,6 +394,9 @@ pub struct Line {
     /// Whether the line starts (ends) with a mark Typst would compress.
     pub guard_start: bool,
     pub guard_end: bool,
+    /// A label at its end: the last line a lead must stand with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 
 /// An image drawn over the page at a place the composition gave.

@@ -12,6 +12,7 @@
 
 mod check;
 mod data;
+mod keep;
 mod template;
 mod world;
 
@@ -68,8 +69,12 @@ impl Laid<'_> {
 }
 
 /// Page breaks a layout decided.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageBreaks {
+    /// Items before which the page breaks so that a lead
+    /// ([`Keep::Lead`]: a heading, an attachment's head) stands with the
+    /// first lines of what it leads.
+    pub leads: Vec<usize>,
     /// §7.3.5.5: the closing does not fit under the 正文, so the page
     /// breaks before line `.1` (0-based) of item `.0`, the 正文's last
     /// paragraph, and its last lines go with the 署名.
@@ -175,13 +180,21 @@ impl<'a> Typesetter<'a> {
         };
         let scope = template::FontScope { extension };
         let compile = |pages: &Pagination| self.compile(shared, doc, composition, pages, scope);
+        let leads = keep::leads(composition, self.fonts);
         let mut pages = Pagination {
             tables: vec![None; composition.tables.len()],
+            marks: leads.clone(),
             ..Pagination::default()
         };
         let mut paged = compile(&pages)?;
         paged = settle_tables(composition, &mut pages, paged, &compile)?;
-        if let Some(at) = closing_break(composition, &paged, self.fonts) {
+        paged = settle_leads(composition, &leads, &mut pages, paged, &compile)?;
+        if let Some((k, first)) = closing_rows(composition, &paged) {
+            // §7.3.5.5 after a table: its last rows go with the closing.
+            pages.tables[k] = Some(first);
+            pages.tail = Some(k);
+            paged = compile(&pages)?;
+        } else if let Some(at) = closing_break(composition, &paged, self.fonts) {
             pages.closing = Some(at);
             // The tables after the moved lines start elsewhere now.
             for (i, item) in composition.items.iter().enumerate() {
@@ -193,6 +206,8 @@ impl<'a> Typesetter<'a> {
             }
             paged = compile(&pages)?;
             paged = settle_tables(composition, &mut pages, paged, &compile)?;
+            // The lines that moved may have left a heading behind.
+            paged = settle_leads(composition, &leads, &mut pages, paged, &compile)?;
         }
         if !doc.single_sided
             && let Some(side) = record_side_of(&paged)
@@ -201,6 +216,7 @@ impl<'a> Typesetter<'a> {
             paged = compile(&pages)?;
         }
         let breaks = PageBreaks {
+            leads: pages.leads,
             closing: pages.closing.map(|b| (b.item, b.line)),
             record: pages.record,
         };
@@ -233,6 +249,37 @@ impl<'a> Typesetter<'a> {
     }
 }
 
+impl Laid<'_> {
+    /// Checks the invariants that tests run on every document (see
+    /// [`check::audit`]): no page holds only a closing, a heading or a
+    /// caption; printed on both sides, the 版记 is on an even page.
+    pub fn audit(&self) -> Result<(), Error> {
+        check::audit(
+            &self.source.path,
+            &self.composition,
+            &self.paged,
+            self.composition
+                .record
+                .as_ref()
+                .and_then(|_| label_page(&self.paged, Labels::RECORD)),
+            !self.doc.single_sided,
+        )
+    }
+}
+
+/// Lays `doc` out like [`typeset`] and checks it as tests do
+/// ([`Laid::audit`]).
+pub fn typeset_audited(
+    doc: &Document,
+    source: &Source,
+    fonts: &FontSet,
+) -> Result<PagedDocument, Error> {
+    let assets = Assets::load(doc, source, None)?;
+    let laid = Typesetter::new(fonts, Red::default()).lay_out(doc, source, &assets)?;
+    laid.audit()?;
+    Ok(laid.paged)
+}
+
 /// Lays `doc` out with its own images (from its folder) and the bundled
 /// red, and returns the pages (for inspection).
 pub fn typeset(doc: &Document, source: &Source, fonts: &FontSet) -> Result<PagedDocument, Error> {
@@ -251,6 +298,13 @@ fn image_path(k: usize, image: &Image) -> String {
 struct Pagination {
     /// §7.3.5.5: the break before the 正文's last lines.
     closing: Option<PageBreak>,
+    /// The items a page breaks before so that a lead holds (see [`keep`]).
+    leads: Vec<usize>,
+    /// The leads whose start and need the run labels.
+    marks: Vec<keep::Lead>,
+    /// §7.3.5.5: the portrait table ending the 正文 whose last body rows
+    /// start a page of their own, with the closing.
+    tail: Option<usize>,
     /// §7.4/§7.5: where the 版记 goes when printed on both sides.
     record: RecordSide,
     /// §8: per table of the composition, the line pitches left for it on
@@ -327,6 +381,30 @@ fn settle_tables(
     }
 }
 
+/// Breaks the page before each lead ([`Keep::Lead`]) that does not stand
+/// with what it leads, one per run in reading order (a break moves what
+/// follows it); the tables after the break are measured again.
+fn settle_leads(
+    c: &Composition,
+    leads: &[keep::Lead],
+    pages: &mut Pagination,
+    mut paged: PagedDocument,
+    compile: &impl Fn(&Pagination) -> Result<PagedDocument, Error>,
+) -> Result<PagedDocument, Error> {
+    while let Some(first) = keep::broken(c, leads, &paged, &pages.leads) {
+        pages.leads.push(first);
+
+        for item in &c.items[first..] {
+            if let compose::ItemKind::Table(k) = item.kind {
+                pages.tables[k] = None;
+            }
+        }
+        paged = compile(pages)?;
+        paged = settle_tables(c, pages, paged, compile)?;
+    }
+    Ok(paged)
+}
+
 /// Where label `name` landed: its y on its page, pt from the top.
 fn label_y(paged: &PagedDocument, name: &str) -> Option<f64> {
     let intro = paged.introspector();
@@ -377,6 +455,75 @@ struct PageBreak {
     line: usize,
 }
 
+/// When the 正文 ends in a portrait table and the closing starts a page
+/// without any of its rows: the table and the line pitches its first page
+/// leaves it (where it was measured), for a split whose last rows go with
+/// the closing ([`table_tail`]).
+fn closing_rows(c: &Composition, paged: &PagedDocument) -> Option<(usize, usize)> {
+    if label_page(paged, Labels::CLOSING)? <= label_page(paged, Labels::BODY_END)? {
+        return None;
+    }
+    let k = c
+        .items
+        .iter()
+        .find_map(|it| match (it.kind, it.keep_with_next) {
+            (compose::ItemKind::Table(k), Keep::LastLines(_)) => Some(k),
+            _ => None,
+        })?;
+    if c.tables[k].landscape {
+        return None;
+    }
+    let first = lines_above_bottom(label_y(paged, &table_label(k))?);
+    Some((k, first))
+}
+
+/// The pages of table `t` split as [`compose::table::Composed::split`]
+/// splits it, with the last `lines` line pitches of its last page cut off
+/// onto a page of their own (under the repeated header), the cut made as
+/// the split makes its cuts (between rows, inside a row group, inside a
+/// tall row); unchanged when its last page holds no more than that.
+fn table_tail(
+    t: &compose::table::Composed,
+    mut parts: Vec<Vec<compose::table::Row>>,
+    lines: usize,
+) -> Vec<Vec<compose::table::Row>> {
+    let Some(last) = parts.pop() else {
+        return parts;
+    };
+    let height: usize = last.iter().map(|r| r.lines).sum();
+    if height <= lines {
+        parts.push(last);
+        return parts;
+    }
+    let mut sub = t.clone();
+    sub.rows = t.rows[..t.header_rows]
+        .iter()
+        .cloned()
+        .chain(last.clone())
+        .collect();
+    // The most left on the page that still cuts (a tall row's cells cut
+    // only between their lines).
+    let cut = (1..=height - lines).rev().find_map(|room| {
+        let cut = sub.split(t.header_lines() + room, table_page_lines());
+        (cut.len() == 2 && cut.iter().all(|p| !p.is_empty())).then_some(cut)
+    });
+    // Else the last row alone, when no cell spans into it.
+    let clean = |mut last: Vec<compose::table::Row>| {
+        let n = last.len();
+        let spans = last[..n.saturating_sub(1)]
+            .iter()
+            .enumerate()
+            .any(|(r, row)| row.cells.iter().any(|cell| r + cell.rowspan >= n));
+        if n < 2 || spans {
+            return vec![last];
+        }
+        let tail = last.split_off(n - 1);
+        vec![last, tail]
+    };
+    parts.extend(cut.unwrap_or_else(|| clean(last)));
+    parts
+}
+
 /// Where to break the page so that the closing keeps the 正文's last
 /// lines, if it now starts a page without them.
 fn closing_break(c: &Composition, paged: &PagedDocument, fonts: &FontSet) -> Option<PageBreak> {
@@ -391,7 +538,19 @@ fn closing_break(c: &Composition, paged: &PagedDocument, fonts: &FontSet) -> Opt
             Keep::LastLines(k) => Some((i, k)),
             _ => None,
         })?;
-    let lines = compose::item_lines(&c.items[item], fonts).len();
+    if matches!(c.items[item].kind, compose::ItemKind::Table(_)) {
+        return None;
+    }
+    // A 纪要's attendance list is set one line an item: the kept lines are
+    // its last lines, from the items before the last as far as the list
+    // goes (the closing took one line of it).
+    let (mut item, mut kept) = (item, kept);
+    let mut lines = compose::item_lines(&c.items[item], fonts).len();
+    while lines < kept && c.items[item].kind == compose::ItemKind::AttendanceContinued {
+        kept -= lines;
+        item -= 1;
+        lines = compose::item_lines(&c.items[item], fonts).len();
+    }
     Some(PageBreak {
         item,
         line: lines.saturating_sub(kept),

@@ -12,7 +12,7 @@ use crate::geometry::{self as g, mm};
 use crate::model::Document;
 
 use super::data;
-use super::{Labels, Pagination, RecordSide, image_path};
+use super::{Labels, Pagination, RecordSide, image_path, keep};
 
 /// What the template is told of the fonts beyond the font set itself.
 #[derive(Debug, Clone, Copy)]
@@ -38,6 +38,20 @@ pub(super) fn template_data(
         .items
         .iter()
         .position(|it| matches!(it.keep_with_next, Keep::LastLines(_)));
+    // The closing's first item: the first 署名 (or the 签发人's title, or
+    // the date alone) after the anchor; what stands between them (the
+    // 附件说明) moves with the closing.
+    let closing = anchor.map(|a| {
+        c.items[a + 1..]
+            .iter()
+            .position(|it| {
+                matches!(
+                    it.kind,
+                    ItemKind::Signature | ItemKind::SignatureTitle | ItemKind::Date
+                )
+            })
+            .map_or(a + 1, |k| a + 1 + k)
+    });
     let items: Vec<data::Item> = c
         .items
         .iter()
@@ -52,15 +66,20 @@ pub(super) fn template_data(
             // stands where the title would: on the title's grid line.
             let on_title_line = i == 0 && c.title.is_empty();
             let mut labels = Vec::new();
-            match anchor {
-                Some(a) if a == i => labels.push(Labels::BODY_END),
-                Some(a) if a + 1 == i => labels.push(Labels::CLOSING),
-                _ => {}
+            if anchor == Some(i) {
+                labels.push(Labels::BODY_END);
+            }
+            if closing == Some(i) {
+                labels.push(Labels::CLOSING);
             }
             if i + 1 == c.items.len() {
                 labels.push(Labels::TEXT_END);
             }
-            let break_before = pages.closing.filter(|b| b.item == i).map(|b| b.line);
+            let break_before = pages
+                .closing
+                .filter(|b| b.item == i)
+                .map(|b| b.line)
+                .or_else(|| pages.leads.contains(&i).then_some(0));
             let overlays = c
                 .overlays
                 .iter()
@@ -78,9 +97,21 @@ pub(super) fn template_data(
             if on_title_line {
                 d.above = 0.0;
             }
+            for lead in &pages.marks {
+                if lead.item == i {
+                    d.lead = Some(keep::start_label(i));
+                }
+                if let keep::Need::Line { item, line } = lead.need
+                    && item == i
+                    && let Some(l) = d.lines.get_mut(line)
+                {
+                    l.label = Some(keep::need_label(lead.item));
+                }
+            }
             if let ItemKind::Table(k) = item.kind {
                 let split = pages.tables.get(k).copied().flatten();
-                d.table = Some(Box::new(table_data(&c.tables[k], k, split)));
+                let tail = pages.tail == Some(k);
+                d.table = Some(Box::new(table_data(&c.tables[k], k, split, tail)));
             }
             // A portrait table ends on the em-box top of a grid line (its
             // rows are whole line pitches): the text after it starts one em
@@ -211,17 +242,26 @@ fn placed_data(p: &compose::Placed) -> data::Placed {
 ///
 /// `k`: the table's number in the composition; `split`: the line pitches
 /// left for it on its first page when the layout breaks it.
-fn table_data(t: &crate::compose::table::Composed, k: usize, split: Option<usize>) -> data::Table {
+fn table_data(
+    t: &crate::compose::table::Composed,
+    k: usize,
+    split: Option<usize>,
+    tail: bool,
+) -> data::Table {
     let rows = |rows: &[crate::compose::table::Row]| -> Vec<data::TableRow> {
         rows.iter().map(row_data).collect()
     };
     let pages = match split {
         _ if t.landscape => t.pages.iter().map(|p| rows(p)).collect(),
-        Some(first) => t
-            .split(first, super::table_page_lines())
-            .iter()
-            .map(|p| rows(p))
-            .collect(),
+        Some(first) => {
+            let parts = t.split(first, super::table_page_lines());
+            let parts = if tail {
+                super::table_tail(t, parts, g::CLOSING_KEEPS_BODY_LINES)
+            } else {
+                parts
+            };
+            parts.iter().map(|p| rows(p)).collect()
+        }
         None => Vec::new(),
     };
     data::Table {
@@ -356,6 +396,7 @@ fn item_data(
                     .chars()
                     .last()
                     .is_some_and(|c| !c.is_ascii() && linebreak::no_line_start(c)),
+                label: None,
             }
         })
         .collect();
@@ -367,6 +408,7 @@ fn item_data(
         // go with the closing is broken by `break_before` instead.
         keep: item.keep_with_next == Keep::Whole,
         labels,
+        lead: None,
         break_before,
         lines,
         columns: item.columns.iter().map(placed_data).collect(),

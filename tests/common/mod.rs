@@ -93,7 +93,7 @@ pub fn typeset_yaml(yaml: &str) -> PagedDocument {
         text: yaml.to_string(),
     };
     let doc = gongwen::load::parse(&source).expect("test YAML parses");
-    gongwen::layout::typeset(&doc, &source, fonts()).expect("test YAML typesets")
+    gongwen::layout::typeset_audited(&doc, &source, fonts()).expect("test YAML typesets")
 }
 
 /// The text without white space.
@@ -338,7 +338,7 @@ pub fn png_ring(px: u32, ppm: Option<u32>) -> Vec<u8> {
 /// bundled fonts.
 pub fn typeset_file(path: &Path) -> Result<PagedDocument, gongwen::Error> {
     let (doc, source) = gongwen::load::load(path)?;
-    gongwen::layout::typeset(&doc, &source, fonts())
+    gongwen::layout::typeset_audited(&doc, &source, fonts())
 }
 
 /// The property tests' configuration. A run is repeatable: the generated
