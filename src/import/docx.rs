@@ -15,7 +15,9 @@ use super::report::{Action, Note};
 use super::sniff::ImportError;
 use super::{Align, Hints, RawLine};
 use crate::limits::{MAX_LEVEL_TEXT_CHARS, MAX_PART, MAX_XML_DEPTH, MAX_ZIP_ENTRIES};
-use crate::model::table::{Align as TableAlign, Cell as TableCell, Column, Orientation, Table};
+use crate::model::table::{
+    Align as TableAlign, Cell as TableCell, Column, Orientation, Table, TableSize,
+};
 
 /// WordprocessingML, transitional and strict.
 const W: &[&str] = &[
@@ -34,6 +36,9 @@ pub struct Docx {
     pub tables: Vec<Table>,
     /// Tables and symbols the text cannot carry, for review.
     pub notes: Vec<Note>,
+    /// The size the tables' text is set in, when every table in the text
+    /// (not the floating 版记) agrees on one of gongwen's table sizes.
+    pub table_size: Option<TableSize>,
 }
 
 fn is_w(n: Node, name: &str) -> bool {
@@ -384,6 +389,8 @@ struct Reader<'s> {
     lines: Vec<RawLine>,
     notes: Vec<Note>,
     tables: Vec<Table>,
+    /// Each in-text table's size (`None`: not one of gongwen's sizes).
+    table_sizes: Vec<Option<TableSize>>,
 }
 
 /// A vertically merged cell's part (`w:vMerge`).
@@ -451,7 +458,11 @@ fn width_ratios(widths: &[f64]) -> Vec<f64> {
 /// A Word table as a gongwen table: header rows (`w:tblHeader`), cells
 /// spanning columns (`w:gridSpan`) and rows (`w:vMerge`), each column's
 /// width ratio and its body cells' alignment.
-fn gongwen_table(grid: &[(bool, Vec<GridCell>)], widths: &[f64]) -> Table {
+///
+/// Widths that are the ones gongwen gives the same content at `size`
+/// anyway (within 1 % of the table's width) are not written: the table's
+/// widths come from its content, as an author who gave none asked.
+fn gongwen_table(grid: &[(bool, Vec<GridCell>)], widths: &[f64], size: Option<TableSize>) -> Table {
     let mut header = Vec::new();
     let mut rows = Vec::new();
     let ncols = grid
@@ -518,19 +529,43 @@ fn gongwen_table(grid: &[(bool, Vec<GridCell>)], widths: &[f64]) -> Table {
             align,
         });
     }
-    if columns
-        .iter()
-        .all(|c| c.width.is_none() && c.align == TableAlign::Center)
-    {
-        columns.clear();
-    }
-    Table {
+    let mut table = Table {
         caption: None,
         columns,
         header,
         rows,
         orientation: Orientation::Auto,
+    };
+    if let Some(size) = size
+        && table.columns.iter().any(|c| c.width.is_some())
+        && widths.len() == ncols
+    {
+        let mut auto = table.clone();
+        for c in &mut auto.columns {
+            c.width = None;
+        }
+        let fonts = crate::fonts::FontSet::bundled();
+        let composed = crate::compose::table::compose(&auto, "", size.points(), &fonts);
+        let (given, computed): (f64, f64) = (widths.iter().sum(), composed.columns.iter().sum());
+        let same = composed.columns.len() == ncols
+            && given > 0.0
+            && computed > 0.0
+            && widths
+                .iter()
+                .zip(&composed.columns)
+                .all(|(w, c)| (w / given - c / computed).abs() <= 0.01);
+        if same {
+            table.columns = auto.columns;
+        }
     }
+    if table
+        .columns
+        .iter()
+        .all(|c| c.width.is_none() && c.align == TableAlign::Center)
+    {
+        table.columns.clear();
+    }
+    table
 }
 
 /// The text of one paragraph: its lines (split at soft breaks), and the
@@ -765,6 +800,8 @@ impl Reader<'_> {
         // The grid: each row's cells as (grid column, colspan, vMerge
         // state, text, alignment, header row).
         let mut grid: Vec<(bool, Vec<GridCell>)> = Vec::new();
+        // The runs' sizes in half-points (`w:sz`), counted per size.
+        let mut sizes: HashMap<u32, usize> = HashMap::new();
         for tr in t.children().filter(|c| is_w(*c, "tr")) {
             let header = child(tr, "trPr").is_some_and(|p| child(p, "tblHeader").is_some());
             let mut cells = Vec::new();
@@ -777,6 +814,15 @@ impl Reader<'_> {
                 for p in own_paragraphs(tc) {
                     if align.is_none() {
                         align = Some(self.hints(p).align);
+                    }
+                    for r in p.children().filter(|r| is_w(*r, "r")) {
+                        let sz = child(r, "rPr")
+                            .and_then(|pr| child(pr, "sz"))
+                            .and_then(|z| w_attr(z, "val"))
+                            .and_then(|v| v.parse::<u32>().ok());
+                        if let Some(sz) = sz {
+                            *sizes.entry(sz).or_default() += 1;
+                        }
                     }
                     let mut para = Para::default();
                     self.walk(p, &mut para);
@@ -835,10 +881,20 @@ impl Reader<'_> {
                     .collect()
             })
             .unwrap_or_default();
-        self.tables.push(gongwen_table(&grid, &widths));
+        // The table's size: its runs' commonest, when it is one of
+        // gongwen's table sizes (三号 when no run names one).
+        let size = match sizes.iter().max_by_key(|(sz, n)| (**n, **sz)) {
+            None => Some(TableSize::Sanhao),
+            Some((32, _)) => Some(TableSize::Sanhao),
+            Some((28, _)) => Some(TableSize::Sihao),
+            Some((24, _)) => Some(TableSize::Xiaosi),
+            Some(_) => None,
+        };
+        self.tables.push(gongwen_table(&grid, &widths, size));
         if floating {
             return;
         }
+        self.table_sizes.push(size);
         self.notes.push(Note {
             line: first_line,
             column: 1,
@@ -899,12 +955,18 @@ pub fn read(bytes: &[u8]) -> Result<Docx, ImportError> {
         lines: Vec::new(),
         notes: Vec::new(),
         tables: Vec::new(),
+        table_sizes: Vec::new(),
     };
     reader.block(body);
+    let table_size = match reader.table_sizes.split_first() {
+        Some((first, rest)) if rest.iter().all(|s| s == first) => *first,
+        _ => None,
+    };
     Ok(Docx {
         lines: reader.lines,
         tables: reader.tables,
         notes: reader.notes,
+        table_size,
     })
 }
 

@@ -166,6 +166,9 @@ impl Line {
 pub struct Imported {
     /// 文种 (条例 第八条), from the end of the title.
     pub kind: Option<Kind>,
+    /// The tables' size, from a Word file's table runs (`None`: 三号, the
+    /// body's, or not known).
+    pub table_size: Option<crate::model::table::TableSize>,
     /// 标题 (§7.3.1).
     pub title: Option<String>,
     /// 发文字号 (§7.2.5).
@@ -303,7 +306,9 @@ pub fn read(bytes: &[u8]) -> Result<Import, ImportError> {
             if read.lines.len() > crate::limits::MAX_IMPORT_LINES {
                 return Err(ImportError::TooManyLines(read.lines.len()));
             }
-            Ok(run(read.lines, Encoding::Docx, read.notes, &read.tables))
+            let mut import = run(read.lines, Encoding::Docx, read.notes, &read.tables);
+            import.document.table_size = read.table_size;
+            Ok(import)
         }
     }
 }

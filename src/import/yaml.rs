@@ -186,6 +186,11 @@ pub fn write(doc: &Imported, header: &[String]) -> String {
     }
     list(&mut out, "signers", &doc.signers);
     list(&mut out, "addressees", &doc.addressees);
+    match doc.table_size {
+        Some(crate::model::table::TableSize::Sihao) => out.push_str("table_size: 四号\n"),
+        Some(crate::model::table::TableSize::Xiaosi) => out.push_str("table_size: 小四\n"),
+        Some(crate::model::table::TableSize::Sanhao) | None => {}
+    }
     match doc.issuer.as_slice() {
         [] => {}
         [one] => out.push_str(&format!("issuer: {}\n", scalar(one))),
