@@ -547,6 +547,38 @@ fn a_closing_after_a_table_takes_its_last_rows() {
     }
 }
 
+/// A 正文 ending in a table too short to give the closing rows and keep
+/// some (one or two rows at the page's foot): the table starts the next
+/// page whole and the closing follows it; the 署名 never stands alone
+/// (§7.3.5.5). Found on a new document: two rows after two paragraphs.
+#[test]
+fn a_short_closing_table_moves_whole_with_the_closing() {
+    for rows in 1..=3 {
+        for n in 0..=14 {
+            let body: String = (0..n)
+                .map(|i| format!("  - 第{i}段{}。\n", "国".repeat(20)))
+                .collect();
+            let table_rows: String = (0..rows)
+                .map(|i| format!("        - [项目{i}, \"{i}\"]\n"))
+                .collect();
+            let paged = common::typeset_yaml(&format!(
+                "kind: 通知\nissuer_mark: 测试机关文件\ndoc_number: 测发〔2026〕1号\ntitle: 关于测试的通知\n\
+                 addressees: [各单位]\nissuer: 测试机关\ndate: 2026-06-18\nbody:\n{body}\
+                 \x20 - table:\n      header: [[项目, 数量]]\n      rows:\n{table_rows}"
+            ));
+            let pages = frames::pages(&paged);
+            let page = pages
+                .iter()
+                .rfind(|p| p.iter().any(|l| l.text() == "测试机关"))
+                .unwrap();
+            assert!(
+                page.iter().any(|l| l.text().contains("项目")),
+                "rows = {rows}, n = {n}: the closing's page has no row of the table"
+            );
+        }
+    }
+}
+
 /// Printed on both sides, a 版记 after a 正文 that ends in a table stands
 /// on an even side (it went to the next odd page: the end of the text was
 /// not measured after a table).

@@ -194,6 +194,24 @@ impl<'a> Typesetter<'a> {
             pages.tables[k] = Some(first);
             pages.tail = Some(k);
             paged = compile(&pages)?;
+            // A table whose last page is no more than the lines the closing
+            // keeps (a table of two short rows, say) cannot give it rows
+            // and keep some: it starts the next page whole, and the closing
+            // follows it there.
+            if closing_rows(composition, &paged).is_some()
+                && let Some(i) = composition
+                    .items
+                    .iter()
+                    .position(|it| it.kind == compose::ItemKind::Table(k))
+            {
+                pages.tables[k] = None;
+                pages.tail = None;
+                pages.leads.push(i);
+                paged = compile(&pages)?;
+                paged = settle_tables(composition, &mut pages, paged, &compile)?;
+                // The table that moved may have left its heading behind.
+                paged = settle_leads(composition, &leads, &mut pages, paged, &compile)?;
+            }
         } else if let Some(at) = closing_break(composition, &paged, self.fonts) {
             pages.closing = Some(at);
             // The tables after the moved lines start elsewhere now.
