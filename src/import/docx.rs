@@ -391,6 +391,9 @@ struct Reader<'s> {
     tables: Vec<Table>,
     /// Each in-text table's size (`None`: not one of gongwen's sizes).
     table_sizes: Vec<Option<TableSize>>,
+    /// The bundled fonts, parsed once, when a table's widths are compared
+    /// with the ones gongwen would give it.
+    fonts: std::cell::OnceCell<crate::fonts::FontSet>,
 }
 
 /// A vertically merged cell's part (`w:vMerge`).
@@ -462,7 +465,12 @@ fn width_ratios(widths: &[f64]) -> Vec<f64> {
 /// Widths that are the ones gongwen gives the same content at `size`
 /// anyway (within 1 % of the table's width) are not written: the table's
 /// widths come from its content, as an author who gave none asked.
-fn gongwen_table(grid: &[(bool, Vec<GridCell>)], widths: &[f64], size: Option<TableSize>) -> Table {
+fn gongwen_table(
+    grid: &[(bool, Vec<GridCell>)],
+    widths: &[f64],
+    size: Option<TableSize>,
+    fonts: &std::cell::OnceCell<crate::fonts::FontSet>,
+) -> Table {
     let mut header = Vec::new();
     let mut rows = Vec::new();
     let ncols = grid
@@ -544,8 +552,8 @@ fn gongwen_table(grid: &[(bool, Vec<GridCell>)], widths: &[f64], size: Option<Ta
         for c in &mut auto.columns {
             c.width = None;
         }
-        let fonts = crate::fonts::FontSet::bundled();
-        let composed = crate::compose::table::compose(&auto, "", size.points(), &fonts);
+        let fonts = fonts.get_or_init(crate::fonts::FontSet::bundled);
+        let composed = crate::compose::table::compose(&auto, "", size.points(), fonts);
         let (given, computed): (f64, f64) = (widths.iter().sum(), composed.columns.iter().sum());
         let same = composed.columns.len() == ncols
             && given > 0.0
@@ -890,7 +898,8 @@ impl Reader<'_> {
             Some((24, _)) => Some(TableSize::Xiaosi),
             Some(_) => None,
         };
-        self.tables.push(gongwen_table(&grid, &widths, size));
+        self.tables
+            .push(gongwen_table(&grid, &widths, size, &self.fonts));
         if floating {
             return;
         }
@@ -956,6 +965,7 @@ pub fn read(bytes: &[u8]) -> Result<Docx, ImportError> {
         notes: Vec::new(),
         tables: Vec::new(),
         table_sizes: Vec::new(),
+        fonts: std::cell::OnceCell::new(),
     };
     reader.block(body);
     let table_size = match reader.table_sizes.split_first() {

@@ -56,6 +56,24 @@ struct Ink {
     cell: (f64, f64, f64, f64),
 }
 
+impl Ink {
+    /// A rule or an image: no text, its cell its bounding box.
+    fn bounded(kind: Kind, (x0, y0, x1, y1): (f64, f64, f64, f64)) -> Self {
+        Ink {
+            kind,
+            run: Default::default(),
+            range: 0..0,
+            item: 0,
+            size: 0.0,
+            x0,
+            y0,
+            x1,
+            y1,
+            cell: (x0, y0, x1, y1),
+        }
+    }
+}
+
 fn apply(t: Transform, x: f64, y: f64) -> (f64, f64) {
     (
         t.sx.get() * x + t.kx.get() * y + t.tx.to_pt(),
@@ -112,40 +130,20 @@ fn walk(frame: &Frame, t: Transform, out: &mut Vec<Ink>) {
                 // Its box with the stroke, which reaches half its
                 // thickness past the geometry.
                 let r = shape.bbox(true);
-                let (x0, y0, x1, y1) = bbox(
-                    here,
-                    r.min.x.to_pt(),
-                    r.min.y.to_pt(),
-                    r.max.x.to_pt(),
-                    r.max.y.to_pt(),
-                );
-                out.push(Ink {
-                    kind: Kind::Rule,
-                    run: Default::default(),
-                    range: 0..0,
-                    item: 0,
-                    size: 0.0,
-                    x0,
-                    y0,
-                    x1,
-                    y1,
-                    cell: (x0, y0, x1, y1),
-                });
+                out.push(Ink::bounded(
+                    Kind::Rule,
+                    bbox(
+                        here,
+                        r.min.x.to_pt(),
+                        r.min.y.to_pt(),
+                        r.max.x.to_pt(),
+                        r.max.y.to_pt(),
+                    ),
+                ));
             }
             FrameItem::Image(_, size, _) => {
-                let (x0, y0, x1, y1) = bbox(here, 0.0, 0.0, size.x.to_pt(), size.y.to_pt());
-                out.push(Ink {
-                    kind: Kind::Image,
-                    run: Default::default(),
-                    range: 0..0,
-                    item: 0,
-                    size: 0.0,
-                    x0,
-                    y0,
-                    x1,
-                    y1,
-                    cell: (x0, y0, x1, y1),
-                });
+                let b = bbox(here, 0.0, 0.0, size.x.to_pt(), size.y.to_pt());
+                out.push(Ink::bounded(Kind::Image, b));
             }
             _ => {}
         }
