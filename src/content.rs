@@ -107,9 +107,33 @@ pub fn attachment_label(index: usize, count: usize) -> String {
     }
 }
 
-/// 附注 as printed (§7.3.6): in full-width parentheses.
+/// 附注 as printed (§7.3.6): in full-width parentheses. Authors often
+/// write the parentheses themselves (`（联系人：…）`, or half-width
+/// `(…)`): a note that is one parenthesised whole keeps its text inside
+/// one pair of full-width parentheses, not two.
 pub fn note_line(note: &str) -> String {
-    format!("（{note}）")
+    format!("（{}）", enclosed(note).unwrap_or(note))
+}
+
+/// The text inside `s`'s parentheses when the parenthesis that opens `s`
+/// is the one that closes it (`（甲（乙）丙）`, not `（甲）乙（丙）`); either
+/// width, and a pair of mixed widths, counts.
+fn enclosed(s: &str) -> Option<&str> {
+    let opens = |c: char| c == '（' || c == '(';
+    let closes = |c: char| c == '）' || c == ')';
+    let first = s.chars().next().filter(|&c| opens(c))?;
+    let last = s.chars().next_back().filter(|&c| closes(c))?;
+    let inner = &s[first.len_utf8()..s.len() - last.len_utf8()];
+    let mut depth = 0usize;
+    for c in inner.chars() {
+        if opens(c) {
+            depth += 1;
+        } else if closes(c) {
+            // The opening parenthesis closes inside: not one whole.
+            depth = depth.checked_sub(1)?;
+        }
+    }
+    (depth == 0).then_some(inner)
 }
 
 /// Names of 签发人 sharing a line (§7.2.6), separated by an ideographic
@@ -589,6 +613,27 @@ mod tests {
 
     fn doc(yaml: &str) -> Document {
         serde_yaml_ng::from_str(yaml).expect("test YAML")
+    }
+
+    #[test]
+    fn a_note_in_its_own_parentheses_gets_one_pair() {
+        // (as written, as printed): compared by code point.
+        for (written, printed) in [
+            ("此件公开发布", "（此件公开发布）"),
+            ("（此件公开发布）", "（此件公开发布）"),
+            ("(此件公开发布)", "（此件公开发布）"),
+            (
+                "（联系人：杨秀梅，电话：0855-8222716）",
+                "（联系人：杨秀梅，电话：0855-8222716）",
+            ),
+            ("（甲（乙）丙）", "（甲（乙）丙）"),
+            ("（甲）乙（丙）", "（（甲）乙（丙））"),
+            ("（）", "（）"),
+            ("（", "（（）"),
+            ("）", "（））"),
+        ] {
+            assert_eq!(note_line(written), printed, "{written}");
+        }
     }
 
     #[test]
