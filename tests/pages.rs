@@ -617,3 +617,114 @@ fn the_pagination_documents_pass_the_audit() {
         }
     }
 }
+
+/// A generated 正文 of paragraphs (`国`) and headings (`甲`, subheadings
+/// `乙`) of every length, for the keep rules held by the flow.
+fn headed_body() -> impl Strategy<Value = String> {
+    let para = (1usize..=120).prop_map(|n| "国".repeat(n));
+    let heading = |c: &'static str| (2usize..=60).prop_map(move |n| c.repeat(n));
+    let section = (
+        heading("甲"),
+        prop::collection::vec(para.clone(), 0..=3),
+        prop::option::of((heading("乙"), prop::collection::vec(para.clone(), 1..=2))),
+    );
+    (para, prop::collection::vec(section, 1..=8)).prop_map(|(first, sections)| {
+        let mut y = format!("  - {first}\n");
+        for (h, paras, sub) in sections {
+            y.push_str(&format!("  - heading: {h}\n    body:\n"));
+            for p in &paras {
+                y.push_str(&format!("      - {p}\n"));
+            }
+            match sub {
+                Some((s, ps)) => {
+                    y.push_str(&format!("      - heading: {s}\n        body:\n"));
+                    for p in ps {
+                        y.push_str(&format!("          - {p}\n"));
+                    }
+                }
+                None if paras.is_empty() => y.push_str("      - 国国国\n"),
+                None => {}
+            }
+        }
+        y
+    })
+}
+
+proptest! {
+    #![proptest_config(common::proptest_config(48))]
+
+    /// The leads are held by the flow in the run that places them: on
+    /// generated bodies, (a) every heading (with the subheading right under
+    /// it) has two more lines of text below it on its page; (b) a page
+    /// ends early only where what starts the next page could not stand
+    /// there: a heading run and its two lines (through a subheading that
+    /// starts within them), or the closing with its lines (no break left
+    /// behind by an earlier run); (c) at most two runs
+    /// of the layout (one more only for §7.3.5.5), however many headings
+    /// moved. Read back from the frames, 22 lines a page (§5.2.2).
+    #[test]
+    fn headings_are_held_in_one_run_and_move_only_when_they_must(body in headed_body()) {
+        use common::standard::LINES_PER_PAGE;
+        let yaml = format!(
+            "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2026-06-18\nbody:\n{body}"
+        );
+        let source = gongwen::load::Source { path: "t.yaml".into(), text: yaml.clone() };
+        let doc = gongwen::load::parse(&source).unwrap();
+        let laid = gongwen::layout::Typesetter::new(fonts(), gongwen::layout::Red::default())
+            .lay_out(&doc, &source, &gongwen::assets::Assets::default())
+            .unwrap();
+        laid.audit().unwrap();
+        prop_assert!(laid.runs <= 2, "{} runs\n{yaml}", laid.runs);
+        let pages: Vec<Vec<String>> = frames::pages(&laid.paged)
+            .into_iter()
+            .map(|lines| {
+                lines
+                    .iter()
+                    .filter(|l| (l.size - 16.0).abs() < 0.01)
+                    .map(|l| l.text())
+                    .collect()
+            })
+            .collect();
+        let heading = |t: &str| t.contains('甲') || t.contains('乙');
+        for (p, lines) in pages.iter().enumerate() {
+            // (a) after each run of heading lines, two more lines.
+            for (i, t) in lines.iter().enumerate() {
+                let ends_run = heading(t) && !lines.get(i + 1).is_some_and(|n| heading(n));
+                let last = p + 1 == pages.len() && i + 1 == lines.len();
+                prop_assert!(
+                    !ends_run || last || lines.len() >= i + 3,
+                    "page {}: heading {t} with {} lines below it\n{yaml}",
+                    p + 1,
+                    lines.len() - i - 1
+                );
+            }
+            // (b) a page after page 1 that is not full.
+            if p == 0 || p + 1 == pages.len() || lines.len() >= LINES_PER_PAGE {
+                continue;
+            }
+            let next = &pages[p + 1];
+            // What starts the next page and must stand together: a run of
+            // heading lines and the two lines after it, extended when a
+            // heading starts within those two lines (a heading whose text
+            // is one short line before a subheading).
+            let mut unit = 0;
+            let mut i = 0;
+            while next.get(i).is_some_and(|t| heading(t)) {
+                let j = i + next[i..].iter().take_while(|t| heading(t)).count();
+                unit = j + 2;
+                i = (j..unit.min(next.len()))
+                    .find(|&k| heading(&next[k]))
+                    .unwrap_or(unit);
+            }
+            let closing = next.iter().any(|t| t.contains("测试机关"));
+            prop_assert!(
+                closing || (unit > 0 && lines.len() + unit > LINES_PER_PAGE),
+                "page {} ends after {} lines; page {} starts {:?}\n{yaml}",
+                p + 1,
+                lines.len(),
+                p + 2,
+                &next[..next.len().min(3)]
+            );
+        }
+    }
+}

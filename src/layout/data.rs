@@ -321,6 +321,19 @@ pub struct Item {
     pub lead: Option<String>,
     /// A forced page break before this line (§7.3.5.5).
     pub break_before: Option<usize>,
+    /// Part of what a lead holds ([`super::keep::holds`]): the lead, what
+    /// is kept whole with it, and the short items between it and the last
+    /// line it needs. Set as a sticky, unbreakable block, so that Typst
+    /// moves it to the next page with the first lines it leads, in the same
+    /// run.
+    pub hold: bool,
+    /// Its first two lines stay on one page (Typst's orphan control): a
+    /// lead needs both.
+    pub orphans: bool,
+    /// A label after its last line: where the text before a lead ends, read
+    /// back to tell whether the lead moved to the next page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pre: Option<String>,
     pub lines: Vec<Line>,
     /// Pieces at fixed places on its one line (joint 署名).
     pub columns: Vec<Placed>,

@@ -46,6 +46,9 @@ pub struct Laid<'a> {
     pub paged: PagedDocument,
     /// The page breaks the layout decided.
     pub breaks: PageBreaks,
+    /// How many times Typst laid the document out (the pagination loop's
+    /// runs): 1 for most documents.
+    pub runs: usize,
 }
 
 impl Laid<'_> {
@@ -138,7 +141,7 @@ impl<'a> Typesetter<'a> {
         'a: 'd,
     {
         let composition = compose::compose(doc, source, self.fonts, assets)?;
-        let (paged, breaks) = self.paginate(doc, &composition)?;
+        let (paged, breaks, runs) = self.paginate(doc, &composition)?;
         check::check(&source.path, doc.format, &composition, &paged)?;
         Ok(Laid {
             doc,
@@ -147,6 +150,7 @@ impl<'a> Typesetter<'a> {
             composition,
             paged,
             breaks,
+            runs,
         })
     }
 
@@ -164,12 +168,15 @@ impl<'a> Typesetter<'a> {
     /// §7.4, §7.5: printed on both sides, the 版记 must stand on an even
     /// page; when it floated to an odd one, a last run moves it.
     ///
+    /// The leads (a heading with its first lines, an attachment's head
+    /// with its body) are held in the run itself ([`keep::Holds`]); a run
+    /// more is paid only for what the flow cannot hold ([`settle_leads`]).
     /// Most documents need only one run.
     fn paginate(
         &self,
         doc: &Document,
         composition: &Composition,
-    ) -> Result<(PagedDocument, PageBreaks), Error> {
+    ) -> Result<(PagedDocument, PageBreaks, usize), Error> {
         let extension = self
             .fonts
             .needs_extension(composition.texts().map(|(r, t, _)| (r, t)));
@@ -179,11 +186,16 @@ impl<'a> Typesetter<'a> {
             &self.shared
         };
         let scope = template::FontScope { extension };
-        let compile = |pages: &Pagination| self.compile(shared, doc, composition, pages, scope);
+        let runs = std::cell::Cell::new(0);
+        let compile = |pages: &Pagination| {
+            runs.set(runs.get() + 1);
+            self.compile(shared, doc, composition, pages, scope)
+        };
         let leads = keep::leads(composition, self.fonts);
         let mut pages = Pagination {
             tables: vec![None; composition.tables.len()],
             marks: leads.clone(),
+            holds: keep::holds(composition, &leads),
             ..Pagination::default()
         };
         let mut paged = compile(&pages)?;
@@ -213,11 +225,24 @@ impl<'a> Typesetter<'a> {
                 paged = settle_leads(composition, &leads, &mut pages, paged, &compile)?;
             }
         } else if let Some(at) = closing_break(composition, &paged, self.fonts) {
-            pages.closing = Some(at);
+            // A break inside the lines a held lead needs (a heading over a
+            // short last paragraph) would leave the lead with fewer: the
+            // page breaks before the lead's run instead, and the whole
+            // paragraph goes with the closing.
+            let from = match keep::parted(&leads, &pages.holds, at.item, at.line) {
+                Some(first) => {
+                    pages.leads.push(first);
+                    first
+                }
+                None => {
+                    pages.closing = Some(at);
+                    at.item
+                }
+            };
             // The tables after the moved lines start elsewhere now.
             for (i, item) in composition.items.iter().enumerate() {
                 if let compose::ItemKind::Table(k) = item.kind
-                    && i >= at.item
+                    && i >= from
                 {
                     pages.tables[k] = None;
                 }
@@ -233,12 +258,16 @@ impl<'a> Typesetter<'a> {
             pages.record = side;
             paged = compile(&pages)?;
         }
+        let mut moved = keep::moved(composition, &leads, &pages.holds, &paged);
+        moved.extend(&pages.leads);
+        moved.sort_unstable();
+        moved.dedup();
         let breaks = PageBreaks {
-            leads: pages.leads,
+            leads: moved,
             closing: pages.closing.map(|b| (b.item, b.line)),
             record: pages.record,
         };
-        Ok((paged, breaks))
+        Ok((paged, breaks, runs.get()))
     }
 
     fn compile(
@@ -320,6 +349,8 @@ struct Pagination {
     leads: Vec<usize>,
     /// The leads whose start and need the run labels.
     marks: Vec<keep::Lead>,
+    /// How the template holds the leads with what they lead.
+    holds: keep::Holds,
     /// §7.3.5.5: the portrait table ending the 正文 whose last body rows
     /// start a page of their own, with the closing.
     tail: Option<usize>,
@@ -399,9 +430,12 @@ fn settle_tables(
     }
 }
 
-/// Breaks the page before each lead ([`Keep::Lead`]) that does not stand
-/// with what it leads, one per run in reading order (a break moves what
-/// follows it); the tables after the break are measured again.
+/// Breaks the page before each lead ([`Keep::Lead`]) that still does not
+/// stand with what it leads, one per run in reading order (a break moves
+/// what follows it); the tables after the break are measured again. The
+/// template holds the leads in the same run ([`keep::Holds`]), so this
+/// finds only what the flow cannot hold (a table gongwen breaks whose first
+/// page has none of its rows; the §7.3.5.5 break inside a lead's lines).
 fn settle_leads(
     c: &Composition,
     leads: &[keep::Lead],
@@ -409,7 +443,7 @@ fn settle_leads(
     mut paged: PagedDocument,
     compile: &impl Fn(&Pagination) -> Result<PagedDocument, Error>,
 ) -> Result<PagedDocument, Error> {
-    while let Some(first) = keep::broken(c, leads, &paged, &pages.leads) {
+    while let Some(first) = keep::broken(c, leads, &pages.holds, &paged, &pages.leads) {
         pages.leads.push(first);
 
         for item in &c.items[first..] {

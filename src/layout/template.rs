@@ -97,6 +97,11 @@ pub(super) fn template_data(
             if on_title_line {
                 d.above = 0.0;
             }
+            d.hold = pages.holds.hold.contains(&i);
+            d.orphans = pages.holds.orphans.contains(&i);
+            if pages.holds.pre.contains(&i) {
+                d.pre = Some(keep::pre_label(i));
+            }
             for lead in &pages.marks {
                 if lead.item == i {
                     d.lead = Some(keep::start_label(i));
@@ -410,6 +415,9 @@ fn item_data(
         labels,
         lead: None,
         break_before,
+        hold: false,
+        orphans: false,
+        pre: None,
         lines,
         columns: item.columns.iter().map(placed_data).collect(),
         reserve: item.reserve_lines_after as f64 * g::LINE_PITCH,
