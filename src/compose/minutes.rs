@@ -103,6 +103,7 @@ pub fn compose_attendance(attendance: &Attendance, fonts: &FontSet, items: &mut 
                     0
                 },
                 runs,
+                lines: Vec::new(),
                 first_indent,
                 rest_indent: names_x,
                 justify: false,

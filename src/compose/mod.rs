@@ -74,6 +74,12 @@ pub struct Item {
     /// Blank lines between the previous item and this one.
     pub blank_lines_before: usize,
     pub runs: Vec<Run>,
+    /// `runs` broken into the lines of the body grid (3号, the body's
+    /// tracking, the 版心's measure less the indents; an attachment's title
+    /// line at the title's size): broken once, when the composition is
+    /// done, and set as they are by every writer. Empty for a page break
+    /// and a table.
+    pub lines: Vec<Vec<Run>>,
     /// Indent of the first line from the 版心's left edge, in points.
     pub first_indent: f64,
     /// Indent of the other lines, in points.
@@ -432,6 +438,7 @@ pub fn compose(
             kind: ItemKind::Addressees,
             blank_lines_before: 0,
             runs: body(content::addressees_line(&doc.addressees)),
+            lines: Vec::new(),
             first_indent: 0.0,
             rest_indent: 0.0,
             justify: true,
@@ -472,6 +479,7 @@ pub fn compose(
                 kind: ItemKind::Attachment,
                 blank_lines_before: usize::from(i == 0),
                 runs: body(text),
+                lines: Vec::new(),
                 first_indent: first,
                 rest_indent: start + label_w + number_w,
                 justify: true,
@@ -529,6 +537,7 @@ pub fn compose(
             kind: ItemKind::Note,
             blank_lines_before: blank,
             runs: body(text),
+            lines: Vec::new(),
             first_indent,
             rest_indent: 0.0,
             justify: true,
@@ -586,6 +595,10 @@ pub fn compose(
         tables,
     };
     check_coverage(&composition, source, fonts)?;
+    let mut composition = composition;
+    for item in &mut composition.items {
+        item.lines = item_lines(item, fonts);
+    }
     Ok(composition)
 }
 
@@ -627,9 +640,8 @@ pub fn measure_at(fonts: &FontSet, role: Role, text: &str, size: f64, tracking: 
 
 /// The lines of a composed item on the body grid (3号, the body's
 /// tracking, the 版心's measure less the item's indents; an attachment's
-/// title line at the title's size, untracked), as both writers must see
-/// them.
-pub fn item_lines(item: &Item, fonts: &FontSet) -> Vec<Vec<Run>> {
+/// title line at the title's size, untracked): [`Item::lines`].
+fn item_lines(item: &Item, fonts: &FontSet) -> Vec<Vec<Run>> {
     let setting = if item.kind == ItemKind::AttachmentTitle {
         linebreak::Setting {
             size: g::TITLE_SIZE,

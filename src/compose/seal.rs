@@ -110,6 +110,7 @@ pub(crate) fn line_item(
         kind,
         blank_lines_before: blank,
         runs,
+        lines: Vec::new(),
         first_indent: x,
         rest_indent: x,
         justify: false,

@@ -170,7 +170,7 @@ pub(super) fn document_xml(
                     .collect();
                 // §7.3.5.5: the 正文's last lines stay with the 署名.
                 let keep_whole = match item.keep_with_next {
-                    compose::Keep::LastLines(_) => keep_last_paragraph_whole(c, i, fonts),
+                    compose::Keep::LastLines(_) => keep_last_paragraph_whole(c, i),
                     _ => false,
                 };
                 // Where gongwen's layout breaks that paragraph so that its
@@ -181,7 +181,7 @@ pub(super) fn document_xml(
                         .closing
                         .filter(|&(k, _)| k == i && !keep_whole)
                         .map(|(_, line)| {
-                            compose::item_lines(item, fonts)[..line]
+                            item.lines[..line]
                                 .iter()
                                 .flatten()
                                 .map(|r| r.text.chars().count())
@@ -251,10 +251,10 @@ pub(super) fn document_xml(
 /// 版头, the 标题 and the 主送), or when it and the closing do not fit one
 /// page (measured: a 39-line paragraph left pages 1–2 empty). There the
 /// paragraph has no keepNext and follows gongwen's own page breaks.
-fn keep_last_paragraph_whole(c: &Composition, i: usize, fonts: &FontSet) -> bool {
+fn keep_last_paragraph_whole(c: &Composition, i: usize) -> bool {
     let first = !c.items[..i]
         .iter()
         .any(|it| matches!(it.kind, ItemKind::Paragraph(_)));
-    let lines = compose::item_lines(&c.items[i], fonts).len();
+    let lines = c.items[i].lines.len();
     !first && lines <= g::docx::KEEP_WHOLE_MAX_LINES
 }

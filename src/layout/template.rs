@@ -1,5 +1,5 @@
 //! The composition as the template's data ([`data::TemplateData`]): each
-//! composed item broken into lines on the 28-character grid, with the
+//! composed item's lines on the 28-character grid, with the
 //! page breaks the pagination loop decided and the labels it reads back.
 //! Nothing here decides a page; every value is the composition's or the
 //! geometry module's, converted to what Typst reads.
@@ -93,7 +93,7 @@ pub(super) fn template_data(
                     alt: o.alt.clone(),
                 })
                 .collect();
-            let mut d = item_data(item, blank, fonts, labels, break_before, overlays);
+            let mut d = item_data(item, blank, labels, break_before, overlays);
             if on_title_line {
                 d.above = 0.0;
             }
@@ -371,13 +371,13 @@ fn item_style(item: &Item) -> data::Style {
 fn item_data(
     item: &Item,
     blank_lines: usize,
-    fonts: &FontSet,
     labels: Vec<&'static str>,
     break_before: Option<usize>,
     overlays: Vec<data::Overlay>,
 ) -> data::Item {
-    let lines = compose::item_lines(item, fonts)
-        .into_iter()
+    let lines = item
+        .lines
+        .iter()
         .enumerate()
         .map(|(i, runs)| {
             let text: String = runs.iter().map(|r| r.text.as_str()).collect();
@@ -387,7 +387,7 @@ fn item_data(
                 } else {
                     item.rest_indent
                 },
-                runs: data::runs(&runs),
+                runs: data::runs(runs),
                 guard_start: text
                     .chars()
                     .next()
