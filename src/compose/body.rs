@@ -7,7 +7,7 @@ use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, CHAR_PITCH, mm};
 use crate::model::Document;
 
-use super::{Item, ItemKind, Keep, Lead, measure_at, table, title};
+use super::{Align, Item, ItemKind, Keep, Lead, measure_at, table, title};
 
 /// 附件 with content (§7.3.7), after the 正文 and its closing, before the
 /// 版记: each from a new page; `附件N` (N its number in the 附件说明, none
@@ -37,7 +37,7 @@ pub(crate) fn compose_attachments(
             keep_with_next,
             columns: Vec::new(),
             reserve_lines_after: 0,
-            centre_on: None,
+            align: Align::Indents,
             path,
         };
         items.push(item(
@@ -156,7 +156,7 @@ pub(crate) fn flow_item(
                 keep_with_next: Keep::Free,
                 columns: Vec::new(),
                 reserve_lines_after: 0,
-                centre_on: None,
+                align: Align::Indents,
                 path,
             }
         }
@@ -177,7 +177,7 @@ fn body_item(p: crate::content::Paragraph, blank_lines_before: usize) -> Item {
         keep_with_next: Keep::Free,
         columns: Vec::new(),
         reserve_lines_after: 0,
-        centre_on: None,
+        align: Align::Indents,
         path: p.path,
     }
 }

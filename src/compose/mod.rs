@@ -100,13 +100,37 @@ pub struct Item {
     /// a seal placed against the 署名 takes below the last line of the
     /// closing, so that it stays inside the 版心 (§7.3.5.5).
     pub reserve_lines_after: usize,
-    /// The x (points from the 版心's left edge) the item's line is centred
-    /// on, when that is what places it: the 署名 and 成文日期 under a seal
-    /// (§7.3.5.1). A word processor that sets the text in its own widths
-    /// keeps it centred there.
-    pub centre_on: Option<f64>,
+    /// What places the item's line across the measure, as the standard
+    /// says it: its indents, or its right edge, or its centre. The indents
+    /// hold where that puts the text in the composition's widths; a word
+    /// processor that sets the text in its own widths keeps this instead.
+    pub align: Align,
     /// The model field it came from, for messages.
     pub path: String,
+}
+
+/// What places an item's line across the measure (see [`Item::align`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Align {
+    /// Its indents: the first line `first_indent` from the 版心's left
+    /// edge, the others `rest_indent` (the 正文, 附件说明, a 成文日期 placed
+    /// under its 署名, §7.3.5.2).
+    Indents,
+    /// 右空N字: its right edge N characters of the grid in from the 版心's
+    /// right edge, whatever the text's width (the 署名 and a 成文日期
+    /// longer than it, §7.3.5.2; the 成文日期 beside a 签名章, §7.3.5.3).
+    RightChars(usize),
+    /// Its right edge this many points in from the 版心's right edge: a
+    /// 署名 moved left by a longer 成文日期 (§7.3.5.2), the 签发人's title
+    /// two characters left of its 签名章 (§7.3.5.3).
+    RightInset(f64),
+    /// Centred on this x, points from the 版心's left edge: the 署名 and
+    /// 成文日期 under a seal (§7.3.5.1).
+    CentreOn(f64),
+    /// A row of pieces ([`Item::columns`]), each centred on its x, points
+    /// from the 版心's left edge: joint 署名, each under its seal
+    /// (§7.3.5.1).
+    Columns(Vec<f64>),
 }
 
 /// How an item stays with the item after it (§7.3.5.5).
@@ -445,7 +469,7 @@ pub fn compose(
             keep_with_next: Keep::Free,
             columns: Vec::new(),
             reserve_lines_after: 0,
-            centre_on: None,
+            align: Align::Indents,
             path: "addressees".into(),
         });
     }
@@ -486,7 +510,7 @@ pub fn compose(
                 keep_with_next: Keep::Free,
                 columns: Vec::new(),
                 reserve_lines_after: 0,
-                centre_on: None,
+                align: Align::Indents,
                 path: format!("attachments[{i}]"),
             });
         }
@@ -548,7 +572,7 @@ pub fn compose(
             } else {
                 reserve.saturating_sub(1)
             },
-            centre_on: None,
+            align: Align::Indents,
             path: "note".into(),
         });
     }

@@ -13,13 +13,11 @@ use super::section::{
 use super::xml::Xml;
 use super::{Setup, drawing, header, letter, parts, record, table};
 use crate::compose::{self, Composition, Item, ItemKind};
-use crate::fonts::FontSet;
 use crate::geometry::{self as g, twips};
 use crate::layout::{PageBreaks, RecordSide};
 
 pub(super) fn document_xml(
     c: &Composition,
-    fonts: &FontSet,
     setup: Setup,
     page: parts::PageSetup,
     breaks: &PageBreaks,
@@ -197,7 +195,6 @@ pub(super) fn document_xml(
                         keep_whole,
                     },
                     &drawings,
-                    fonts,
                     setup,
                 );
                 new_page = false;

@@ -104,7 +104,7 @@ pub fn render(laid: &Laid, options: Options) -> Result<Vec<u8>, Error> {
     // Where the 版记 stands is a question of pagination, which the word
     // processor does: gongwen's own layout (the same composition) says
     // whether the 版记 must leave the last page of text.
-    let document = body::document_xml(composition, fonts, setup, page, &laid.breaks);
+    let document = body::document_xml(composition, setup, page, &laid.breaks);
     // The images (seals): a media part each, related from the document; an
     // SVG also gets a PNG that Word shows where it cannot draw SVG.
     let mut media: Vec<(String, String, Vec<u8>)> = Vec::new();

@@ -7,9 +7,9 @@ use super::place::placement;
 use super::runs::{self, RunProps};
 use super::xml::Xml;
 use super::{FontNames, Setup, drawing};
-use crate::compose::{self, Item, ItemKind};
+use crate::compose::{self, Align, Item, ItemKind};
 use crate::content::Run;
-use crate::fonts::{FontSet, Role};
+use crate::fonts::Role;
 use crate::geometry::{self as g, twips};
 
 /// Seals drawn against a paragraph: the overlay, its image, a drawing id.
@@ -36,11 +36,10 @@ pub(super) fn paragraph(
     item: &Item,
     placing: Placing,
     drawings: &Drawings,
-    fonts: &FontSet,
     setup: Setup,
 ) {
     let Some(at) = placing.break_at.filter(|_| item.columns.is_empty()) else {
-        paragraph_part(x, style, item, Part::Whole, placing, drawings, fonts, setup);
+        paragraph_part(x, style, item, Part::Whole, placing, drawings, setup);
         return;
     };
     // Broken by gongwen's layout (§7.3.5.5): two paragraphs, the lines
@@ -61,7 +60,6 @@ pub(super) fn paragraph(
         Part::BeforeBreak,
         placing,
         drawings,
-        fonts,
         setup,
     );
     let second = Item {
@@ -69,16 +67,7 @@ pub(super) fn paragraph(
         first_indent: item.rest_indent,
         ..item.clone()
     };
-    paragraph_part(
-        x,
-        style,
-        &second,
-        Part::AfterBreak,
-        placing,
-        &[],
-        fonts,
-        setup,
-    );
+    paragraph_part(x, style, &second, Part::AfterBreak, placing, &[], setup);
 }
 
 /// Which part of a paragraph a `w:p` holds.
@@ -120,7 +109,6 @@ fn split_runs(runs: &[Run], at: usize) -> (Vec<Run>, Vec<Run>) {
     (before, after)
 }
 
-#[allow(clippy::too_many_arguments)]
 fn paragraph_part(
     x: &mut Xml,
     style: Style,
@@ -128,7 +116,6 @@ fn paragraph_part(
     part: Part,
     placing: Placing,
     drawings: &Drawings,
-    fonts: &FontSet,
     setup: Setup,
 ) {
     x.open("w:p", &[]);
@@ -149,19 +136,17 @@ fn paragraph_part(
     if placing.new_page || part == Part::AfterBreak {
         x.empty("w:pageBreakBefore", &[]);
     }
-    if !item.columns.is_empty() {
+    if let Align::Columns(centres) = &item.align {
         // Each name centred on its seal: a centre tab stop at the name's
         // centre, so that it stays centred in the word processor's widths.
         x.open("w:tabs", &[]);
-        for c in &item.columns {
-            let text: String = c.runs.iter().map(|r| r.text.as_str()).collect();
-            let centre = c.x + compose::measure(fonts, Role::Body, &text) / 2.0;
+        for &centre in centres {
             let pos = setup.grid.scale_twips(centre).to_string();
             x.empty("w:tab", &[("w:val", "center"), ("w:pos", &pos)]);
         }
         x.close();
     }
-    if item.centre_on.is_some() || !item.columns.is_empty() {
+    if matches!(item.align, Align::CentreOn(_) | Align::Columns(_)) {
         // No extra space between digits and hanzi here, so that the text
         // keeps the width the composition measured and the 成文日期 is
         // 右空四字 and centred on its seal at once (§7.3.5.1). Word honours
@@ -171,7 +156,7 @@ fn paragraph_part(
         x.empty("w:autoSpaceDE", &[("w:val", "0")]);
         x.empty("w:autoSpaceDN", &[("w:val", "0")]);
     }
-    let mut placed = placement(item, fonts, setup);
+    let mut placed = placement(item, style, setup);
     if part == Part::AfterBreak && placed.ind.is_empty() {
         placed.ind.push(("w:firstLine", "0".into()));
     }
