@@ -236,6 +236,54 @@ pub struct Header {
     pub separator: Option<f64>,
     /// The 信函's red double lines on page 1 (§10.1); none in other formats.
     pub double_rules: Vec<DoubleRule>,
+    /// Where its pieces stand, and so the order they are read in.
+    pub form: HeaderForm,
+}
+
+/// Where the 版头's pieces stand (§7.2, §10.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderForm {
+    /// Inside the 版心, read top to bottom: 份号, 密级和保密期限, 紧急程度;
+    /// the mark; the 发文字号 and 签发人 (§7.2; a 命令's and a 纪要's mark
+    /// and number the same way, §10.2, §10.3).
+    Block,
+    /// A 信函's (§10.1): the mark in the 天头 above the 版心 and the double
+    /// lines across page 1 (the second in the foot margin), out of reach of
+    /// flowing text, so a writer whose text flows places them against the
+    /// page; read as the mark, the first line (份号 with the 发文字号 at its
+    /// right), then the other corner lines.
+    Letter,
+}
+
+/// A piece of the 版头, as [`Header::reading_order`] lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "part", content = "index", rename_all = "snake_case")]
+pub enum HeaderPiece {
+    /// A line of [`Header::corner`].
+    Corner(usize),
+    /// The mark ([`Header::mark`]).
+    Mark,
+    /// A line of [`Header::number`].
+    Number(usize),
+}
+
+impl Header {
+    /// Its pieces in reading order, the order a writer draws them in (text
+    /// extraction and screen readers follow it).
+    pub fn reading_order(&self) -> Vec<HeaderPiece> {
+        let corner = (0..self.corner.len()).map(HeaderPiece::Corner);
+        let number = (0..self.number.len()).map(HeaderPiece::Number);
+        let mark = self.mark.as_ref().map(|_| HeaderPiece::Mark);
+        match self.form {
+            HeaderForm::Letter if mark.is_some() && !self.corner.is_empty() => mark
+                .into_iter()
+                .chain([HeaderPiece::Corner(0)])
+                .chain(number)
+                .chain(corner.skip(1))
+                .collect(),
+            _ => corner.chain(mark).chain(number).collect(),
+        }
+    }
 }
 
 /// One line of the 版头: pieces placed at a distance from the 版心's left

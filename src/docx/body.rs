@@ -12,7 +12,7 @@ use super::section::{
 };
 use super::xml::Xml;
 use super::{Setup, drawing, header, letter, parts, record, table};
-use crate::compose::{self, Composition, Item, ItemKind};
+use crate::compose::{self, Composition, HeaderForm, Item, ItemKind};
 use crate::geometry::{self as g, twips};
 use crate::layout::{PageBreaks, RecordSide};
 
@@ -34,7 +34,7 @@ pub(super) fn document_xml(
     // The shapes of a 信函's first page (§10.1).
     if c.header
         .as_ref()
-        .is_some_and(|h| !h.double_rules.is_empty())
+        .is_some_and(|h| h.form == HeaderForm::Letter)
     {
         namespaces.push(("xmlns:wps", letter::NS_WPS));
     }
@@ -46,11 +46,10 @@ pub(super) fn document_xml(
     // 版头, and the spacing that puts the 标题 on its grid line.
     let top_margin = page.top as f64 / 20.0;
     let title_before = c.header.as_ref().map(|h| {
-        if h.double_rules.is_empty() {
-            header::header_xml(&mut x, h, c.title_line, top_margin, setup)
-        } else {
-            // A 信函 (§10.1).
-            letter::header_xml(&mut x, h, c.title_line, top_margin, setup)
+        match h.form {
+            HeaderForm::Block => header::header_xml(&mut x, h, c.title_line, top_margin, setup),
+            // A 信函 (§10.1): shapes placed against the page.
+            HeaderForm::Letter => letter::header_xml(&mut x, h, c.title_line, top_margin, setup),
         }
     });
 

@@ -323,6 +323,7 @@ fn header_data(h: &compose::Header) -> data::Header {
                 .collect(),
         }),
         separator: h.separator,
+        order: h.reading_order(),
         double_rules: h
             .double_rules
             .iter()
