@@ -409,6 +409,11 @@ pub struct Composition {
     /// Blank lines between the title and the first item (§7.3.2/§7.3.3).
     pub title_gap_lines: usize,
     pub items: Vec<Item>,
+    /// The closing (§7.3.5), as a range of `items`: from the first 署名
+    /// (or the 签发人's title, or the 成文日期 alone) through the items kept
+    /// whole with it (the 成文日期, a 附注): one group that no page break
+    /// parts, with the seals placed against it.
+    pub closing: Option<std::ops::Range<usize>>,
     /// The images the overlays draw, read and checked (see `assets`).
     pub images: Vec<Image>,
     /// Seals and 签名章, placed against items.
@@ -570,6 +575,7 @@ pub fn compose(
 
     let mut images = Vec::new();
     let mut overlays = Vec::new();
+    let closing_start = items.len();
     match seals {
         seal::Sealing::None => compose_closing(doc, fonts, &mut items),
         seal::Sealing::Seals(seals) => {
@@ -650,6 +656,14 @@ pub fn compose(
     } else {
         g::TITLE_GAP_LINES
     };
+    // The closing ends with the last item kept whole with the one before.
+    let closing = (closing_start < items.len()).then(|| {
+        let end = items[closing_start..]
+            .iter()
+            .position(|i| i.keep_with_next != Keep::Whole)
+            .map_or(items.len(), |k| closing_start + k + 1);
+        closing_start..end
+    });
     let composition = Composition {
         record: compose_record(doc, fonts),
         header,
@@ -657,6 +671,7 @@ pub fn compose(
         title,
         title_gap_lines,
         items,
+        closing,
         images,
         overlays,
         page_numbers: PageNumbers {
