@@ -425,6 +425,22 @@ pub struct Composition {
 }
 
 impl Composition {
+    /// Whether item `i`, whose last lines stay with the closing
+    /// ([`Keep::LastLines`], §7.3.5.5), may stand whole on the closing's
+    /// page, for a writer whose word processor keeps it there by moving it
+    /// whole: not when that empties a page of text, that is when it is the
+    /// 正文's first paragraph (a one-paragraph notice: page 1 would keep
+    /// only the 版头, the 标题 and the 主送), or when it and the closing do
+    /// not fit one page (measured in LibreOffice: a 39-line paragraph left
+    /// pages 1–2 empty). There only gongwen's own page breaks keep its
+    /// last lines with the closing.
+    pub fn may_move_whole(&self, i: usize) -> bool {
+        let first = !self.items[..i]
+            .iter()
+            .any(|it| matches!(it.kind, ItemKind::Paragraph(_)));
+        !first && self.items[i].lines.len() <= g::docx::KEEP_WHOLE_MAX_LINES
+    }
+
     /// Every piece of text with its role and field, title included.
     pub fn texts(&self) -> impl Iterator<Item = (Role, &str, &str)> {
         let header = self.header.iter().flat_map(|h| {

@@ -167,7 +167,7 @@ pub(super) fn document_xml(
                     .collect();
                 // §7.3.5.5: the 正文's last lines stay with the 署名.
                 let keep_whole = match item.keep_with_next {
-                    compose::Keep::LastLines(_) => keep_last_paragraph_whole(c, i),
+                    compose::Keep::LastLines(_) => c.may_move_whole(i),
                     _ => false,
                 };
                 // Where gongwen's layout breaks that paragraph so that its
@@ -236,21 +236,4 @@ pub(super) fn document_xml(
     section_properties(&mut x, page, setup, Some(footers), first, None);
     x.close().close();
     x.finish()
-}
-
-/// Whether the 正文's last paragraph (item `i`) is kept with the 署名 by
-/// `w:keepNext` (§7.3.5.5). Word then keeps only its last lines with the
-/// 署名, as gongwen's layout does, and keeps doing so when the text is
-/// edited; LibreOffice 7.4 moves the whole paragraph (measured). Moving it
-/// whole is harmless unless it empties a page of text: when the paragraph
-/// is the 正文's first (a one-paragraph notice: page 1 would keep only the
-/// 版头, the 标题 and the 主送), or when it and the closing do not fit one
-/// page (measured: a 39-line paragraph left pages 1–2 empty). There the
-/// paragraph has no keepNext and follows gongwen's own page breaks.
-fn keep_last_paragraph_whole(c: &Composition, i: usize) -> bool {
-    let first = !c.items[..i]
-        .iter()
-        .any(|it| matches!(it.kind, ItemKind::Paragraph(_)));
-    let lines = c.items[i].lines.len();
-    !first && lines <= g::docx::KEEP_WHOLE_MAX_LINES
 }

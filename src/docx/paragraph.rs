@@ -24,7 +24,11 @@ pub(super) struct Placing {
     /// over its runs).
     pub break_at: Option<usize>,
     /// For the 正文's last paragraph (Keep::LastLines): whether it is kept
-    /// with the 署名 by `w:keepNext` (see [`keep_last_paragraph_whole`]).
+    /// with the 署名 by `w:keepNext`: where the composition says it may move
+    /// whole ([`compose::Composition::may_move_whole`]). Word then keeps
+    /// only its last lines with the 署名, as gongwen's layout does, and
+    /// keeps doing so when the text is edited; LibreOffice 7.4 moves the
+    /// whole paragraph (measured).
     pub keep_whole: bool,
 }
 
