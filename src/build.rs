@@ -8,8 +8,9 @@
 //! same bytes in every file, whatever the number of jobs.
 
 pub mod progress;
+mod sources;
+mod staging;
 
-use std::collections::HashMap;
 use std::fs;
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
@@ -26,6 +27,10 @@ use crate::layout::Typesetter;
 use crate::load;
 use crate::pdf;
 use crate::schema;
+use sources::{discover, plan};
+use staging::{
+    check_target, new_staging, publish, refuse_output_over_inputs, remove_stale_staging,
+};
 
 /// An output format `gen build` can write for each document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -340,264 +345,6 @@ fn standard_name(standard: pdf::Standard) -> &'static str {
     }
 }
 
-/// The YAML files named by `paths`: files as given, folders searched
-/// recursively for `*.yaml` and `*.yml` (hidden entries and symbolic
-/// links to folders skipped). A file found in a folder must resolve inside
-/// that folder: a symbolic link leading out of it is refused, as seal
-/// images are ([`crate::assets`]). Each file once, sorted.
-fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
-    let mut found = Vec::new();
-    for path in paths {
-        let meta = fs::metadata(path).map_err(|source| Error::Read {
-            path: path.clone(),
-            source,
-        })?;
-        if meta.is_dir() {
-            let start = found.len();
-            walk(path, &mut found)?;
-            let folder = fs::canonicalize(path).map_err(|source| Error::Read {
-                path: path.clone(),
-                source,
-            })?;
-            for file in &found[start..] {
-                let inside = fs::canonicalize(file).is_ok_and(|real| real.starts_with(&folder));
-                if !inside {
-                    return Err(BuildError::Outside {
-                        path: file.clone(),
-                        folder: path.clone(),
-                    }
-                    .into());
-                }
-            }
-        } else {
-            found.push(path.clone());
-        }
-    }
-    found.sort();
-    let mut seen = std::collections::HashSet::new();
-    found.retain(|p| seen.insert(fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
-    if found.is_empty() {
-        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        return Err(BuildError::NoDocuments(names.join(", ")).into());
-    }
-    Ok(found)
-}
-
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), Error> {
-    let err = |source| BuildError::Walk {
-        path: dir.to_path_buf(),
-        source,
-    };
-    for entry in fs::read_dir(dir).map_err(err)? {
-        let entry = entry.map_err(err)?;
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        let kind = entry.file_type().map_err(err)?;
-        if kind.is_dir() {
-            walk(&path, found)?;
-        } else if is_yaml(&path) && fs::metadata(&path).is_ok_and(|m| m.is_file()) {
-            found.push(path);
-        }
-    }
-    Ok(())
-}
-
-fn is_yaml(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
-}
-
-/// Names the outputs after the sources' file names; two sources whose
-/// names differ only in letter case collide too (they would overwrite each
-/// other on Windows and macOS file systems, where the folder is read).
-fn plan(sources: &[PathBuf]) -> Result<Vec<Job>, Error> {
-    let mut by_name: HashMap<String, &PathBuf> = HashMap::new();
-    let mut jobs = Vec::new();
-    for source in sources {
-        let name = source
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if let Some(first) = by_name.insert(name.to_lowercase(), source) {
-            return Err(BuildError::Collision {
-                name,
-                first: first.clone(),
-                second: source.clone(),
-            }
-            .into());
-        }
-        jobs.push(Job {
-            source: source.clone(),
-            name,
-        });
-    }
-    Ok(jobs)
-}
-
-/// `out` may be missing, an empty folder, or a folder an earlier build
-/// made (it is then replaced as a whole).
-fn check_target(out: &Path) -> Result<(), Error> {
-    let meta = match fs::symlink_metadata(out) {
-        Ok(meta) => meta,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(source) => {
-            return Err(Error::Read {
-                path: out.to_path_buf(),
-                source,
-            });
-        }
-    };
-    if !meta.is_dir() {
-        return Err(BuildError::NotAFolder(out.to_path_buf()).into());
-    }
-    let empty = fs::read_dir(out)
-        .map_err(|source| Error::Read {
-            path: out.to_path_buf(),
-            source,
-        })?
-        .next()
-        .is_none();
-    if empty || made_by_gongwen(&out.join(MANIFEST)) {
-        Ok(())
-    } else {
-        Err(BuildError::Foreign(out.to_path_buf()).into())
-    }
-}
-
-/// Refuses an output folder that is, or contains, an input folder or a
-/// source file: publishing replaces the output folder as a whole, which
-/// would delete the sources.
-fn refuse_output_over_inputs(
-    out: &Path,
-    paths: &[PathBuf],
-    sources: &[PathBuf],
-) -> Result<(), Error> {
-    let out_real = resolved(out);
-    for input in paths.iter().chain(sources) {
-        let Ok(real) = fs::canonicalize(input) else {
-            continue;
-        };
-        if real.starts_with(&out_real) {
-            return Err(BuildError::OutputHoldsInput {
-                out: out.to_path_buf(),
-                input: input.clone(),
-                out_is_input: real == out_real,
-            }
-            .into());
-        }
-    }
-    Ok(())
-}
-
-/// `path` made absolute with symbolic links resolved, for a path that may
-/// not exist yet: its nearest existing ancestor resolved, the rest appended.
-fn resolved(path: &Path) -> PathBuf {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut rest = Vec::new();
-    let mut head = absolute.as_path();
-    loop {
-        if let Ok(real) = fs::canonicalize(head) {
-            return rest.iter().rev().fold(real, |p, name| p.join(name));
-        }
-        match (head.parent(), head.file_name()) {
-            (Some(parent), Some(name)) => {
-                rest.push(name.to_os_string());
-                head = parent;
-            }
-            _ => return absolute,
-        }
-    }
-}
-
-/// The prefix of staging folders (and of their lock files) beside the
-/// output folder.
-const STAGING_PREFIX: &str = ".gongwen-build-";
-/// A staging folder with no lock file (made by a gongwen before lock files,
-/// or left between the lock's creation and the folder's) is stale once it
-/// is this old.
-const STALE_UNLOCKED_SECS: u64 = 3600;
-
-/// A new staging folder in `parent`, and the lock that marks it as in use
-/// (`<folder>.lock`, held until the build ends; a later build removes the
-/// folders whose lock nobody holds, i.e. those of interrupted builds).
-fn new_staging(parent: &Path) -> Result<(tempfile::TempDir, StagingLock), Error> {
-    let err = |source| Error::Write {
-        path: parent.to_path_buf(),
-        source,
-    };
-    let staging = tempfile::Builder::new()
-        .prefix(STAGING_PREFIX)
-        .tempdir_in(parent)
-        .map_err(err)?;
-    let mut path = staging.path().as_os_str().to_os_string();
-    path.push(".lock");
-    let path = PathBuf::from(path);
-    let file = fs::File::create_new(&path).map_err(err)?;
-    file.try_lock()
-        .map_err(|e| err(std::io::Error::other(e.to_string())))?;
-    Ok((staging, StagingLock { path, _file: file }))
-}
-
-/// The lock file of a staging folder in use; removed when dropped.
-struct StagingLock {
-    path: PathBuf,
-    _file: fs::File,
-}
-
-impl Drop for StagingLock {
-    fn drop(&mut self) {
-        let _ = fs::remove_file(&self.path);
-    }
-}
-
-/// Removes the staging folders of interrupted builds beside the output
-/// folder: those whose lock file no running build holds, and unlocked
-/// ones older than [`STALE_UNLOCKED_SECS`]. Best effort: a folder that
-/// cannot be removed is left.
-fn remove_stale_staging(parent: &Path) {
-    let Ok(entries) = fs::read_dir(parent) else {
-        return;
-    };
-    let names: Vec<String> = entries
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(STAGING_PREFIX) || n.starts_with(".gongwen-old-"))
-        .collect();
-    for name in &names {
-        let path = parent.join(name);
-        if let Some(stem) = name.strip_suffix(".lock") {
-            let Ok(file) = fs::File::open(&path) else {
-                continue;
-            };
-            if file.try_lock().is_ok() {
-                // Nobody holds it: its build was interrupted.
-                let _ = fs::remove_dir_all(parent.join(stem));
-                let _ = fs::remove_file(&path);
-            }
-            continue;
-        }
-        let locked = names.contains(&format!("{name}.lock"));
-        let old = fs::symlink_metadata(&path)
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age.as_secs() > STALE_UNLOCKED_SECS);
-        if !locked && old && fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
-            let _ = fs::remove_dir_all(&path);
-        }
-    }
-}
-
-fn made_by_gongwen(manifest: &Path) -> bool {
-    fs::read(manifest)
-        .ok()
-        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
-        .is_some_and(|v| v.get("gongwen").is_some_and(|g| g.is_string()))
-}
-
 /// What every job reads.
 struct Context<'a> {
     typesetter: &'a Typesetter<'a>,
@@ -769,61 +516,6 @@ fn checksums(mut files: Vec<(String, String)>) -> String {
         .iter()
         .map(|(name, sha256)| format!("{sha256}  {name}\n"))
         .collect()
-}
-
-/// Puts the finished staging folder at `out`, replacing an earlier build
-/// there in one step where the system allows (Linux: an atomic exchange),
-/// else in two renames.
-fn publish(staging: tempfile::TempDir, out: &Path) -> Result<(), Error> {
-    let err = |source| Error::Write {
-        path: out.to_path_buf(),
-        source,
-    };
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // A temporary folder is private (0700); a publication folder is not.
-        fs::set_permissions(staging.path(), fs::Permissions::from_mode(0o755)).map_err(err)?;
-    }
-    let exists = fs::symlink_metadata(out).is_ok();
-    if !exists {
-        let path = staging.keep();
-        return fs::rename(&path, out).map_err(|e| {
-            let _ = fs::remove_dir_all(&path);
-            err(e)
-        });
-    }
-    if exchange(staging.path(), out).is_ok() {
-        // The earlier build is now at the staging path; dropping removes it.
-        drop(staging);
-        return Ok(());
-    }
-    // Two renames: the earlier build steps aside, the new one moves in.
-    let aside = tempfile::Builder::new()
-        .prefix(".gongwen-old-")
-        .tempdir_in(staging.path().parent().unwrap_or(Path::new(".")))
-        .map_err(err)?;
-    let old = aside.path().join("old");
-    fs::rename(out, &old).map_err(err)?;
-    let path = staging.keep();
-    if let Err(e) = fs::rename(&path, out) {
-        let _ = fs::rename(&old, out);
-        let _ = fs::remove_dir_all(&path);
-        return Err(err(e));
-    }
-    drop(aside);
-    Ok(())
-}
-
-#[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
-    use rustix::fs::{CWD, RenameFlags, renameat_with};
-    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
-}
-
-#[cfg(not(target_os = "linux"))]
-fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
-    Err(std::io::ErrorKind::Unsupported.into())
 }
 
 #[cfg(test)]

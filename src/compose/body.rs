@@ -7,7 +7,7 @@ use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, CHAR_PITCH, mm};
 use crate::model::Document;
 
-use super::{Item, ItemKind, Keep, Lead, measure_at, table, title};
+use super::{Align, Item, ItemKind, Keep, Lead, measure_at, table, title};
 
 /// 附件 with content (§7.3.7), after the 正文 and its closing, before the
 /// 版记: each from a new page; `附件N` (N its number in the 附件说明, none
@@ -30,13 +30,14 @@ pub(crate) fn compose_attachments(
             kind,
             blank_lines_before,
             runs,
+            lines: Vec::new(),
             first_indent: indent,
             rest_indent: indent,
             justify: false,
             keep_with_next,
             columns: Vec::new(),
             reserve_lines_after: 0,
-            centre_on: None,
+            align: Align::Indents,
             path,
         };
         items.push(item(
@@ -148,13 +149,14 @@ pub(crate) fn flow_item(
                 kind: ItemKind::Table(tables.len() - 1),
                 blank_lines_before,
                 runs: Vec::new(),
+                lines: Vec::new(),
                 first_indent: 0.0,
                 rest_indent: 0.0,
                 justify: false,
                 keep_with_next: Keep::Free,
                 columns: Vec::new(),
                 reserve_lines_after: 0,
-                centre_on: None,
+                align: Align::Indents,
                 path,
             }
         }
@@ -168,13 +170,14 @@ fn body_item(p: crate::content::Paragraph, blank_lines_before: usize) -> Item {
         kind: ItemKind::Paragraph(p.level),
         blank_lines_before,
         runs: p.runs,
+        lines: Vec::new(),
         first_indent: g::PARAGRAPH_INDENT_CHARS as f64 * CHAR_PITCH,
         rest_indent: 0.0,
         justify: true,
         keep_with_next: Keep::Free,
         columns: Vec::new(),
         reserve_lines_after: 0,
-        centre_on: None,
+        align: Align::Indents,
         path: p.path,
     }
 }

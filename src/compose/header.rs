@@ -7,7 +7,9 @@ use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, CHAR_PITCH, mm};
 use crate::model::{Document, IssuerMark};
 
-use super::{Header, HeaderLine, Mark, MarkPart, MarkPiece, Placed, measure, measure_at};
+use super::{
+    Header, HeaderForm, HeaderLine, Mark, MarkPart, MarkPiece, Placed, measure, measure_at,
+};
 
 /// The 版头's upper-left corner, one run a grid line: 份号 (3号, §7.2.1),
 /// 密级和保密期限 and 紧急程度 (3号黑体, §7.2.2–§7.2.3). The general format
@@ -130,6 +132,7 @@ pub(crate) fn compose_header(doc: &Document, fonts: &FontSet) -> Option<Header> 
         number,
         separator,
         double_rules: Vec::new(),
+        form: HeaderForm::Block,
     })
 }
 

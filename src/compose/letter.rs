@@ -29,7 +29,7 @@
 //! has text; on this grid the line above the double line has none.
 
 use super::header::compose_mark;
-use super::{Header, HeaderLine, Placed, measure};
+use super::{Header, HeaderForm, HeaderLine, Placed, measure};
 use crate::content::Run;
 use crate::fonts::{FontSet, Role};
 use crate::geometry::{self as g, mm};
@@ -172,6 +172,7 @@ pub(super) fn header(doc: &Document, fonts: &FontSet) -> (Option<Header>, usize)
         number,
         separator: None,
         double_rules: vec![first, second],
+        form: HeaderForm::Letter,
     };
     (Some(header), title_line)
 }

@@ -7,7 +7,7 @@
 //! refuses one).
 
 use crate::compose::linebreak::{self, Setting};
-use crate::compose::{Header, Item, ItemKind, Keep, Placed, measure};
+use crate::compose::{Align, Header, Item, ItemKind, Keep, Placed, measure};
 use crate::content;
 use crate::content::Run;
 use crate::fonts::{FontSet, Role};
@@ -103,6 +103,7 @@ pub fn compose_attendance(attendance: &Attendance, fonts: &FontSet, items: &mut 
                     0
                 },
                 runs,
+                lines: Vec::new(),
                 first_indent,
                 rest_indent: names_x,
                 justify: false,
@@ -114,7 +115,7 @@ pub fn compose_attendance(attendance: &Attendance, fonts: &FontSet, items: &mut 
                 },
                 columns,
                 reserve_lines_after: 0,
-                centre_on: None,
+                align: Align::Indents,
                 path: format!("attendance.{}", list.field()),
             });
         }

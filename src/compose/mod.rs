@@ -74,6 +74,12 @@ pub struct Item {
     /// Blank lines between the previous item and this one.
     pub blank_lines_before: usize,
     pub runs: Vec<Run>,
+    /// `runs` broken into the lines of the body grid (3号, the body's
+    /// tracking, the 版心's measure less the indents; an attachment's title
+    /// line at the title's size): broken once, when the composition is
+    /// done, and set as they are by every writer. Empty for a page break
+    /// and a table.
+    pub lines: Vec<Vec<Run>>,
     /// Indent of the first line from the 版心's left edge, in points.
     pub first_indent: f64,
     /// Indent of the other lines, in points.
@@ -94,13 +100,37 @@ pub struct Item {
     /// a seal placed against the 署名 takes below the last line of the
     /// closing, so that it stays inside the 版心 (§7.3.5.5).
     pub reserve_lines_after: usize,
-    /// The x (points from the 版心's left edge) the item's line is centred
-    /// on, when that is what places it: the 署名 and 成文日期 under a seal
-    /// (§7.3.5.1). A word processor that sets the text in its own widths
-    /// keeps it centred there.
-    pub centre_on: Option<f64>,
+    /// What places the item's line across the measure, as the standard
+    /// says it: its indents, or its right edge, or its centre. The indents
+    /// hold where that puts the text in the composition's widths; a word
+    /// processor that sets the text in its own widths keeps this instead.
+    pub align: Align,
     /// The model field it came from, for messages.
     pub path: String,
+}
+
+/// What places an item's line across the measure (see [`Item::align`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Align {
+    /// Its indents: the first line `first_indent` from the 版心's left
+    /// edge, the others `rest_indent` (the 正文, 附件说明, a 成文日期 placed
+    /// under its 署名, §7.3.5.2).
+    Indents,
+    /// 右空N字: its right edge N characters of the grid in from the 版心's
+    /// right edge, whatever the text's width (the 署名 and a 成文日期
+    /// longer than it, §7.3.5.2; the 成文日期 beside a 签名章, §7.3.5.3).
+    RightChars(usize),
+    /// Its right edge this many points in from the 版心's right edge: a
+    /// 署名 moved left by a longer 成文日期 (§7.3.5.2), the 签发人's title
+    /// two characters left of its 签名章 (§7.3.5.3).
+    RightInset(f64),
+    /// Centred on this x, points from the 版心's left edge: the 署名 and
+    /// 成文日期 under a seal (§7.3.5.1).
+    CentreOn(f64),
+    /// A row of pieces ([`Item::columns`]), each centred on its x, points
+    /// from the 版心's left edge: joint 署名, each under its seal
+    /// (§7.3.5.1).
+    Columns(Vec<f64>),
 }
 
 /// How an item stays with the item after it (§7.3.5.5).
@@ -206,6 +236,54 @@ pub struct Header {
     pub separator: Option<f64>,
     /// The 信函's red double lines on page 1 (§10.1); none in other formats.
     pub double_rules: Vec<DoubleRule>,
+    /// Where its pieces stand, and so the order they are read in.
+    pub form: HeaderForm,
+}
+
+/// Where the 版头's pieces stand (§7.2, §10.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderForm {
+    /// Inside the 版心, read top to bottom: 份号, 密级和保密期限, 紧急程度;
+    /// the mark; the 发文字号 and 签发人 (§7.2; a 命令's and a 纪要's mark
+    /// and number the same way, §10.2, §10.3).
+    Block,
+    /// A 信函's (§10.1): the mark in the 天头 above the 版心 and the double
+    /// lines across page 1 (the second in the foot margin), out of reach of
+    /// flowing text, so a writer whose text flows places them against the
+    /// page; read as the mark, the first line (份号 with the 发文字号 at its
+    /// right), then the other corner lines.
+    Letter,
+}
+
+/// A piece of the 版头, as [`Header::reading_order`] lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "part", content = "index", rename_all = "snake_case")]
+pub enum HeaderPiece {
+    /// A line of [`Header::corner`].
+    Corner(usize),
+    /// The mark ([`Header::mark`]).
+    Mark,
+    /// A line of [`Header::number`].
+    Number(usize),
+}
+
+impl Header {
+    /// Its pieces in reading order, the order a writer draws them in (text
+    /// extraction and screen readers follow it).
+    pub fn reading_order(&self) -> Vec<HeaderPiece> {
+        let corner = (0..self.corner.len()).map(HeaderPiece::Corner);
+        let number = (0..self.number.len()).map(HeaderPiece::Number);
+        let mark = self.mark.as_ref().map(|_| HeaderPiece::Mark);
+        match self.form {
+            HeaderForm::Letter if mark.is_some() && !self.corner.is_empty() => mark
+                .into_iter()
+                .chain([HeaderPiece::Corner(0)])
+                .chain(number)
+                .chain(corner.skip(1))
+                .collect(),
+            _ => corner.chain(mark).chain(number).collect(),
+        }
+    }
 }
 
 /// One line of the 版头: pieces placed at a distance from the 版心's left
@@ -331,6 +409,11 @@ pub struct Composition {
     /// Blank lines between the title and the first item (§7.3.2/§7.3.3).
     pub title_gap_lines: usize,
     pub items: Vec<Item>,
+    /// The closing (§7.3.5), as a range of `items`: from the first 署名
+    /// (or the 签发人's title, or the 成文日期 alone) through the items kept
+    /// whole with it (the 成文日期, a 附注): one group that no page break
+    /// parts, with the seals placed against it.
+    pub closing: Option<std::ops::Range<usize>>,
     /// The images the overlays draw, read and checked (see `assets`).
     pub images: Vec<Image>,
     /// Seals and 签名章, placed against items.
@@ -342,6 +425,22 @@ pub struct Composition {
 }
 
 impl Composition {
+    /// Whether item `i`, whose last lines stay with the closing
+    /// ([`Keep::LastLines`], §7.3.5.5), may stand whole on the closing's
+    /// page, for a writer whose word processor keeps it there by moving it
+    /// whole: not when that empties a page of text, that is when it is the
+    /// 正文's first paragraph (a one-paragraph notice: page 1 would keep
+    /// only the 版头, the 标题 and the 主送), or when it and the closing do
+    /// not fit one page (measured in LibreOffice: a 39-line paragraph left
+    /// pages 1–2 empty). There only gongwen's own page breaks keep its
+    /// last lines with the closing.
+    pub fn may_move_whole(&self, i: usize) -> bool {
+        let first = !self.items[..i]
+            .iter()
+            .any(|it| matches!(it.kind, ItemKind::Paragraph(_)));
+        !first && self.items[i].lines.len() <= g::docx::KEEP_WHOLE_MAX_LINES
+    }
+
     /// Every piece of text with its role and field, title included.
     pub fn texts(&self) -> impl Iterator<Item = (Role, &str, &str)> {
         let header = self.header.iter().flat_map(|h| {
@@ -432,13 +531,14 @@ pub fn compose(
             kind: ItemKind::Addressees,
             blank_lines_before: 0,
             runs: body(content::addressees_line(&doc.addressees)),
+            lines: Vec::new(),
             first_indent: 0.0,
             rest_indent: 0.0,
             justify: true,
             keep_with_next: Keep::Free,
             columns: Vec::new(),
             reserve_lines_after: 0,
-            centre_on: None,
+            align: Align::Indents,
             path: "addressees".into(),
         });
     }
@@ -472,13 +572,14 @@ pub fn compose(
                 kind: ItemKind::Attachment,
                 blank_lines_before: usize::from(i == 0),
                 runs: body(text),
+                lines: Vec::new(),
                 first_indent: first,
                 rest_indent: start + label_w + number_w,
                 justify: true,
                 keep_with_next: Keep::Free,
                 columns: Vec::new(),
                 reserve_lines_after: 0,
-                centre_on: None,
+                align: Align::Indents,
                 path: format!("attachments[{i}]"),
             });
         }
@@ -490,6 +591,7 @@ pub fn compose(
 
     let mut images = Vec::new();
     let mut overlays = Vec::new();
+    let closing_start = items.len();
     match seals {
         seal::Sealing::None => compose_closing(doc, fonts, &mut items),
         seal::Sealing::Seals(seals) => {
@@ -529,6 +631,7 @@ pub fn compose(
             kind: ItemKind::Note,
             blank_lines_before: blank,
             runs: body(text),
+            lines: Vec::new(),
             first_indent,
             rest_indent: 0.0,
             justify: true,
@@ -539,7 +642,7 @@ pub fn compose(
             } else {
                 reserve.saturating_sub(1)
             },
-            centre_on: None,
+            align: Align::Indents,
             path: "note".into(),
         });
     }
@@ -569,6 +672,14 @@ pub fn compose(
     } else {
         g::TITLE_GAP_LINES
     };
+    // The closing ends with the last item kept whole with the one before.
+    let closing = (closing_start < items.len()).then(|| {
+        let end = items[closing_start..]
+            .iter()
+            .position(|i| i.keep_with_next != Keep::Whole)
+            .map_or(items.len(), |k| closing_start + k + 1);
+        closing_start..end
+    });
     let composition = Composition {
         record: compose_record(doc, fonts),
         header,
@@ -576,6 +687,7 @@ pub fn compose(
         title,
         title_gap_lines,
         items,
+        closing,
         images,
         overlays,
         page_numbers: PageNumbers {
@@ -586,6 +698,10 @@ pub fn compose(
         tables,
     };
     check_coverage(&composition, source, fonts)?;
+    let mut composition = composition;
+    for item in &mut composition.items {
+        item.lines = item_lines(item, fonts);
+    }
     Ok(composition)
 }
 
@@ -627,9 +743,8 @@ pub fn measure_at(fonts: &FontSet, role: Role, text: &str, size: f64, tracking: 
 
 /// The lines of a composed item on the body grid (3号, the body's
 /// tracking, the 版心's measure less the item's indents; an attachment's
-/// title line at the title's size, untracked), as both writers must see
-/// them.
-pub fn item_lines(item: &Item, fonts: &FontSet) -> Vec<Vec<Run>> {
+/// title line at the title's size, untracked): [`Item::lines`].
+fn item_lines(item: &Item, fonts: &FontSet) -> Vec<Vec<Run>> {
     let setting = if item.kind == ItemKind::AttachmentTitle {
         linebreak::Setting {
             size: g::TITLE_SIZE,

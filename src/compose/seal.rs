@@ -6,7 +6,7 @@
 //! 成文日期 stay text in the flow.
 
 use crate::assets::{Assets, Image};
-use crate::compose::{Item, ItemKind, Keep, Overlay, Placed, measure};
+use crate::compose::{Align, Item, ItemKind, Keep, Overlay, Placed, measure};
 use crate::content::Run;
 use crate::error::Error;
 use crate::fonts::{FontSet, Role};
@@ -110,13 +110,14 @@ pub(crate) fn line_item(
         kind,
         blank_lines_before: blank,
         runs,
+        lines: Vec::new(),
         first_indent: x,
         rest_indent: x,
         justify: false,
         keep_with_next: Keep::Whole,
         columns: Vec::new(),
         reserve_lines_after: 0,
-        centre_on: None,
+        align: Align::Indents,
         path,
     }
 }
@@ -260,6 +261,7 @@ pub fn compose_sealed(
         let centre = |j: usize| last_centre + offsets[j];
         let anchor = items.len();
         let mut columns = Vec::new();
+        let mut name_centres = Vec::new();
         for (j, &k) in row.iter().enumerate() {
             let c = centre(j);
             let name_x = (c - names_w[k] / 2.0).clamp(0.0, (width - names_w[k]).max(0.0));
@@ -267,6 +269,8 @@ pub fn compose_sealed(
                 x: name_x,
                 runs: vec![text_run(&doc.issuer[k])],
             });
+            // On its seal's centre, unless the 版心's edge moved it.
+            name_centres.push(name_x + names_w[k] / 2.0);
             let seal = &seals[k];
             let (dy_lines, dy_pt) = seal_dy(seal.height, below);
             overlays.push(Overlay {
@@ -291,8 +295,9 @@ pub fn compose_sealed(
         let mut item = line_item(ItemKind::Signature, blank, runs, x, path);
         if joint {
             item.columns = columns;
+            item.align = Align::Columns(name_centres);
         } else {
-            item.centre_on = Some(centre(0));
+            item.align = Align::CentreOn(centre(0));
         }
         items.push(item);
     }
@@ -308,7 +313,7 @@ pub fn compose_sealed(
         "date".into(),
     );
     date_item.keep_with_next = Keep::Free;
-    date_item.centre_on = Some(last_centre);
+    date_item.align = Align::CentreOn(last_centre);
     let last_row = rows.last().expect("at least one issuer");
     let below = last_row
         .iter()
@@ -341,6 +346,9 @@ pub fn compose_signature_seal(
     let stamp_x = (width - cells(g::SIGNATURE_SEAL_RIGHT_CHARS) - w).max(0.0);
     let title_w = measure(fonts, Role::Body, &s.title);
     let title_x = (stamp_x - cells(g::SIGNATURE_TITLE_GAP_CHARS) - title_w).max(0.0);
+    // Its right edge two characters left of the stamp: a word processor
+    // keeps the gap to the 版心's right edge.
+    let title_inset = width - (title_x + title_w);
     // The stamp is centred on the title's line, and its top no higher than
     // the line two blank lines below the text: the title moves down whole
     // lines for a stamp taller than a line.
@@ -348,13 +356,15 @@ pub fn compose_signature_seal(
         .ceil()
         .max(0.0) as usize;
     let anchor = items.len();
-    items.push(line_item(
+    let mut title = line_item(
         ItemKind::SignatureTitle,
         g::SIGNATURE_SEAL_GAP_LINES + extra,
         vec![text_run(&s.title)],
         title_x,
         "signature_seal.title".into(),
-    ));
+    );
+    title.align = Align::RightInset(title_inset);
+    items.push(title);
     overlays.push(Overlay {
         image: images.len(),
         anchor,
@@ -380,6 +390,7 @@ pub fn compose_signature_seal(
         "date".into(),
     );
     date_item.keep_with_next = Keep::Free;
+    date_item.align = Align::RightChars(g::SIGNATURE_SEAL_RIGHT_CHARS);
     items.push(date_item);
 }
 

@@ -195,6 +195,8 @@ pub struct Header {
     pub separator: Option<f64>,
     /// A 信函's red double lines (§10.1).
     pub double_rules: Vec<DoubleRule>,
+    /// The order the pieces are drawn in: the composition's reading order.
+    pub order: Vec<crate::compose::HeaderPiece>,
 }
 
 /// A red double line (§10.1): its left end and length, and its two lines.

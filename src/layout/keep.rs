@@ -16,8 +16,7 @@
 
 use typst_layout::PagedDocument;
 
-use crate::compose::{self, Composition, ItemKind, Keep};
-use crate::fonts::FontSet;
+use crate::compose::{Composition, ItemKind, Keep};
 use crate::geometry as g;
 
 use super::{label_page, label_y, lines_above_bottom, table_label, table_page_lines};
@@ -54,7 +53,7 @@ pub(super) fn need_label(item: usize) -> String {
 }
 
 /// The leads of `c`, in reading order, with what each must see.
-pub(super) fn leads(c: &Composition, fonts: &FontSet) -> Vec<Lead> {
+pub(super) fn leads(c: &Composition) -> Vec<Lead> {
     let mut out = Vec::new();
     for (i, item) in c.items.iter().enumerate() {
         let Keep::Lead(rule) = item.keep_with_next else {
@@ -71,7 +70,7 @@ pub(super) fn leads(c: &Composition, fonts: &FontSet) -> Vec<Lead> {
         {
             first -= 1;
         }
-        if let Some(need) = need_after(c, i, rule.lines(), fonts) {
+        if let Some(need) = need_after(c, i, rule.lines()) {
             out.push(Lead {
                 item: i,
                 first,
@@ -85,7 +84,7 @@ pub(super) fn leads(c: &Composition, fonts: &FontSet) -> Vec<Lead> {
 /// The `lines`th line after item `i`, counted over the items that follow,
 /// or the first table met before it. `None` when a new page or a
 /// landscape table comes first (nothing can stand with it).
-fn need_after(c: &Composition, i: usize, lines: usize, fonts: &FontSet) -> Option<Need> {
+fn need_after(c: &Composition, i: usize, lines: usize) -> Option<Need> {
     let mut left = lines;
     for (j, item) in c.items.iter().enumerate().skip(i + 1) {
         match item.kind {
@@ -100,7 +99,7 @@ fn need_after(c: &Composition, i: usize, lines: usize, fonts: &FontSet) -> Optio
                 return Some(Need::Table { k, lines: need });
             }
             _ => {
-                let n = compose::item_lines(item, fonts).len();
+                let n = item.lines.len();
                 if n >= left && !item.columns.is_empty() {
                     // A row of joint 署名: one line, no label inside.
                     return None;

@@ -191,7 +191,7 @@ impl<'a> Typesetter<'a> {
             runs.set(runs.get() + 1);
             self.compile(shared, doc, composition, pages, scope)
         };
-        let leads = keep::leads(composition, self.fonts);
+        let leads = keep::leads(composition);
         let mut pages = Pagination {
             tables: vec![None; composition.tables.len()],
             marks: leads.clone(),
@@ -224,7 +224,7 @@ impl<'a> Typesetter<'a> {
                 // The table that moved may have left its heading behind.
                 paged = settle_leads(composition, &leads, &mut pages, paged, &compile)?;
             }
-        } else if let Some(at) = closing_break(composition, &paged, self.fonts) {
+        } else if let Some(at) = closing_break(composition, &paged) {
             // A break inside the lines a held lead needs (a heading over a
             // short last paragraph) would leave the lead with fewer: the
             // page breaks before the lead's run instead, and the whole
@@ -578,7 +578,7 @@ fn table_tail(
 
 /// Where to break the page so that the closing keeps the 正文's last
 /// lines, if it now starts a page without them.
-fn closing_break(c: &Composition, paged: &PagedDocument, fonts: &FontSet) -> Option<PageBreak> {
+fn closing_break(c: &Composition, paged: &PagedDocument) -> Option<PageBreak> {
     if label_page(paged, Labels::CLOSING)? <= label_page(paged, Labels::BODY_END)? {
         return None;
     }
@@ -597,11 +597,11 @@ fn closing_break(c: &Composition, paged: &PagedDocument, fonts: &FontSet) -> Opt
     // its last lines, from the items before the last as far as the list
     // goes (the closing took one line of it).
     let (mut item, mut kept) = (item, kept);
-    let mut lines = compose::item_lines(&c.items[item], fonts).len();
+    let mut lines = c.items[item].lines.len();
     while lines < kept && c.items[item].kind == compose::ItemKind::AttendanceContinued {
         kept -= lines;
         item -= 1;
-        lines = compose::item_lines(&c.items[item], fonts).len();
+        lines = c.items[item].lines.len();
     }
     Some(PageBreak {
         item,

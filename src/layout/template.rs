@@ -1,5 +1,5 @@
 //! The composition as the template's data ([`data::TemplateData`]): each
-//! composed item broken into lines on the 28-character grid, with the
+//! composed item's lines on the 28-character grid, with the
 //! page breaks the pagination loop decided and the labels it reads back.
 //! Nothing here decides a page; every value is the composition's or the
 //! geometry module's, converted to what Typst reads.
@@ -38,20 +38,9 @@ pub(super) fn template_data(
         .items
         .iter()
         .position(|it| matches!(it.keep_with_next, Keep::LastLines(_)));
-    // The closing's first item: the first 署名 (or the 签发人's title, or
-    // the date alone) after the anchor; what stands between them (the
-    // 附件说明) moves with the closing.
-    let closing = anchor.map(|a| {
-        c.items[a + 1..]
-            .iter()
-            .position(|it| {
-                matches!(
-                    it.kind,
-                    ItemKind::Signature | ItemKind::SignatureTitle | ItemKind::Date
-                )
-            })
-            .map_or(a + 1, |k| a + 1 + k)
-    });
+    // The closing's first item; what stands between the anchor and it
+    // (the 附件说明) moves with the closing.
+    let closing = anchor.map(|a| c.closing.as_ref().map_or(a + 1, |r| r.start));
     let items: Vec<data::Item> = c
         .items
         .iter()
@@ -93,7 +82,7 @@ pub(super) fn template_data(
                     alt: o.alt.clone(),
                 })
                 .collect();
-            let mut d = item_data(item, blank, fonts, labels, break_before, overlays);
+            let mut d = item_data(item, blank, labels, break_before, overlays);
             if on_title_line {
                 d.above = 0.0;
             }
@@ -206,27 +195,20 @@ pub(super) fn template_data(
         separator_thickness: g::SEPARATOR_THICKNESS,
         line_pitch: g::LINE_PITCH,
         title: c.title.clone(),
-        items: group_closing(&c.items, items),
+        items: group_closing(c.closing.clone(), items),
     }
 }
 
-/// The closing (§7.3.5): from the first 署名 (or the 签发人's title) through
-/// the items kept with it, as one group the template sets unbreakable, so
-/// that the 署名, 成文日期 and their seals never part.
-fn group_closing(items: &[Item], data: Vec<data::Item>) -> Vec<data::Entry> {
+/// The closing ([`Composition::closing`]) as one group the template sets
+/// unbreakable, so that the 署名, 成文日期 and their seals never part.
+fn group_closing(
+    closing: Option<std::ops::Range<usize>>,
+    data: Vec<data::Item>,
+) -> Vec<data::Entry> {
     let mut data = data;
-    let Some(start) = items.iter().position(|i| {
-        matches!(
-            i.kind,
-            ItemKind::Signature | ItemKind::SignatureTitle | ItemKind::Date
-        )
-    }) else {
+    let Some(std::ops::Range { start, end }) = closing else {
         return data.into_iter().map(data::Entry::Item).collect();
     };
-    let end = items[start..]
-        .iter()
-        .position(|i| i.keep_with_next != Keep::Whole)
-        .map_or(items.len(), |k| start + k + 1);
     let rest = data.split_off(end);
     let group = data.split_off(start);
     let sealed = group.iter().any(|i| !i.overlays.is_empty());
@@ -328,6 +310,7 @@ fn header_data(h: &compose::Header) -> data::Header {
                 .collect(),
         }),
         separator: h.separator,
+        order: h.reading_order(),
         double_rules: h
             .double_rules
             .iter()
@@ -376,13 +359,13 @@ fn item_style(item: &Item) -> data::Style {
 fn item_data(
     item: &Item,
     blank_lines: usize,
-    fonts: &FontSet,
     labels: Vec<&'static str>,
     break_before: Option<usize>,
     overlays: Vec<data::Overlay>,
 ) -> data::Item {
-    let lines = compose::item_lines(item, fonts)
-        .into_iter()
+    let lines = item
+        .lines
+        .iter()
         .enumerate()
         .map(|(i, runs)| {
             let text: String = runs.iter().map(|r| r.text.as_str()).collect();
@@ -392,7 +375,7 @@ fn item_data(
                 } else {
                     item.rest_indent
                 },
-                runs: data::runs(&runs),
+                runs: data::runs(runs),
                 guard_start: text
                     .chars()
                     .next()
