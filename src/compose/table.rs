@@ -1,5 +1,5 @@
 //! Tables (GB/T 9704-2012 §8) composed: column widths, cell text broken
-//! into lines, row heights on the body grid, and the pages of a landscape
+//! into lines, row heights in the cells' own line pitch, and the pages of a landscape
 //! table. The table the YAML writes, and its check, are [`crate::model::table`].
 
 use crate::content::Run;
@@ -21,10 +21,11 @@ pub struct Composed {
     pub size: f64,
     /// Baseline-to-baseline distance of lines inside a cell, pt.
     pub line_pitch: f64,
-    /// The unit of a row's height (its `lines`), pt: the body grid's line
-    /// pitch for a portrait table (so that the text after it stays on the
-    /// grid), the cells' own line pitch for a landscape one (dense: its
-    /// pages hold nothing else, so no grid to return to).
+    /// The unit of a row's height (its `lines`), pt: the cells' own line
+    /// pitch (dense rows: at 四号 and 小四 a row of one line is that line,
+    /// not a whole body line). It is the body grid's line pitch at 3号; at
+    /// a smaller size a portrait table ends between grid lines and the
+    /// layout sets the text after it on the next one.
     pub row_pitch: f64,
     /// Turned on pages of its own (§8).
     pub landscape: bool,
@@ -100,18 +101,18 @@ impl Composed {
         self.columns.iter().sum()
     }
 
-    /// The table's height on the body grid, in line pitches: every row.
+    /// The table's height in row pitches ([`Composed::row_pitch`]): every row.
     pub fn lines(&self) -> usize {
         self.rows.iter().map(|r| r.lines).sum()
     }
 
-    /// The header rows' height, in line pitches.
+    /// The header rows' height, in row pitches.
     pub fn header_lines(&self) -> usize {
         self.rows[..self.header_rows].iter().map(|r| r.lines).sum()
     }
 
     /// The body rows cut into pages, the way a careful typist breaks a
-    /// table: `first` line pitches are left for the table (header rows
+    /// table: `first` row pitches are left for the table (header rows
     /// included) on the page it starts on, `capacity` on each page after
     /// it, where the header rows are repeated. Pages are filled row by
     /// row; a page may break anywhere between rows, also inside a group
@@ -285,8 +286,8 @@ fn cut_spans(rows: &mut Vec<Row>, k: usize, needed: &impl Fn(usize) -> usize) ->
 /// A row of a composed table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
-    /// Its height in [`Composed::row_pitch`]es (line pitches of the body
-    /// grid for a portrait table).
+    /// Its height in [`Composed::row_pitch`]es (the cells' own line
+    /// pitches; lines of the body grid at 3号).
     pub lines: usize,
     /// The cells that start in this row.
     pub cells: Vec<ComposedCell>,
@@ -413,7 +414,9 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
         size,
         tracking: 0.0,
     };
-    let row_pitch = if landscape { line_pitch } else { g::LINE_PITCH };
+    // Dense rows: a row is as many of its cells' own lines as its text
+    // needs (at 3号, lines of the body grid).
+    let row_pitch = line_pitch;
     let needed = |k: usize| needed_lines(k, size, line_pitch, row_pitch);
     let total_rows = header_rows + table.rows.len();
     let mut rows: Vec<Row> = (0..total_rows)
