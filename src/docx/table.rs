@@ -175,10 +175,13 @@ pub(crate) fn table_xml(x: &mut Xml, t: &Composed, setup: Setup, width_twips: i6
         let header = r < t.header_rows;
         x.open("w:tr", &[]).open("w:trPr", &[]);
         x.empty("w:cantSplit", &[]);
-        // The word processor adds each row's top rule to its height: the
-        // row is that much shorter, so that the rows still add up to
-        // whole lines of the grid.
-        let height = row.lines as i64 * row_twips(t, setup) - rule_twips();
+        // Whole row pitches: LibreOffice counts the rule above a row in its
+        // height (a row is the larger of this and its lines, a rule's width
+        // shorter each, plus the rule), so the rows add up to the PDF's.
+        // (This less the rule made rows of two lines or more half a point
+        // short of the PDF's, and a page of the 150-row register held a
+        // row more.)
+        let height = row.lines as i64 * row_twips(t, setup);
         x.empty(
             "w:trHeight",
             &[("w:val", &height.to_string()), ("w:hRule", "atLeast")],
