@@ -315,6 +315,22 @@ impl ComposedCell {
     }
 }
 
+/// A header cell's words (the title's segmenter: jieba over the title word
+/// list), as ranges of char indices: a header wraps between its words
+/// (`一般公共预算 / 收入`, `建设 / 地点`), never inside one that fits a line
+/// (`一般公共预算收 / 入`, `建设地 / 点`). Names and numbers with their units
+/// are one word.
+fn header_words(text: &str) -> Vec<(usize, usize)> {
+    let n = text.chars().count();
+    let mut cuts = vec![0];
+    cuts.extend(super::title::word_boundaries(text));
+    cuts.push(n);
+    cuts.windows(2)
+        .filter(|w| w[1] - w[0] > 1)
+        .map(|w| (w[0], w[1]))
+        .collect()
+}
+
 /// Width of `text` in `role` at `size`, untracked, pt.
 fn measure(fonts: &FontSet, role: Role, text: &str, size: f64) -> f64 {
     super::measure_at(fonts, role, text, size, 0.0)
@@ -437,7 +453,10 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
                 role: *role,
                 text: cell.text.clone(),
             };
-            let keep = columns::kept(&cell.text);
+            let mut keep = columns::kept(&cell.text);
+            if *role == Role::Hei {
+                keep.extend(header_words(&cell.text));
+            }
             super::linebreak::break_lines_keeping(&[run], fonts, setting, width, width, &keep)
                 .into_iter()
                 .map(|runs| runs.into_iter().map(|r| r.text).collect::<String>())
@@ -743,6 +762,57 @@ mod tests {
                 p[0].cells.iter().find(|c| c.col == 1).unwrap().lines.len(),
                 k
             );
+        }
+    }
+
+    #[test]
+    fn headers_wrap_between_their_words() {
+        // Statistics headers in columns too narrow for them on one line:
+        // every line ends where a word ends (the words by the test's own
+        // reading, written out here).
+        let cases: [(&str, &[&str]); 6] = [
+            ("一般公共预算收入", &["一般", "公共", "预算", "收入"]),
+            ("社会消费品零售总额", &["社会", "消费品", "零售", "总额"]),
+            ("建设地点", &["建设", "地点"]),
+            ("责任单位", &["责任", "单位"]),
+            ("农村居民人均收入", &["农村", "居民", "人均收入"]),
+            ("固定资产投资增速", &["固定资产", "投资", "增速"]),
+        ];
+        let fonts = FontSet::bundled();
+        for (text, words) in cases {
+            let ends: Vec<usize> = words
+                .iter()
+                .scan(0, |n, w| {
+                    *n += w.chars().count();
+                    Some(*n)
+                })
+                .collect();
+            // Columns of 2 to 7 characters (a header of one column beside a
+            // wide body column).
+            for chars in 2..=7 {
+                let body = "国".repeat(60);
+                let yaml = format!(
+                    "columns: [{{width: {chars}}}, {{width: {}}}]\nheader: [[{text}, 说明]]\nrows:\n  - [甲, {body}]\n",
+                    28 - chars
+                );
+                let t = compose(&table(&yaml).unwrap(), "body[0].table", 14.0, &fonts);
+                let lines = &t.rows[0].cells[0].lines;
+                assert_eq!(lines.concat(), text);
+                // A word longer than the cell's longest line may break.
+                let per_line = lines.iter().map(|l| l.chars().count()).max().unwrap();
+                let mut at = 0;
+                for l in &lines[..lines.len() - 1] {
+                    at += l.chars().count();
+                    let inside = ends
+                        .iter()
+                        .zip(words)
+                        .find(|(end, w)| *end - w.chars().count() < at && at < **end);
+                    assert!(
+                        inside.is_none_or(|(_, w)| w.chars().count() > per_line),
+                        "{text} in a column of {chars}/28: {lines:?}"
+                    );
+                }
+            }
         }
     }
 
