@@ -506,6 +506,95 @@ fn a_table_in_an_attachment_and_a_smaller_size() {
     assert!((head.1 - 12.0).abs() < 0.01);
 }
 
+/// A portrait table at `size` (四号 or 小四) of `rows` one-line rows and one
+/// row whose 说明 wraps, between two paragraphs.
+fn dense_yaml(size: &str, rows: usize) -> String {
+    let mut y = format!(
+        "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试机关\ndate: 2020-01-02\ntable_size: {size}\nbody:\n  - 表前文字。\n  - table:\n      orientation: portrait\n      header: [[序号, 项目, 说明]]\n      rows:\n"
+    );
+    for k in 1..=rows {
+        let note = if k == 2 {
+            "长".repeat(60)
+        } else {
+            "短".to_string()
+        };
+        y.push_str(&format!("        - [{k}, 项目{k}, {note}]\n"));
+    }
+    y.push_str("  - 表后文字。\n");
+    y
+}
+
+#[test]
+fn pdf_dense_portrait_rows_take_their_pitch_and_the_text_after_returns_to_the_grid() {
+    // At 四号 and 小四 a row is its cells' own line pitch (the body's 29.6
+    // pt / 16 pt per point of size: 25.9 and 22.2 pt), so a table ends
+    // between grid lines; the text after it starts on the first grid line
+    // a whole line pitch below its bottom rule (as after a 3号 table, whose
+    // rows are grid lines), wherever the table's pages broke.
+    for (size, pt) in [("四号", 14.0), ("小四", 12.0)] {
+        let pitch = PITCH / EM * mm(pt);
+        for rows in [1, 2, 3, 4, 6, 9, 17, 30, 44] {
+            let doc = common::typeset_yaml(&dense_yaml(size, rows));
+            let pages = pdf_pages(&doc);
+            let case = format!("{size}, {rows} rows");
+            let mut seen = 0;
+            for (n, page) in pages.iter().enumerate() {
+                let mut ys: Vec<f64> = page
+                    .hrules()
+                    .iter()
+                    .filter(|r| (r.3 - 0.5).abs() < 1e-6)
+                    .map(|r| r.0)
+                    .collect();
+                ys.sort_by(f64::total_cmp);
+                ys.dedup_by(|a, b| (*a - *b).abs() < 0.01);
+                // Rows are whole pitches; nothing under the 版心.
+                for w in ys.windows(2) {
+                    let k = (w[1] - w[0]) / pitch;
+                    assert!(
+                        (k - k.round()).abs() * pitch < 0.05 && k.round() >= 1.0,
+                        "{case}, page {}: rules {:.2} and {:.2} mm",
+                        n + 1,
+                        w[0],
+                        w[1]
+                    );
+                }
+                if let (Some(first), Some(last)) = (ys.first(), ys.last()) {
+                    assert!(on_grid(*first), "{case}: table top at {first:.2} mm");
+                    assert!(*last <= BOTTOM + 0.05, "{case}: rule at {last:.2} mm");
+                }
+                let lines = page.lines();
+                seen += page.glyphs.iter().filter(|g| g.text == "短").count();
+                // The wrapping cell's lines are a pitch apart.
+                let long: Vec<f64> = lines
+                    .iter()
+                    .filter(|l| l.2.contains("长长"))
+                    .map(|l| l.0)
+                    .collect();
+                for w in long.windows(2) {
+                    assert!((w[1] - w[0] - pitch).abs() < 0.05, "{case}: {long:?}");
+                }
+                if let Some(after) = lines.iter().find(|l| l.2 == "表后文字。") {
+                    let top = em_top(after.0, after.1);
+                    assert!(on_grid(top), "{case}: the text after at {top:.2} mm");
+                    // (Unless the table ended the page before.)
+                    let rule = ys
+                        .iter()
+                        .copied()
+                        .filter(|&y| y < top)
+                        .fold(f64::MIN, f64::max);
+                    let below = top - rule;
+                    assert!(
+                        rule == f64::MIN || below > PITCH - 0.05 && below < 2.0 * PITCH - 0.05,
+                        "{case}: the text after is {below:.2} mm under the table"
+                    );
+                }
+            }
+            // Every row drawn once.
+            assert_eq!(seen, if rows >= 2 { rows - 1 } else { 1 }, "{case}");
+        }
+    }
+}
+
 /// What a page draws below the 版心's bottom edge (mm) other than its
 /// page number ("— N —", 7 mm below the 版心): glyphs whose em box
 /// reaches under it and rules under it (half a rule's weight allowed).

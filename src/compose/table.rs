@@ -1,5 +1,5 @@
 //! Tables (GB/T 9704-2012 §8) composed: column widths, cell text broken
-//! into lines, row heights on the body grid, and the pages of a landscape
+//! into lines, row heights in the cells' own line pitch, and the pages of a landscape
 //! table. The table the YAML writes, and its check, are [`crate::model::table`].
 
 use crate::content::Run;
@@ -21,10 +21,11 @@ pub struct Composed {
     pub size: f64,
     /// Baseline-to-baseline distance of lines inside a cell, pt.
     pub line_pitch: f64,
-    /// The unit of a row's height (its `lines`), pt: the body grid's line
-    /// pitch for a portrait table (so that the text after it stays on the
-    /// grid), the cells' own line pitch for a landscape one (dense: its
-    /// pages hold nothing else, so no grid to return to).
+    /// The unit of a row's height (its `lines`), pt: the cells' own line
+    /// pitch (dense rows: at 四号 and 小四 a row of one line is that line,
+    /// not a whole body line). It is the body grid's line pitch at 3号; at
+    /// a smaller size a portrait table ends between grid lines and the
+    /// layout sets the text after it on the next one.
     pub row_pitch: f64,
     /// Turned on pages of its own (§8).
     pub landscape: bool,
@@ -100,18 +101,18 @@ impl Composed {
         self.columns.iter().sum()
     }
 
-    /// The table's height on the body grid, in line pitches: every row.
+    /// The table's height in row pitches ([`Composed::row_pitch`]): every row.
     pub fn lines(&self) -> usize {
         self.rows.iter().map(|r| r.lines).sum()
     }
 
-    /// The header rows' height, in line pitches.
+    /// The header rows' height, in row pitches.
     pub fn header_lines(&self) -> usize {
         self.rows[..self.header_rows].iter().map(|r| r.lines).sum()
     }
 
     /// The body rows cut into pages, the way a careful typist breaks a
-    /// table: `first` line pitches are left for the table (header rows
+    /// table: `first` row pitches are left for the table (header rows
     /// included) on the page it starts on, `capacity` on each page after
     /// it, where the header rows are repeated. Pages are filled row by
     /// row; a page may break anywhere between rows, also inside a group
@@ -285,8 +286,8 @@ fn cut_spans(rows: &mut Vec<Row>, k: usize, needed: &impl Fn(usize) -> usize) ->
 /// A row of a composed table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
-    /// Its height in [`Composed::row_pitch`]es (line pitches of the body
-    /// grid for a portrait table).
+    /// Its height in [`Composed::row_pitch`]es (the cells' own line
+    /// pitches; lines of the body grid at 3号).
     pub lines: usize,
     /// The cells that start in this row.
     pub cells: Vec<ComposedCell>,
@@ -312,6 +313,22 @@ impl ComposedCell {
     pub fn text(&self) -> String {
         self.lines.concat()
     }
+}
+
+/// A header cell's words (the title's segmenter: jieba over the title word
+/// list), as ranges of char indices: a header wraps between its words
+/// (`一般公共预算 / 收入`, `建设 / 地点`), never inside one that fits a line
+/// (`一般公共预算收 / 入`, `建设地 / 点`). Names and numbers with their units
+/// are one word.
+fn header_words(text: &str) -> Vec<(usize, usize)> {
+    let n = text.chars().count();
+    let mut cuts = vec![0];
+    cuts.extend(super::title::word_boundaries(text));
+    cuts.push(n);
+    cuts.windows(2)
+        .filter(|w| w[1] - w[0] > 1)
+        .map(|w| (w[0], w[1]))
+        .collect()
 }
 
 /// Width of `text` in `role` at `size`, untracked, pt.
@@ -413,7 +430,9 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
         size,
         tracking: 0.0,
     };
-    let row_pitch = if landscape { line_pitch } else { g::LINE_PITCH };
+    // Dense rows: a row is as many of its cells' own lines as its text
+    // needs (at 3号, lines of the body grid).
+    let row_pitch = line_pitch;
     let needed = |k: usize| needed_lines(k, size, line_pitch, row_pitch);
     let total_rows = header_rows + table.rows.len();
     let mut rows: Vec<Row> = (0..total_rows)
@@ -434,7 +453,10 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
                 role: *role,
                 text: cell.text.clone(),
             };
-            let keep = columns::kept(&cell.text);
+            let mut keep = columns::kept(&cell.text);
+            if *role == Role::Hei {
+                keep.extend(header_words(&cell.text));
+            }
             super::linebreak::break_lines_keeping(&[run], fonts, setting, width, width, &keep)
                 .into_iter()
                 .map(|runs| runs.into_iter().map(|r| r.text).collect::<String>())
@@ -740,6 +762,57 @@ mod tests {
                 p[0].cells.iter().find(|c| c.col == 1).unwrap().lines.len(),
                 k
             );
+        }
+    }
+
+    #[test]
+    fn headers_wrap_between_their_words() {
+        // Statistics headers in columns too narrow for them on one line:
+        // every line ends where a word ends (the words by the test's own
+        // reading, written out here).
+        let cases: [(&str, &[&str]); 6] = [
+            ("一般公共预算收入", &["一般", "公共", "预算", "收入"]),
+            ("社会消费品零售总额", &["社会", "消费品", "零售", "总额"]),
+            ("建设地点", &["建设", "地点"]),
+            ("责任单位", &["责任", "单位"]),
+            ("农村居民人均收入", &["农村", "居民", "人均收入"]),
+            ("固定资产投资增速", &["固定资产", "投资", "增速"]),
+        ];
+        let fonts = FontSet::bundled();
+        for (text, words) in cases {
+            let ends: Vec<usize> = words
+                .iter()
+                .scan(0, |n, w| {
+                    *n += w.chars().count();
+                    Some(*n)
+                })
+                .collect();
+            // Columns of 2 to 7 characters (a header of one column beside a
+            // wide body column).
+            for chars in 2..=7 {
+                let body = "国".repeat(60);
+                let yaml = format!(
+                    "columns: [{{width: {chars}}}, {{width: {}}}]\nheader: [[{text}, 说明]]\nrows:\n  - [甲, {body}]\n",
+                    28 - chars
+                );
+                let t = compose(&table(&yaml).unwrap(), "body[0].table", 14.0, &fonts);
+                let lines = &t.rows[0].cells[0].lines;
+                assert_eq!(lines.concat(), text);
+                // A word longer than the cell's longest line may break.
+                let per_line = lines.iter().map(|l| l.chars().count()).max().unwrap();
+                let mut at = 0;
+                for l in &lines[..lines.len() - 1] {
+                    at += l.chars().count();
+                    let inside = ends
+                        .iter()
+                        .zip(words)
+                        .find(|(end, w)| *end - w.chars().count() < at && at < **end);
+                    assert!(
+                        inside.is_none_or(|(_, w)| w.chars().count() > per_line),
+                        "{text} in a column of {chars}/28: {lines:?}"
+                    );
+                }
+            }
         }
     }
 

@@ -122,13 +122,16 @@ pub(super) fn section_properties(
         x.empty("w:titlePg", &[]);
     }
     // A lines-only grid of 22 lines a page, for Word's page setup (每页22行);
-    // lines are exact and paragraphs do not snap, so it moves nothing.
-    x.empty(
-        "w:docGrid",
-        &[
-            ("w:type", "lines"),
-            ("w:linePitch", &setup.grid.line_twips.to_string()),
-        ],
-    );
+    // lines are exact and paragraphs do not snap, so it moves nothing. Not
+    // on a landscape table's pages, which hold no lines of text: there
+    // LibreOffice started a table continued from the page before 14.4 pt
+    // below the text area's top, and a page held a row less than the PDF's.
+    let pitch = setup.grid.line_twips.to_string();
+    let grid: &[(&str, &str)] = if page.landscape {
+        &[("w:linePitch", &pitch)]
+    } else {
+        &[("w:type", "lines"), ("w:linePitch", &pitch)]
+    };
+    x.empty("w:docGrid", grid);
     x.close();
 }

@@ -48,6 +48,18 @@ pub(crate) const CELL: Style = Style {
     next: None,
 };
 
+/// What the cells' left and right margins give up so that a line gongwen
+/// broke to fit a cell also fits the word processor's, twips. LibreOffice
+/// sets a cell's text inside its margins *and* its borders and converts the
+/// grid to its own units: a token exactly as wide as its column (the
+/// column's least, `2027—2028年` in a 建设年限 column) still wrapped there,
+/// and rows of two lines became three. Measured on the 150-row register:
+/// margins 15 twips short (of 85) wrapped it as before, 20 short did not
+/// (LibreOffice's pages then within a page of the PDF's, 19 against 18).
+/// Word, which does not take the borders from the text, gets a cell a
+/// point wider on each side than the PDF's: its lines are never longer.
+const WRAP_ALLOWANCE_TWIPS: i64 = 20;
+
 /// Column widths in whole twips adding up to `total` exactly (the last
 /// takes the rounding).
 fn grid_twips(columns: &[f64], total: i64) -> Vec<i64> {
@@ -94,7 +106,7 @@ pub(crate) fn caption_xml(x: &mut Xml, t: &Composed) {
 /// `<w:tbl>` for `t`, `width_twips` wide.
 pub(crate) fn table_xml(x: &mut Xml, t: &Composed, setup: Setup, width_twips: i64) {
     let widths = grid_twips(&t.columns, width_twips);
-    let inset = twips(mm(g::TABLE_CELL_INSET_MM)).to_string();
+    let inset = (twips(mm(g::TABLE_CELL_INSET_MM)) - WRAP_ALLOWANCE_TWIPS).to_string();
     let rule = ((g::TABLE_RULE * 8.0).round() as i64).to_string();
     x.open("w:tbl", &[]);
     x.open("w:tblPr", &[]);
@@ -163,10 +175,13 @@ pub(crate) fn table_xml(x: &mut Xml, t: &Composed, setup: Setup, width_twips: i6
         let header = r < t.header_rows;
         x.open("w:tr", &[]).open("w:trPr", &[]);
         x.empty("w:cantSplit", &[]);
-        // The word processor adds each row's top rule to its height: the
-        // row is that much shorter, so that the rows still add up to
-        // whole lines of the grid.
-        let height = row.lines as i64 * row_twips(t, setup) - rule_twips();
+        // Whole row pitches: LibreOffice counts the rule above a row in its
+        // height (a row is the larger of this and its lines, a rule's width
+        // shorter each, plus the rule), so the rows add up to the PDF's.
+        // (This less the rule made rows of two lines or more half a point
+        // short of the PDF's, and a page of the 150-row register held a
+        // row more.)
+        let height = row.lines as i64 * row_twips(t, setup);
         x.empty(
             "w:trHeight",
             &[("w:val", &height.to_string()), ("w:hRule", "atLeast")],

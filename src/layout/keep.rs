@@ -19,7 +19,7 @@ use typst_layout::PagedDocument;
 use crate::compose::{Composition, ItemKind, Keep};
 use crate::geometry as g;
 
-use super::{label_page, label_y, lines_above_bottom, table_label, table_page_lines};
+use super::{label_page, label_y, table_label, table_lines_above_bottom, table_page_lines};
 
 /// What an item that leads (`Keep::Lead`) must have on its page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,8 +37,8 @@ pub(super) struct Lead {
 pub(super) enum Need {
     /// Line `line` (0-based) of item `item`: a label is set after it.
     Line { item: usize, line: usize },
-    /// Portrait table `k`'s header rows and first body row: `lines` line
-    /// pitches under its top.
+    /// Portrait table `k`'s header rows and first body row: `lines` of its
+    /// row pitches under its top.
     Table { k: usize, lines: usize },
 }
 
@@ -95,7 +95,7 @@ fn need_after(c: &Composition, i: usize, lines: usize) -> Option<Need> {
                     return None;
                 }
                 let first_row = t.rows.get(t.header_rows).map_or(0, |r| r.lines);
-                let need = (t.header_lines() + first_row).min(table_page_lines());
+                let need = (t.header_lines() + first_row).min(table_page_lines(t));
                 return Some(Need::Table { k, lines: need });
             }
             _ => {
@@ -270,7 +270,7 @@ pub(super) fn broken(
             Need::Table { k, lines } => {
                 let name = table_label(k);
                 label_page(paged, &name)? == page
-                    && lines_above_bottom(label_y(paged, &name)?) >= lines
+                    && table_lines_above_bottom(&c.tables[k], label_y(paged, &name)?) >= lines
             }
         };
         (!kept).then_some(first)

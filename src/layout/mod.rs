@@ -356,7 +356,7 @@ struct Pagination {
     tail: Option<usize>,
     /// §7.4/§7.5: where the 版记 goes when printed on both sides.
     record: RecordSide,
-    /// §8: per table of the composition, the line pitches left for it on
+    /// §8: per table of the composition, the row pitches left for it on
     /// the page it starts on, when gongwen breaks it across pages (see
     /// [`compose::table::Composed::split`]); `None`: it fits, or Typst's
     /// own breaks between rows are the same.
@@ -368,18 +368,19 @@ fn table_label(k: usize) -> String {
     format!("gw-table-{k}")
 }
 
-/// The line pitches a portrait table has on a page of its own: the 版心's
-/// height (and the PDF's slack below it) in whole rows (21: a row is a
-/// whole line pitch, and 22 would end a line gap below the 版心).
-fn table_page_lines() -> usize {
-    lines_above_bottom(g::mm(g::TOP_MARGIN_MM))
+/// The row pitches ([`compose::table::Composed::row_pitch`]) a portrait
+/// table `t` has on a page of its own: the 版心's height (and the PDF's
+/// slack below it) in whole rows (21 of a body line: 22 would end a line
+/// gap below the 版心; 24 at 四号, 28 at 小四).
+fn table_page_lines(t: &compose::table::Composed) -> usize {
+    table_lines_above_bottom(t, g::mm(g::TOP_MARGIN_MM))
 }
 
-/// The whole line pitches between `y` (pt from the paper's top) and the
-/// bottom of the template's page area.
-fn lines_above_bottom(y: f64) -> usize {
+/// The whole row pitches of table `t` between `y` (pt from the paper's
+/// top) and the bottom of the template's page area.
+fn table_lines_above_bottom(t: &compose::table::Composed, y: f64) -> usize {
     let bottom = g::mm(g::BLOCK_BOTTOM_MM) + g::PDF_BOTTOM_SLACK;
-    ((bottom - y) / g::LINE_PITCH + 1e-6).floor().max(0.0) as usize
+    ((bottom - y) / t.row_pitch + 1e-6).floor().max(0.0) as usize
 }
 
 /// Breaks the portrait tables Typst cannot break as a careful typist
@@ -410,11 +411,11 @@ fn settle_tables(
             }
             let y = label_y(&paged, &table_label(k))?;
             let t = &c.tables[k];
-            let first = lines_above_bottom(y);
+            let first = table_lines_above_bottom(t, y);
             if t.lines() <= first {
                 return None;
             }
-            let parts = t.split(first, table_page_lines());
+            let parts = t.split(first, table_page_lines(t));
             let rows: usize = parts.iter().map(Vec::len).sum();
             let cells: usize = parts.iter().flatten().map(|r| r.cells.len()).sum();
             let body = &t.rows[t.header_rows..];
@@ -525,7 +526,7 @@ fn closing_rows(c: &Composition, paged: &PagedDocument) -> Option<(usize, usize)
     if c.tables[k].landscape {
         return None;
     }
-    let first = lines_above_bottom(label_y(paged, &table_label(k))?);
+    let first = table_lines_above_bottom(&c.tables[k], label_y(paged, &table_label(k))?);
     Some((k, first))
 }
 
@@ -556,7 +557,7 @@ fn table_tail(
     // The most left on the page that still cuts (a tall row's cells cut
     // only between their lines).
     let cut = (1..=height - lines).rev().find_map(|room| {
-        let cut = sub.split(t.header_lines() + room, table_page_lines());
+        let cut = sub.split(t.header_lines() + room, table_page_lines(t));
         (cut.len() == 2 && cut.iter().all(|p| !p.is_empty())).then_some(cut)
     });
     // Else the last row alone, when no cell spans into it.

@@ -108,8 +108,9 @@ pub(super) fn template_data(
                 d.table = Some(Box::new(table_data(&c.tables[k], k, split, tail)));
             }
             // A portrait table ends on the em-box top of a grid line (its
-            // rows are whole line pitches): the text after it starts one em
-            // further down, on the grid.
+            // rows are whole line pitches, or the template takes a dense
+            // table's end down to the next grid line): the text after it
+            // starts one em further down, on the grid.
             if i > 0
                 && let ItemKind::Table(k) = c.items[i - 1].kind
                 && !c.tables[k].landscape
@@ -241,7 +242,7 @@ fn table_data(
     let pages = match split {
         _ if t.landscape => t.pages.iter().map(|p| rows(p)).collect(),
         Some(first) => {
-            let parts = t.split(first, super::table_page_lines());
+            let parts = t.split(first, super::table_page_lines(t));
             let parts = if tail {
                 super::table_tail(t, parts, g::CLOSING_KEEPS_BODY_LINES)
             } else {
