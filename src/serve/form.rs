@@ -44,11 +44,11 @@ const NESTED_ORDER: &[&str] = &[
     "period",
     "organs",
     "suffix",
+    "title",
+    "name",
     "heading",
     "text",
     "body",
-    "title",
-    "name",
     "image",
     "diameter",
     "width",
@@ -57,9 +57,11 @@ const NESTED_ORDER: &[&str] = &[
     "attending",
     "organ",
     "date",
+    "caption",
     "columns",
     "header",
     "rows",
+    "orientation",
 ];
 
 /// The fields one format offers.

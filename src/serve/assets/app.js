@@ -255,7 +255,10 @@ function fieldFor(path) {
   if (!path) return null;
   let p = path;
   while (p) {
-    const e = document.querySelector(`[data-path="${CSS.escape(p)}"]`);
+    // The field itself, or the first of its parts (signature_seal →
+    // signature_seal.title).
+    const e = document.querySelector(`[data-path="${CSS.escape(p)}"]`)
+      || document.querySelector(`[data-path^="${CSS.escape(p + ".")}"], [data-path^="${CSS.escape(p + "[")}"]`);
     if (e) return e;
     const cut = Math.max(p.lastIndexOf("."), p.lastIndexOf("["));
     if (cut <= 0) return null;
@@ -369,7 +372,7 @@ function fieldEditor(f) {
     case "body":
       return el("div", { class: "field" }, el("label", {}, label), outlineEditor());
     case "attachments":
-      return el("div", { class: "field wide" }, el("label", {}, label), attachmentsEditor());
+      return el("div", { class: "field" }, el("label", {}, label), attachmentsEditor());
     case "seal": return sealEditor();
     case "signature_seal": {
       const s = m.signature_seal || {};
@@ -545,7 +548,7 @@ function attachmentsEditor() {
   };
   const box = el("div", { class: "attachments", "data-path": "attachments" });
   list.forEach((a, i) => {
-    const withContent = a && typeof a === "object";
+    const withContent = !!a && typeof a === "object";
     const path = withContent ? `attachments[${i}].title` : `attachments[${i}]`;
     const title = el("input", { "data-path": path, "aria-label": `附件${i + 1}名称`, placeholder: "附件名称（不加序号和标点）" });
     title.value = withContent ? a.title || "" : a;
@@ -770,6 +773,7 @@ async function importBytes(bytes, name) {
   $("#yaml").value = data.yaml;
   showReport(data.notes || [], name + note);
   tab("form");
+  $("#tab-form").scrollTop = 0;
   refresh({ yaml: data.yaml });
 }
 async function importFile(f) { if (f) importBytes(new Uint8Array(await f.arrayBuffer()), f.name); }
@@ -788,9 +792,13 @@ function decodeHtml(bytes) {
 }
 const BLOCKS = new Set(["ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "BR", "CAPTION", "CENTER", "DD", "DIV", "DL", "DT", "FIGCAPTION", "FIGURE", "FOOTER", "FORM", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HR", "LI", "MAIN", "NAV", "OL", "P", "PRE", "SECTION", "TABLE", "TBODY", "THEAD", "TFOOT", "TR", "UL"]);
 const SKIP = new Set(["HEAD", "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "OBJECT", "SELECT", "BUTTON"]);
-// The page's text, a line per block; a table row's cells kept apart by an
-// ideographic space (as the Word import keeps them).
+// The page's text, a paragraph per block (blank lines between, so the
+// import keeps the page's paragraphs rather than guessing at wrapped
+// lines); a table row's cells kept apart by an ideographic space (as the
+// Word import keeps them). Styles go first: this page's policy refuses
+// them, and they carry no text.
 function htmlText(html) {
+  html = html.replace(/<style[\s\S]*?<\/style\s*>/gi, "").replace(/\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, "");
   const doc = new DOMParser().parseFromString(html, "text/html");
   const lines = [];
   let line = "";
@@ -815,7 +823,7 @@ function htmlText(html) {
   };
   walk(doc.body || doc.documentElement, false);
   end();
-  return lines.join("\n") + "\n";
+  return lines.join("\n\n") + "\n";
 }
 
 const ACTIONS = { dropped: "删去", repaired: "修复", review: "请核对" };
