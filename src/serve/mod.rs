@@ -461,6 +461,15 @@ impl State {
         if let Some(r) = &mut preview.refusal {
             r.message = self.quiet(&r.message);
         }
+        // The refusal's field in the form: that of the finding it repeats.
+        let refusal_field = preview.refusal.as_ref().map(|r| {
+            let suggestion = preview
+                .findings
+                .iter()
+                .find(|f| f.path == r.path && r.message.starts_with(f.message.as_str()))
+                .and_then(|f| f.suggestion.as_deref());
+            form::field_for(&r.path, suggestion)
+        });
         // Each finding in Chinese, with its field in words, for the UI.
         let findings: Vec<Json> = preview
             .findings
@@ -473,16 +482,23 @@ impl State {
                     &f.message,
                     f.suggestion.as_deref()
                 ));
-                v["place"] = json!(zh::place(&f.path));
+                let field = form::field_for(&f.path, f.suggestion.as_deref());
+                v["place"] = json!(zh::place(&field));
+                v["field"] = json!(field);
                 v
             })
             .collect();
+        let mut refusal = serde_json::to_value(&preview.refusal).expect("refusals serialise");
+        if let Some(field) = refusal_field {
+            refusal["place"] = json!(zh::place(&field));
+            refusal["field"] = json!(field);
+        }
         Ok(Reply::json(
             200,
             &json!({
                 "pages": preview.pages,
                 "error": preview.error,
-                "refusal": preview.refusal,
+                "refusal": refusal,
                 "findings": findings,
                 "fixes": fixes,
                 "millis": preview.millis,

@@ -33,19 +33,29 @@ pub fn fields(notes: &[Note], lines: &[String], yaml: &str) -> Vec<Option<String
         // The line's middle: its first characters may be a number the
         // import took off (一、), its last ones joined to the next line.
         let chars: Vec<char> = key.chars().collect();
-        (0..chars.len().min(3)).find_map(|skip| {
-            let rest = &chars[skip..];
-            let take = rest.len().min(KEY_CHARS);
-            if take < 2 {
-                return None;
-            }
-            let from = (rest.len() - take) / 2;
-            let needle: String = rest[from..from + take].iter().collect();
-            texts
-                .iter()
-                .find(|(_, t)| t.contains(&needle))
-                .map(|(p, _)| p.to_string())
-        })
+        (0..chars.len().min(3))
+            .find_map(|skip| {
+                let rest = &chars[skip..];
+                let take = rest.len().min(KEY_CHARS);
+                if take < 2 {
+                    return None;
+                }
+                let from = (rest.len() - take) / 2;
+                let needle: String = rest[from..from + take].iter().collect();
+                texts
+                    .iter()
+                    .find(|(_, t)| t.contains(&needle))
+                    .map(|(p, _)| p.to_string())
+            })
+            // A line that holds several fields (a table's row): the longest
+            // field it holds.
+            .or_else(|| {
+                texts
+                    .iter()
+                    .filter(|(_, t)| t.chars().count() >= 2 && key.contains(t.as_str()))
+                    .max_by_key(|(_, t)| t.chars().count())
+                    .map(|(p, _)| p.to_string())
+            })
     };
     notes
         .iter()
@@ -72,7 +82,8 @@ pub fn kind(rule: &str) -> &'static str {
     match rule {
         "chrome" => "网页上的其他内容",
         "metadata" => "网页的元数据",
-        "head-foot" | "head" => "页眉页脚",
+        "head-foot" => "页眉页脚",
+        "head" => "版头",
         "join" => "断行接续",
         "encoding" => "编码",
         "control" => "控制字符",

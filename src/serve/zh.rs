@@ -80,19 +80,29 @@ pub fn place(path: &str) -> String {
     let mut out = label(top).map_or_else(|| format!("“{top}”"), str::to_string);
     let rest = &path[top.len()..];
     let mut first = true;
+    // Inside a table's rows: the indexes are a row and a cell.
+    let mut cells = 0;
     for part in rest.split(['.', '[']).filter(|p| !p.is_empty()) {
         if let Some(k) = part.strip_suffix(']').and_then(|k| k.parse::<usize>().ok()) {
-            out.push_str(&format!("{}第 {} 项", if first { "" } else { "中" }, k + 1));
+            match cells {
+                1 => out.push_str(&format!("第 {} 行", k + 1)),
+                2 => out.push_str(&format!("第 {} 格", k + 1)),
+                _ => out.push_str(&format!("{}第 {} 项", if first { "" } else { "中" }, k + 1)),
+            }
+            if cells > 0 {
+                cells += 1;
+            }
             first = false;
             continue;
         }
+        cells = usize::from(part == "rows" || part == "header");
         let word = match part {
             "heading" => "的标题",
             "text" => "的文字",
             "body" => "",
             "table" => "的表格",
-            "rows" => "的表体",
-            "header" => "的表头",
+            "rows" => "",
+            "header" => "表头",
             "caption" => "的表题",
             "columns" => "的列",
             "title" => "的标题",
@@ -627,7 +637,11 @@ mod tests {
         assert_eq!(place("doc_number"), "发文字号");
         assert_eq!(
             place("body[1].table.rows[2][0]"),
-            "正文第 2 项的表格的表体第 3 项中第 1 项"
+            "正文第 2 项的表格第 3 行第 1 格"
+        );
+        assert_eq!(
+            place("body[1].table.header[0][1]"),
+            "正文第 2 项的表格表头第 1 行第 2 格"
         );
         assert_eq!(place(""), "整个文档");
     }

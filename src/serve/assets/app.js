@@ -80,14 +80,23 @@ function status(text) { $("#status").textContent = text; }
 
 // Sends the document for layout; the latest edit wins, one request at a
 // time, so typing never waits for a layout.
+// Keystroke to paint: each edit's time, until the pages that show it are
+// painted (`paints`, in ms, read by the browser benchmark); an edit
+// superseded before its layout came is painted with the later one.
+const typed = [];
+const paints = [];
+window.gongwenPaints = paints;
 function refresh(change) {
   state.pending = change;
+  typed.push(performance.now());
   if (!state.inflight) pump();
 }
+const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 async function pump() {
   const change = state.pending;
   state.pending = null;
   if (!change) return;
+  const edits = typed.splice(0);
   state.inflight = true;
   const body = { path: state.path, journal: true };
   if (change.model) body.model = change.model; else body.yaml = change.yaml;
@@ -105,8 +114,19 @@ async function pump() {
     state.findings = data.findings || [];
     state.fixes = data.fixes || [];
     state.refusal = data.refusal || null;
+    const before = state.pages.map((p) => p.hash);
     await showPages(data.pages || [], state.refusal);
     showFindings();
+    // The page an edit changed comes into view (the first that changed:
+    // pages before the edit keep their hashes).
+    if (before.length && !change.history) {
+      const k = (data.pages || []).findIndex((p, i) => p.hash !== before[i]);
+      const page = k >= 0 && $(`#page-${k + 1}`);
+      if (page && !inView(page, $("#pages"), 0)) page.scrollIntoView({ block: "nearest" });
+    }
+    await painted();
+    const now = performance.now();
+    for (const t of edits) paints.push(now - t);
     state.lastMillis = data.millis;
     status(`排版 ${data.millis.toFixed(0)} ms，往返 ${(performance.now() - t0).toFixed(0)} ms${state.yaml !== state.saved ? "（未保存）" : ""}`);
     document.body.dataset.rendered = String((+document.body.dataset.rendered || 0) + 1);
@@ -132,7 +152,11 @@ async function loadInto(img) {
   const want = img.dataset.want;
   if (!want || img.dataset.has === want) return;
   const url = await svgUrl(want);
-  if (url && img.dataset.want === want) { img.src = url; img.dataset.has = want; }
+  if (url && img.dataset.want === want) {
+    img.src = url; img.dataset.has = want;
+    // Decoded, so the next frame paints it.
+    try { await img.decode(); } catch (_) { /* replaced meanwhile */ }
+  }
 }
 let observers = null;
 function observe(img, root) {
@@ -145,10 +169,10 @@ function observe(img, root) {
   }
   observers[root].observe(img);
 }
-function inView(e, root) {
+function inView(e, root, margin = 300) {
   const a = e.getBoundingClientRect();
   const b = root.getBoundingClientRect();
-  return a.bottom > b.top - 300 && a.top < b.bottom + 300;
+  return a.bottom > b.top - margin && a.top < b.bottom + margin;
 }
 
 async function showPages(pages, refusal) {
@@ -160,7 +184,7 @@ async function showPages(pages, refusal) {
   // shown are the last good ones, and a way to that field.
   if (refusal) {
     box.prepend(el("div", { class: "error", role: "alert" }, "无法排版，下面是上一次排好的版面。原因见",
-      el("button", { type: "button", class: "goto", onclick: () => goTo(refusal.path) }, refusal.path ? `“${refusal.place}”` : "表单顶部")));
+      el("button", { type: "button", class: "goto", onclick: () => goTo(refusal.field) }, refusal.field ? `“${refusal.place}”` : "表单顶部")));
   }
   if (!pages.length && refusal) return; // keep the last good pages under the message
   const divs = [...box.querySelectorAll(".page")];
@@ -228,8 +252,8 @@ function showFindings() {
   list.replaceChildren();
   const r = state.refusal;
   if (r) {
-    noteAt(r.path, "refusal", el("strong", {}, "无法排版："), r.zh, " ", clause(r.clause));
-    list.append(el("div", { class: "finding refusal" }, el("button", { type: "button", class: "goto", onclick: () => goTo(r.path) }, r.place), "：无法排版：", r.zh, " ", clause(r.clause)));
+    noteAt(r.field, "refusal", el("strong", {}, "无法排版："), r.zh, " ", clause(r.clause));
+    list.append(el("div", { class: "finding refusal" }, el("button", { type: "button", class: "goto", onclick: () => goTo(r.field) }, r.place), "：无法排版：", r.zh, " ", clause(r.clause)));
   }
   state.findings.forEach((f, k) => {
     const fix = state.fixes.find((x) => x.finding === k);
@@ -237,8 +261,8 @@ function showFindings() {
     // The refusal said it already, at the same field.
     if (r && r.path === f.path && r.zh.endsWith(words)) return;
     list.append(el("div", { class: `finding ${f.severity}`, title: f.message },
-      el("button", { type: "button", class: "goto", onclick: () => goTo(f.path) }, f.place), "：", words, " ", clause(f.clause), " ", fixButton(fix)));
-    noteAt(f.path, f.severity, words, " ", clause(f.clause), " ", fixButton(fix));
+      el("button", { type: "button", class: "goto", onclick: () => goTo(f.field) }, f.place), "：", words, " ", clause(f.clause), " ", fixButton(fix)));
+    noteAt(f.field, f.severity, words, " ", clause(f.clause), " ", fixButton(fix));
   });
 }
 // Shows the form's field for `path` (the form tab, scrolled, focused).
@@ -399,7 +423,7 @@ function fieldEditor(f) {
 // An image upload (a 印章 or a 签名章): stored in seals/ beside the
 // document, checked by content on the server; `use(image path)`.
 function uploader(label, use) {
-  const file = el("input", { type: "file", accept: ".png,.svg", "aria-label": label });
+  const file = el("input", { type: "file", accept: ".png,.svg", "aria-label": label, class: "hidden-file" });
   file.addEventListener("change", async () => {
     const f = file.files[0];
     if (!f) return;
@@ -411,7 +435,9 @@ function uploader(label, use) {
     buildForm();
     refresh({ model: state.model });
   });
-  return file;
+  // The browser's own file button speaks the browser's language: a
+  // button of the page's own opens it.
+  return el("span", { class: "upload" }, file, el("button", { type: "button", onclick: () => file.click() }, label + "…"));
 }
 function sealEditor() {
   const m = state.model;
@@ -673,6 +699,8 @@ function tableEditor(it, commit, path) {
       el("button", { type: "button", onclick: () => { (t.rows = t.rows || []).push(Array(width).fill("")); commit(true); } }, "＋行"),
       el("button", { type: "button", onclick: () => { for (const r of [...(t.header || []), ...(t.rows || [])]) r.push(""); if (t.columns) t.columns.push({ width: 3 }); commit(true); } }, "＋列"),
       el("button", { type: "button", onclick: () => { if ((t.rows || []).length > 1) { t.rows.pop(); commit(true); } } }, "－行"),
+      // A table read from Word or a web page has its head as a first row.
+      el("button", { type: "button", class: "to-header", title: "把表体第一行移入表头（表头用黑体，跨页重复）", onclick: () => { if ((t.rows || []).length > 1) { (t.header = t.header || []).push(t.rows.shift()); commit(true); } } }, "首行作表头"),
       el("span", { class: "sep" }, "所选单元格："),
       el("button", { type: "button", class: "merge-right", onmousedown: keep, onclick: onCell(mergeRight) }, "向右合并"),
       el("button", { type: "button", class: "merge-down", onmousedown: keep, onclick: onCell(mergeDown) }, "向下合并"),
@@ -698,7 +726,8 @@ function newModel(kind, format, joint) {
     m.doc_number = "×政发〔2026〕1号";
   }
   if (format !== "order") m.title = kind === "纪要" ? "××专题会议纪要" : `关于××××的${kind}`;
-  m.addressees = ["各区人民政府"];
+  // A 纪要 is distributed, not addressed (§10.3): no 主送机关 to delete.
+  if (format !== "minutes") m.addressees = ["各区人民政府"];
   m.body = ["正文第一段。"];
   m.issuer = format === "letter" ? ["××市人民政府办公室"] : joint ? organs : ["××市人民政府"];
   m.date = today();
