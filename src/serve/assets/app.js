@@ -102,7 +102,8 @@ async function pump() {
   if (change.model) body.model = change.model; else body.yaml = change.yaml;
   const t0 = performance.now();
   const { ok, data } = await json("POST", "/api/preview", body);
-  state.inflight = false;
+  // One layout at a time, until its pages are in place: a second pump
+  // started while the first awaits its pages would race it.
   if (ok) {
     const fromForm = !!change.model;
     state.yaml = data.yaml;
@@ -124,6 +125,7 @@ async function pump() {
       const page = k >= 0 && $(`#page-${k + 1}`);
       if (page && !inView(page, $("#pages"), 0)) page.scrollIntoView({ block: "nearest" });
     }
+    state.inflight = false;
     await painted();
     const now = performance.now();
     for (const t of edits) paints.push(now - t);
@@ -131,9 +133,10 @@ async function pump() {
     status(`排版 ${data.millis.toFixed(0)} ms，往返 ${(performance.now() - t0).toFixed(0)} ms${state.yaml !== state.saved ? "（未保存）" : ""}`);
     document.body.dataset.rendered = String((+document.body.dataset.rendered || 0) + 1);
   } else {
+    state.inflight = false;
     status(data.error || "预览失败");
   }
-  if (state.pending) pump();
+  if (state.pending && !state.inflight) pump();
 }
 
 // Pages by hash: only pages this browser has not seen are fetched, and
