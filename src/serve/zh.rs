@@ -301,7 +301,7 @@ fn quoted_plain(message: &str) -> Vec<String> {
 
 fn doc_number_problem(p: &str) -> String {
     let v = quoted(p);
-    let s = if p.starts_with("has no year") {
+    if p.starts_with("has no year") {
         "缺少用六角括号〔〕括入的年份（如 国办发〔2012〕1号）".to_string()
     } else if p.starts_with("opens a bracket") {
         "年份的括号没有闭合".into()
@@ -324,8 +324,7 @@ fn doc_number_problem(p: &str) -> String {
         format!("序号后只写“号”，不写“{}”", q(&v, 0))
     } else {
         "写法不合规范（应如 国办发〔2012〕1号）".into()
-    };
-    s
+    }
 }
 
 fn table_problem(m: &str) -> String {
