@@ -169,4 +169,53 @@ fn main() {
     );
     let marker = "整改工作常态化、长效化。";
     run("34-page seed", &mut engine, &seed, marker);
+    paint(&five_pages(), &seed, marker);
+}
+
+/// The whole keystroke-to-paint, in Chromium: `tests/support/paint_bench.py`
+/// types into both documents in the editor and reads the browser's own
+/// clock (input event → the frame after the changed page is decoded).
+/// Needs Playwright for Python (`GONGWEN_PYTHON`) and Debian's `chromium`.
+fn paint(five: &str, seed: &str, seed_marker: &str) {
+    let python = std::env::var("GONGWEN_PYTHON").unwrap_or_else(|_| "python3".into());
+    let chromium = std::process::Command::new("sh")
+        .args(["-c", "command -v chromium"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+    let Some(chromium) = chromium else {
+        println!("keystroke→paint in the browser: skipped (no chromium)");
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("gongwen-paint-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("five.yaml"), five).unwrap();
+    std::fs::write(dir.join("seed.yaml"), seed).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let binary = root.join("target/release/gen");
+    let binary = std::env::var("CARGO_TARGET_DIR")
+        .map(|t| Path::new(&t).join("release/gen"))
+        .unwrap_or(binary);
+    let out = std::process::Command::new(python)
+        .arg(root.join("tests/support/paint_bench.py"))
+        .arg(&binary)
+        .arg(&dir)
+        .arg(chromium)
+        .arg("five.yaml:第5项第1段，")
+        .arg(format!("seed.yaml:{seed_marker}"))
+        .output();
+    let _ = std::fs::remove_dir_all(&dir);
+    match out {
+        Ok(o) if o.status.success() => {
+            for line in String::from_utf8_lossy(&o.stdout).lines() {
+                println!("keystroke→paint in Chromium: {line}");
+            }
+        }
+        Ok(o) => println!(
+            "keystroke→paint in the browser: failed\n{}",
+            String::from_utf8_lossy(&o.stderr)
+        ),
+        Err(e) => println!("keystroke→paint in the browser: skipped ({e})"),
+    }
 }

@@ -61,6 +61,21 @@ fn a_clerk_writes_imports_and_saves_in_the_browser() {
     // Ctrl-C (SIGINT) stopped the server with status 0.
     assert_eq!(summary["stopped"], 0, "{summary}");
     assert_eq!(summary["paragraphs"], 2, "{summary}");
+    // A refusal at its field, in Chinese: 签发人 too many for the 版头; a
+    // 命令 without its 签名章.
+    let refusal = summary["refusal"].as_str().unwrap();
+    assert!(
+        refusal.starts_with("signers|") && refusal.contains("超出"),
+        "{summary}"
+    );
+    assert!(
+        summary["order_refusal"]
+            .as_str()
+            .is_some_and(|p| p.starts_with("signature_seal")),
+        "{summary}"
+    );
+    // The import report's dropped line leads to where it stood.
+    assert_eq!(summary["report_goto"], "title", "{summary}");
 
     // The new 通知 as saved: the typed text, the row, the fix, the seal,
     // and the edit recovered from the journal after the kill.
@@ -72,6 +87,8 @@ fn a_clerk_writes_imports_and_saves_in_the_browser() {
         "seal: seals/education.png",
         "（未保存的修改）",
         "关于开展安全生产专项检查的通知",
+        "title: 检查记录表",
+        "各单位填写后报送。",
     ] {
         assert!(notice.contains(want), "{want} not saved:\n{notice}");
     }

@@ -410,3 +410,53 @@ fn findings_carry_their_field_and_a_tried_fix() {
     assert!(error.contains("date"), "{error}");
     assert!(!error.contains(common::path_str(dir.path())), "{error}");
 }
+
+/// A refusal is said at its field, in Chinese: the rulebook's (a 命令
+/// without its 令号), an image's (a seal that is not there), and the
+/// layout's (签发人 so many they run off the paper).
+#[test]
+fn refusals_stand_at_their_field_in_chinese() {
+    let dir = folder();
+    let s = Server::start(dir.path());
+    let notice =
+        "kind: 通知\ntitle: 关于测试的通知\nissuer: 测试局\ndate: 2024-01-02\nbody: [正文。]\n";
+    let cases = [
+        (
+            "format: order\nkind: 命令\nissuer_mark: 测试市人民政府令\nissuer: 测试市人民政府\ndate: 2024-01-02\nbody: [正文。]\nsignature_seal: {title: 市长, image: none.png}\n".to_string(),
+            "format",
+            "令号",
+        ),
+        (format!("{notice}seal: nothere.png\n"), "seal", "找不到"),
+        (
+            format!(
+                "{notice}signers: [{}]\n",
+                ["张三", "李四", "王五", "赵六"].map(|n| n.repeat(8)).join(", ")
+            ),
+            "signers",
+            "超出",
+        ),
+    ];
+    for (yaml, field, words) in cases {
+        let (status, preview, _) = s.post(
+            "/api/preview",
+            &serde_json::json!({"path": "notice.yaml", "yaml": yaml}),
+        );
+        assert_eq!(status, 200);
+        let r = &preview["refusal"];
+        assert_eq!(r["path"], field, "{preview}");
+        let zh = r["zh"].as_str().unwrap();
+        assert!(zh.contains(words), "{zh}");
+        // No English outside the values it quotes (“…”).
+        let words: String = zh
+            .replace("Word", "")
+            .split('“')
+            .map(|p| p.split_once('”').map_or(p, |(_, r)| r))
+            .collect();
+        assert!(!words.chars().any(|c| c.is_ascii_lowercase()), "{zh}");
+        // Every finding has Chinese words and its place in words.
+        for f in preview["findings"].as_array().unwrap() {
+            assert!(f["zh"].as_str().is_some_and(|z| !z.is_empty()), "{f}");
+            assert!(f["place"].as_str().is_some(), "{f}");
+        }
+    }
+}

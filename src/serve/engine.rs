@@ -16,6 +16,7 @@ use crate::fonts::FontSet;
 use crate::layout::{Laid, Red, Typesetter};
 use crate::load::{self, Source};
 use crate::model::Document;
+use crate::serve::zh;
 
 /// How many layouts' pages stay available by hash (a browser asks for
 /// the pages of the layout it was just told about).
@@ -40,10 +41,182 @@ pub struct Preview {
     pub pages: Vec<PageInfo>,
     /// Why the document cannot be laid out (the writers refuse it).
     pub error: Option<String>,
+    /// The same, at its field and in Chinese.
+    pub refusal: Option<Refusal>,
     /// `gen check`'s findings, each with its field path.
     pub findings: Vec<Finding>,
     /// Server time for load, check and layout, in milliseconds.
     pub millis: f64,
+}
+
+/// Why the writers refuse a document, said at its field: the form shows
+/// it there (never only above the pages).
+#[derive(Debug, Clone, Serialize)]
+pub struct Refusal {
+    /// The field, as the YAML writes it (`signers`, `body[3].table`);
+    /// empty when the refusal is about the whole document.
+    pub path: String,
+    /// The page it happens on, for a layout's refusal.
+    pub page: Option<usize>,
+    /// Where the requirement is written, when one clause says it.
+    pub clause: String,
+    /// The writers' own words (English, as the command line says them).
+    pub message: String,
+    /// The same in Chinese, for the UI.
+    pub zh: String,
+    /// The field in words (`正文第 3 项的标题`).
+    pub place: String,
+}
+
+impl Refusal {
+    /// The refusal `e` of `source`, at the field it is about; `findings`
+    /// (`gen check`'s, of the same text) give the rule's clause and words
+    /// when a rule of the rulebook refused it.
+    pub fn of(e: &Error, source: &Source, findings: &[Finding]) -> Refusal {
+        let (path, page, message) = match e {
+            Error::Format { field, message, .. } => (field.clone(), None, message.clone()),
+            Error::Image {
+                field,
+                image,
+                message,
+                ..
+            } => (field.clone(), None, format!("{image}: {message}")),
+            Error::Seal { field, message, .. } => (field.to_string(), None, message.clone()),
+            Error::Invalid { pos, message, .. } => match split_field(message) {
+                Some((field, rest)) => (field.to_string(), None, rest.to_string()),
+                None => (
+                    pos.and_then(|p| field_at(source, p)).unwrap_or_default(),
+                    None,
+                    message.clone(),
+                ),
+            },
+            Error::Layout { page, message, .. } => {
+                let (field, rest) = split_field(message).unwrap_or(("", message));
+                let field = if let Some(seal) = rest.strip_prefix("seal: ") {
+                    let _ = seal;
+                    "seal".to_string()
+                } else {
+                    refine(field, rest, source)
+                };
+                (field, *page, rest.to_string())
+            }
+            other => (String::new(), None, other.to_string()),
+        };
+        // A rule of the rulebook: its finding at the same field has the
+        // clause and the rule's name.
+        let rule = findings
+            .iter()
+            .find(|f| f.path == path && message.starts_with(f.message.as_str()))
+            .or_else(|| {
+                findings
+                    .iter()
+                    .find(|f| f.path == path && f.severity == check::Severity::Error)
+            });
+        let (clause, zh) = match (e, rule) {
+            (Error::Layout { message: m, .. }, _) => {
+                (layout_clause(m).to_string(), zh::refusal(&message))
+            }
+            (_, Some(f)) => (
+                f.clause.to_string(),
+                zh::finding(f.rule, &f.path, &f.message, f.suggestion.as_deref()),
+            ),
+            (Error::Image { .. }, None) => (
+                String::new(),
+                zh::finding("seal-image", &path, &message, None),
+            ),
+            (Error::Invalid { .. }, None) => {
+                (String::new(), zh::finding("schema", &path, &message, None))
+            }
+            _ => (String::new(), zh::refusal(&message)),
+        };
+        let zh = match page {
+            Some(p) => format!("第 {p} 页：{zh}"),
+            None => zh,
+        };
+        Refusal {
+            place: zh::place(&path),
+            path,
+            page,
+            clause,
+            message,
+            zh,
+        }
+    }
+}
+
+/// A message that starts with the field it is about (`signers: …`,
+/// `body[2].heading: …`): the field and the rest.
+fn split_field(message: &str) -> Option<(&str, &str)> {
+    let (field, rest) = message.split_once(": ")?;
+    let path_like = !field.is_empty()
+        && field.starts_with(|c: char| c.is_ascii_lowercase())
+        && field
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_.[]".contains(c));
+    path_like.then_some((field, rest))
+}
+
+/// The field a layout's refusal is about, made exact: the 版头's lines
+/// (`header`) name the field whose text they print; a field the message
+/// does not name is found by the text it quotes.
+fn refine(field: &str, rest: &str, source: &Source) -> String {
+    let quoted: Option<&str> = rest
+        .split_once('“')
+        .and_then(|(_, r)| r.split_once('”'))
+        .map(|(q, _)| q);
+    if field == "header" && quoted.is_some_and(|q| q.starts_with("签发人")) {
+        return "signers".into();
+    }
+    if !field.is_empty() && field != "header" {
+        return field.to_string();
+    }
+    let Some(q) = quoted
+        .map(|q| q.trim_end_matches('…'))
+        .filter(|q| q.chars().count() >= 2)
+    else {
+        return field.to_string();
+    };
+    let Ok(index) = crate::spans::Index::build(&source.text) else {
+        return field.to_string();
+    };
+    index
+        .nodes
+        .iter()
+        .filter_map(|n| Some((n, n.text()?)))
+        .filter(|(_, t)| t.chars().count() >= 2 && (t.contains(q) || q.contains(t.trim())))
+        .map(|(n, _)| n.path.clone())
+        .next()
+        .unwrap_or_else(|| field.to_string())
+}
+
+/// The field of the node that starts at `pos` (or the first on its line).
+fn field_at(source: &Source, pos: crate::error::Pos) -> Option<String> {
+    let index = crate::spans::Index::build(&source.text).ok()?;
+    let on_line: Vec<&crate::spans::Node> = index
+        .nodes
+        .iter()
+        .filter(|n| index.start(n).line == pos.line && !n.path.is_empty())
+        .collect();
+    on_line
+        .iter()
+        .find(|n| index.start(n) == pos)
+        .or(on_line.first())
+        .map(|n| n.path.clone())
+}
+
+/// The clause a layout's refusal breaks.
+fn layout_clause(message: &str) -> &'static str {
+    if message.contains("runs off the paper") {
+        "GB/T 9704-2012 §5.1"
+    } else if message.contains("outside the 版心") {
+        "GB/T 9704-2012 §5.2.1"
+    } else if message.contains("only the closing") {
+        "GB/T 9704-2012 §7.3.5.5"
+    } else if message.contains("odd page") {
+        "GB/T 9704-2012 §7.4, §7.5"
+    } else {
+        ""
+    }
 }
 
 /// The typesetter, kept warm, and the SVG of recent pages.
@@ -86,6 +259,7 @@ impl Engine {
             .unwrap_or_else(|e| vec![unusable(&e)]);
         let mut pages = Vec::new();
         let mut error = None;
+        let mut refusal = None;
         match self.lay_out_with(&source, |laid| Ok(laid.paged.pages().to_vec())) {
             Ok(laid_pages) => {
                 let mut hashes = Vec::new();
@@ -103,11 +277,15 @@ impl Engine {
                 }
                 self.keep(hashes);
             }
-            Err(e) => error = Some(e.to_string()),
+            Err(e) => {
+                refusal = Some(Refusal::of(&e, &source, &findings));
+                error = Some(e.to_string());
+            }
         }
         Preview {
             pages,
             error,
+            refusal,
             findings,
             millis: started.elapsed().as_secs_f64() * 1000.0,
         }

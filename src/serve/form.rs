@@ -44,11 +44,11 @@ const NESTED_ORDER: &[&str] = &[
     "period",
     "organs",
     "suffix",
+    "title",
+    "name",
     "heading",
     "text",
     "body",
-    "title",
-    "name",
     "image",
     "diameter",
     "width",
@@ -57,9 +57,11 @@ const NESTED_ORDER: &[&str] = &[
     "attending",
     "organ",
     "date",
+    "caption",
     "columns",
     "header",
     "rows",
+    "orientation",
 ];
 
 /// The fields one format offers.
@@ -234,6 +236,22 @@ fn yaml_of(v: &Json, keep: bool) -> Option<Yaml> {
     }
 }
 
+/// The form's field where a finding about `path` is shown: its own, or,
+/// for one about the whole document (`kind`, `format`, none) whose
+/// suggestion names the field that would satisfy it (`add \`signers: …\``,
+/// `issuer_mark: 清河市人民政府令`), that field.
+pub fn field_for(path: &str, suggestion: Option<&str>) -> String {
+    if !matches!(path, "" | "kind" | "format") {
+        return path.to_string();
+    }
+    let named = suggestion.and_then(|s| {
+        let s = s.trim_start_matches("add ").trim_start_matches('`');
+        let (name, _) = s.split_once(':')?;
+        FIELD_ORDER.contains(&name).then(|| name.to_string())
+    });
+    named.unwrap_or_else(|| path.to_string())
+}
+
 /// Sets the value at a finding's field path (`body[2].heading`,
 /// `doc_number`) in the form's JSON; `false` when the path is not there.
 pub fn set_path(json: &mut Json, path: &str, value: &str) -> bool {
@@ -348,6 +366,20 @@ mod tests {
             text: format!("{body}{out}"),
         })
         .unwrap();
+    }
+
+    #[test]
+    fn a_finding_about_the_document_stands_at_the_field_that_answers_it() {
+        assert_eq!(
+            field_for("kind", Some("add `signers: [签发人姓名]`")),
+            "signers"
+        );
+        assert_eq!(
+            field_for("format", Some("issuer_mark: 清河市人民政府令")),
+            "issuer_mark"
+        );
+        assert_eq!(field_for("format", None), "format");
+        assert_eq!(field_for("title", Some("关于")), "title");
     }
 
     #[test]

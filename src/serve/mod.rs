@@ -24,8 +24,10 @@
 pub mod engine;
 pub mod form;
 pub mod guard;
+pub mod report;
 pub mod store;
 pub mod watch;
+pub mod zh;
 
 use std::io::Read;
 use std::net::{IpAddr, SocketAddr};
@@ -456,12 +458,48 @@ impl State {
         }
         let model = form::to_json(&yaml);
         let fixes = self.fixes(&rel_path, &yaml, model.as_ref(), &preview.findings);
+        if let Some(r) = &mut preview.refusal {
+            r.message = self.quiet(&r.message);
+        }
+        // The refusal's field in the form: that of the finding it repeats.
+        let refusal_field = preview.refusal.as_ref().map(|r| {
+            let suggestion = preview
+                .findings
+                .iter()
+                .find(|f| f.path == r.path && r.message.starts_with(f.message.as_str()))
+                .and_then(|f| f.suggestion.as_deref());
+            form::field_for(&r.path, suggestion)
+        });
+        // Each finding in Chinese, with its field in words, for the UI.
+        let findings: Vec<Json> = preview
+            .findings
+            .iter()
+            .map(|f| {
+                let mut v = serde_json::to_value(f).expect("findings serialise");
+                v["zh"] = json!(zh::finding(
+                    f.rule,
+                    &f.path,
+                    &f.message,
+                    f.suggestion.as_deref()
+                ));
+                let field = form::field_for(&f.path, f.suggestion.as_deref());
+                v["place"] = json!(zh::place(&field));
+                v["field"] = json!(field);
+                v
+            })
+            .collect();
+        let mut refusal = serde_json::to_value(&preview.refusal).expect("refusals serialise");
+        if let Some(field) = refusal_field {
+            refusal["place"] = json!(zh::place(&field));
+            refusal["field"] = json!(field);
+        }
         Ok(Reply::json(
             200,
             &json!({
                 "pages": preview.pages,
                 "error": preview.error,
-                "findings": preview.findings,
+                "refusal": refusal,
+                "findings": findings,
                 "fixes": fixes,
                 "millis": preview.millis,
                 "yaml": yaml,
@@ -471,7 +509,10 @@ impl State {
     }
 
     /// The one-click fixes: a finding's suggestion, put in its field, that
-    /// makes the finding go away (tried, not assumed).
+    /// makes the finding go away and brings no new error (tried, not
+    /// assumed). A suggestion for a part of the text (a punctuation mark, a
+    /// hand-written number, a damaged date) replaces that part where the
+    /// finding points; a suggestion in words (`add …`) is no fix.
     fn fixes(
         &self,
         path: &Path,
@@ -482,14 +523,25 @@ impl State {
         let Some(model) = model else {
             return Vec::new();
         };
+        let Ok(index) = crate::spans::Index::build(yaml) else {
+            return Vec::new();
+        };
+        let errors =
+            |list: &[crate::check::Finding]| -> std::collections::HashSet<(&'static str, String)> {
+                list.iter()
+                    .filter(|f| f.severity == crate::check::Severity::Error)
+                    .map(|f| (f.rule, f.path.clone()))
+                    .collect()
+            };
+        let before = errors(findings);
         findings
             .iter()
             .enumerate()
             .take(20)
             .filter_map(|(k, f)| {
-                let value = f.suggestion.as_ref()?;
+                let value = fixed_value(&index, f)?;
                 let mut fixed = model.clone();
-                if f.path.is_empty() || !form::set_path(&mut fixed, &f.path, value) {
+                if f.path.is_empty() || !form::set_path(&mut fixed, &f.path, &value) {
                     return None;
                 }
                 let text = form::to_yaml(&fixed).ok()?;
@@ -500,9 +552,11 @@ impl State {
                     Some(self.folder.root()),
                 )
                 .ok()?;
-                let gone = !after.iter().any(|g| g.rule == f.rule && g.path == f.path);
-                let _ = yaml;
-                gone.then(|| json!({"finding": k, "path": f.path, "value": value}))
+                let gone = !after
+                    .iter()
+                    .any(|g| g.rule == f.rule && g.path == f.path && g.column == f.column);
+                let no_new = errors(&after).is_subset(&before);
+                (gone && no_new).then(|| json!({"finding": k, "path": f.path, "value": value}))
             })
             .collect()
     }
@@ -535,11 +589,36 @@ impl State {
         let label = Path::new(&name)
             .file_name()
             .map_or_else(|| "导入".to_string(), |n| n.to_string_lossy().into_owned());
+        let yaml = imported.yaml(&label);
+        // The input's lines as the import read them, to find each note's
+        // field in the document.
+        let lines: Vec<String> = match crate::import::sniff::sniff(&bytes) {
+            Ok(crate::import::sniff::Format::Docx) => crate::import::docx::read(&bytes)
+                .map(|d| d.lines.into_iter().map(|l| l.text).collect())
+                .unwrap_or_default(),
+            _ => crate::import::encoding::decode(&bytes)
+                .map(|d| d.text.lines().map(str::to_string).collect())
+                .unwrap_or_default(),
+        };
+        let fields = report::fields(&imported.report.notes, &lines, &yaml);
+        let notes: Vec<Json> = imported
+            .report
+            .notes
+            .iter()
+            .zip(fields)
+            .map(|(n, field)| {
+                let mut v = serde_json::to_value(n).expect("notes serialise");
+                v["field"] = json!(field);
+                v["place"] = json!(field.as_deref().map(zh::place));
+                v["kind"] = json!(report::kind(n.rule));
+                v
+            })
+            .collect();
         Ok(Reply::json(
             200,
             &json!({
-                "yaml": imported.yaml(&label),
-                "notes": imported.report.notes,
+                "yaml": yaml,
+                "notes": notes,
                 "encoding": imported.report.encoding,
             }),
         ))
@@ -630,6 +709,40 @@ impl State {
         let root = format!("{}/", self.folder.root().display());
         message.replace(&root, "")
     }
+}
+
+/// The field's new text a finding's suggestion gives, if it gives one.
+fn fixed_value(index: &crate::spans::Index, f: &crate::check::Finding) -> Option<String> {
+    let suggestion = f.suggestion.as_deref()?;
+    let node = index.get(&f.path)?;
+    let text = node.text()?;
+    let part = matches!(f.rule, "punctuation" | "numbering" | "damaged-date");
+    if !part {
+        // A whole value; prose (`add …`, `remove …`, `break at …`) is advice.
+        let prose = suggestion.contains('`')
+            || (suggestion.chars().any(|c| c.is_ascii_alphabetic())
+                && !text.chars().any(|c| c.is_ascii_alphabetic()));
+        return (!prose && suggestion != text).then(|| suggestion.to_string());
+    }
+    // The part the finding quotes, where it points.
+    let from = f.message.split('`').nth(1)?;
+    let to = if f.rule == "punctuation" {
+        suggestion.chars().next()?.to_string()
+    } else {
+        suggestion.to_string()
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let at = (0..chars.len()).find(|&k| {
+        index.pos_in(node, k)
+            == (crate::error::Pos {
+                line: f.line,
+                column: f.column,
+            })
+            && chars[k..].iter().collect::<String>().starts_with(from)
+    })?;
+    let before: String = chars[..at].iter().collect();
+    let after: String = chars[at + from.chars().count()..].iter().collect();
+    Some(format!("{before}{to}{after}"))
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, Reply> {

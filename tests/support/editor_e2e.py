@@ -119,6 +119,39 @@ with sync_playwright() as pw:
     settle(page)
     assert "消防设施" in no_space(preview_text(page)), "the table row is not on the pages"
 
+    # Spans: the first body cell merged with its right neighbour, then split.
+    page.locator(".grid tr").nth(1).locator("input").nth(0).click()
+    page.click(".merge-right")
+    wait_until(page, "document.querySelector('#yaml').value.includes('colspan: 2')", what="a colspan")
+    settle(page)
+    assert page.eval_on_selector_all(".grid td[colspan='2']", "ds => ds.length") == 1, "the merged cell is not drawn spanning"
+    page.locator(".grid td[colspan='2'] input").click()
+    page.click(".split")
+    wait_until(page, "!document.querySelector('#yaml').value.includes('colspan')", what="the split")
+    settle(page)
+
+    # Too many 签发人 for the 版头: the refusal stands at the field, in Chinese.
+    page.fill("[data-path='signers']", "\n".join(n * 8 for n in ["张三", "李四", "王五", "赵六"]))
+    settle(page)
+    page.wait_for_selector(".field .note.refusal", timeout=10000)
+    summary["refusal"] = page.eval_on_selector(".note.refusal", "n => n.closest('.field').querySelector('[data-path]').dataset.path + '|' + n.textContent")
+    page.fill("[data-path='signers']", "")
+    settle(page)
+    assert not page.query_selector(".note.refusal"), "the refusal stayed after the fix"
+
+    # An attachment with content, from the form.
+    page.click("text=＋附件")
+    settle(page)
+    page.fill("[data-path='attachments[0]']", "检查记录表")
+    page.check("input[aria-label='附件1随文印发内容']")
+    settle(page)
+    att = page.locator(".outline[data-path='attachments[0].body'] textarea").first
+    att.fill("")
+    att.type("各单位填写后报送。", delay=5)
+    settle(page)
+    text = no_space(preview_text(page))
+    assert "附件：检查记录表" in text and "各单位填写后报送" in text, f"the attachment is not on the pages: {text[-200:]}"
+
     # A heading that writes its own number: a finding at the field, and its fix.
     page.click("text=＋标题")
     heading = page.locator(".outline .item.h textarea").first
@@ -126,6 +159,7 @@ with sync_playwright() as pw:
     settle(page)
     page.wait_for_selector(".item .note button.fix", timeout=10000)
     summary["finding"] = page.inner_text(".item .note")
+    assert "序号" in summary["finding"], f"the finding is not in Chinese: {summary['finding']}"
     page.screenshot(path=os.path.join(SHOTS, "serve-finding.png"))
     page.click(".item .note button.fix")
     settle(page)
@@ -206,11 +240,9 @@ with sync_playwright() as pw:
     )
     wait_render(page, before)
     settle(page)
-    summary["import_report"] = page.inner_text("[data-tab='report']")
-    assert re.search(r"（[1-9]\d*）", summary["import_report"]), "no import report"
-    page.click("[data-tab='report']")
+    summary["import_report"] = page.inner_text("#report-summary")
+    assert re.search(r"导入：[1-9]\d* 条记录", summary["import_report"]), "no import report"
     page.screenshot(path=os.path.join(SHOTS, "serve-import.png"))
-    page.click("[data-tab='form']")
     summary["imported_pages"] = page.eval_on_selector_all("#pages .page", "ds => ds.length")
     page.click("#save")
     wait_until(page, "+document.body.dataset.saved >= 2")
@@ -220,6 +252,47 @@ with sync_playwright() as pw:
         page.click("[data-export='pdf']")
     d.value.save_as(os.path.join(FOLDER, "imported-download.pdf"))
     summary["imported_preview_text"] = [t for t in page.eval_on_selector_all("#pages .page", "ds => ds.map(d => d.dataset.text)")]
+
+    # A 命令 is refused until its 签名章 is there (at that field); the
+    # 签名章 uploaded, the pages come.
+    page.click("#new")
+    page.fill("#new-name", "e2e-order.yaml")
+    page.click("#kinds [data-kind='命令']")
+    settle(page)
+    page.wait_for_selector(".note.refusal", timeout=10000)
+    summary["order_refusal"] = page.eval_on_selector(".note.refusal", "n => n.closest('.field').querySelector('[data-path]').dataset.path")
+    page.fill("[data-path='signature_seal.title']", "市长")
+    page.set_input_files("input[aria-label='上传签名章图片']", os.path.join(HERE, "..", "..", "data", "seals", "signature.png"))
+    wait_until(page, "document.querySelector('#yaml').value.includes('image: seals/signature.png')", what="the 签名章 in the YAML")
+    settle(page)
+    assert not page.query_selector(".note.refusal"), "the 命令 is still refused with its 签名章"
+    assert "市长" in no_space(preview_text(page)), "the signer's title is not on the page"
+
+    # A web page dropped: read by the browser, imported, its chrome line
+    # dropped and a click away from where it stood.
+    html = ("<!doctype html><html><head><title>通知</title><style>p{color:red}</style><script>document.title='x'</script></head>"
+            "<body><div class='nav'>首页 &gt; 通知公告</div><h1>关于做好防汛工作的通知</h1><p>各区人民政府：</p>"
+            "<p style='text-indent:2em'>为做好今年防汛工作，现通知如下。</p><p>一、加强组织领导</p><p>各区要高度重视。</p>"
+            "<p>清河市人民政府</p><p>2026年6月1日</p></body></html>")
+    page.click("#import")
+    page.fill("#import-name", "web.yaml")
+    before = rendered(page)
+    page.evaluate(
+        """(html) => {
+            const dt = new DataTransfer();
+            dt.items.add(new File([html], "notice.html", {type: "text/html"}));
+            document.querySelector("#drop").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true}));
+        }""",
+        html,
+    )
+    wait_render(page, before)
+    settle(page)
+    yaml = page.eval_on_selector("#yaml", "e => e.value")
+    assert "title: 关于做好防汛工作的通知" in yaml and "heading: 加强组织领导" in yaml, f"the page was not imported: {yaml}"
+    assert "首页" not in yaml, "the page's chrome was kept"
+    page.click("#report .report-note.dropped button.goto")
+    summary["report_goto"] = page.evaluate("document.activeElement.dataset.path")
+
     browser.close()
     summary["errors"] = errors
 

@@ -80,20 +80,30 @@ function status(text) { $("#status").textContent = text; }
 
 // Sends the document for layout; the latest edit wins, one request at a
 // time, so typing never waits for a layout.
+// Keystroke to paint: each edit's time, until the pages that show it are
+// painted (`paints`, in ms, read by the browser benchmark); an edit
+// superseded before its layout came is painted with the later one.
+const typed = [];
+const paints = [];
+window.gongwenPaints = paints;
 function refresh(change) {
   state.pending = change;
+  typed.push(performance.now());
   if (!state.inflight) pump();
 }
+const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 async function pump() {
   const change = state.pending;
   state.pending = null;
   if (!change) return;
+  const edits = typed.splice(0);
   state.inflight = true;
   const body = { path: state.path, journal: true };
   if (change.model) body.model = change.model; else body.yaml = change.yaml;
   const t0 = performance.now();
   const { ok, data } = await json("POST", "/api/preview", body);
-  state.inflight = false;
+  // One layout at a time, until its pages are in place: a second pump
+  // started while the first awaits its pages would race it.
   if (ok) {
     const fromForm = !!change.model;
     state.yaml = data.yaml;
@@ -104,15 +114,29 @@ async function pump() {
     if (!fromForm) { state.model = data.model; buildForm(); }
     state.findings = data.findings || [];
     state.fixes = data.fixes || [];
-    await showPages(data.pages || [], data.error);
+    state.refusal = data.refusal || null;
+    const before = state.pages.map((p) => p.hash);
+    await showPages(data.pages || [], state.refusal);
     showFindings();
+    // The page an edit changed comes into view (the first that changed:
+    // pages before the edit keep their hashes).
+    if (before.length && !change.history) {
+      const k = (data.pages || []).findIndex((p, i) => p.hash !== before[i]);
+      const page = k >= 0 && $(`#page-${k + 1}`);
+      if (page && !inView(page, $("#pages"), 0)) page.scrollIntoView({ block: "nearest" });
+    }
+    state.inflight = false;
+    await painted();
+    const now = performance.now();
+    for (const t of edits) paints.push(now - t);
     state.lastMillis = data.millis;
     status(`排版 ${data.millis.toFixed(0)} ms，往返 ${(performance.now() - t0).toFixed(0)} ms${state.yaml !== state.saved ? "（未保存）" : ""}`);
     document.body.dataset.rendered = String((+document.body.dataset.rendered || 0) + 1);
   } else {
+    state.inflight = false;
     status(data.error || "预览失败");
   }
-  if (state.pending) pump();
+  if (state.pending && !state.inflight) pump();
 }
 
 // Pages by hash: only pages this browser has not seen are fetched, and
@@ -131,7 +155,11 @@ async function loadInto(img) {
   const want = img.dataset.want;
   if (!want || img.dataset.has === want) return;
   const url = await svgUrl(want);
-  if (url && img.dataset.want === want) { img.src = url; img.dataset.has = want; }
+  if (url && img.dataset.want === want) {
+    img.src = url; img.dataset.has = want;
+    // Decoded, so the next frame paints it.
+    try { await img.decode(); } catch (_) { /* replaced meanwhile */ }
+  }
 }
 let observers = null;
 function observe(img, root) {
@@ -144,19 +172,24 @@ function observe(img, root) {
   }
   observers[root].observe(img);
 }
-function inView(e, root) {
+function inView(e, root, margin = 300) {
   const a = e.getBoundingClientRect();
   const b = root.getBoundingClientRect();
-  return a.bottom > b.top - 300 && a.top < b.bottom + 300;
+  return a.bottom > b.top - margin && a.top < b.bottom + margin;
 }
 
-async function showPages(pages, error) {
+async function showPages(pages, refusal) {
   const box = $("#pages");
   const thumbs = $("#thumbs");
   const old = box.querySelector(".error");
   if (old) old.remove();
-  if (error) box.prepend(el("div", { class: "error", role: "alert" }, "无法排版：" + error));
-  if (!pages.length && error) return; // keep the last good pages under the message
+  // Why is said at the field (showFindings); here only that the pages
+  // shown are the last good ones, and a way to that field.
+  if (refusal) {
+    box.prepend(el("div", { class: "error", role: "alert" }, "无法排版，下面是上一次排好的版面。原因见",
+      el("button", { type: "button", class: "goto", onclick: () => goTo(refusal.field) }, refusal.field ? `“${refusal.place}”` : "表单顶部")));
+  }
+  if (!pages.length && refusal) return; // keep the last good pages under the message
   const divs = [...box.querySelectorAll(".page")];
   const tdivs = [...thumbs.querySelectorAll("img")];
   const visible = [];
@@ -194,38 +227,65 @@ async function showPages(pages, error) {
 function zoom(factor) {
   state.zoom = Math.min(3, Math.max(0.3, state.zoom * factor));
   $("#zoom-level").textContent = `${Math.round(state.zoom * 100)}%`;
-  showPages(state.pages);
+  showPages(state.pages, state.refusal);
 }
 
 // ---- findings, at their fields ----------------------------------------
 
+const short = (s) => (s.length > 24 ? s.slice(0, 23) + "…" : s);
+function fixButton(fix) {
+  return fix ? el("button", { type: "button", class: "fix", title: fix.value, onclick: () => applyFix(fix) }, `改为“${short(fix.value)}”`) : null;
+}
+const clause = (c) => (c ? el("span", { class: "clause" }, `（${c}）`) : null);
+// A finding or a refusal beside its field; what has no field of the form
+// stands at the top of the form.
+function noteAt(path, cls, ...content) {
+  const field = fieldFor(path);
+  if (field) field.classList.add(cls.includes("warning") ? "has-warning" : "has-error");
+  const holder = field && field.closest(".field, .item");
+  const note = el("div", { class: `note ${cls}` }, ...content);
+  if (holder) holder.append(note);
+  else { const form = $("#form"); if (form.firstChild) form.firstChild.before(note); else form.append(note); }
+  return note;
+}
 function showFindings() {
-  document.querySelectorAll(".field .note, .item .note").forEach((n) => n.remove());
+  document.querySelectorAll("#form .note").forEach((n) => n.remove());
   document.querySelectorAll(".has-error, .has-warning").forEach((n) => n.classList.remove("has-error", "has-warning"));
   const list = $("#findings");
   list.replaceChildren();
+  const r = state.refusal;
+  if (r) {
+    noteAt(r.field, "refusal", el("strong", {}, "无法排版："), r.zh, " ", clause(r.clause));
+    list.append(el("div", { class: "finding refusal" }, el("button", { type: "button", class: "goto", onclick: () => goTo(r.field) }, r.place), "：无法排版：", r.zh, " ", clause(r.clause)));
+  }
   state.findings.forEach((f, k) => {
     const fix = state.fixes.find((x) => x.finding === k);
-    const button = fix ? el("button", { type: "button", class: "fix", onclick: () => applyFix(fix) }, `改为“${fix.value}”`) : null;
-    const text = [f.path ? `${f.path}：` : "", f.message];
-    list.append(el("div", { class: `finding ${f.severity}` }, ...text, " ", el("span", { class: "clause" }, `（${f.clause}）`), " ", button));
-    // At the field itself.
-    const field = fieldFor(f.path);
-    if (field) {
-      field.classList.add(f.severity === "error" ? "has-error" : "has-warning");
-      const holder = field.closest(".field, .item");
-      if (holder) {
-        const b2 = fix ? el("button", { type: "button", class: "fix", onclick: () => applyFix(fix) }, `改为“${fix.value}”`) : null;
-        holder.append(el("div", { class: `note ${f.severity}` }, f.message, " ", b2));
-      }
-    }
+    const words = f.zh || f.message;
+    // The refusal said it already, at the same field.
+    if (r && r.path === f.path && r.zh.endsWith(words)) return;
+    list.append(el("div", { class: `finding ${f.severity}`, title: f.message },
+      el("button", { type: "button", class: "goto", onclick: () => goTo(f.field) }, f.place), "：", words, " ", clause(f.clause), " ", fixButton(fix)));
+    noteAt(f.field, f.severity, words, " ", clause(f.clause), " ", fixButton(fix));
   });
+}
+// Shows the form's field for `path` (the form tab, scrolled, focused).
+function goTo(path) {
+  tab("form");
+  const field = fieldFor(path);
+  if (!field) return;
+  field.scrollIntoView({ block: "center" });
+  if (field.focus) field.focus({ preventScroll: true });
+  field.classList.add("flash");
+  setTimeout(() => field.classList.remove("flash"), 1200);
 }
 function fieldFor(path) {
   if (!path) return null;
   let p = path;
   while (p) {
-    const e = document.querySelector(`[data-path="${CSS.escape(p)}"]`);
+    // The field itself, or the first of its parts (signature_seal →
+    // signature_seal.title).
+    const e = document.querySelector(`[data-path="${CSS.escape(p)}"]`)
+      || document.querySelector(`[data-path^="${CSS.escape(p + ".")}"], [data-path^="${CSS.escape(p + "[")}"]`);
     if (e) return e;
     const cut = Math.max(p.lastIndexOf("."), p.lastIndexOf("["));
     if (cut <= 0) return null;
@@ -338,16 +398,15 @@ function fieldEditor(f) {
       return row(label, input("date", m.date, { type: "date", label, set }));
     case "body":
       return el("div", { class: "field" }, el("label", {}, label), outlineEditor());
-    case "attachments": {
-      const simple = (m.attachments || []).every((a) => typeof a === "string");
-      if (!simple) return row(label, el("span", { class: "hint" }, "附件带有内容：请在 YAML 页编辑。"));
-      return row(label, input("attachments", lines(m.attachments), { multiline: true, rows: 2, placeholder: "每行一个附件名称", set: (v) => set(toList(v)) }));
-    }
+    case "attachments":
+      return el("div", { class: "field" }, el("label", {}, label), attachmentsEditor());
     case "seal": return sealEditor();
     case "signature_seal": {
       const s = m.signature_seal || {};
-      return row(label, input("signature_seal.title", s.title, { placeholder: "签发人职务，如 市长", set: (v) => { m.signature_seal = { ...(m.signature_seal || {}), title: v }; } }),
-        input("signature_seal.image", s.image, { placeholder: "签名章图片路径", set: (v) => { m.signature_seal = { ...(m.signature_seal || {}), image: v }; } }));
+      const upd = (k) => (v) => { m.signature_seal = { ...(m.signature_seal || {}), [k]: v }; if (!m.signature_seal.title && !m.signature_seal.image) delete m.signature_seal; };
+      return row(label, input("signature_seal.title", s.title, { placeholder: "签发人职务，如 市长", set: upd("title") }),
+        input("signature_seal.image", s.image, { placeholder: "签名章图片路径（或上传）", set: upd("image") }),
+        uploader("上传签名章图片", (image) => { m.signature_seal = { ...(m.signature_seal || {}), image }; }));
     }
     case "attendance": {
       const a = m.attendance || (m.attendance = {});
@@ -364,23 +423,40 @@ function fieldEditor(f) {
   }
 }
 
-function sealEditor() {
-  const m = state.model;
-  const value = m.seal;
-  const text = typeof value === "string" ? value : Array.isArray(value) ? value.map((s) => (typeof s === "string" ? s : s.image)).join("、") : value && value.image ? value.image : "";
-  const file = el("input", { type: "file", accept: ".png,.svg", "aria-label": "上传印章图片" });
+// An image upload (a 印章 or a 签名章): stored in seals/ beside the
+// document, checked by content on the server; `use(image path)`.
+function uploader(label, use) {
+  const file = el("input", { type: "file", accept: ".png,.svg", "aria-label": label, class: "hidden-file" });
   file.addEventListener("change", async () => {
     const f = file.files[0];
     if (!f) return;
-    if (!state.path) { status("请先保存文档，再上传印章"); return; }
+    if (!state.path) { status("请先新建或打开文档，再上传图片"); return; }
     const { ok, data } = await json("POST", `/api/seal?path=${encodeURIComponent(state.path)}&name=${encodeURIComponent(f.name.replace(/\.[^.]*$/, ""))}`, undefined, f);
     if (!ok) { status(data.error || "上传失败"); return; }
-    m.seal = data.image;
+    checkpoint();
+    use(data.image);
     buildForm();
-    refresh({ model: m });
+    refresh({ model: state.model });
   });
+  // The browser's own file button speaks the browser's language: a
+  // button of the page's own opens it.
+  return el("span", { class: "upload" }, file, el("button", { type: "button", onclick: () => file.click() }, label + "…"));
+}
+function sealEditor() {
+  const m = state.model;
+  const value = m.seal;
+  const issuers = Array.isArray(m.issuer) ? m.issuer.length : m.issuer ? 1 : 0;
+  const list = Array.isArray(value) ? value.map((s) => (typeof s === "string" ? s : s.image)) : typeof value === "string" && !["none", "signature", "seal"].includes(value) ? [value] : [];
+  const text = typeof value === "string" ? value : list.join("、");
   const shown = input("seal", text, { placeholder: "印章图片路径，或 none", set: (v) => { if (v) m.seal = v; else delete m.seal; } });
-  return row(LABELS.seal, shown, file);
+  // One seal per 署名机关 (§7.3.5.1): a joint document's next upload adds
+  // the next organ's seal.
+  const hint = issuers > 1 ? el("span", { class: "hint" }, `联合行文：${issuers} 个署名机关各盖一枚印章，按署名顺序上传（已有 ${list.length} 枚）`) : null;
+  const file = uploader("上传印章图片", (image) => {
+    if (issuers > 1 && list.length < issuers) m.seal = [...list, image];
+    else m.seal = image;
+  });
+  return row(LABELS.seal, shown, file, hint);
 }
 
 // The 正文 as an outline: each paragraph and heading one row; a heading's
@@ -431,11 +507,18 @@ function numbers(items) {
   });
 }
 
-function outlineEditor() {
-  const m = state.model;
-  const items = flatten(m.body, 0, [], "body");
-  const box = el("div", { class: "outline", "data-path": "body" });
-  const commit = (rebuildForm) => { if (rebuildForm) checkpoint(); m.body = rebuild(items); if (rebuildForm) { refresh({ model: m }); buildForm(); } else changed(); };
+// `holder[key]` is a 正文 (the document's, or an attachment's); `base` its
+// field path.
+function outlineEditor(holder = state.model, key = "body", base = "body") {
+  const items = flatten(holder[key], 0, [], base);
+  const box = el("div", { class: "outline", "data-path": base });
+  const commit = (rebuildForm) => {
+    if (rebuildForm) checkpoint();
+    holder[key] = rebuild(items);
+    if (rebuildForm) { refresh({ model: state.model }); buildForm(); } else changed();
+  };
+  // After the form is rebuilt: the item `i` of this outline.
+  const itemBox = (i) => document.querySelector(`.outline[data-path="${CSS.escape(base)}"] > .item[data-index="${i}"]`);
   const nums = numbers(items);
   items.forEach((it, i) => {
     const tools = el("span", { class: "tools" },
@@ -459,8 +542,9 @@ function outlineEditor() {
           it.text = ta.value.slice(0, ta.selectionStart);
           items.splice(i + 1, 0, { type: "p", depth: it.depth, text: rest });
           commit(true);
-          const next = document.querySelectorAll(".outline .item textarea")[i + 1];
-          if (next) { next.focus(); next.setSelectionRange(0, 0); }
+          const next = itemBox(i + 1);
+          const t = next && next.querySelector("textarea");
+          if (t) { t.focus(); t.setSelectionRange(0, 0); }
         }
       });
       editor.append(ta);
@@ -473,46 +557,157 @@ function outlineEditor() {
     }
     box.append(el("div", { class: `item ${it.type}`, "data-index": i }, el("span", { class: "num" }, it.type === "h" ? nums[i] : it.type === "t" ? "表格" : "段落"), editor, tools));
   });
-  const lastDepth = items.length ? (items[items.length - 1].type === "h" ? items[items.length - 1].depth : items[items.length - 1].depth) : 0;
+  const lastDepth = items.length ? items[items.length - 1].depth : 0;
+  const focusNew = () => { const b = itemBox(items.length - 1); const t = b && b.querySelector("textarea"); if (t) t.focus(); };
   box.append(el("div", { class: "add" },
-    el("button", { type: "button", onclick: () => { items.push({ type: "p", depth: lastDepth, text: "" }); commit(true); focusLast(); } }, "＋段落"),
-    el("button", { type: "button", onclick: () => { items.push({ type: "h", depth: Math.max(1, Math.min(4, lastDepth || 1)), text: "" }); commit(true); focusLast(); } }, "＋标题"),
+    el("button", { type: "button", onclick: () => { items.push({ type: "p", depth: lastDepth, text: "" }); commit(true); focusNew(); } }, "＋段落"),
+    el("button", { type: "button", onclick: () => { items.push({ type: "h", depth: Math.max(1, Math.min(4, lastDepth || 1)), text: "" }); commit(true); focusNew(); } }, "＋标题"),
     el("button", { type: "button", onclick: () => { items.push({ type: "t", depth: lastDepth, table: { header: [["项目", "数量"]], rows: [["", ""]] } }); commit(true); } }, "＋表格")));
   return box;
 }
-function focusLast() {
-  const all = document.querySelectorAll(".outline .item textarea");
-  if (all.length) all[all.length - 1].focus();
+
+// 附件说明: each attachment a name, or a title with content (printed after
+// the 正文 from a new page, §7.3.7) edited as an outline of its own.
+function attachmentsEditor() {
+  const m = state.model;
+  const list = m.attachments || [];
+  const commit = (rebuildForm) => {
+    if (list.length) m.attachments = list; else delete m.attachments;
+    if (rebuildForm) { checkpoint(); refresh({ model: m }); buildForm(); } else changed();
+  };
+  const box = el("div", { class: "attachments", "data-path": "attachments" });
+  list.forEach((a, i) => {
+    const withContent = !!a && typeof a === "object";
+    const path = withContent ? `attachments[${i}].title` : `attachments[${i}]`;
+    const title = el("input", { "data-path": path, "aria-label": `附件${i + 1}名称`, placeholder: "附件名称（不加序号和标点）" });
+    title.value = withContent ? a.title || "" : a;
+    title.addEventListener("input", () => { if (withContent) a.title = title.value; else list[i] = title.value; commit(false); });
+    const toggle = el("label", { class: "inline" }, el("input", { type: "checkbox", checked: withContent, "aria-label": `附件${i + 1}随文印发内容` }), "随文印发内容");
+    toggle.querySelector("input").addEventListener("change", (e) => {
+      list[i] = e.target.checked ? { title: title.value, body: ["附件正文。"] } : title.value;
+      commit(true);
+    });
+    const remove = el("button", { type: "button", title: "删除附件", "aria-label": `删除附件${i + 1}`, onclick: () => { list.splice(i, 1); commit(true); } }, "×");
+    const head = el("div", { class: "attachment-head" }, el("span", { class: "num" }, `附件${list.length > 1 ? i + 1 : ""}`), title, toggle, remove);
+    const item = el("div", { class: "attachment" }, head);
+    if (withContent) item.append(outlineEditor(a, "body", `attachments[${i}].body`));
+    box.append(item);
+  });
+  box.append(el("div", { class: "add" }, el("button", { type: "button", onclick: () => { list.push(""); commit(true); const all = document.querySelectorAll(".attachments .attachment-head input:not([type])"); if (all.length) all[all.length - 1].focus(); } }, "＋附件")));
+  return box;
 }
 
-// A table's cells as a grid: header rows bold; cells with spans keep them.
+// A table's cells as a grid: header rows bold; a cell can be merged with
+// the one to its right or below and split again (colspan, rowspan).
+function layoutGrid(rows) {
+  // Where each cell of `rows` starts in the grid: cells spanning rows from
+  // above take their places in the rows below.
+  const taken = new Set();
+  const at = rows.map((row, r) => {
+    let c = 0;
+    return row.map((cell) => {
+      while (taken.has(`${r},${c}`)) c++;
+      const cs = span(cell, "colspan"); const rs = span(cell, "rowspan");
+      for (let y = r; y < r + rs; y++) for (let x = c; x < c + cs; x++) taken.add(`${y},${x}`);
+      const start = c; c += cs; return start;
+    });
+  });
+  let width = 0;
+  for (const k of taken) width = Math.max(width, +k.split(",")[1] + 1);
+  return { at, width };
+}
+function span(cell, k) { return cell && typeof cell === "object" && cell[k] > 1 ? cell[k] : 1; }
+function cellText(cell) { return cell && typeof cell === "object" ? cell.text ?? "" : cell ?? ""; }
+function setSpans(rows, r, k, colspan, rowspan) {
+  const text = cellText(rows[r][k]);
+  rows[r][k] = colspan > 1 || rowspan > 1 ? Object.assign({ text }, colspan > 1 ? { colspan } : {}, rowspan > 1 ? { rowspan } : {}) : text;
+}
+// The index in row `r` where a cell starting at grid column `col` goes.
+function indexAt(rows, r, col) {
+  const { at } = layoutGrid(rows);
+  const k = at[r].findIndex((c) => c >= col);
+  return k < 0 ? rows[r].length : k;
+}
+function mergeRight(rows, r, k) {
+  const { at } = layoutGrid(rows);
+  const cell = rows[r][k];
+  const end = at[r][k] + span(cell, "colspan");
+  const n = at[r].indexOf(end);
+  if (n < 0 || span(rows[r][n], "rowspan") !== span(cell, "rowspan")) return "右边没有可合并的同高单元格";
+  const joined = [cellText(cell), cellText(rows[r][n])].filter(Boolean).join("");
+  setSpans(rows, r, k, span(cell, "colspan") + span(rows[r][n], "colspan"), span(cell, "rowspan"));
+  if (typeof rows[r][k] === "object") rows[r][k].text = joined; else rows[r][k] = joined;
+  rows[r].splice(n, 1);
+  return null;
+}
+function mergeDown(rows, r, k) {
+  const { at } = layoutGrid(rows);
+  const cell = rows[r][k];
+  const below = r + span(cell, "rowspan");
+  if (below >= rows.length) return "下面没有行可合并（表头和表体各自合并）";
+  const n = at[below].indexOf(at[r][k]);
+  if (n < 0 || span(rows[below][n], "colspan") !== span(cell, "colspan")) return "下面没有可合并的同宽单元格";
+  const joined = [cellText(cell), cellText(rows[below][n])].filter(Boolean).join("");
+  setSpans(rows, r, k, span(cell, "colspan"), span(cell, "rowspan") + span(rows[below][n], "rowspan"));
+  if (typeof rows[r][k] === "object") rows[r][k].text = joined; else rows[r][k] = joined;
+  rows[below].splice(n, 1);
+  return null;
+}
+function splitCell(rows, r, k) {
+  const { at } = layoutGrid(rows);
+  const cell = rows[r][k];
+  const cs = span(cell, "colspan"); const rs = span(cell, "rowspan");
+  if (cs === 1 && rs === 1) return "这个单元格没有合并";
+  const col = at[r][k];
+  setSpans(rows, r, k, 1, 1);
+  rows[r].splice(k + 1, 0, ...Array(cs - 1).fill(""));
+  for (let y = r + 1; y < r + rs; y++) rows[y].splice(indexAt(rows, y, col), 0, ...Array(cs).fill(""));
+  return null;
+}
 function tableEditor(it, commit, path) {
   const t = it.table;
   const grid = el("table", { class: "grid", "data-path": `${path}.table` });
-  const cellInput = (rows, r, c, header) => {
-    const cell = rows[r][c];
-    const value = cell && typeof cell === "object" ? cell.text : cell;
-    const inp = el("input", { "aria-label": `${header ? "表头" : "单元格"} ${r + 1},${c + 1}` });
-    inp.value = value ?? "";
+  let selected = null; // [rows, r, k]
+  const cellInput = (rows, r, k, header) => {
+    const cell = rows[r][k];
+    const part = header ? "header" : "rows";
+    const inp = el("input", { "aria-label": `${header ? "表头" : "单元格"} ${r + 1},${k + 1}`, "data-path": `${path}.table.${part}[${r}][${k}]` });
+    inp.value = cellText(cell);
     inp.addEventListener("input", () => {
-      if (cell && typeof cell === "object") cell.text = inp.value; else rows[r][c] = inp.value;
+      if (cell && typeof cell === "object") cell.text = inp.value; else rows[r][k] = inp.value;
       commit(false);
     });
+    inp.addEventListener("focus", () => { selected = [rows, r, k]; grid.querySelectorAll("td.selected").forEach((d) => d.classList.remove("selected")); inp.parentElement.classList.add("selected"); });
     const attrs = { class: header ? "header" : "" };
-    if (cell && typeof cell === "object") { attrs.colspan = cell.colspan; attrs.rowspan = cell.rowspan; }
+    if (span(cell, "colspan") > 1) attrs.colspan = span(cell, "colspan");
+    if (span(cell, "rowspan") > 1) attrs.rowspan = span(cell, "rowspan");
     return el("td", attrs, inp);
   };
   for (const [rows, header] of [[t.header || [], true], [t.rows || [], false]]) {
     rows.forEach((r, ri) => grid.append(el("tr", {}, r.map((_, ci) => cellInput(rows, ri, ci, header)))));
   }
-  const width = Math.max(1, ...[...(t.header || []), ...(t.rows || [])].map((r) => r.length));
+  const width = Math.max(1, layoutGrid(t.header || []).width, layoutGrid(t.rows || []).width);
   const caption = el("input", { placeholder: "表题（可空）", "aria-label": "表题", "data-path": `${path}.table.caption` });
   caption.value = t.caption || "";
   caption.addEventListener("input", () => { if (caption.value) t.caption = caption.value; else delete t.caption; commit(false); });
+  const onCell = (op) => () => {
+    if (!selected) { status("先点一个单元格"); return; }
+    const why = op(...selected);
+    if (why) status(why); else commit(true);
+  };
+  // The buttons act on the focused cell: keep the focus where it is.
+  const keep = (e) => e.preventDefault();
   return el("div", {}, caption, grid,
-    el("button", { type: "button", onclick: () => { (t.rows = t.rows || []).push(Array(width).fill("")); commit(true); } }, "＋行"),
-    el("button", { type: "button", onclick: () => { for (const r of [...(t.header || []), ...(t.rows || [])]) r.push(""); if (t.columns) t.columns.push({ width: 3 }); commit(true); } }, "＋列"),
-    el("button", { type: "button", onclick: () => { if ((t.rows || []).length > 1) { t.rows.pop(); commit(true); } } }, "－行"));
+    el("div", { class: "table-tools" },
+      el("button", { type: "button", onclick: () => { (t.rows = t.rows || []).push(Array(width).fill("")); commit(true); } }, "＋行"),
+      el("button", { type: "button", onclick: () => { for (const r of [...(t.header || []), ...(t.rows || [])]) r.push(""); if (t.columns) t.columns.push({ width: 3 }); commit(true); } }, "＋列"),
+      el("button", { type: "button", onclick: () => { if ((t.rows || []).length > 1) { t.rows.pop(); commit(true); } } }, "－行"),
+      // A table read from Word or a web page has its head as a first row.
+      el("button", { type: "button", class: "to-header", title: "把表体第一行移入表头（表头用黑体，跨页重复）", onclick: () => { if ((t.rows || []).length > 1) { (t.header = t.header || []).push(t.rows.shift()); commit(true); } } }, "首行作表头"),
+      el("span", { class: "sep" }, "所选单元格："),
+      el("button", { type: "button", class: "merge-right", onmousedown: keep, onclick: onCell(mergeRight) }, "向右合并"),
+      el("button", { type: "button", class: "merge-down", onmousedown: keep, onclick: onCell(mergeDown) }, "向下合并"),
+      el("button", { type: "button", class: "split", onmousedown: keep, onclick: onCell(splitCell) }, "拆分")));
 }
 
 // ---- documents: new, open, import, save, download ----------------------
@@ -534,7 +729,8 @@ function newModel(kind, format, joint) {
     m.doc_number = "×政发〔2026〕1号";
   }
   if (format !== "order") m.title = kind === "纪要" ? "××专题会议纪要" : `关于××××的${kind}`;
-  m.addressees = ["各区人民政府"];
+  // A 纪要 is distributed, not addressed (§10.3): no 主送机关 to delete.
+  if (format !== "minutes") m.addressees = ["各区人民政府"];
   m.body = ["正文第一段。"];
   m.issuer = format === "letter" ? ["××市人民政府办公室"] : joint ? organs : ["××市人民政府"];
   m.date = today();
@@ -548,6 +744,7 @@ async function startNew(kind, format) {
   state.version = null;
   state.saved = "";
   state.model = newModel(kind, format, $("#joint").checked);
+  $("#report-box").hidden = true;
   $("#file").textContent = state.path + "（新）";
   buildForm();
   refresh({ model: state.model });
@@ -564,6 +761,7 @@ async function openDocument(path) {
   if (data.journal && confirm("这个文档有上次未保存的修改（编辑器关闭或中断时留下的）。要恢复这些修改吗？")) text = data.journal;
   else if (data.journal) await json("POST", "/api/discard", { path: data.path });
   $("#file").textContent = state.path;
+  $("#report-box").hidden = true;
   $("#yaml").value = text;
   refresh({ yaml: text });
 }
@@ -592,6 +790,11 @@ async function download(format) {
 
 async function importBytes(bytes, name) {
   checkpoint();
+  let note = "";
+  // A web page: the browser's own parser reads it (inert: no script runs,
+  // nothing loads) and its text goes to the import, as if the user had
+  // selected the page and copied it.
+  if (isHtml(bytes, name)) { bytes = new TextEncoder().encode(htmlText(decodeHtml(bytes))); note = "（网页已由浏览器转为文本）"; }
   const { ok, data } = await json("POST", `/api/import?name=${encodeURIComponent(name)}`, undefined, bytes);
   if (!ok) { status(data.error || "导入失败"); return; }
   $("#importer").close();
@@ -600,23 +803,79 @@ async function importBytes(bytes, name) {
   state.version = null; state.saved = "";
   $("#file").textContent = state.path + "（新）";
   $("#yaml").value = data.yaml;
-  showReport(data.notes || [], name);
+  showReport(data.notes || [], name + note);
+  tab("form");
+  $("#tab-form").scrollTop = 0;
   refresh({ yaml: data.yaml });
+}
+async function importFile(f) { if (f) importBytes(new Uint8Array(await f.arrayBuffer()), f.name); }
+
+function isHtml(bytes, name) {
+  if (/\.x?html?$/i.test(name)) return true;
+  const head = new TextDecoder("latin1").decode(bytes.slice(0, 512)).replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, "").trimStart().toLowerCase();
+  return head.startsWith("<!doctype html") || head.startsWith("<html");
+}
+// UTF-8, or the charset the page names (GBK pages are common).
+function decodeHtml(bytes) {
+  try { return new TextDecoder("utf-8", { fatal: true }).decode(bytes); } catch (_) { /* not UTF-8 */ }
+  const head = new TextDecoder("latin1").decode(bytes.slice(0, 2048));
+  const m = /charset\s*=\s*["']?([\w-]+)/i.exec(head);
+  try { return new TextDecoder(m ? m[1] : "gb18030").decode(bytes); } catch (_) { return new TextDecoder("gb18030").decode(bytes); }
+}
+const BLOCKS = new Set(["ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "BR", "CAPTION", "CENTER", "DD", "DIV", "DL", "DT", "FIGCAPTION", "FIGURE", "FOOTER", "FORM", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HR", "LI", "MAIN", "NAV", "OL", "P", "PRE", "SECTION", "TABLE", "TBODY", "THEAD", "TFOOT", "TR", "UL"]);
+const SKIP = new Set(["HEAD", "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "OBJECT", "SELECT", "BUTTON"]);
+// The page's text, a paragraph per block (blank lines between, so the
+// import keeps the page's paragraphs rather than guessing at wrapped
+// lines); a table row's cells kept apart by an ideographic space (as the
+// Word import keeps them). Styles go first: this page's policy refuses
+// them, and they carry no text.
+function htmlText(html) {
+  html = html.replace(/<style[\s\S]*?<\/style\s*>/gi, "").replace(/\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, "");
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  const lines = [];
+  let line = "";
+  const end = () => { if (line.trim()) lines.push(line.trim()); line = ""; };
+  const walk = (node, pre) => {
+    for (const n of node.childNodes) {
+      if (n.nodeType === 3) line += pre ? n.data : n.data.replace(/[ \t\r\n\f]+/g, " ");
+      else if (n.nodeType === 1) {
+        const tag = n.tagName.toUpperCase();
+        if (SKIP.has(tag) || n.hidden) continue;
+        if (tag === "TD" || tag === "TH") { if (line.trim()) line = line.trimEnd() + "\u3000"; walk(n, pre); continue; }
+        const block = BLOCKS.has(tag);
+        if (block) end();
+        if (tag === "PRE") {
+          walk(n, true);
+          const text = line; line = "";
+          for (const l of text.split("\n")) { line = l; end(); }
+        } else walk(n, pre);
+        if (block) end();
+      }
+    }
+  };
+  walk(doc.body || doc.documentElement, false);
+  end();
+  return lines.join("\n\n") + "\n";
 }
 
 const ACTIONS = { dropped: "删去", repaired: "修复", review: "请核对" };
+// The import report, above the form: each note with the line it came from
+// and a link to the field its line went to.
 function showReport(notes, name) {
   const box = $("#report");
-  box.replaceChildren(el("p", {}, `从 ${name} 导入：${notes.length} 条记录。`),
-    ...notes.map((n) => el("div", { class: `report-note ${n.action}` },
-      el("span", { class: "where" }, `第 ${n.line} 行 第 ${n.column} 列 · ${ACTIONS[n.action] || n.action}：`), " ", n.message,
-      n.replacement ? ` → “${n.replacement}”` : "")));
-  document.querySelector('[data-tab="report"]').textContent = `导入报告（${notes.length}）`;
+  const counts = Object.keys(ACTIONS).map((a) => `${ACTIONS[a]} ${notes.filter((n) => n.action === a).length}`).join("，");
+  box.replaceChildren(...notes.map((n) => el("div", { class: `report-note ${n.action}`, title: n.message },
+    el("span", { class: "where" }, `第 ${n.line} 行 · ${ACTIONS[n.action] || n.action} · ${n.kind || n.rule}`), " ",
+    n.text ? `“${short(n.text)}”` : "", n.replacement ? ` → “${short(n.replacement)}”` : "", " ",
+    n.field ? el("button", { type: "button", class: "goto", onclick: () => goTo(n.field) }, n.action === "dropped" ? `原在“${n.place}”之前` : `到“${n.place}”`) : null)));
+  $("#report-summary").textContent = `从 ${name} 导入：${notes.length} 条记录（${counts}）`;
+  $("#report-box").hidden = false;
+  $("#report-box").open = notes.some((n) => n.action === "review") || notes.length <= 8;
 }
 
 function tab(name) {
   document.querySelectorAll("[role=tab]").forEach((b) => b.setAttribute("aria-selected", String(b.dataset.tab === name)));
-  for (const t of ["form", "yaml", "report"]) $(`#tab-${t}`).hidden = t !== name;
+  for (const t of ["form", "yaml"]) $(`#tab-${t}`).hidden = t !== name;
 }
 
 async function init() {
@@ -637,15 +896,25 @@ async function init() {
   $("#zoom-out").addEventListener("click", () => zoom(0.8));
   document.querySelectorAll("[role=tab]").forEach((b) => b.addEventListener("click", () => tab(b.dataset.tab)));
   $("#yaml").addEventListener("input", () => refresh({ yaml: $("#yaml").value }));
+  // Pasted from a web page or Word, the clipboard holds HTML too: its
+  // paragraphs are kept by reading it (the plain text of a copied page
+  // runs paragraphs together).
+  $("#paste").addEventListener("paste", (e) => {
+    const html = e.clipboardData && e.clipboardData.getData("text/html");
+    if (!html) return;
+    e.preventDefault();
+    const text = htmlText(html);
+    const t = $("#paste");
+    t.setRangeText(text, t.selectionStart, t.selectionEnd, "end");
+  });
   $("#import-go").addEventListener("click", () => importBytes(new TextEncoder().encode($("#paste").value), "粘贴的文本"));
-  $("#import-file").addEventListener("change", async () => { const f = $("#import-file").files[0]; if (f) importBytes(await f.arrayBuffer(), f.name); });
+  $("#import-file").addEventListener("change", () => importFile($("#import-file").files[0]));
   const drop = $("#drop");
   drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
   drop.addEventListener("dragleave", () => drop.classList.remove("over"));
   drop.addEventListener("drop", async (e) => {
     e.preventDefault(); drop.classList.remove("over");
-    const f = e.dataTransfer.files[0];
-    if (f) importBytes(await f.arrayBuffer(), f.name);
+    importFile(e.dataTransfer.files[0]);
   });
   document.addEventListener("keydown", (e) => {
     if (!(e.ctrlKey || e.metaKey)) return;
