@@ -759,3 +759,127 @@ fn a_number_that_breaks_the_sequence_after_an_open_sentence_is_a_wrap() {
         ]
     );
 }
+
+/// Word files as people make them (python-docx, one run for the batch),
+/// from generated documents, in three independent styles: typed numbers
+/// in Normal paragraphs (with a table after the opening paragraph in every
+/// third), Word's `Title` and `Heading 1`… styles with no number typed,
+/// and numbers drawn by a Word list (`w:numPr`). Each has a page header
+/// and footer, which the report must name and the 正文 must not hold.
+#[test]
+fn word_files_import_as_their_documents() {
+    use common::tools::{Tool, need};
+    if !need(&[Tool::PythonLibs]) {
+        return;
+    }
+    let config = common::proptest_config(60);
+    let seed = match config.rng_seed {
+        proptest::test_runner::RngSeed::Fixed(s) => s,
+        _ => common::PROPTEST_SEED,
+    };
+    let mut rng = Rng(seed.wrapping_mul(0xD1B5_4A32_D192_ED03) | 1);
+    let styles = ["typed", "styled", "numbered"];
+    let dir = common::tempdir();
+    let mut specs = Vec::new();
+    let mut docs = Vec::new();
+    for i in 0..config.cases as usize {
+        for style in styles {
+            let mut doc = document(&mut rng);
+            let mut body: Vec<serde_json::Value> = doc
+                .body
+                .iter()
+                .map(|it| serde_json::json!({"depth": it.depth, "heading": it.heading, "text": it.text}))
+                .collect();
+            if style == "typed" && i % 3 == 0 {
+                // A table after the opening paragraph.
+                body.insert(
+                    1,
+                    serde_json::json!({"table": [["项目", "数量（个）", "备注"], ["新开工", "12", "已完成"], ["续建", "8", "按计划推进"]]}),
+                );
+                doc.body.insert(
+                    1,
+                    Item {
+                        depth: 0,
+                        heading: false,
+                        text: "<table>".into(),
+                    },
+                );
+            }
+            let name = format!("{style}-{i}");
+            specs.push(serde_json::json!({
+                "name": name,
+                "style": style,
+                "title": doc.title,
+                "addressees": doc.addressees,
+                "body": body,
+                "attachments": doc.attachments,
+                "issuer": doc.issuer,
+                "date": doc.date.to_string(),
+                "note": doc.note,
+                "header": format!("{}　内部资料", doc.issuer),
+                "footer": format!("第{}页", rng.range(1, 9)),
+            }));
+            docs.push((style, name, doc));
+        }
+    }
+    let spec = dir.path().join("spec.json");
+    std::fs::write(&spec, serde_json::to_vec(&specs).unwrap()).unwrap();
+    let o = std::process::Command::new(common::python())
+        .arg(common::root().join("tests/support/make_word.py"))
+        .arg(&spec)
+        .arg(dir.path())
+        .output()
+        .expect("python runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut tallies: Vec<Tally> = styles.iter().map(|_| Tally::default()).collect();
+    for (style, name, doc) in &docs {
+        let k = styles.iter().position(|s| s == style).unwrap();
+        let bytes = std::fs::read(dir.path().join(format!("{name}.docx"))).unwrap();
+        let import = gongwen::import::read(&bytes).expect("a Word file");
+        for (rule, text) in [
+            ("header", format!("{}　内部资料", doc.issuer)),
+            ("footer", "页".to_string()),
+        ] {
+            assert!(
+                import
+                    .report
+                    .notes
+                    .iter()
+                    .any(|n| n.rule == rule && n.action == Action::Dropped && n.text.contains(&text)),
+                "{name}: the page {rule} is not reported"
+            );
+        }
+        let t = &mut tallies[k];
+        t.sources += 1;
+        let diff = differences(doc, &import.document);
+        if diff.is_empty() {
+            t.exact += 1;
+        } else {
+            if import.report.count(Action::Review) > 0 {
+                t.reviewed += 1;
+            }
+            if t.examples.len() < 3 {
+                t.examples.push(format!("{name} -> {}", diff.join("; ")));
+            }
+        }
+    }
+    let mut report = String::new();
+    for (style, t) in styles.iter().zip(&tallies) {
+        report.push_str(&format!(
+            "word {style:8} {:5} sources, {:6.2} % exact, {} of the others with a review line\n",
+            t.sources,
+            100.0 * t.exact as f64 / t.sources as f64,
+            t.reviewed
+        ));
+        for e in &t.examples {
+            report.push_str(&format!("  {e}\n"));
+        }
+    }
+    eprintln!("{report}");
+    for (style, t) in styles.iter().zip(&tallies) {
+        assert!(
+            t.exact as f64 >= 0.98 * t.sources as f64,
+            "word {style}: below 98 % exact\n{report}"
+        );
+    }
+}

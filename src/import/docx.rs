@@ -394,6 +394,8 @@ struct Reader<'s> {
     /// The bundled fonts, parsed once, when a table's widths are compared
     /// with the ones gongwen would give it.
     fonts: std::cell::OnceCell<crate::fonts::FontSet>,
+    /// The line each footnote and endnote is referred to from.
+    references: HashMap<(&'static str, String), usize>,
 }
 
 /// A vertically merged cell's part (`w:vMerge`).
@@ -589,6 +591,9 @@ struct Para {
     /// the first line) a run formatted otherwise first starts.
     first_format: Option<String>,
     format_change: Option<usize>,
+    /// Footnotes and endnotes referred to (`w:footnoteReference`): the
+    /// part (`footnote`, `endnote`) and the note's id.
+    references: Vec<(&'static str, String)>,
 }
 
 impl Para {
@@ -684,6 +689,16 @@ impl Reader<'_> {
                     }
                 }
                 "noBreakHyphen" => para.push("-"),
+                "footnoteReference" | "endnoteReference" => {
+                    if let Some(id) = w_attr(c, "id") {
+                        let kind = if name == "footnoteReference" {
+                            "footnote"
+                        } else {
+                            "endnote"
+                        };
+                        para.references.push((kind, id.to_string()));
+                    }
+                }
                 "sym" => {
                     let ch = w_attr(c, "char")
                         .and_then(|h| u32::from_str_radix(h, 16).ok())
@@ -755,6 +770,9 @@ impl Reader<'_> {
         }
         self.walk(p, &mut para);
         let first_line = self.lines.len() + 1;
+        for (kind, id) in std::mem::take(&mut para.references) {
+            self.references.entry((kind, id)).or_insert(first_line);
+        }
         if para.parts.is_empty() {
             para.parts.push(String::new());
         }
@@ -932,6 +950,117 @@ impl Reader<'_> {
     }
 }
 
+impl Reader<'_> {
+    /// The text of a part's paragraphs (a header, a footer, a footnote),
+    /// each paragraph's lines joined by a space.
+    fn text_of(&self, container: Node) -> String {
+        let mut out: Vec<String> = Vec::new();
+        for p in own_paragraphs(container) {
+            let mut para = Para::default();
+            self.walk(p, &mut para);
+            let text = para
+                .parts
+                .iter()
+                .chain(para.boxes.iter().flatten())
+                .map(|t| t.trim_matches(crate::text::punct::is_space))
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !text.is_empty() {
+                out.push(text);
+            }
+        }
+        out.join(" ")
+    }
+
+    /// Headers, footers, footnotes and endnotes: text the 正文 does not
+    /// hold, reported (never mixed into the body, never dropped silently).
+    /// A header or footer is page furniture (gongwen prints its own page
+    /// numbers and 版头): dropped, each distinct text once. A footnote or
+    /// endnote is the document's text: left for a person, at the line
+    /// that refers to it.
+    fn furniture(
+        &mut self,
+        zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    ) -> Result<(), ImportError> {
+        let mut names: Vec<String> = zip
+            .file_names()
+            .filter(|n| {
+                (n.starts_with("word/header") || n.starts_with("word/footer"))
+                    && n.ends_with(".xml")
+            })
+            .map(String::from)
+            .collect();
+        names.sort();
+        let mut seen: Vec<String> = Vec::new();
+        for name in names {
+            let Some(xml) = part(zip, &name)? else {
+                continue;
+            };
+            let doc = parse_part(&name, &xml)?;
+            let text = self.text_of(doc.root_element());
+            if text.is_empty() || seen.contains(&text) {
+                continue;
+            }
+            seen.push(text.clone());
+            let what = if name.starts_with("word/header") {
+                "header"
+            } else {
+                "footer"
+            };
+            self.notes.push(Note {
+                line: 1,
+                column: 1,
+                end_column: 1,
+                action: Action::Dropped,
+                rule: what,
+                text: text.clone(),
+                message: format!(
+                    "the page {what} `{text}` ({name}) is page furniture, not the document's text: left out (gongwen prints its own page numbers)"
+                ),
+                replacement: None,
+                alternatives: Vec::new(),
+            });
+        }
+        for (kind, name) in [("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xml")] {
+            let Some(xml) = part(zip, name)? else {
+                continue;
+            };
+            let doc = parse_part(name, &xml)?;
+            for n in doc.root_element().children().filter(|c| is_w(*c, kind)) {
+                // Separators (`w:type`) are Word's rules above the notes.
+                if w_attr(n, "type").is_some_and(|t| t != "normal") {
+                    continue;
+                }
+                let text = self.text_of(n);
+                if text.is_empty() {
+                    continue;
+                }
+                let id = w_attr(n, "id").unwrap_or_default().to_string();
+                let line = self
+                    .references
+                    .get(&(kind, id))
+                    .copied()
+                    .unwrap_or(1);
+                self.notes.push(Note {
+                    line,
+                    column: 1,
+                    end_column: 1,
+                    action: Action::Review,
+                    rule: kind,
+                    text: text.clone(),
+                    message: format!(
+                        "a {kind} `{text}` is not printed in a 公文's 正文 and is not in the YAML: write it into the text where it belongs (in parentheses), or leave it out"
+                    ),
+                    replacement: None,
+                    alternatives: Vec::new(),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Reads a DOCX's paragraphs.
 pub fn read(bytes: &[u8]) -> Result<Docx, ImportError> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
@@ -966,8 +1095,10 @@ pub fn read(bytes: &[u8]) -> Result<Docx, ImportError> {
         tables: Vec::new(),
         table_sizes: Vec::new(),
         fonts: std::cell::OnceCell::new(),
+        references: HashMap::new(),
     };
     reader.block(body);
+    reader.furniture(&mut zip)?;
     let table_size = match reader.table_sizes.split_first() {
         Some((first, rest)) if rest.iter().all(|s| s == first) => *first,
         _ => None,
