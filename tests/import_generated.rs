@@ -841,11 +841,9 @@ fn word_files_import_as_their_documents() {
             ("footer", "页".to_string()),
         ] {
             assert!(
-                import
-                    .report
-                    .notes
-                    .iter()
-                    .any(|n| n.rule == rule && n.action == Action::Dropped && n.text.contains(&text)),
+                import.report.notes.iter().any(|n| n.rule == rule
+                    && n.action == Action::Dropped
+                    && n.text.contains(&text)),
                 "{name}: the page {rule} is not reported"
             );
         }

@@ -991,7 +991,8 @@ impl Reader<'_> {
             })
             .map(String::from)
             .collect();
-        names.sort();
+        // Headers first, then footers, each in the part names' order.
+        names.sort_by_key(|n| (n.starts_with("word/footer"), n.clone()));
         let mut seen: Vec<String> = Vec::new();
         for name in names {
             let Some(xml) = part(zip, &name)? else {
@@ -1022,7 +1023,10 @@ impl Reader<'_> {
                 alternatives: Vec::new(),
             });
         }
-        for (kind, name) in [("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xml")] {
+        for (kind, name) in [
+            ("footnote", "word/footnotes.xml"),
+            ("endnote", "word/endnotes.xml"),
+        ] {
             let Some(xml) = part(zip, name)? else {
                 continue;
             };
@@ -1037,11 +1041,7 @@ impl Reader<'_> {
                     continue;
                 }
                 let id = w_attr(n, "id").unwrap_or_default().to_string();
-                let line = self
-                    .references
-                    .get(&(kind, id))
-                    .copied()
-                    .unwrap_or(1);
+                let line = self.references.get(&(kind, id)).copied().unwrap_or(1);
                 self.notes.push(Note {
                     line,
                     column: 1,
@@ -1133,6 +1133,68 @@ mod tests {
         }
         w.finish().unwrap();
         buf.into_inner()
+    }
+
+    /// A page header and footer (one repeated on the first page), a
+    /// footnote and its reference: reported, none in the lines.
+    #[test]
+    fn headers_footers_and_footnotes_are_reported_not_read_as_text() {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        let mut w = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default();
+        let parts = [
+            (
+                "word/document.xml",
+                format!(
+                    r#"<w:document {NS}><w:body><w:p><w:r><w:t>正文第一段。</w:t></w:r></w:p><w:p><w:r><w:t>依据有关规定</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:t>办理。</w:t></w:r></w:p></w:body></w:document>"#
+                ),
+            ),
+            (
+                "word/header1.xml",
+                format!(r#"<w:hdr {NS}><w:p><w:r><w:t>内部资料</w:t></w:r></w:p></w:hdr>"#),
+            ),
+            (
+                "word/header2.xml",
+                format!(r#"<w:hdr {NS}><w:p><w:r><w:t>内部资料</w:t></w:r></w:p></w:hdr>"#),
+            ),
+            (
+                "word/footer1.xml",
+                format!(
+                    r#"<w:ftr {NS}><w:p><w:r><w:t>— </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t> —</w:t></w:r></w:p></w:ftr>"#
+                ),
+            ),
+            (
+                "word/footnotes.xml",
+                format!(
+                    r#"<w:footnotes {NS}><w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="2"><w:p><w:r><w:t>见《安全生产法》第二十一条。</w:t></w:r></w:p></w:footnote></w:footnotes>"#
+                ),
+            ),
+        ];
+        for (name, xml) in parts {
+            w.start_file(name, opts).unwrap();
+            std::io::Write::write_all(&mut w, xml.as_bytes()).unwrap();
+        }
+        w.finish().unwrap();
+        let r = read(&buf.into_inner()).unwrap();
+        assert_eq!(texts(&r), ["正文第一段。", "依据有关规定办理。"]);
+        let notes: Vec<(usize, Action, &str, &str)> = r
+            .notes
+            .iter()
+            .map(|n| (n.line, n.action, n.rule, n.text.as_str()))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                (1, Action::Dropped, "header", "内部资料"),
+                (1, Action::Dropped, "footer", "— 1 —"),
+                (
+                    2,
+                    Action::Review,
+                    "footnote",
+                    "见《安全生产法》第二十一条。"
+                ),
+            ]
+        );
     }
 
     fn texts(r: &Docx) -> Vec<&str> {
