@@ -763,7 +763,7 @@ fn a_number_that_breaks_the_sequence_after_an_open_sentence_is_a_wrap() {
 /// Word files as people make them (python-docx, one run for the batch),
 /// from generated documents, in three independent styles: typed numbers
 /// in Normal paragraphs (with a table after the opening paragraph in every
-/// third), Word's `Title` and `Heading 1`… styles with no number typed,
+/// third, the 署名 and date in a text box in another third), Word's `Title` and `Heading 1`… styles with no number typed,
 /// and numbers drawn by a Word list (`w:numPr`). Each has a page header
 /// and footer, which the report must name and the 正文 must not hold.
 #[test]
@@ -818,6 +818,7 @@ fn word_files_import_as_their_documents() {
                 "note": doc.note,
                 "header": format!("{}　内部资料", doc.issuer),
                 "footer": format!("第{}页", rng.range(1, 9)),
+                "closing_box": style == "typed" && i % 3 == 1,
             }));
             docs.push((style, name, doc));
         }

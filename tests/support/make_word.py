@@ -6,7 +6,8 @@ Usage: make_word.py SPEC.json OUTDIR
 SPEC is a list of documents, each with `name`, `style`, `title`,
 `addressees` (groups), `body` (items: depth, heading, text, or a table:
 `table` rows), `attachments`, `issuer`, `date` (2027年3月6日), `note`, and
-`header`/`footer` texts. Styles:
+`header`/`footer` texts, and `closing_box` (the 署名 and date in a text
+box). Styles:
 
 - `typed`: Normal paragraphs only; heading numbers typed (一、（一）1.（1）);
   the title centred by direct formatting, the closing right-aligned.
@@ -25,6 +26,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from lxml import etree
+
+VML = "urn:schemas-microsoft-com:vml"
 
 TYPED = ["{}、", "（{}）", "{}.", "（{}）"]
 CN = "一二三四五六七八九十"
@@ -84,6 +88,29 @@ def number(paragraph, num_id, ilvl):
     ppr.append(num_pr)
 
 
+def text_box(doc, lines):
+    """The lines in a text box (VML, as Word writes for compatibility),
+    anchored in an empty paragraph: how a 署名 and date are often placed
+    over a seal."""
+    anchor = doc.add_paragraph()
+    run = anchor.add_run()._r
+    pict = OxmlElement("w:pict")
+    shape = etree.SubElement(pict, "{%s}shape" % VML, nsmap={"v": VML})
+    shape.set("style", "position:absolute;margin-left:260pt;width:180pt;height:60pt")
+    box = etree.SubElement(shape, "{%s}textbox" % VML)
+    content = OxmlElement("w:txbxContent")
+    for line in lines:
+        p = OxmlElement("w:p")
+        r = OxmlElement("w:r")
+        t = OxmlElement("w:t")
+        t.text = line
+        r.append(t)
+        p.append(r)
+        content.append(p)
+    box.append(content)
+    run.append(pict)
+
+
 def body_paragraph(doc, text):
     p = doc.add_paragraph(text)
     p.paragraph_format.first_line_indent = Pt(32)
@@ -135,9 +162,12 @@ def write(spec, out):
             for k, a in enumerate(items):
                 head = "附件：" if k == 0 else "\u3000\u3000\u3000"
                 body_paragraph(doc, "%s%d.%s" % (head, k + 1, a))
-    for line in [spec["issuer"], spec["date"]]:
-        p = doc.add_paragraph(line)
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if spec.get("closing_box"):
+        text_box(doc, [spec["issuer"], spec["date"]])
+    else:
+        for line in [spec["issuer"], spec["date"]]:
+            p = doc.add_paragraph(line)
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if spec.get("note"):
         body_paragraph(doc, "（%s）" % spec["note"])
     doc.save(out)
