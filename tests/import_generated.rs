@@ -515,6 +515,12 @@ fn generated_sources_import_as_their_documents() {
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let styles = ["draft", "wrapped", "portal", "gb18030", "utf16"];
     let mut tallies: Vec<Tally> = styles.iter().map(|_| Tally::default()).collect();
+    // How many failing sources each style prints (`GONGWEN_IMPORT_EXAMPLES`
+    // to see more while exploring).
+    let examples: usize = std::env::var("GONGWEN_IMPORT_EXAMPLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3);
     for _ in 0..config.cases {
         let doc = document(&mut rng);
         let look = look(&mut rng);
@@ -536,6 +542,21 @@ fn generated_sources_import_as_their_documents() {
             let t = &mut tallies[k];
             t.sources += 1;
             let import = gongwen::import::import(bytes).expect("a text");
+            if styles[k] == "portal" {
+                // The text's 成文日期 wins over the page's later publication
+                // date, which stays a review line (issue 21, item 4).
+                assert!(
+                    import
+                        .report
+                        .notes
+                        .iter()
+                        .any(|n| n.action == Action::Review
+                            && n.rule == "metadata"
+                            && n.message.contains("published")),
+                    "no review line for the page's publication date:\n{}",
+                    String::from_utf8_lossy(bytes)
+                );
+            }
             let diff = differences(&doc, &import.document);
             if diff.is_empty() {
                 t.exact += 1;
@@ -543,7 +564,7 @@ fn generated_sources_import_as_their_documents() {
                 if import.report.count(Action::Review) > 0 {
                     t.reviewed += 1;
                 }
-                if t.examples.len() < 3 {
+                if t.examples.len() < examples {
                     t.examples.push(format!(
                         "{}\n  -> {}",
                         String::from_utf8_lossy(bytes)
@@ -572,8 +593,7 @@ fn generated_sources_import_as_their_documents() {
         }
     }
     let rate = |k: usize| tallies[k].exact as f64 / tallies[k].sources as f64;
-    // Floors as measured; issue 21's goals are 98 % (drafts, portals) and
-    // 95 % (hard-wrapped).
+    // Issue 21's goals: 98 % (drafts, portals) and 95 % (hard-wrapped).
     for (k, floor) in [
         (0, FLOORS[0]),
         (1, FLOORS[1]),
@@ -599,9 +619,266 @@ fn generated_sources_import_as_their_documents() {
     }
 }
 
-/// The exact-recovery floors held: drafts (and their GB18030, UTF-16
-/// encodings), hard-wrapped drafts, portal pages — issue 21's goals for
-/// drafts and portal pages; for hard-wrapped text the rate measured on the
-/// fixed seed (94.75 %, 92.9 to 94.2 % on other seeds: the rest is a wrap falling on a sentence's end in
-/// a text without indents or blank lines, each with a review line).
-const FLOORS: [f64; 3] = [0.98, 0.92, 0.98];
+/// The exact-recovery floors held: issue 21's goals — drafts (and their
+/// GB18030, UTF-16 encodings) and portal pages 98 %, hard-wrapped drafts
+/// 95 %. Measured: 99.0 % hard-wrapped on the fixed seed, 96.7 to 98.1 % on
+/// five other seeds of 1,000 documents; every miss is a wrap falling on a
+/// sentence's end in a text with neither indents nor blank lines (truly
+/// ambiguous), each with a review line.
+const FLOORS: [f64; 3] = [0.98, 0.95, 0.98];
+
+/// The 正文 of an imported text as (depth, heading?, text).
+fn body_of(text: &str) -> Vec<(usize, bool, String)> {
+    let import = gongwen::import::import(text.as_bytes()).expect("a text");
+    let mut body = Vec::new();
+    flatten(&import.document.body, 0, &mut body);
+    body.into_iter()
+        .map(|i| (i.depth, i.heading, i.text))
+        .collect()
+}
+
+fn item(depth: usize, heading: bool, text: &str) -> (usize, bool, String) {
+    (depth, heading, text.to_string())
+}
+
+/// Found by the generator: in a text whose paragraphs are set apart by
+/// blank lines, a wrap that falls right after a `。` leaves a full line
+/// ending a sentence; the line under it, with no blank line between, goes
+/// on with the paragraph — also when it starts `一、二期…`.
+#[test]
+fn a_wrap_on_a_sentence_end_where_blank_lines_part_paragraphs() {
+    let text = "清河市应急管理局关于开展安全生产大检查的通知\n\n各有关企业：\n\n\
+        为做好安全生产工作，现将有关事项通知如下。\n\n\
+        一、总体要求\n\n\
+        全年安排专项资金1200万元，建立周调度、月通报、季\n\
+        考核制度，确保10月底前全部开工。各地要高度重视，\n\
+        对进度滞后的单位实行约谈提醒，2026年共排查隐患\n\
+        3100余处。完成率达到98.6%以上，切实维护人民群众。\n\
+        一、二期建设任务已全部完成，截至2027年6月30日已\n\
+        完成2.47万亩。\n\n\
+        二、保障措施\n\n\
+        各地要高度重视，并于每月5日前报送市政府办公室，对\n\
+        进度滞后的单位实行约谈提醒，确保10月底前全部开工。\n\
+        全年安排专项资金1200万元。\n\n\
+        清河市应急管理局\n2027年3月6日\n";
+    assert_eq!(
+        body_of(text),
+        [
+            item(0, false, "为做好安全生产工作，现将有关事项通知如下。"),
+            item(0, true, "总体要求"),
+            item(
+                1,
+                false,
+                "全年安排专项资金1200万元，建立周调度、月通报、季考核制度，确保10月底前全部开工。各地要高度重视，对进度滞后的单位实行约谈提醒，2026年共排查隐患3100余处。完成率达到98.6%以上，切实维护人民群众。一、二期建设任务已全部完成，截至2027年6月30日已完成2.47万亩。"
+            ),
+            item(0, true, "保障措施"),
+            item(
+                1,
+                false,
+                "各地要高度重视，并于每月5日前报送市政府办公室，对进度滞后的单位实行约谈提醒，确保10月底前全部开工。全年安排专项资金1200万元。"
+            ),
+        ]
+    );
+}
+
+/// Found by the generator: where paragraphs start indented and headings
+/// are indented like them, a line at the continuation indent under a full
+/// line ending a sentence goes on with the paragraph, even when it starts
+/// with what reads as a number (`一、二期…` in the opening paragraph).
+#[test]
+fn a_wrap_on_a_sentence_end_where_paragraphs_are_indented() {
+    let text = "清河市应急管理局关于开展安全生产大检查的通知\n各有关企业：\n\
+        \u{3000}\u{3000}全年安排专项资金1200万元，建立周调度、月\n\
+        通报、季考核制度，确保10月底前全部开工。各地要高度\n\
+        重视，对进度滞后的单位实行约谈提醒，确保开工建设。\n\
+        一、二期建设任务已全部完成，截至2027年6月30日已\n\
+        完成2.47万亩。\n\
+        \u{3000}\u{3000}一、总体要求\n\
+        \u{3000}\u{3000}各地要高度重视，并于每月5日前报送市政府办公\n\
+        室，对进度滞后的单位实行约谈提醒，确保全部开工。\n\
+        全年安排专项资金1200万元。\n\
+        \u{3000}\u{3000}清河市应急管理局\n\u{3000}\u{3000}2027年3月6日\n";
+    assert_eq!(
+        body_of(text),
+        [
+            item(
+                0,
+                false,
+                "全年安排专项资金1200万元，建立周调度、月通报、季考核制度，确保10月底前全部开工。各地要高度重视，对进度滞后的单位实行约谈提醒，确保开工建设。一、二期建设任务已全部完成，截至2027年6月30日已完成2.47万亩。"
+            ),
+            item(0, true, "总体要求"),
+            item(
+                1,
+                false,
+                "各地要高度重视，并于每月5日前报送市政府办公室，对进度滞后的单位实行约谈提醒，确保全部开工。全年安排专项资金1200万元。"
+            ),
+        ]
+    );
+}
+
+/// Issue 21, item 4: a line that starts with a number but follows a full
+/// line ending no sentence is the sentence going on when the number breaks
+/// the sequence (`一、` under `二、`); the number that comes next, on a
+/// short line ending no sentence, is a heading even after a line that
+/// lost its closing punctuation.
+#[test]
+fn a_number_that_breaks_the_sequence_after_an_open_sentence_is_a_wrap() {
+    let text = "清河市应急管理局关于开展安全生产大检查的通知\n各有关企业：\n\
+        一、总体要求\n\
+        各地要高度重视，建立周调度、月通报、季考核制度，确保\n\
+        10月底前全部开工，对进度滞后的单位实行约谈提醒。\n\
+        二、主要任务\n\
+        全年安排专项资金1200万元，建立周调度、月通报、季考核\n\
+        一、二期建设任务已全部完成，切实维护人民群众生命财产\n\
+        安全，截至2027年6月30日已完成2.47万亩，确保全部开工\n\
+        三、保障措施\n\
+        各地要高度重视，并于每月5日前报送市政府办公室，对进\n\
+        度滞后的单位实行约谈提醒。\n\
+        清河市应急管理局\n2027年3月6日\n";
+    assert_eq!(
+        body_of(text),
+        [
+            item(0, true, "总体要求"),
+            item(
+                1,
+                false,
+                "各地要高度重视，建立周调度、月通报、季考核制度，确保10月底前全部开工，对进度滞后的单位实行约谈提醒。"
+            ),
+            item(0, true, "主要任务"),
+            item(
+                1,
+                false,
+                "全年安排专项资金1200万元，建立周调度、月通报、季考核一、二期建设任务已全部完成，切实维护人民群众生命财产安全，截至2027年6月30日已完成2.47万亩，确保全部开工"
+            ),
+            item(0, true, "保障措施"),
+            item(
+                1,
+                false,
+                "各地要高度重视，并于每月5日前报送市政府办公室，对进度滞后的单位实行约谈提醒。"
+            ),
+        ]
+    );
+}
+
+/// Word files as people make them (python-docx, one run for the batch),
+/// from generated documents, in three independent styles: typed numbers
+/// in Normal paragraphs (with a table after the opening paragraph in every
+/// third, the 署名 and date in a text box in another third), Word's `Title` and `Heading 1`… styles with no number typed,
+/// and numbers drawn by a Word list (`w:numPr`). Each has a page header
+/// and footer, which the report must name and the 正文 must not hold.
+#[test]
+fn word_files_import_as_their_documents() {
+    use common::tools::{Tool, need};
+    if !need(&[Tool::PythonLibs]) {
+        return;
+    }
+    let config = common::proptest_config(60);
+    let seed = match config.rng_seed {
+        proptest::test_runner::RngSeed::Fixed(s) => s,
+        _ => common::PROPTEST_SEED,
+    };
+    let mut rng = Rng(seed.wrapping_mul(0xD1B5_4A32_D192_ED03) | 1);
+    let styles = ["typed", "styled", "numbered"];
+    let dir = common::tempdir();
+    let mut specs = Vec::new();
+    let mut docs = Vec::new();
+    for i in 0..config.cases as usize {
+        for style in styles {
+            let mut doc = document(&mut rng);
+            let mut body: Vec<serde_json::Value> = doc
+                .body
+                .iter()
+                .map(|it| serde_json::json!({"depth": it.depth, "heading": it.heading, "text": it.text}))
+                .collect();
+            if style == "typed" && i % 3 == 0 {
+                // A table after the opening paragraph.
+                body.insert(
+                    1,
+                    serde_json::json!({"table": [["项目", "数量（个）", "备注"], ["新开工", "12", "已完成"], ["续建", "8", "按计划推进"]]}),
+                );
+                doc.body.insert(
+                    1,
+                    Item {
+                        depth: 0,
+                        heading: false,
+                        text: "<table>".into(),
+                    },
+                );
+            }
+            let name = format!("{style}-{i}");
+            specs.push(serde_json::json!({
+                "name": name,
+                "style": style,
+                "title": doc.title,
+                "addressees": doc.addressees,
+                "body": body,
+                "attachments": doc.attachments,
+                "issuer": doc.issuer,
+                "date": doc.date.to_string(),
+                "note": doc.note,
+                "header": format!("{}　内部资料", doc.issuer),
+                "footer": format!("第{}页", rng.range(1, 9)),
+                "closing_box": style == "typed" && i % 3 == 1,
+            }));
+            docs.push((style, name, doc));
+        }
+    }
+    let spec = dir.path().join("spec.json");
+    std::fs::write(&spec, serde_json::to_vec(&specs).unwrap()).unwrap();
+    let o = std::process::Command::new(common::python())
+        .arg(common::root().join("tests/support/make_word.py"))
+        .arg(&spec)
+        .arg(dir.path())
+        .output()
+        .expect("python runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut tallies: Vec<Tally> = styles.iter().map(|_| Tally::default()).collect();
+    for (style, name, doc) in &docs {
+        let k = styles.iter().position(|s| s == style).unwrap();
+        let bytes = std::fs::read(dir.path().join(format!("{name}.docx"))).unwrap();
+        let import = gongwen::import::read(&bytes).expect("a Word file");
+        for (rule, text) in [
+            ("header", format!("{}　内部资料", doc.issuer)),
+            ("footer", "页".to_string()),
+        ] {
+            assert!(
+                import.report.notes.iter().any(|n| n.rule == rule
+                    && n.action == Action::Dropped
+                    && n.text.contains(&text)),
+                "{name}: the page {rule} is not reported"
+            );
+        }
+        let t = &mut tallies[k];
+        t.sources += 1;
+        let diff = differences(doc, &import.document);
+        if diff.is_empty() {
+            t.exact += 1;
+        } else {
+            if import.report.count(Action::Review) > 0 {
+                t.reviewed += 1;
+            }
+            if t.examples.len() < 3 {
+                t.examples.push(format!("{name} -> {}", diff.join("; ")));
+            }
+        }
+    }
+    let mut report = String::new();
+    for (style, t) in styles.iter().zip(&tallies) {
+        report.push_str(&format!(
+            "word {style:8} {:5} sources, {:6.2} % exact, {} of the others with a review line\n",
+            t.sources,
+            100.0 * t.exact as f64 / t.sources as f64,
+            t.reviewed
+        ));
+        for e in &t.examples {
+            report.push_str(&format!("  {e}\n"));
+        }
+    }
+    eprintln!("{report}");
+    for (style, t) in styles.iter().zip(&tallies) {
+        assert!(
+            t.exact as f64 >= 0.98 * t.sources as f64,
+            "word {style}: below 98 % exact\n{report}"
+        );
+    }
+}

@@ -68,3 +68,81 @@ fn every_data_document_comes_back_from_its_docx() {
         failed.join("\n")
     );
 }
+
+/// The text a reader copies from each data/ document's web page (`gen
+/// html`, opened in Chromium: `document.body.innerText`, what select-all
+/// and copy give), imported: the same document should come back. Measured
+/// on every run; 6 of 12 do today.
+#[test]
+fn every_data_document_comes_back_from_the_text_of_its_web_page() {
+    if !common::tools::need(&[
+        common::tools::Tool::Chromium,
+        common::tools::Tool::Playwright,
+    ]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut pages = Vec::new();
+    for path in data_documents() {
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let html = dir.path().join(format!("{name}.html"));
+        let out = run_gen(&["html", path.to_str().unwrap(), "-o", html.to_str().unwrap()]);
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        pages.push((name, path, html));
+    }
+    let chromium = String::from_utf8(common::run("sh", &["-c", "command -v chromium"], &[]))
+        .unwrap()
+        .trim()
+        .to_string();
+    let o = std::process::Command::new(common::python())
+        .arg(root().join("tests/support/html_text.py"))
+        .arg(&chromium)
+        .args(pages.iter().map(|p| &p.2))
+        .output()
+        .expect("python runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut failed = Vec::new();
+    for (name, path, html) in &pages {
+        let text = std::fs::read(html.with_extension("txt")).expect("the page's text");
+        let original = load(path);
+        let import = gongwen::import::read(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let yaml = import.yaml(name);
+        let file = dir.path().join(format!("{name}.yaml"));
+        std::fs::write(&file, &yaml).unwrap();
+        match gongwen::load::load(&file) {
+            Ok((back, _)) if comparable(back.clone()) == original => {}
+            Ok(_) => failed.push(format!("{name}:\n{yaml}")),
+            Err(e) => failed.push(format!("{name}: {e}\n{yaml}")),
+        }
+    }
+    eprintln!(
+        "{} of {} exact; not yet:\n{}",
+        pages.len() - failed.len(),
+        pages.len(),
+        failed.join("\n")
+    );
+    // Issue 21, item 2 is not done for the page's text: these come back
+    // whole and must stay so; the others are listed above on every run:
+    // run-in headings printed without punctuation (sealed-notice,
+    // joint-sealed-notice, letter-reply), whose end the copied text no
+    // longer shows, and tables copied as tab-separated cells
+    // (table-register, table-report, table-statistics).
+    for name in [
+        "attachment-plan",
+        "joint-notice",
+        "minutes-meeting",
+        "order-commendation",
+        "order-decree",
+        "seed-notice",
+    ] {
+        assert!(
+            !failed.iter().any(|f| f.starts_with(&format!("{name}:"))),
+            "{name} no longer comes back whole from its page's text:\n{}",
+            failed.join("\n")
+        );
+    }
+}

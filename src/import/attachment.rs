@@ -15,6 +15,9 @@ const CLOSING_REACH: usize = 8;
 
 /// `附件`, `附件1`, `附件 2`: an attachment's first line (§7.3.7).
 fn heading(text: &str) -> bool {
+    if !text.trim_start_matches(is_space).starts_with('附') {
+        return false;
+    }
     let t: String = text.chars().filter(|c| !is_space(*c)).collect();
     t.strip_prefix("附件")
         .is_some_and(|n| n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()))

@@ -299,8 +299,24 @@ fn is_sentence(t: &str) -> bool {
 }
 
 /// Widgets and navigation: page words, switcher characters and separators.
+/// The chars of the widget words.
+fn widget_chars() -> &'static std::collections::HashSet<char> {
+    static CHARS: std::sync::OnceLock<std::collections::HashSet<char>> = std::sync::OnceLock::new();
+    CHARS.get_or_init(|| WIDGET_WORDS.iter().flat_map(|w| w.chars()).collect())
+}
+
 fn is_widget(t: &str) -> bool {
     if t.chars().count() > 80 {
+        return false;
+    }
+    // A char that is in no widget word, no separator and no switcher
+    // stays in what is left when the words are taken out, and makes it no
+    // switcher: most lines (any sentence) are told at their first such
+    // char, without a search for each word.
+    let known = widget_chars();
+    if t.chars()
+        .any(|c| !is_separator(c) && !SWITCHER_CHARS.contains(c) && !known.contains(&c))
+    {
         return false;
     }
     let bracketed = t.contains(['【', '[', '［', '|', '｜']);
@@ -341,7 +357,7 @@ fn is_breadcrumb(t: &str) -> bool {
     if starts_with_any(t, BREADCRUMB_STARTS).is_some() {
         return true;
     }
-    let head: String = t.chars().take(10).collect();
+    let head = &t[..t.char_indices().nth(10).map_or(t.len(), |(b, _)| b)];
     head.contains("首页") && t.contains(['>', '›', '»', '＞', '→', '≫'])
 }
 

@@ -104,6 +104,20 @@ fn attachments(lines: &[Line], end: &mut usize, notes: &mut Vec<Note>) -> Vec<St
     {
         k -= 1;
     }
+    // `附件：` alone, its one attachment's title unnumbered on the line
+    // under it (as a web page's text gives the 附件说明).
+    if k == *end
+        && k >= 2
+        && lines[k - 2]
+            .content
+            .strip_prefix("附件")
+            .map(|r| r.trim_matches(is_space))
+            .is_some_and(|r| r == "：" || r == ":")
+        && !lines[k - 1].content.ends_with(['。', '；', '：', ':'])
+        && lines[k - 1].content.chars().count() <= 80
+    {
+        k -= 1;
+    }
     if k > 0 {
         let head = &lines[k - 1].content;
         if let Some(rest) = head
@@ -118,7 +132,7 @@ fn attachments(lines: &[Line], end: &mut usize, notes: &mut Vec<Note>) -> Vec<St
                 items.push((k - 1, first_offset, first.to_string()));
             }
             for (i, line) in lines.iter().enumerate().take(*end).skip(k) {
-                let text = attachment_item(&line.content).unwrap_or_default();
+                let text = attachment_item(&line.content).unwrap_or(&line.content);
                 let off = line.content.chars().count() - text.chars().count();
                 items.push((i, off, text.to_string()));
             }
@@ -183,6 +197,18 @@ pub fn take_record(lines: &mut Vec<Line>, notes: &mut Vec<Note>) -> Closing {
         ));
         closing.printing = Some(p);
         end -= 1;
+    } else if end > 1
+        && let Some(p) = printing_over_two_lines(&lines[end - 2], &lines[end - 1])
+    {
+        // The organ on a line of its own, the date with `印发` under it
+        // (the 版记's row as a web page's text gives it).
+        notes.push(super::frame::read_as(
+            &lines[end - 2],
+            "印发机关和印发日期",
+            "§7.4.3",
+        ));
+        closing.printing = Some(p);
+        end -= 2;
     }
     // The 抄送 line, and the lines its list runs on to (a list wrapped
     // over the 版记's rows ends only at its `。`).
@@ -213,6 +239,24 @@ pub fn take_record(lines: &mut Vec<Line>, notes: &mut Vec<Note>) -> Closing {
     // 附注 after the date: `（此件公开发布）`.
     lines.truncate(end);
     closing
+}
+
+/// 印发机关和印发日期 over two lines: an organ's name alone, then
+/// `2021年3月5日印发`.
+fn printing_over_two_lines(organ: &Line, date: &Line) -> Option<(String, Date)> {
+    let d = date.content.strip_suffix("印发")?;
+    if !matches!(
+        date_line(d.trim_matches(crate::text::punct::is_space)),
+        Some(DateLine::Exact(_) | DateLine::Variant(_))
+    ) || organ.content.chars().count() > 30
+        || organ.content.contains(['：', ':', '。', '，', '、'])
+        || date_line(&organ.content).is_some()
+    {
+        return None;
+    }
+    let mut both = date.clone();
+    both.content = format!("{}\u{3000}{}", organ.content, date.content);
+    super::frame::printing(&both)
 }
 
 /// Takes the closing off the end of `lines`: the 版记 (see

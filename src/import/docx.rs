@@ -394,6 +394,8 @@ struct Reader<'s> {
     /// The bundled fonts, parsed once, when a table's widths are compared
     /// with the ones gongwen would give it.
     fonts: std::cell::OnceCell<crate::fonts::FontSet>,
+    /// The line each footnote and endnote is referred to from.
+    references: HashMap<(&'static str, String), usize>,
 }
 
 /// A vertically merged cell's part (`w:vMerge`).
@@ -589,6 +591,9 @@ struct Para {
     /// the first line) a run formatted otherwise first starts.
     first_format: Option<String>,
     format_change: Option<usize>,
+    /// Footnotes and endnotes referred to (`w:footnoteReference`): the
+    /// part (`footnote`, `endnote`) and the note's id.
+    references: Vec<(&'static str, String)>,
 }
 
 impl Para {
@@ -684,6 +689,16 @@ impl Reader<'_> {
                     }
                 }
                 "noBreakHyphen" => para.push("-"),
+                "footnoteReference" | "endnoteReference" => {
+                    if let Some(id) = w_attr(c, "id") {
+                        let kind = if name == "footnoteReference" {
+                            "footnote"
+                        } else {
+                            "endnote"
+                        };
+                        para.references.push((kind, id.to_string()));
+                    }
+                }
                 "sym" => {
                     let ch = w_attr(c, "char")
                         .and_then(|h| u32::from_str_radix(h, 16).ok())
@@ -755,6 +770,9 @@ impl Reader<'_> {
         }
         self.walk(p, &mut para);
         let first_line = self.lines.len() + 1;
+        for (kind, id) in std::mem::take(&mut para.references) {
+            self.references.entry((kind, id)).or_insert(first_line);
+        }
         if para.parts.is_empty() {
             para.parts.push(String::new());
         }
@@ -932,6 +950,117 @@ impl Reader<'_> {
     }
 }
 
+impl Reader<'_> {
+    /// The text of a part's paragraphs (a header, a footer, a footnote),
+    /// each paragraph's lines joined by a space.
+    fn text_of(&self, container: Node) -> String {
+        let mut out: Vec<String> = Vec::new();
+        for p in own_paragraphs(container) {
+            let mut para = Para::default();
+            self.walk(p, &mut para);
+            let text = para
+                .parts
+                .iter()
+                .chain(para.boxes.iter().flatten())
+                .map(|t| t.trim_matches(crate::text::punct::is_space))
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !text.is_empty() {
+                out.push(text);
+            }
+        }
+        out.join(" ")
+    }
+
+    /// Headers, footers, footnotes and endnotes: text the 正文 does not
+    /// hold, reported (never mixed into the body, never dropped silently).
+    /// A header or footer is page furniture (gongwen prints its own page
+    /// numbers and 版头): dropped, each distinct text once. A footnote or
+    /// endnote is the document's text: left for a person, at the line
+    /// that refers to it.
+    fn furniture(
+        &mut self,
+        zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    ) -> Result<(), ImportError> {
+        let mut names: Vec<String> = zip
+            .file_names()
+            .filter(|n| {
+                (n.starts_with("word/header") || n.starts_with("word/footer"))
+                    && n.ends_with(".xml")
+            })
+            .map(String::from)
+            .collect();
+        // Headers first, then footers, each in the part names' order.
+        names.sort_by_key(|n| (n.starts_with("word/footer"), n.clone()));
+        let mut seen: Vec<String> = Vec::new();
+        for name in names {
+            let Some(xml) = part(zip, &name)? else {
+                continue;
+            };
+            let doc = parse_part(&name, &xml)?;
+            let text = self.text_of(doc.root_element());
+            if text.is_empty() || seen.contains(&text) {
+                continue;
+            }
+            seen.push(text.clone());
+            let what = if name.starts_with("word/header") {
+                "header"
+            } else {
+                "footer"
+            };
+            self.notes.push(Note {
+                line: 1,
+                column: 1,
+                end_column: 1,
+                action: Action::Dropped,
+                rule: what,
+                text: text.clone(),
+                message: format!(
+                    "the page {what} `{text}` ({name}) is page furniture, not the document's text: left out (gongwen prints its own page numbers)"
+                ),
+                replacement: None,
+                alternatives: Vec::new(),
+            });
+        }
+        for (kind, name) in [
+            ("footnote", "word/footnotes.xml"),
+            ("endnote", "word/endnotes.xml"),
+        ] {
+            let Some(xml) = part(zip, name)? else {
+                continue;
+            };
+            let doc = parse_part(name, &xml)?;
+            for n in doc.root_element().children().filter(|c| is_w(*c, kind)) {
+                // Separators (`w:type`) are Word's rules above the notes.
+                if w_attr(n, "type").is_some_and(|t| t != "normal") {
+                    continue;
+                }
+                let text = self.text_of(n);
+                if text.is_empty() {
+                    continue;
+                }
+                let id = w_attr(n, "id").unwrap_or_default().to_string();
+                let line = self.references.get(&(kind, id)).copied().unwrap_or(1);
+                self.notes.push(Note {
+                    line,
+                    column: 1,
+                    end_column: 1,
+                    action: Action::Review,
+                    rule: kind,
+                    text: text.clone(),
+                    message: format!(
+                        "a {kind} `{text}` is not printed in a 公文's 正文 and is not in the YAML: write it into the text where it belongs (in parentheses), or leave it out"
+                    ),
+                    replacement: None,
+                    alternatives: Vec::new(),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Reads a DOCX's paragraphs.
 pub fn read(bytes: &[u8]) -> Result<Docx, ImportError> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
@@ -966,8 +1095,10 @@ pub fn read(bytes: &[u8]) -> Result<Docx, ImportError> {
         tables: Vec::new(),
         table_sizes: Vec::new(),
         fonts: std::cell::OnceCell::new(),
+        references: HashMap::new(),
     };
     reader.block(body);
+    reader.furniture(&mut zip)?;
     let table_size = match reader.table_sizes.split_first() {
         Some((first, rest)) if rest.iter().all(|s| s == first) => *first,
         _ => None,
@@ -1002,6 +1133,68 @@ mod tests {
         }
         w.finish().unwrap();
         buf.into_inner()
+    }
+
+    /// A page header and footer (one repeated on the first page), a
+    /// footnote and its reference: reported, none in the lines.
+    #[test]
+    fn headers_footers_and_footnotes_are_reported_not_read_as_text() {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        let mut w = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default();
+        let parts = [
+            (
+                "word/document.xml",
+                format!(
+                    r#"<w:document {NS}><w:body><w:p><w:r><w:t>正文第一段。</w:t></w:r></w:p><w:p><w:r><w:t>依据有关规定</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:t>办理。</w:t></w:r></w:p></w:body></w:document>"#
+                ),
+            ),
+            (
+                "word/header1.xml",
+                format!(r#"<w:hdr {NS}><w:p><w:r><w:t>内部资料</w:t></w:r></w:p></w:hdr>"#),
+            ),
+            (
+                "word/header2.xml",
+                format!(r#"<w:hdr {NS}><w:p><w:r><w:t>内部资料</w:t></w:r></w:p></w:hdr>"#),
+            ),
+            (
+                "word/footer1.xml",
+                format!(
+                    r#"<w:ftr {NS}><w:p><w:r><w:t>— </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t> —</w:t></w:r></w:p></w:ftr>"#
+                ),
+            ),
+            (
+                "word/footnotes.xml",
+                format!(
+                    r#"<w:footnotes {NS}><w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="2"><w:p><w:r><w:t>见《安全生产法》第二十一条。</w:t></w:r></w:p></w:footnote></w:footnotes>"#
+                ),
+            ),
+        ];
+        for (name, xml) in parts {
+            w.start_file(name, opts).unwrap();
+            std::io::Write::write_all(&mut w, xml.as_bytes()).unwrap();
+        }
+        w.finish().unwrap();
+        let r = read(&buf.into_inner()).unwrap();
+        assert_eq!(texts(&r), ["正文第一段。", "依据有关规定办理。"]);
+        let notes: Vec<(usize, Action, &str, &str)> = r
+            .notes
+            .iter()
+            .map(|n| (n.line, n.action, n.rule, n.text.as_str()))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                (1, Action::Dropped, "header", "内部资料"),
+                (1, Action::Dropped, "footer", "— 1 —"),
+                (
+                    2,
+                    Action::Review,
+                    "footnote",
+                    "见《安全生产法》第二十一条。"
+                ),
+            ]
+        );
     }
 
     fn texts(r: &Docx) -> Vec<&str> {

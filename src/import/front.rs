@@ -332,18 +332,24 @@ pub fn take(mut lines: Vec<Line>, notes: &mut Vec<Note>) -> (Front, Vec<Line>) {
                     || frame::signers(l).is_some()
             });
             // A joint mark typed as lines: two or more organ names stacked
-            // above the 发文字号, `文件` after the last (§7.2.4).
+            // above the 发文字号, `文件` after the last or on a line of its
+            // own under them (a web page's text of the mark) (§7.2.4).
             let stacked = number_at.and_then(|n| {
-                let names = head[..n]
+                let alone = n >= 1 && head[n - 1].content == "文件";
+                let top = n - usize::from(alone);
+                let names = head[..top]
                     .iter()
                     .rposition(|l| !organ_name(&l.content))
                     .map_or(0, |p| p + 1);
-                (n - names >= 2 && head[n - 1].content.ends_with("文件")).then_some(names..n)
+                (top - names >= 2 && (alone || head[top - 1].content.ends_with("文件")))
+                    .then_some(names..n)
             });
             if let Some(r) = stacked.clone() {
                 let mut organs: Vec<String> = head[r].iter().map(|l| l.content.clone()).collect();
                 let last = organs.pop().unwrap_or_default();
-                organs.push(last.trim_end_matches("文件").to_string());
+                if last != "文件" {
+                    organs.push(last.trim_end_matches("文件").to_string());
+                }
                 notes.push(frame::read_as(
                     &head[stacked.clone().map_or(0, |r| r.start)],
                     "发文机关标志 of a joint document",

@@ -560,12 +560,28 @@ fn run(raw: Vec<RawLine>, encoding: Encoding, mut notes: Vec<Note>, tables: &[Ta
         )),
         _ => {}
     }
+    let published = page
+        .verdicts
+        .iter()
+        .enumerate()
+        .find_map(|(i, v)| v.as_ref().and_then(|v| v.published).map(|d| (i + 1, d)));
+    // The 成文日期 the text prints wins over the day the page was
+    // published; when they differ, a person checks (unless the page states
+    // a 成文日期 of its own, which was compared with the text's above).
+    if let (Some(d), Some((line, p))) = (doc.date, published)
+        && d != p
+        && !written
+    {
+        notes.push(element_note(
+            line,
+            Action::Review,
+            "metadata",
+            format!(
+                "the page was published on {p}, the text's 成文日期 is {d}; the YAML has the text's (a page often goes up days after the document is signed): check it"
+            ),
+        ));
+    }
     if doc.date.is_none() && !closing.date_line && !written {
-        let published = page
-            .verdicts
-            .iter()
-            .enumerate()
-            .find_map(|(i, v)| v.as_ref().and_then(|v| v.published).map(|d| (i + 1, d)));
         match published {
             Some((line, d)) => {
                 doc.date = Some(d);

@@ -7,7 +7,7 @@
 
 use super::Line;
 use super::report::{Action, Note};
-use crate::text::marker;
+use crate::text::marker::{self, Marker};
 
 /// Columns a char takes in a fixed-width view (CJK and full-width: 2).
 fn width(c: char) -> usize {
@@ -77,55 +77,153 @@ impl Full {
     }
 }
 
-/// Whether `next` continues the paragraph whose last input line is `last`.
-fn continues(
-    last: &Line,
-    last_text: &str,
-    next: &Line,
+/// The heading numbers met so far, per level: whether a number at a
+/// line's start goes on with them (`二、` after `一、`) or breaks them
+/// (`一、二期…` under `三、`: no heading, the sentence going on).
+#[derive(Debug, Clone, Copy, Default)]
+struct Sequence {
+    last: [usize; 5],
+}
+
+impl Sequence {
+    /// Whether `m` is the number that comes next at its level.
+    fn expects(&self, m: &Marker) -> bool {
+        m.number == self.last[m.level.min(4)] + 1
+    }
+
+    /// A heading numbered `m` starts: deeper levels count afresh.
+    fn see(&mut self, m: &Marker) {
+        let level = m.level.min(4);
+        self.last[level] = m.number;
+        for l in &mut self.last[level + 1..] {
+            *l = 0;
+        }
+    }
+}
+
+/// How the text shows where its paragraphs start, measured over the whole
+/// text before any line is joined.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
     full: Full,
+    /// The indent of continuation lines: the least any line has.
     base: usize,
+    /// Paragraphs start deeper than `base` (a first-line indent).
     indented: bool,
-) -> bool {
+    /// Paragraphs are set apart by blank lines.
+    spaced: bool,
+    /// Some heading certainly starting a paragraph stands at `base`:
+    /// headings are not indented like the paragraphs.
+    headings_at_base: bool,
+    /// Several full lines end in mid-sentence: the text is hard-wrapped.
+    hard_wrapped: bool,
+}
+
+impl Shape {
+    fn of(lines: &[Line]) -> Shape {
+        let full = Full::of(lines);
+        let base = lines.iter().map(|l| l.lead).min().unwrap_or(0);
+        // The lines that certainly start a paragraph: after a line that
+        // ends a sentence without being full (a paragraph's last line).
+        // Whether they stand deeper than `base` (a first-line indent) and
+        // after a blank line.
+        let (mut starts, mut deeper, mut blank) = (0, 0, 0);
+        let (mut after_end, mut deeper_after_end) = (0, 0);
+        let mut headings_at_base = false;
+        for w in lines.windows(2) {
+            if w[1].hints.paragraph {
+                continue;
+            }
+            if ends_sentence(&w[0].content) {
+                after_end += 1;
+                deeper_after_end += usize::from(w[1].lead > base);
+                if !full.reached(&w[0], &w[0].content) {
+                    starts += 1;
+                    deeper += usize::from(w[1].lead > base);
+                    blank += usize::from(w[1].blank_before);
+                }
+            }
+            let certain = w[1].blank_before || !full.reached(&w[0], &w[0].content);
+            if certain && w[1].lead <= base && marker::parse(&w[1].content).is_some() {
+                headings_at_base = true;
+            }
+        }
+        // Measured on the certain starts, or where there are none (every
+        // line full), on every line after a sentence's end.
+        let indented = if starts > 0 {
+            deeper * 4 >= starts * 3
+        } else {
+            after_end > 0 && deeper_after_end * 4 >= after_end * 3
+        };
+        let spaced = starts >= 2 && blank * 4 >= starts * 3;
+        let hard_wrapped = lines
+            .iter()
+            .filter(|l| {
+                !l.hints.paragraph && !ends_sentence(&l.content) && full.reached(l, &l.content)
+            })
+            .count()
+            >= 3;
+        Shape {
+            full,
+            base,
+            indented,
+            spaced,
+            headings_at_base,
+            hard_wrapped,
+        }
+    }
+}
+
+/// Whether `next` continues the paragraph whose last input line is `last`;
+/// `seq` holds the heading numbers of the paragraphs before.
+fn continues(last: &Line, last_text: &str, next: &Line, shape: &Shape, seq: &Sequence) -> bool {
     if next.hints.table || last.hints.table {
         return false;
     }
     if next.hints.paragraph {
         return next.hints.continues && !ends_sentence(last_text);
     }
+    let full = shape.full;
     if next.blank_before || !full.reached(last, last_text) {
         return false;
     }
+    let base = shape.base;
+    let number = marker::parse(&next.content);
+    // A number that comes next in the sequence may start a heading; one
+    // that breaks it (`一、二期…` under `三、`) cannot.
+    let in_sequence = number.as_ref().is_some_and(|m| seq.expects(m));
     if !ends_sentence(last_text) {
         // A marker-looking start (`一、二期…`, `1`) after a line that ends
-        // no sentence is the sentence going on, not a heading.
+        // no sentence is the sentence going on, not a heading — unless it
+        // is the number that comes next on a short line that ends no
+        // sentence either: a heading after a line that lost its `：`.
+        if in_sequence && !full.reached(next, &next.content) && !ends_sentence(&next.content) {
+            return false;
+        }
         return next.lead <= base + 1;
     }
-    // A full line ending a sentence, then a line at the continuation
-    // indent where paragraphs are indented: the paragraph goes on.
-    indented && next.lead == base && marker::parse(&next.content).is_none()
+    if next.lead > base {
+        return false;
+    }
+    // A full line that ends a sentence, then a line at the continuation
+    // indent: where paragraphs start indented, or (in a hard-wrapped text)
+    // after a blank line, the paragraph goes on. A line that starts with a
+    // number does so only in a hard-wrapped text whose headings are not set
+    // at the continuation indent, or are set apart by blank lines.
+    if !(shape.indented || (shape.spaced && shape.hard_wrapped)) {
+        return false;
+    }
+    match number {
+        None => true,
+        Some(_) => shape.hard_wrapped && (shape.spaced || !shape.headings_at_base),
+    }
 }
 
 /// Joins hard-wrapped lines into paragraphs, one note per join.
 pub fn join(lines: Vec<Line>, notes: &mut Vec<Note>) -> Vec<Line> {
-    let full = Full::of(&lines);
-    // The indent of continuation lines: the least any line has.
-    let base = lines.iter().map(|l| l.lead).min().unwrap_or(0);
-    // Whether paragraphs start indented: most lines that follow a
-    // sentence's end stand deeper than the continuation indent.
-    let (deeper, starts) = lines.windows(2).fold((0, 0), |(d, n), w| {
-        if ends_sentence(&w[0].content) && !w[1].hints.paragraph {
-            (d + usize::from(w[1].lead > base), n + 1)
-        } else {
-            (d, n)
-        }
-    });
-    let indented = starts > 0 && deeper * 4 >= starts * 3;
-    // A hard-wrapped text: several full lines end in mid-sentence.
-    let hard_wrapped = lines
-        .iter()
-        .filter(|l| !l.hints.paragraph && !ends_sentence(&l.content) && full.reached(l, &l.content))
-        .count()
-        >= 3;
+    let shape = Shape::of(&lines);
+    let (full, base) = (shape.full, shape.base);
+    let mut seq = Sequence::default();
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     // The last input line of the paragraph being built, as it was read.
     let mut last: Option<Line> = None;
@@ -134,17 +232,21 @@ pub fn join(lines: Vec<Line>, notes: &mut Vec<Note>) -> Vec<Line> {
     let mut chars = 0;
     for next in lines {
         let Some(prev) = last.as_ref() else {
+            if let Some(m) = marker::parse(&next.content) {
+                seq.see(&m);
+            }
             chars = next.content.chars().count();
             last = Some(next.clone());
             out.push(next);
             continue;
         };
-        if !continues(prev, &prev.content, &next, full, base, indented) {
+        if !continues(prev, &prev.content, &next, &shape, &seq) {
             // In a hard-wrapped text without indents or blank lines, a
             // full line that ends a sentence may be the wrap falling on
             // the sentence's end or the paragraph's: say so.
-            if hard_wrapped
-                && !indented
+            if shape.hard_wrapped
+                && !shape.indented
+                && !shape.spaced
                 && !next.blank_before
                 && !next.hints.paragraph
                 && !prev.hints.paragraph
@@ -168,6 +270,9 @@ pub fn join(lines: Vec<Line>, notes: &mut Vec<Note>) -> Vec<Line> {
                     replacement: None,
                     alternatives: Vec::new(),
                 });
+            }
+            if let Some(m) = marker::parse(&next.content) {
+                seq.see(&m);
             }
             chars = next.content.chars().count();
             last = Some(next.clone());
