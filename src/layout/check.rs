@@ -402,6 +402,9 @@ pub(super) fn audit(
             && matches!(it.kind, ItemKind::Table(k) if c.tables[k].landscape)
     });
     let mut alone: Vec<(String, Alone)> = Vec::new();
+    // The texts of everything else: a line found in one of them (a 正文 of
+    // one character, “测”, is also in a 附注) counts as content.
+    let mut others: Vec<String> = Vec::new();
     for item in &c.items {
         let kind = match item.kind {
             ItemKind::Signature | ItemKind::Date | ItemKind::SignatureTitle | ItemKind::Note
@@ -411,7 +414,10 @@ pub(super) fn audit(
             }
             ItemKind::AttachmentLabel | ItemKind::AttachmentTitle => Alone::Heading,
             _ if item.keep_with_next == Keep::Lead(Lead::Heading) => Alone::Heading,
-            _ => continue,
+            _ => {
+                others.push(item.runs.iter().map(|r| r.text.as_str()).collect());
+                continue;
+            }
         };
         let text: String = item.runs.iter().map(|r| r.text.as_str()).collect();
         alone.push((text, kind));
@@ -421,6 +427,7 @@ pub(super) fn audit(
     }
     let squeeze = |t: &str| -> String { t.chars().filter(|&ch| counted(ch)).collect() };
     let alone: Vec<(String, Alone)> = alone.into_iter().map(|(t, k)| (squeeze(&t), k)).collect();
+    let others: Vec<String> = others.iter().map(|t| squeeze(t)).collect();
     let title: Vec<String> = c.title.iter().map(|t| squeeze(t)).collect();
     let record_rows = c.record.as_ref().map_or(0, |r| r.rows.len());
     for (k, page) in paged.pages().iter().enumerate() {
@@ -461,7 +468,8 @@ pub(super) fn audit(
         let mut found: Option<Alone> = None;
         let mut content = false;
         for (_, t) in &texts {
-            match alone.iter().find(|(a, _)| a.contains(t.as_str())) {
+            let other = others.iter().any(|o| o.contains(t.as_str()));
+            match alone.iter().find(|(a, _)| !other && a.contains(t.as_str())) {
                 Some((_, kind)) => {
                     found.get_or_insert(*kind);
                 }

@@ -594,12 +594,18 @@ fn closing_break(c: &Composition, paged: &PagedDocument) -> Option<PageBreak> {
     if matches!(c.items[item].kind, compose::ItemKind::Table(_)) {
         return None;
     }
-    // A 纪要's attendance list is set one line an item: the kept lines are
-    // its last lines, from the items before the last as far as the list
-    // goes (the closing took one line of it).
+    // A 纪要's attendance lists are set one line an item: the kept lines
+    // are their last lines, from the items before the last as far as the
+    // lists go (a one-line 列席 takes the 请假's last line with it).
     let (mut item, mut kept) = (item, kept);
     let mut lines = c.items[item].lines.len();
-    while lines < kept && c.items[item].kind == compose::ItemKind::AttendanceContinued {
+    let list = |i: usize| {
+        matches!(
+            c.items[i].kind,
+            compose::ItemKind::Attendance | compose::ItemKind::AttendanceContinued
+        )
+    };
+    while lines < kept && item > 0 && list(item) && list(item - 1) {
         kept -= lines;
         item -= 1;
         lines = c.items[item].lines.len();
