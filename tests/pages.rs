@@ -295,7 +295,11 @@ fn drawn_chars(
         for g in &page.glyphs {
             let b = em_box(g);
             if !inside(b, 0.0, 0.0, PAPER_W, PAPER_H) {
-                return Err(format!("page {}: {:?} off the paper {b:.1?}", k + 1, g.text));
+                return Err(format!(
+                    "page {}: {:?} off the paper {b:.1?}",
+                    k + 1,
+                    g.text
+                ));
             }
             let page_number = (g.size - 14.0).abs() < 0.01 && b.1 > BOTTOM;
             if page_number {
@@ -370,7 +374,13 @@ fn differ(a: &HashMap<char, usize>, b: &HashMap<char, usize>) -> Option<String> 
         .into_iter()
         .filter(|c| a.get(c) != b.get(c))
         .take(8)
-        .map(|c| format!("{c:?} {} vs {}", a.get(&c).unwrap_or(&0), b.get(&c).unwrap_or(&0)))
+        .map(|c| {
+            format!(
+                "{c:?} {} vs {}",
+                a.get(&c).unwrap_or(&0),
+                b.get(&c).unwrap_or(&0)
+            )
+        })
         .collect();
     (!d.is_empty()).then(|| d.join(", "))
 }
@@ -518,7 +528,10 @@ fn libreoffice_sets_generated_documents_on_the_same_pages() {
             .len();
         let theirs = batch.get(&name).pages.len();
         if ours != theirs {
-            wrong.push(format!("{name}: {ours} pages, LibreOffice {theirs}\n{}", g.yaml()));
+            wrong.push(format!(
+                "{name}: {ours} pages, LibreOffice {theirs}\n{}",
+                g.yaml()
+            ));
         }
     }
     assert!(

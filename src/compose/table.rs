@@ -325,8 +325,14 @@ fn header_words(text: &str) -> Vec<(usize, usize)> {
     let mut cuts = vec![0];
     cuts.extend(super::title::word_boundaries(text));
     cuts.push(n);
+    // Words of 汉字 only: a number, a code or a Latin word is an atom of
+    // its own that the line breaker never splits, and a word joining it
+    // to a 汉字 (`1.00项`) would make an atom that, too wide, splits at the
+    // `.` (found by tests/table_widths.rs's generated tables).
+    let cs: Vec<char> = text.chars().collect();
     cuts.windows(2)
         .filter(|w| w[1] - w[0] > 1)
+        .filter(|w| cs[w[0]..w[1]].iter().all(|&c| columns::is_ideograph(c)))
         .map(|w| (w[0], w[1]))
         .collect()
 }
@@ -455,7 +461,15 @@ pub fn compose(table: &Table, path: &str, size: f64, fonts: &FontSet) -> Compose
             };
             let mut keep = columns::kept(&cell.text);
             if *role == Role::Hei {
-                keep.extend(header_words(&cell.text));
+                // A kept token (a 发文字号, a unit in parentheses) is never
+                // split: a word that overlaps one without lying inside it
+                // is left to the token's rule.
+                let tokens = keep.clone();
+                keep.extend(header_words(&cell.text).into_iter().filter(|&(s, e)| {
+                    tokens
+                        .iter()
+                        .all(|&(a, b)| e <= a || b <= s || (a <= s && e <= b))
+                }));
             }
             super::linebreak::break_lines_keeping(&[run], fonts, setting, width, width, &keep)
                 .into_iter()
@@ -812,6 +826,31 @@ mod tests {
                         "{text} in a column of {chars}/28: {lines:?}"
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn a_header_word_never_splits_a_number() {
+        // jieba reads `1.00项` as words that cut the number; a header's
+        // words are its 汉字 words only, so the number stays one atom.
+        let fonts = FontSet::bundled();
+        for text in ["1.00项", "增长2.5倍", "QY2027-31号"] {
+            for chars in 2..=5 {
+                let yaml = format!(
+                    "columns: [{{width: {chars}}}, {{width: {}}}]\nheader: [[{text}, 说明]]\nrows:\n  - [甲, 乙]\n",
+                    28 - chars
+                );
+                let t = compose(&table(&yaml).unwrap(), "body[0].table", 14.0, &fonts);
+                let lines = &t.rows[0].cells[0].lines;
+                let number: String = text
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || ".-".contains(*c))
+                    .collect();
+                assert!(
+                    lines.iter().any(|l| l.contains(&number)),
+                    "{text} in a column of {chars}/28: {lines:?}"
+                );
             }
         }
     }

@@ -232,7 +232,12 @@ fn head() -> impl Strategy<Value = Head> {
 /// Generated documents of every format.
 pub fn generated() -> impl Strategy<Value = Generated> {
     (
-        (form(), head(), text(2, 60), proptest::collection::vec(text(1, 12), 0..=3)),
+        (
+            form(),
+            head(),
+            text(2, 60),
+            proptest::collection::vec(text(1, 12), 0..=3),
+        ),
         body(6),
         proptest::collection::vec(attachment(), 0..=6),
         (0usize..=4, any::<bool>()),
@@ -293,8 +298,7 @@ pub fn generated() -> impl Strategy<Value = Generated> {
                     form,
                     head,
                     // A 命令 usually has no title (§10.2).
-                    title: (form != Form::Order || title.chars().count() % 2 == 0)
-                        .then_some(title),
+                    title: (form != Form::Order || title.chars().count() % 2 == 0).then_some(title),
                     addressees,
                     body,
                     attachments,
@@ -469,10 +473,7 @@ impl Generated {
         match self.form {
             Form::General(_) if h.mark => {
                 if organs.len() > 1 {
-                    y += &format!(
-                        "issuer_mark: {{organs: {}, suffix: 文件}}\n",
-                        list(&organs)
-                    );
+                    y += &format!("issuer_mark: {{organs: {}, suffix: 文件}}\n", list(&organs));
                 } else {
                     y += &format!("issuer_mark: {lead}文件\n");
                 }
@@ -530,9 +531,8 @@ impl Generated {
             y += &format!("seal: {}\n", list(&seals));
         }
         if self.form == Form::Order {
-            y += &format!(
-                "signature_seal: {{title: {SIGNER_TITLE}, image: seals/signature.png}}\n"
-            );
+            y +=
+                &format!("signature_seal: {{title: {SIGNER_TITLE}, image: seals/signature.png}}\n");
         }
         y += "date: 2026-06-18\n";
         if let Some(n) = &self.note {

@@ -51,7 +51,8 @@ pub fn is_name(text: &str) -> bool {
     (2..=NAME_CHARS).contains(&n) && text.chars().all(is_ideograph)
 }
 
-fn is_ideograph(c: char) -> bool {
+/// A 汉字 (CJK unified ideographs, extensions and compatibility).
+pub fn is_ideograph(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{3134f}')
 }
 
