@@ -868,3 +868,38 @@ proptest! {
         }
     }
 }
+
+/// An attachment after one whose body is a landscape table starts on the
+/// page after the table's: none is left blank (the turned pages end their
+/// own page, and the attachment's page break made a second one; found by
+/// the page parity of generated documents). The layout's audit fails any
+/// blank page but the side before a 版记.
+#[test]
+fn no_page_is_left_blank_after_a_landscape_attachment() {
+    let dir = folder(
+        "kind: 通知\ntitle: 关于测试的通知\nbody: [这是正文。]\nattachments:\n\
+         \x20 - title: 第一个附件\n    body:\n      - table:\n          orientation: landscape\n\
+         \x20         header: [[甲, 乙]]\n          rows: [[\"1\", \"2\"]]\n\
+         \x20 - title: 第二个附件\n    body: [正文二。]\nissuer: [测试机关]\ndate: 2026-06-18\n",
+    );
+    let paged = lay_out(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let pages = frames::pages(&paged);
+    assert_eq!(pages.len(), 4, "{pages:?}");
+    assert!(pages[3].iter().any(|l| l.text().contains("第二个附件")));
+}
+
+/// Two landscape tables in a row: the second starts the page after the
+/// first's, none left blank (the space above it made the page the first
+/// left not empty, and its page break a blank page; found by the
+/// generated documents' audit).
+#[test]
+fn no_page_is_left_blank_between_landscape_tables() {
+    let dir = folder(
+        "kind: 通知\ntitle: 关于测试的通知\nbody:\n  - 这是正文。\n\
+         \x20 - table:\n      orientation: landscape\n      header: [[甲, 乙]]\n      rows: [[\"1\", \"2\"]]\n\
+         \x20 - table:\n      orientation: landscape\n      header: [[丙, 丁]]\n      rows: [[\"3\", \"4\"]]\n\
+         \x20 - 正文二。\nissuer: [测试机关]\ndate: 2026-06-18\n",
+    );
+    let paged = lay_out(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(frames::pages(&paged).len(), 4);
+}

@@ -72,9 +72,20 @@ pub(super) fn document_xml(
     // shorter), and whether the next paragraph starts a page.
     let mut after_title = !c.title.is_empty();
     let mut new_page = false;
+    // Whether the last thing written is a landscape table's section, and
+    // whether that section ends the document.
+    let mut ends_turned = false;
+    let mut last_turned = false;
     let mut items = c.items.iter().enumerate().peekable();
     while let Some((i, item)) = items.next() {
-        let blanks = if i == 0 {
+        // A landscape table right after another continues the turned
+        // pages: no portrait section between them (an empty one was a
+        // blank page in LibreOffice), and no blank lines above it.
+        let after_turned = ends_turned;
+        ends_turned = matches!(item.kind, ItemKind::Table(k) if c.tables[k].landscape);
+        let blanks = if ends_turned && after_turned {
+            0
+        } else if i == 0 {
             c.title_gap_lines
         } else {
             item.blank_lines_before
@@ -98,13 +109,15 @@ pub(super) fn document_xml(
                 if t.landscape {
                     // The portrait section ends before the table; the
                     // table's section is the sheet turned (§8).
-                    let first = if first_section {
-                        first_page(c)
-                    } else {
-                        FirstPage::AsOthers
-                    };
-                    section_end(&mut x, page, setup, first);
-                    first_section = false;
+                    if !after_turned {
+                        let first = if first_section {
+                            first_page(c)
+                        } else {
+                            FirstPage::AsOthers
+                        };
+                        section_end(&mut x, page, setup, first);
+                        first_section = false;
+                    }
                     table::caption_xml(&mut x, t);
                     table::table_xml(&mut x, t, setup, twips(g::mm(g::LANDSCAPE_TABLE_WIDTH_MM)));
                     section_end_with(
@@ -114,6 +127,7 @@ pub(super) fn document_xml(
                         FirstPage::AsOthers,
                         FOOTERS_LANDSCAPE,
                     );
+                    last_turned = i + 1 == c.items.len() && c.record.is_none();
                 } else {
                     table::caption_xml(&mut x, t);
                     table::table_xml(&mut x, t, setup, twips(g::mm(g::BLOCK_WIDTH_MM)));
@@ -166,8 +180,13 @@ pub(super) fn document_xml(
                     .map(|(k, o)| (o, &c.images[o.image], k + 1))
                     .collect();
                 // §7.3.5.5: the 正文's last lines stay with the 署名.
+                // Where gongwen breaks it, only when moving it whole keeps
+                // the pages (the layout measured the room).
                 let keep_whole = match item.keep_with_next {
-                    compose::Keep::LastLines(_) => c.may_move_whole(i),
+                    compose::Keep::LastLines(_) => match breaks.closing {
+                        Some((k, _)) if k == i => breaks.closing_moves_whole,
+                        _ => c.may_move_whole(i),
+                    },
                     _ => false,
                 };
                 // Where gongwen's layout breaks that paragraph so that its
@@ -220,6 +239,14 @@ pub(super) fn document_xml(
             // The blank side.
             blank(&mut x, setup.grid.line_twips, setup.grid);
         }
+        // After a landscape table's section, the portrait section the
+        // 版记 floats in starts with a line of its own: anchored right
+        // after the section break, LibreOffice floated the 版记 onto the
+        // turned page, under the table (found by the page parity of
+        // generated documents, tests/pages.rs).
+        if ends_turned && record_side == RecordSide::Float {
+            blank(&mut x, line, setup.grid);
+        }
         let area_bottom = (page.height - page.bottom) as f64 / 20.0;
         let new_page = record_side != RecordSide::Float;
         record::record_xml(&mut x, r, area_bottom, setup, new_page);
@@ -233,7 +260,21 @@ pub(super) fn document_xml(
     } else {
         FirstPage::AsOthers
     };
-    section_properties(&mut x, page, setup, Some(footers), first, None);
+    // Nothing after a landscape table that ends the document (no 版记): the
+    // last section, empty, continues the turned page (a new portrait page
+    // was a blank last page in LibreOffice).
+    if last_turned {
+        section_properties(
+            &mut x,
+            page.turned(),
+            setup,
+            Some(FOOTERS_LANDSCAPE),
+            FirstPage::AsOthers,
+            Some("continuous"),
+        );
+    } else {
+        section_properties(&mut x, page, setup, Some(footers), first, None);
+    }
     x.close().close();
     x.finish()
 }

@@ -381,7 +381,7 @@ impl Alone {
 
 /// The invariants checked in tests on every document (dearer than
 /// [`check`], which runs always): (c) no page holds only a closing, a
-/// heading or a caption; (e) printed on both sides, the 版记 stands on an
+/// heading or a caption, and none is blank but the side before a 版记; (e) printed on both sides, the 版记 stands on an
 /// even page (§7.4, §7.5).
 pub(super) fn audit(
     path: &std::path::Path,
@@ -434,6 +434,32 @@ pub(super) fn audit(
         let number = k + 1;
         let mut inks = Vec::new();
         walk(&page.frame, Transform::identity(), &mut inks);
+        // No page left blank but the side before a 版记 that must stand on
+        // an even page (§7.5).
+        if inks
+            .iter()
+            .all(|i| i.kind == Kind::Text && i.page_number(c))
+            && record_page != Some(number + 1)
+        {
+            return Err(Error::Layout {
+                path: path.to_path_buf(),
+                page: Some(number),
+                message: "the page is blank".into(),
+            });
+        }
+        // No page left blank but the side before a 版记 that must stand on
+        // an even page (§7.5).
+        if inks
+            .iter()
+            .all(|i| i.kind == Kind::Text && i.page_number(c))
+            && record_page != Some(number + 1)
+        {
+            return Err(Error::Layout {
+                path: path.to_path_buf(),
+                page: Some(number),
+                message: "the page is blank".into(),
+            });
+        }
         // The page's lines of text, top to bottom, page numbers aside.
         let mut lines: Vec<(f64, Vec<&Ink>)> = Vec::new();
         for ink in inks

@@ -55,6 +55,8 @@ pub struct Labels {
     pub body_end: &'static str,
     /// At the end of the last item (the last text before the 版记).
     pub text_end: &'static str,
+    /// At the end of the closing's last item (the 成文日期 or a 附注).
+    pub closing_end: &'static str,
     /// On the 版记.
     pub record: &'static str,
 }

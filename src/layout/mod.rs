@@ -82,6 +82,12 @@ pub struct PageBreaks {
     /// breaks before line `.1` (0-based) of item `.0`, the 正文's last
     /// paragraph, and its last lines go with the 署名.
     pub closing: Option<(usize, usize)>,
+    /// With `closing`: whether a word processor that keeps that paragraph
+    /// with the 署名 by moving it whole (LibreOffice) still sets the same
+    /// pages, because the lines gongwen leaves on the page before fit under
+    /// the closing on its page (see [`moves_whole`]). Else the DOCX holds
+    /// gongwen's page break inside the paragraph.
+    pub closing_moves_whole: bool,
     /// Where the 版记 stands: `Float` when the document has none or is
     /// printed on one side.
     pub record: RecordSide,
@@ -265,6 +271,9 @@ impl<'a> Typesetter<'a> {
         let breaks = PageBreaks {
             leads: moved,
             closing: pages.closing.map(|b| (b.item, b.line)),
+            closing_moves_whole: pages
+                .closing
+                .is_some_and(|b| moves_whole(composition, &paged, b)),
             record: pages.record,
         };
         Ok((paged, breaks, runs.get()))
@@ -477,6 +486,8 @@ impl Labels {
     const BODY_END: &str = "gw-body-end";
     /// The end of the last text before the 版记.
     const TEXT_END: &str = "gw-text-end";
+    /// The end of the closing's last item.
+    const CLOSING_END: &str = "gw-closing-end";
     /// The 版记.
     const RECORD: &str = "gw-record";
 }
@@ -506,6 +517,35 @@ fn record_side_of(paged: &PagedDocument) -> Option<RecordSide> {
 struct PageBreak {
     item: usize,
     line: usize,
+}
+
+/// Whether the 正文's last paragraph, broken at `at` so that its last lines
+/// go with the closing (§7.3.5.5), may go whole onto the closing's page
+/// and leave every page as it is: the composition allows it
+/// ([`Composition::may_move_whole`]) and the lines before the break fit
+/// under the closing's last line, above the 版心's bottom edge (and a
+/// line above the 版记 when it shares the page). Measured in LibreOffice
+/// on generated documents: a paragraph moved whole that did not fit pushed
+/// the 成文日期 or the 附注 onto a page of its own.
+fn moves_whole(c: &Composition, paged: &PagedDocument, at: PageBreak) -> bool {
+    if !c.may_move_whole(at.item) {
+        return false;
+    }
+    let (Some(page), Some(baseline)) = (
+        label_page(paged, Labels::CLOSING_END),
+        label_y(paged, Labels::CLOSING_END),
+    ) else {
+        return false;
+    };
+    // The label stands on the last line's baseline; its em box ends
+    // 0.12 em below.
+    let end = baseline + 0.12 * g::BODY_SIZE;
+    let limit = match label_page(paged, Labels::RECORD) {
+        Some(p) if p == page => label_y(paged, Labels::RECORD).map_or(0.0, |y| y - g::LINE_PITCH),
+        _ => g::mm(g::BLOCK_BOTTOM_MM),
+    };
+    let room = ((limit - end) / g::LINE_PITCH + 1e-6).floor().max(0.0) as usize;
+    at.line <= room
 }
 
 /// When the 正文 ends in a portrait table and the closing starts a page

@@ -64,6 +64,9 @@ pub(super) fn template_data(
             if i + 1 == c.items.len() {
                 labels.push(Labels::TEXT_END);
             }
+            if c.closing.as_ref().is_some_and(|r| r.end == i + 1) {
+                labels.push(Labels::CLOSING_END);
+            }
             let break_before = pages
                 .closing
                 .filter(|b| b.item == i)
@@ -189,6 +192,7 @@ pub(super) fn template_data(
             closing: Labels::CLOSING,
             body_end: Labels::BODY_END,
             text_end: Labels::TEXT_END,
+            closing_end: Labels::CLOSING_END,
             record: Labels::RECORD,
         },
         red,
