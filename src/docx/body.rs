@@ -180,13 +180,10 @@ pub(super) fn document_xml(
                     .map(|(k, o)| (o, &c.images[o.image], k + 1))
                     .collect();
                 // §7.3.5.5: the 正文's last lines stay with the 署名.
-                // Where gongwen breaks it, only when moving it whole keeps
-                // the pages (the layout measured the room).
+                // Only where moving it whole keeps the pages (the layout
+                // measured the room).
                 let keep_whole = match item.keep_with_next {
-                    compose::Keep::LastLines(_) => match breaks.closing {
-                        Some((k, _)) if k == i => breaks.closing_moves_whole,
-                        _ => c.may_move_whole(i),
-                    },
+                    compose::Keep::LastLines(_) => breaks.last_moves_whole,
                     _ => false,
                 };
                 // Where gongwen's layout breaks that paragraph so that its

@@ -82,12 +82,12 @@ pub struct PageBreaks {
     /// breaks before line `.1` (0-based) of item `.0`, the 正文's last
     /// paragraph, and its last lines go with the 署名.
     pub closing: Option<(usize, usize)>,
-    /// With `closing`: whether a word processor that keeps that paragraph
-    /// with the 署名 by moving it whole (LibreOffice) still sets the same
-    /// pages, because the lines gongwen leaves on the page before fit under
-    /// the closing on its page (see [`moves_whole`]). Else the DOCX holds
-    /// gongwen's page break inside the paragraph.
-    pub closing_moves_whole: bool,
+    /// Whether the 正文's last paragraph may be kept with the 署名 by a
+    /// word processor's keep-with-next (§7.3.5.5): LibreOffice then moves
+    /// it whole, which keeps the pages only where its lines on the page
+    /// before the closing's fit under the closing (see [`moves_whole`]).
+    /// Else the DOCX holds gongwen's page break inside it, if any.
+    pub last_moves_whole: bool,
     /// Where the 版记 stands: `Float` when the document has none or is
     /// printed on one side.
     pub record: RecordSide,
@@ -271,9 +271,7 @@ impl<'a> Typesetter<'a> {
         let breaks = PageBreaks {
             leads: moved,
             closing: pages.closing.map(|b| (b.item, b.line)),
-            closing_moves_whole: pages
-                .closing
-                .is_some_and(|b| moves_whole(composition, &paged, b)),
+            last_moves_whole: moves_whole(composition, &paged, pages.closing),
             record: pages.record,
         };
         Ok((paged, breaks, runs.get()))
@@ -519,24 +517,48 @@ struct PageBreak {
     line: usize,
 }
 
-/// Whether the 正文's last paragraph, broken at `at` so that its last lines
-/// go with the closing (§7.3.5.5), may go whole onto the closing's page
-/// and leave every page as it is: the composition allows it
-/// ([`Composition::may_move_whole`]) and the lines before the break fit
-/// under the closing's last line, above the 版心's bottom edge (and a
-/// line above the 版记 when it shares the page). Measured in LibreOffice
-/// on generated documents: a paragraph moved whole that did not fit pushed
-/// the 成文日期 or the 附注 onto a page of its own.
-fn moves_whole(c: &Composition, paged: &PagedDocument, at: PageBreak) -> bool {
-    if !c.may_move_whole(at.item) {
-        return false;
-    }
-    let (Some(page), Some(baseline)) = (
-        label_page(paged, Labels::CLOSING_END),
-        label_y(paged, Labels::CLOSING_END),
-    ) else {
+/// Whether the 正文's last paragraph ([`Keep::LastLines`]) may go whole
+/// onto the closing's page and leave every page as it is (§7.3.5.5): the
+/// composition allows it ([`Composition::may_move_whole`]), and its lines
+/// on the page before the closing's (those before gongwen's break `at`,
+/// or before the page's end where the flow broke it) fit under the
+/// closing's last line, above the 版心's bottom edge (a line above the
+/// 版记 when it shares the page), with the blank lines the DOCX keeps
+/// under a sealed item. Measured in LibreOffice on generated documents: a
+/// paragraph moved whole that did not fit pushed the 成文日期 or the 附注
+/// onto a page of its own.
+fn moves_whole(c: &Composition, paged: &PagedDocument, at: Option<PageBreak>) -> bool {
+    let Some(i) = c
+        .items
+        .iter()
+        .position(|it| matches!(it.keep_with_next, Keep::LastLines(_)))
+    else {
         return false;
     };
+    if !c.may_move_whole(i) {
+        return false;
+    }
+    let label = |name| Some((label_page(paged, name)?, label_y(paged, name)?));
+    let (Some((page, baseline)), Some((end_page, end_y))) =
+        (label(Labels::CLOSING_END), label(Labels::BODY_END))
+    else {
+        return false;
+    };
+    let before = match at {
+        Some(at) if at.item == i => at.line,
+        _ if end_page < page => return false,
+        _ => {
+            // The lines on the closing's page end at its last line's
+            // baseline (where the label stands); a paragraph the flow
+            // broke starts that page on line 1.
+            let first = g::mm(g::TOP_MARGIN_MM) + 0.88 * g::BODY_SIZE;
+            let on_page = ((end_y - first) / g::LINE_PITCH).round().max(0.0) as usize + 1;
+            c.items[i].lines.len().saturating_sub(on_page)
+        }
+    };
+    if before == 0 {
+        return true;
+    }
     // The label stands on the last line's baseline; its em box ends
     // 0.12 em below.
     let end = baseline + 0.12 * g::BODY_SIZE;
@@ -545,7 +567,12 @@ fn moves_whole(c: &Composition, paged: &PagedDocument, at: PageBreak) -> bool {
         _ => g::mm(g::BLOCK_BOTTOM_MM),
     };
     let room = ((limit - end) / g::LINE_PITCH + 1e-6).floor().max(0.0) as usize;
-    at.line <= room
+    // The DOCX keeps blank lines under a sealed item for the seal's lower
+    // part (a word processor floats the seal itself): they take room too.
+    let reserved: usize = c.closing.clone().map_or(0, |r| {
+        c.items[r].iter().map(|it| it.reserve_lines_after).sum()
+    });
+    before + reserved <= room
 }
 
 /// When the 正文 ends in a portrait table and the closing starts a page
