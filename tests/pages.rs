@@ -903,3 +903,27 @@ fn no_page_is_left_blank_between_landscape_tables() {
     let paged = lay_out(dir.path()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(frames::pages(&paged).len(), 4);
 }
+
+/// An attachment whose body starts with a table whose first row is taller
+/// than a page: 附件N, its title and the table's start share the
+/// attachment's first page, the row cut inside its cells (Typst moved the
+/// table whole to the next page, the table was measured there, and the
+/// attachment's head stood alone after a blank page; found by the page
+/// parity of generated documents).
+#[test]
+fn an_attachment_starting_with_a_tall_row_keeps_its_head_with_it() {
+    let dir = folder(&format!(
+        "kind: 通知\ntitle: 关于测试的通知\nbody: [这是正文。]\nattachments:\n  - 第一个附件\n\
+         \x20 - title: 第二个附件\n    body:\n      - table:\n          orientation: portrait\n\
+         \x20         header: [[甲, 乙]]\n          rows:\n            - [长, {}]\n            - [短, 短]\n\
+         issuer: [测试机关]\ndate: 2026-06-18\n",
+        "长".repeat(1500)
+    ));
+    let paged = lay_out(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let pages = frames::pages(&paged);
+    let page2: String = pages[1].iter().map(|l| l.text()).collect();
+    assert!(
+        page2.contains("第二个附件") && page2.contains("甲") && page2.contains("长长长"),
+        "{page2}"
+    );
+}

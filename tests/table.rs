@@ -1183,3 +1183,40 @@ fn a_character_no_font_has_in_a_cell_is_an_error_naming_the_table() {
         );
     }
 }
+
+/// A body row taller than a page under its header is not `cantSplit` in
+/// the DOCX (Word and LibreOffice cut such a row off at the page's foot:
+/// its text was lost), while rows that fit a page stay whole, in portrait
+/// and landscape alike.
+#[test]
+fn a_docx_row_taller_than_a_page_may_split() {
+    for orientation in ["portrait", "landscape"] {
+        let dir = common::tempdir();
+        let yaml = dir.path().join("t.yaml");
+        std::fs::write(
+            &yaml,
+            format!(
+                "kind: 通知\ntitle: 关于测试的通知\nbody:\n  - 正文。\n  - table:\n      orientation: {orientation}\n\
+                 \x20     header: [[甲, 乙]]\n      rows:\n        - [短, 短]\n        - [长, {}]\n        - [短, 短]\n\
+                 issuer: [测试机关]\ndate: 2026-06-18\n",
+                "长".repeat(3000)
+            ),
+        )
+        .unwrap();
+        let docx = dir.path().join("t.docx");
+        let o = run_gen(&["docx", path_str(&yaml), "-o", path_str(&docx)]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let xml = docx_xml(&docx);
+        let table = xml
+            .split("<w:tbl>")
+            .skip(1)
+            .find(|t| !t.contains("w:tblpPr"))
+            .unwrap();
+        let rows: Vec<bool> = table
+            .split("<w:tr>")
+            .skip(1)
+            .map(|r| r.contains("<w:cantSplit/>"))
+            .collect();
+        assert_eq!(rows, [true, true, false, true], "{orientation}");
+    }
+}

@@ -171,10 +171,22 @@ pub(crate) fn table_xml(x: &mut Xml, t: &Composed, setup: Setup, width_twips: i6
         }
     }
     let line = cell_line_twips(t, setup);
+    // A row that does not fit a page under the repeated header rows may
+    // split: kept whole, LibreOffice and Word cut it off at the page's foot
+    // and its text was lost (found by the page parity of generated
+    // documents). The PDF breaks such a row inside its cells too.
+    let area = mm(if t.landscape {
+        g::BLOCK_WIDTH_MM
+    } else {
+        g::BLOCK_HEIGHT_MM
+    });
+    let fits = |lines: usize| (t.header_lines() + lines) as f64 * t.row_pitch <= area + 1e-6;
     for (r, row) in t.rows.iter().enumerate() {
         let header = r < t.header_rows;
         x.open("w:tr", &[]).open("w:trPr", &[]);
-        x.empty("w:cantSplit", &[]);
+        if header || fits(row.lines) {
+            x.empty("w:cantSplit", &[]);
+        }
         // Whole row pitches: LibreOffice counts the rule above a row in its
         // height (a row is the larger of this and its lines, a rule's width
         // shorter each, plus the rule), so the rows add up to the PDF's.

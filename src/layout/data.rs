@@ -338,6 +338,11 @@ pub struct Item {
     /// back to tell whether the lead moved to the next page.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pre: Option<String>,
+    /// On the item right before a portrait table: a label at its end, from
+    /// which the layout measures the room the table had where Typst moved
+    /// it whole to the next page (its first row taller than the room).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table_pre: Option<String>,
     pub lines: Vec<Line>,
     /// Pieces at fixed places on its one line (joint 署名).
     pub columns: Vec<Placed>,

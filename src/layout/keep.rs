@@ -95,7 +95,15 @@ fn need_after(c: &Composition, i: usize, lines: usize) -> Option<Need> {
                     return None;
                 }
                 let first_row = t.rows.get(t.header_rows).map_or(0, |r| r.lines);
-                let need = (t.header_lines() + first_row).min(table_page_lines(t));
+                // A first row taller than a page is cut inside its cells:
+                // like a paragraph, two of its lines are enough.
+                let page = table_page_lines(t);
+                let first_row = if t.header_lines() + first_row > page {
+                    first_row.min(left)
+                } else {
+                    first_row
+                };
+                let need = (t.header_lines() + first_row).min(page);
                 return Some(Need::Table { k, lines: need });
             }
             _ => {

@@ -375,6 +375,35 @@ fn table_label(k: usize) -> String {
     format!("gw-table-{k}")
 }
 
+/// The label at the end of the item before portrait table `k`.
+fn table_pre_label(k: usize) -> String {
+    format!("gw-table-{k}-pre")
+}
+
+/// Where portrait table `k` starts, pt from the paper's top: at its label,
+/// or, where Typst moved it whole to the next page because its first row
+/// did not fit (a row taller than the room is cut by gongwen, not moved),
+/// on the grid line after the item before it, on that item's page.
+fn table_top(c: &Composition, paged: &PagedDocument, k: usize) -> Option<f64> {
+    let y = label_y(paged, &table_label(k))?;
+    let page = label_page(paged, &table_label(k))?;
+    let pre = table_pre_label(k);
+    let (Some(p), Some(baseline)) = (label_page(paged, &pre), label_y(paged, &pre)) else {
+        return Some(y);
+    };
+    if p + 1 != page {
+        return Some(y);
+    }
+    let blank = c
+        .items
+        .iter()
+        .find(|it| it.kind == compose::ItemKind::Table(k))
+        .map_or(0, |it| it.blank_lines_before);
+    let top = g::mm(g::TOP_MARGIN_MM);
+    let line = ((baseline - top) / g::LINE_PITCH + 1e-6).ceil();
+    Some(top + (line + blank as f64) * g::LINE_PITCH)
+}
+
 /// The row pitches ([`compose::table::Composed::row_pitch`]) a portrait
 /// table `t` has on a page of its own: the 版心's height (and the PDF's
 /// slack below it) in whole rows (21 of a body line: 22 would end a line
@@ -416,7 +445,7 @@ fn settle_tables(
             if pages.tables[k].is_some() {
                 return None;
             }
-            let y = label_y(&paged, &table_label(k))?;
+            let y = table_top(c, &paged, k)?;
             let t = &c.tables[k];
             let first = table_lines_above_bottom(t, y);
             if t.lines() <= first {
@@ -523,8 +552,8 @@ struct PageBreak {
 /// on the page before the closing's (those before gongwen's break `at`,
 /// or before the page's end where the flow broke it) fit under the
 /// closing's last line, above the 版心's bottom edge (a line above the
-/// 版记 when it shares the page), with the blank lines the DOCX keeps
-/// under a sealed item. Measured in LibreOffice on generated documents: a
+/// 版记 when it shares the page), with the headings kept with it and the
+/// blank lines the DOCX keeps under a sealed item. Measured in LibreOffice on generated documents: a
 /// paragraph moved whole that did not fit pushed the 成文日期 or the 附注
 /// onto a page of its own.
 fn moves_whole(c: &Composition, paged: &PagedDocument, at: Option<PageBreak>) -> bool {
@@ -572,7 +601,14 @@ fn moves_whole(c: &Composition, paged: &PagedDocument, at: Option<PageBreak>) ->
     let reserved: usize = c.closing.clone().map_or(0, |r| {
         c.items[r].iter().map(|it| it.reserve_lines_after).sum()
     });
-    before + reserved <= room
+    // A heading right before it is kept with it (keepNext) and moves too.
+    let mut lead = 0;
+    let mut j = i;
+    while j > 0 && matches!(c.items[j - 1].keep_with_next, Keep::Lead(_)) {
+        lead += c.items[j - 1].lines.len() + c.items[j].blank_lines_before;
+        j -= 1;
+    }
+    before + lead + reserved <= room
 }
 
 /// When the 正文 ends in a portrait table and the closing starts a page

@@ -94,6 +94,12 @@ pub(super) fn template_data(
             if pages.holds.pre.contains(&i) {
                 d.pre = Some(keep::pre_label(i));
             }
+            if let Some(next) = c.items.get(i + 1)
+                && let ItemKind::Table(k) = next.kind
+                && !c.tables[k].landscape
+            {
+                d.table_pre = Some(super::table_pre_label(k));
+            }
             for lead in &pages.marks {
                 if lead.item == i {
                     d.lead = Some(keep::start_label(i));
@@ -406,6 +412,7 @@ fn item_data(
         hold: false,
         orphans: false,
         pre: None,
+        table_pre: None,
         lines,
         columns: item.columns.iter().map(placed_data).collect(),
         reserve: item.reserve_lines_after as f64 * g::LINE_PITCH,
