@@ -141,24 +141,39 @@ async function pump() {
 
 // Pages by hash: only pages this browser has not seen are fetched, and
 // only when they come into view (the page being edited first).
+// The cache holds the fetch itself, so that the page and its thumbnail,
+// asking at once, share one request (they made two, each waiting its turn
+// at the server). A fetch that fails or takes over 3 s is forgotten and
+// asked again when the page is next shown, never waited on longer (a
+// page's SVG comes in well under 100 ms; one fetch in a few runs of the
+// browser benchmark was never answered, and froze the preview for 20 s).
 const svgCache = new Map();
-async function svgUrl(hash) {
+function svgUrl(hash) {
   if (!svgCache.has(hash)) {
-    let r;
-    try { r = await fetch(`/api/page/${hash}.svg`); } catch (_) { return null; }
-    if (!r.ok) return null;
-    svgCache.set(hash, URL.createObjectURL(await r.blob()));
+    const ctl = new AbortController();
+    const timer = setTimeout(() => ctl.abort(), 3000);
+    const p = fetch(`/api/page/${hash}.svg`, { signal: ctl.signal })
+      .then(async (r) => (r.ok ? URL.createObjectURL(await r.blob()) : null))
+      .catch(() => null)
+      .then((url) => { clearTimeout(timer); if (!url) svgCache.delete(hash); return url; });
+    svgCache.set(hash, p);
   }
   return svgCache.get(hash);
 }
-async function loadInto(img) {
+async function loadInto(img, tries = 3) {
   const want = img.dataset.want;
   if (!want || img.dataset.has === want) return;
   const url = await svgUrl(want);
+  // Not come: asked again shortly, while it is still the page wanted.
+  if (!url && tries > 1) {
+    setTimeout(() => { if (img.dataset.want === want) loadInto(img, tries - 1); }, 200);
+    return;
+  }
   if (url && img.dataset.want === want) {
     img.src = url; img.dataset.has = want;
-    // Decoded, so the next frame paints it.
-    try { await img.decode(); } catch (_) { /* replaced meanwhile */ }
+    // Decoded, so the next frame paints it (never waited on for more
+    // than 2 s: the preview must not freeze on one image).
+    await Promise.race([img.decode().catch(() => { /* replaced meanwhile */ }), new Promise((r) => setTimeout(r, 2000))]);
   }
 }
 let observers = null;
