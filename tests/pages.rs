@@ -750,6 +750,7 @@ fn the_pagination_documents_pass_the_audit() {
         "d4-letter",
         "d5-announcement",
         "g1-minutes-lists",
+        "g2-table-first-row",
     ] {
         let path = dir.join(format!("{name}.yaml"));
         if let Err(e) = common::typeset_file(&path) {

@@ -381,9 +381,9 @@ fn table_pre_label(k: usize) -> String {
 }
 
 /// Where portrait table `k` starts, pt from the paper's top: at its label,
-/// or, where Typst moved it whole to the next page because its first row
-/// did not fit (a row taller than the room is cut by gongwen, not moved),
-/// on the grid line after the item before it, on that item's page.
+/// or, where Typst moved it whole to the next page though its first row is
+/// taller than a page (such a row is cut by gongwen where it stands, not
+/// moved), on the grid line after the item before it, on that item's page.
 fn table_top(c: &Composition, paged: &PagedDocument, k: usize) -> Option<f64> {
     let y = label_y(paged, &table_label(k))?;
     let page = label_page(paged, &table_label(k))?;
@@ -391,7 +391,12 @@ fn table_top(c: &Composition, paged: &PagedDocument, k: usize) -> Option<f64> {
     let (Some(p), Some(baseline)) = (label_page(paged, &pre), label_y(paged, &pre)) else {
         return Some(y);
     };
-    if p + 1 != page {
+    // Only a first row taller than a page is cut where it stands; a
+    // shorter one that did not fit goes whole to the next page, where the
+    // label is.
+    let t = &c.tables[k];
+    let first_row = t.rows.get(t.header_rows).map_or(0, |r| r.lines);
+    if p + 1 != page || t.header_lines() + first_row <= table_page_lines(t) {
         return Some(y);
     }
     let blank = c
