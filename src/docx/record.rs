@@ -183,12 +183,9 @@ fn row_paragraph(x: &mut Xml, row: &crate::compose::HeaderLine, setup: Setup) {
     x.close();
 }
 
-/// A paragraph one twip-line high in 1 pt text, off the grid.
-fn tiny_paragraph(x: &mut Xml, page_break_before: bool) {
-    x.open("w:p", &[]).open("w:pPr", &[]);
-    if page_break_before {
-        x.empty("w:pageBreakBefore", &[]);
-    }
+/// A tiny paragraph's properties: one twip-line high in 1 pt text, off
+/// the grid (the 版记's anchor, a section break's paragraph).
+pub(super) fn tiny_props(x: &mut Xml) {
     x.empty("w:snapToGrid", &[("w:val", "0")]);
     x.empty(
         "w:spacing",
@@ -203,5 +200,14 @@ fn tiny_paragraph(x: &mut Xml, page_break_before: bool) {
     x.empty("w:sz", &[("w:val", "2")]);
     x.empty("w:szCs", &[("w:val", "2")]);
     x.close();
+}
+
+/// A paragraph one twip-line high in 1 pt text, off the grid.
+fn tiny_paragraph(x: &mut Xml, page_break_before: bool) {
+    x.open("w:p", &[]).open("w:pPr", &[]);
+    if page_break_before {
+        x.empty("w:pageBreakBefore", &[]);
+    }
+    tiny_props(x);
     x.close().close();
 }

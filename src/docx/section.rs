@@ -40,20 +40,7 @@ pub(super) fn section_end_with(
     footers: (&str, &str),
 ) {
     x.open("w:p", &[]).open("w:pPr", &[]);
-    x.empty("w:snapToGrid", &[("w:val", "0")]);
-    x.empty(
-        "w:spacing",
-        &[
-            ("w:before", "0"),
-            ("w:after", "0"),
-            ("w:line", "20"),
-            ("w:lineRule", "exact"),
-        ],
-    );
-    x.open("w:rPr", &[]);
-    x.empty("w:sz", &[("w:val", "2")]);
-    x.empty("w:szCs", &[("w:val", "2")]);
-    x.close();
+    super::record::tiny_props(x);
     section_properties(x, page, setup, Some(footers), first, None);
     x.close().close();
 }

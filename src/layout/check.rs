@@ -447,19 +447,6 @@ pub(super) fn audit(
                 message: "the page is blank".into(),
             });
         }
-        // No page left blank but the side before a 版记 that must stand on
-        // an even page (§7.5).
-        if inks
-            .iter()
-            .all(|i| i.kind == Kind::Text && i.page_number(c))
-            && record_page != Some(number + 1)
-        {
-            return Err(Error::Layout {
-                path: path.to_path_buf(),
-                page: Some(number),
-                message: "the page is blank".into(),
-            });
-        }
         // The page's lines of text, top to bottom, page numbers aside.
         let mut lines: Vec<(f64, Vec<&Ink>)> = Vec::new();
         for ink in inks

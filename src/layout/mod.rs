@@ -585,7 +585,7 @@ fn moves_whole(c: &Composition, paged: &PagedDocument, at: Option<PageBreak>) ->
             // The lines on the closing's page end at its last line's
             // baseline (where the label stands); a paragraph the flow
             // broke starts that page on line 1.
-            let first = g::mm(g::TOP_MARGIN_MM) + 0.88 * g::BODY_SIZE;
+            let first = g::mm(g::TOP_MARGIN_MM) + g::EM_BOX_ASCENT * g::BODY_SIZE;
             let on_page = ((end_y - first) / g::LINE_PITCH).round().max(0.0) as usize + 1;
             c.items[i].lines.len().saturating_sub(on_page)
         }
@@ -595,7 +595,7 @@ fn moves_whole(c: &Composition, paged: &PagedDocument, at: Option<PageBreak>) ->
     }
     // The label stands on the last line's baseline; its em box ends
     // 0.12 em below.
-    let end = baseline + 0.12 * g::BODY_SIZE;
+    let end = baseline + g::EM_BOX_DESCENT * g::BODY_SIZE;
     let limit = match label_page(paged, Labels::RECORD) {
         Some(p) if p == page => label_y(paged, Labels::RECORD).map_or(0.0, |y| y - g::LINE_PITCH),
         _ => g::mm(g::BLOCK_BOTTOM_MM),
